@@ -1,0 +1,3 @@
+from vbhc.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""Readers turn a file into a `Source`: an ordered stream of blocks plus page setup.
+
+The format is decided by content, not by extension: a file whose extension lies is refused
+with a message saying what it really is.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from vbhc.errors import InputError
+from vbhc.model import Source
+
+TEXT_EXTENSIONS = {".txt", ".md", ".text"}
+DOCX_EXTENSIONS = {".docx"}
+PDF_EXTENSIONS = {".pdf"}
+SUPPORTED = TEXT_EXTENSIONS | DOCX_EXTENSIONS | PDF_EXTENSIONS
+
+ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(head: bytes) -> str | None:
+    """What the first bytes say the file is: "zip", "pdf", "ole2" or None."""
+    if head.startswith(ZIP_MAGIC):
+        return "zip"
+    if PDF_MAGIC in head[:1024]:
+        return "pdf"
+    if head.startswith(OLE2_MAGIC):
+        return "ole2"
+    return None
+
+
+CONTENT_NAMES = {"zip": "tệp nén ZIP", "pdf": "tệp PDF", "ole2": "tệp Word 97–2003 (.doc)"}
+
+
+def read(path: str | os.PathLike[str]) -> Source:
+    """Read any supported file; raise InputError with a Vietnamese reason otherwise."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "không tìm thấy tệp")
+    if p.is_dir():
+        raise InputError(name, "đây là thư mục, không phải tệp")
+    ext = p.suffix.lower()
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError as exc:
+        raise InputError(name, f"không mở được tệp ({exc.strerror or exc})") from None
+    if not head:
+        raise InputError(name, "tệp rỗng")
+    kind = sniff(head)
+    if ext == ".doc":
+        raise InputError(name, "định dạng Word 97–2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx")
+    if ext == ".docm":
+        raise InputError(name, "tệp Word có macro (.docm) bị từ chối vì lý do an toàn; hãy lưu lại thành .docx")
+    if ext not in SUPPORTED:
+        raise InputError(name, f"phần mở rộng '{ext or '(không có)'}' không được hỗ trợ (chỉ .docx, .pdf, .txt, .md)")
+    if ext in DOCX_EXTENSIONS:
+        if kind != "zip":
+            what = CONTENT_NAMES.get(kind or "", "không phải tệp Word .docx")
+            raise InputError(name, f"nội dung không phải .docx như phần mở rộng ({what})")
+        from vbhc.readers.docx import read_docx
+
+        return read_docx(p)
+    if ext in PDF_EXTENSIONS:
+        if kind != "pdf":
+            what = CONTENT_NAMES.get(kind or "", "không phải tệp PDF")
+            raise InputError(name, f"nội dung không phải PDF như phần mở rộng ({what})")
+        from vbhc.readers.pdf import read_pdf
+
+        return read_pdf(p)
+    if kind is not None:
+        raise InputError(name, f"nội dung không phải văn bản thuần như phần mở rộng ({CONTENT_NAMES[kind]})")
+    from vbhc.readers.text import read_text
+
+    return read_text(p)
