@@ -1,0 +1,234 @@
+"""Plain text and Markdown: undo what text extraction leaves behind.
+
+Real .txt files come out of PDF or Word converters: `**bold**` marks, sentences hard-wrapped
+across blank lines, two header columns printed on one line, lone page numbers, tables as
+`| a | b |` rows. The reader turns them back into blocks; it never changes the words.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex as re
+
+from vbhc.errors import InputError
+from vbhc.model import Block, Location, Source, Style, TablePos
+from vbhc.nd30 import QUOC_HIEU
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+_MARK = re.compile(r"\*\*\*|\*\*|\*|__")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LABEL_START = re.compile(r"^(?:[a-zđ]\s*\)|[-–+•]\s)")
+_SENTENCE_END = re.compile(r"[.;:!?…)\]”\"'/]\s*$")
+
+# Where a second column starts inside one extracted line: (left part, right part) patterns.
+_COLUMN_SPLITS = [
+    re.compile(r"^(?P<left>\S.*?)\s+(?P<right>" + QUOC_HIEU.replace(" ", r"\s+") + r".*)$", re.I),
+    re.compile(r"^(?P<left>\S.*?)\s+(?P<right>Độc\s+lập\s*[-–—]\s*Tự\s+do.*)$"),
+    re.compile(r"^(?P<left>Số\s*:?\s*[\d.…]*\s*/\s*\S+)\s+(?P<right>\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b.*)$"),
+    re.compile(r"^(?P<left>Nơi nhận\s*:)\s+(?P<right>\S.*)$"),
+    re.compile(
+        r"^(?P<left>[-–]\s.*?[;.])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?\p{Lu}[\p{Lu}\s]{3,})$"
+    ),
+]
+
+
+@dataclass
+class _Line:
+    text: str
+    number: int
+    bold: bool | None
+    italic: bool | None
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 (with BOM, or detected from zero bytes)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        encodings = ["utf-8"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    elif data[1::2].count(0) > len(data) // 4:
+        encodings = ["utf-16-le"]
+    elif data[0::2].count(0) > len(data) // 4:
+        encodings = ["utf-16-be"]
+    else:
+        encodings = ["utf-8"]
+    for enc in encodings:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text
+    raise InputError(name, "không đọc được văn bản: không phải mã UTF-8 hoặc UTF-16 (có thể là tệp nhị phân)")
+
+
+def _strip_marks(raw: str, state: dict[str, bool]) -> tuple[str, bool | None, bool | None]:
+    """Remove Markdown emphasis marks, tracking bold/italic across lines; majority style."""
+    out: list[str] = []
+    bold_chars = italic_chars = 0
+    pos = 0
+    for m in _MARK.finditer(raw):
+        chunk = raw[pos:m.start()]
+        out.append(chunk)
+        visible = len(chunk.strip())
+        bold_chars += visible if state["bold"] else 0
+        italic_chars += visible if state["italic"] else 0
+        mark = m.group()
+        if mark in ("**", "__"):
+            state["bold"] = not state["bold"]
+        elif mark == "*":
+            state["italic"] = not state["italic"]
+        else:
+            state["bold"] = not state["bold"]
+            state["italic"] = not state["italic"]
+        pos = m.end()
+    chunk = raw[pos:]
+    out.append(chunk)
+    visible_total = len(chunk.strip())
+    bold_chars += visible_total if state["bold"] else 0
+    italic_chars += visible_total if state["italic"] else 0
+    text = "".join(out)
+    total = len(text.strip()) or 1
+    return text, bold_chars * 2 > total, italic_chars * 2 > total
+
+
+def _split_columns(text: str) -> list[str]:
+    """Split a line that holds two header or closing columns side by side."""
+    stripped = text.strip()
+    for pattern in _COLUMN_SPLITS:
+        m = pattern.match(stripped)
+        if m and m.group("left").strip():
+            return [m.group("left").strip(), m.group("right").strip()]
+    return [text]
+
+
+def _joinable(prev: str, nxt: str) -> bool:
+    """A line cut in mid-sentence: the first does not end a sentence and the next starts lowercase."""
+    p, n = prev.rstrip(), nxt.lstrip()
+    if not p or not n or _SENTENCE_END.search(p) or len(p) < 40:
+        return False
+    if _TABLE_ROW.match(nxt) or _PAGE_NUMBER.match(nxt) or _LABEL_START.match(n):
+        return False
+    return n[0].islower()
+
+
+def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
+    """The heart of the reader, separate from file handling so tests can feed strings."""
+    text = unicodedata.normalize("NFC", text)
+    raw_lines = re.split(r"\r\n|\r|\n", text)
+    has_marks = markdown and bool(_MARK.search(text))
+    state = {"bold": False, "italic": False}
+    lines: list[_Line | None] = []  # None = blank line
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            lines.append(None)
+            continue
+        if has_marks and not _TABLE_ROW.match(raw):
+            raw = _MD_HEADING.sub("", raw)
+            visible, bold, italic = _strip_marks(raw, state)
+        else:
+            visible, bold, italic = raw, None, None
+        if not visible.strip():
+            lines.append(None)
+            continue
+        lines.append(_Line(visible, number, bold if has_marks else None, italic if has_marks else None))
+
+    blocks: list[Block] = []
+    table_index = -1
+    row_index = 0
+    in_table = False
+    last_text_block: Block | None = None
+    last_line_number: int | None = None
+    pending_page_numbers: list[Block] = []
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        content = line.text
+        if _TABLE_ROW.match(content):
+            if _TABLE_RULE.match(content):
+                continue
+            if not in_table:
+                table_index += 1
+                row_index = 0
+                in_table = True
+            cells = content.strip()[1:-1].split("|")
+            for col, cell in enumerate(cells):
+                for para in re.split(r"\s/\s", cell):
+                    if para.strip():
+                        blocks.append(Block(
+                            text=para.strip(), style=Style(),
+                            location=Location(line=line.number),
+                            table=TablePos(table_index, row_index, col),
+                            column=col if len(cells) == 2 else None,
+                        ))
+            row_index += 1
+            last_text_block = None
+            continue
+        in_table = False
+        if _PAGE_NUMBER.match(content) and _isolated(lines, i):
+            pending_page_numbers.append(Block(text=content.strip(), location=Location(line=line.number),
+                                              part="header"))
+            continue
+        if last_text_block is not None and _joinable(last_text_block.text, content) and _only_blank_between(
+            lines, last_line_number, line.number
+        ):
+            last_text_block.text = last_text_block.text.rstrip() + " " + content.strip()
+            last_line_number = line.number
+            blocks.extend(pending_page_numbers)
+            pending_page_numbers = []
+            continue
+        blocks.extend(pending_page_numbers)
+        pending_page_numbers = []
+        parts = _split_columns(content)
+        for col, part in enumerate(parts):
+            block = Block(
+                text=part.strip() if len(parts) > 1 else part.strip(),
+                style=Style(bold=line.bold, italic=line.italic),
+                location=Location(line=line.number),
+                column=col if len(parts) > 1 else None,
+            )
+            blocks.append(block)
+        last_text_block = blocks[-1]
+        last_line_number = line.number
+    blocks.extend(pending_page_numbers)
+    return blocks
+
+
+def _isolated(lines: list[_Line | None], i: int) -> bool:
+    """A lone number is a page number only when blank lines (or the file's edge) surround it."""
+    before = i == 0 or lines[i - 1] is None
+    after = i == len(lines) - 1 or lines[i + 1] is None
+    return before and after
+
+
+def _only_blank_between(lines: list[_Line | None], first: int | None, last: int) -> bool:
+    """Between two line numbers there are only blank lines or lone page numbers."""
+    if first is None:
+        return False
+    for line in lines[first:last - 1]:
+        if line is not None and not _PAGE_NUMBER.match(line.text):
+            return False
+    return True
+
+
+def read_text(path: Path) -> Source:
+    name = str(path)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise InputError(name, f"tệp văn bản quá lớn ({size // 1024 // 1024} MB, giới hạn "
+                               f"{MAX_TEXT_BYTES // 1024 // 1024} MB)")
+    text = decode(path.read_bytes(), name)
+    blocks = lines_to_blocks(text, markdown=True)
+    if not any(b.text.strip() for b in blocks):
+        raise InputError(name, "tệp không có nội dung văn bản")
+    return Source(path=name, format="text", blocks=blocks)

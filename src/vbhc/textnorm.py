@@ -1,0 +1,52 @@
+"""Normalisation for matching only: never applied to text that is kept or shown."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex as re
+
+_SPACES = re.compile(r"\s+")
+
+# Old-style tone placement → new style (hoà → hòa, thuỷ → thủy, Uỷ → Ủy), on NFC text.
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile("|".join(sorted(_OLD_TONES, key=len, reverse=True)), re.I)
+
+
+def _new_tone(m: re.Match[str]) -> str:
+    old = m.group()
+    new = _OLD_TONES[old.lower()]
+    return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def modern_tones(text: str) -> str:
+    """NFC with the new tone-mark placement, for comparing words written either way."""
+    return _OLD_TONE_RE.sub(_new_tone, nfc(text))
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, đ→d, single spaces: the loosest form, for classification."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", bare).strip().casefold()
+
+
+def squash(text: str) -> str:
+    """Single spaces, trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_upper(text: str) -> bool:
+    """All letters are capitals (and there are at least two letters)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)

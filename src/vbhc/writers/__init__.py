@@ -1,0 +1,1 @@
+"""Writers consume the model only: JSON (the contract), Markdown, a readable tree."""

@@ -1,0 +1,55 @@
+"""The readable outline for a person: header fields, then labels, headings and first words."""
+
+from __future__ import annotations
+
+from vbhc.model import Document, Node, ParsedFile
+
+WIDTH = 70
+
+
+def _short(text: str | None) -> str:
+    if not text:
+        return ""
+    return text if len(text) <= WIDTH else text[: WIDTH - 1].rstrip() + "…"
+
+
+def _node(node: Node, prefix: str, last: bool, out: list[str]) -> None:
+    branch = "└─ " if last else "├─ "
+    if node.kind == "table":
+        desc = f"[bảng {len(node.rows or [])} dòng]"
+    elif node.kind == "paragraph":
+        desc = _short(node.text)
+    else:
+        desc = " ".join(x for x in (node.label, _short(node.heading or node.text)) if x)
+    out.append(f"{prefix}{branch}{desc}")
+    child_prefix = prefix + ("   " if last else "│  ")
+    for i, child in enumerate(node.children):
+        _node(child, child_prefix, i == len(node.children) - 1, out)
+
+
+def document_tree(doc: Document, index: int) -> str:
+    number = "/".join(x for x in (doc.number, doc.year, doc.symbol) if x)
+    out = [f"Văn bản {index + 1}: {doc.doc_type or '(không rõ loại)'}" + (f" số {number}" if number else "")]
+    for label, value in (
+        ("Cơ quan chủ quản", doc.parent_issuer), ("Cơ quan ban hành", doc.issuer),
+        ("Địa danh, ngày", f"{doc.place or '?'}, {doc.date or '?'}" if doc.place or doc.date else None),
+        ("Trích yếu", doc.title), ("Kèm theo", doc.attached_to),
+        ("Căn cứ", f"{len(doc.can_cu)} dòng" if doc.can_cu else None),
+    ):
+        if value:
+            out.append(f"  {label}: {value}")
+    for i, node in enumerate(doc.body):
+        _node(node, "  ", i == len(doc.body) - 1, out)
+    sig = doc.signature
+    if sig:
+        who = " / ".join([*(p for p in ([sig.authority] if sig.authority else [])), *sig.positions])
+        out.append(f"  Ký: {who} — {sig.signer or '(không có tên người ký)'}")
+    if doc.recipients or doc.storage:
+        out.append(f"  Nơi nhận: {len(doc.recipients)} nơi; {doc.storage or '(không có dòng Lưu)'}")
+    for problem in doc.problems:
+        out.append(f"  ! {problem}")
+    return "\n".join(out)
+
+
+def parsed_tree(parsed: ParsedFile) -> str:
+    return "\n\n".join(document_tree(d, i) for i, d in enumerate(parsed.documents)) + "\n"
