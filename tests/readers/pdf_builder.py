@@ -1,0 +1,134 @@
+"""Write small PDFs by hand for reader tests: no writer library is a dependency of the project.
+
+Text is ASCII in the standard 14 fonts (pdfminer knows their metrics), placed by baseline
+measured from the top of the page, so tests read like the layouts they describe. Optional
+40-bit RC4 encryption (standard security handler, revision 2) makes password-protected files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass
+
+A4 = (595.28, 841.89)
+FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold", "F3": "Helvetica-Oblique", "F4": "Times-Roman"}
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+_FILE_ID = bytes.fromhex("00112233445566778899aabbccddeeff")
+
+
+@dataclass
+class Text:
+    """One string drawn at x (points from the left) on a baseline (points from the top)."""
+
+    x: float
+    baseline: float
+    text: str
+    size: float = 12.0
+    font: str = "F1"  # key of FONTS
+    rotate: bool = False  # draw upwards (90°), as margin stamps are
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def _padded(password: str) -> bytes:
+    return (password.encode("latin-1") + _PAD)[:32]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _content(items: list[Text], height: float, extra: str) -> bytes:
+    ops = [extra] if extra else []
+    for t in items:
+        y = height - t.baseline
+        matrix = f"0 1 -1 0 {t.x:.2f} {y:.2f}" if t.rotate else f"1 0 0 1 {t.x:.2f} {y:.2f}"
+        ops.append(f"BT /{t.font} {t.size:g} Tf {matrix} Tm ({_escape(t.text)}) Tj ET")
+    return "\n".join(ops).encode("latin-1")
+
+
+def build_pdf(
+    pages: list[list[Text]],
+    size: tuple[float, float] = A4,
+    user_password: str | None = None,
+    owner_password: str = "owner",
+    drawing: str = "",
+) -> bytes:
+    """A complete PDF with one page per item list; `drawing` adds raw operators to every page.
+
+    With `user_password` set (even ""), the file is encrypted with RC4 40-bit; "" gives a file
+    any reader opens without asking (an owner password only).
+    """
+    width, height = size
+    font_ids = {name: 3 + i for i, name in enumerate(FONTS)}
+    first_page = 3 + len(FONTS)
+    objects: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+    }
+    kids = []
+    for i, name in enumerate(FONTS):
+        objects[3 + i] = f"<< /Type /Font /Subtype /Type1 /BaseFont /{FONTS[name]} " \
+                         f"/Encoding /WinAnsiEncoding >>".encode()
+    fonts = " ".join(f"/{name} {num} 0 R" for name, num in font_ids.items())
+    streams: dict[int, bytes] = {}
+    for n, items in enumerate(pages):
+        page_id, content_id = first_page + 2 * n, first_page + 2 * n + 1
+        kids.append(f"{page_id} 0 R")
+        objects[page_id] = (
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] "
+            f"/Resources << /Font << {fonts} >> >> /Contents {content_id} 0 R >>"
+        ).encode()
+        streams[content_id] = _content(items, height, drawing)
+    objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
+
+    key = b""
+    encrypt = ""
+    if user_password is not None:
+        permissions = -44
+        o_value = _rc4(hashlib.md5(_padded(owner_password)).digest()[:5], _padded(user_password))
+        key = hashlib.md5(
+            _padded(user_password) + o_value + struct.pack("<i", permissions) + _FILE_ID
+        ).digest()[:5]
+        u_value = _rc4(key, _PAD)
+        enc_id = first_page + 2 * len(pages)
+        objects[enc_id] = (
+            f"<< /Filter /Standard /V 1 /R 2 /O <{o_value.hex()}> /U <{u_value.hex()}> "
+            f"/P {permissions} >>"
+        ).encode()
+        encrypt = f" /Encrypt {enc_id} 0 R"
+    for num, data in streams.items():
+        if key:
+            obj_key = hashlib.md5(key + struct.pack("<i", num)[:3] + b"\x00\x00").digest()[:10]
+            data = _rc4(obj_key, data)
+        objects[num] = b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n"
+    xref = len(out)
+    count = max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % count
+    for num in range(1, count):
+        out += b"%010d 00000 n \n" % offsets[num]
+    out += (
+        f"trailer\n<< /Size {count} /Root 1 0 R{encrypt} /ID [<{_FILE_ID.hex()}> <{_FILE_ID.hex()}>] >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return bytes(out)
