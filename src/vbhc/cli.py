@@ -65,6 +65,87 @@ def parse(file: str, fmt: str) -> None:
         emit(parsed_tree(parsed))
 
 
+def load_profile(against: str | None, profile: str | None):
+    """The parent plan's profile, from the plan itself or from a saved YAML profile."""
+    if against and profile:
+        fail("chỉ dùng một trong hai: --against (kế hoạch cấp trên) hoặc --profile (tệp hồ sơ YAML)")
+    if not against and not profile:
+        return None
+    from vbhc.errors import InputError
+    from vbhc.profile import from_parent, read_profile
+
+    try:
+        return from_parent(against) if against else read_profile(profile)
+    except InputError as exc:
+        fail(f"{exc.path}: {exc.reason}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--against", type=click.Path(path_type=str), help="kế hoạch cấp trên để đối chiếu")
+@click.option("--profile", "profile_path", type=click.Path(path_type=str), help="hồ sơ YAML của kế hoạch cấp trên")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="tệp cấu hình (mặc định: vbhc.toml hoặc [tool.vbhc] trong pyproject.toml)")
+def check(files: tuple[str, ...], against: str | None, profile_path: str | None, fmt: str,
+          config_path: str | None) -> None:
+    """Kiểm tra thể thức theo Nghị định 30/2020 (và đối chiếu kế hoạch cấp trên)."""
+    import json
+
+    from vbhc.check import ConfigError, check_file, load_config
+    from vbhc.report.results import exit_code, summary
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        fail(str(exc))
+    profile = load_profile(against, profile_path)
+    results = [check_file(f, config, profile) for f in files]
+    if fmt == "json":
+        emit(json.dumps({"files": [r.as_dict() for r in results], "summary": summary(results)},
+                        ensure_ascii=False, indent=2))
+    elif fmt == "sarif":
+        from vbhc.report.sarif import render_sarif
+
+        emit(json.dumps(render_sarif(results), ensure_ascii=False, indent=2))
+    else:
+        from vbhc.report.text import render_text
+
+        emit(render_text(results, colour=sys.stdout.isatty()))
+    sys.exit(exit_code(results))
+
+
+@cli.command()
+@click.argument("rule_id", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(rule_id: str | None, fmt: str) -> None:
+    """Liệt kê các quy tắc kiểm tra, hoặc in tài liệu của một quy tắc."""
+    import json
+
+    from vbhc.rules import all_rules
+
+    registry = all_rules()
+    if rule_id:
+        r = registry.get(rule_id)
+        if r is None:
+            fail(f"không có quy tắc '{rule_id}' (xem `vbhc rules`)")
+        if fmt == "json":
+            emit(json.dumps(_rule_dict(r), ensure_ascii=False, indent=2))
+        else:
+            emit(f"{r.id} [{r.severity}] — {r.summary}\nNguồn: {r.source}\n\n{r.doc}\n")
+        return
+    ordered = sorted(registry.values(), key=lambda r: r.id)
+    if fmt == "json":
+        emit(json.dumps({"rules": [_rule_dict(r) for r in ordered]}, ensure_ascii=False, indent=2))
+    else:
+        emit("".join(f"{r.id:<40} {r.severity:<8} {r.source:<36} {r.summary}\n" for r in ordered))
+
+
+def _rule_dict(r) -> dict:
+    return {"id": r.id, "severity": r.severity, "source": r.source, "summary": r.summary, "doc": r.doc,
+            "needs": sorted(r.needs), "scope": r.scope}
+
+
 def main() -> None:
     try:
         cli.main(prog_name="vbhc", standalone_mode=True)

@@ -1,0 +1,142 @@
+"""Run the rules over a parsed file: config applied, crashes contained, findings sorted."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vbhc.model import ParsedFile
+from vbhc.report.results import FileResult
+from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules
+
+INTERNAL_ERROR = "VBHC.LoiNoiBo"
+
+
+@dataclass
+class Config:
+    """From `vbhc.toml` or `[tool.vbhc]` in pyproject.toml: rules switched off, severities changed."""
+
+    disabled: set[str] = field(default_factory=set)
+    severity: dict[str, str] = field(default_factory=dict)
+    path: str | None = None
+
+    def enabled(self, rule_id: str) -> bool:
+        return not any(rule_id == d or rule_id.startswith(d.rstrip("*").rstrip(".") + ".") for d in self.disabled)
+
+
+class ConfigError(Exception):
+    pass
+
+
+def load_config(path: str | os.PathLike[str] | None = None, start: Path | None = None) -> Config:
+    """Read the given config, or find vbhc.toml / pyproject.toml from `start` upward."""
+    if path is None:
+        folder = (start or Path.cwd()).resolve()
+        for candidate_dir in [folder, *folder.parents]:
+            if (candidate_dir / "vbhc.toml").is_file():
+                path = candidate_dir / "vbhc.toml"
+                break
+            pyproject = candidate_dir / "pyproject.toml"
+            if pyproject.is_file() and "tool" in _read_toml(pyproject) and "vbhc" in _read_toml(pyproject)["tool"]:
+                path = pyproject
+                break
+        if path is None:
+            return Config()
+    p = Path(path)
+    data = _read_toml(p)
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("vbhc", {})
+    rules = data.get("rules", data)
+    disabled = set(rules.get("disable", []))
+    severity = dict(rules.get("severity", {}))
+    known = all_rules()
+    for rid, sev in severity.items():
+        if sev not in (*SEVERITIES, "off"):
+            raise ConfigError(f"{p}: mức độ '{sev}' của quy tắc {rid} không hợp lệ (error, warning, info, off)")
+        if sev == "off":
+            disabled.add(rid)
+    for rid in [*disabled, *severity]:
+        prefix = rid.rstrip("*").rstrip(".")
+        if not any(k == prefix or k.startswith(prefix + ".") for k in known):
+            raise ConfigError(f"{p}: không có quy tắc nào mang mã '{rid}' (xem `vbhc rules`)")
+    return Config(disabled=disabled, severity={k: v for k, v in severity.items() if v != "off"}, path=str(p))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: không đọc được tệp cấu hình ({exc})") from None
+
+
+def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
+    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?"""
+    src = parsed.source
+    have = {
+        "style": src.carries_style,
+        "paragraph_format": src.carries_paragraph_format,
+        "page_setup": src.page_setup is not None,
+        "profile": profile is not None,
+    }
+    return all(have.get(need, False) for need in rule.needs)
+
+
+def run_rules(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
+              scopes: tuple[str, ...] = ("format", "plan")) -> tuple[list[Finding], list[str]]:
+    """All findings for one file, and the ids of rules that did not apply to this input."""
+    config = config or Config()
+    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
+    findings: list[Finding] = []
+    not_applicable: list[str] = []
+    for rule in rules:
+        if not applicable(rule, parsed, profile):
+            not_applicable.append(rule.id)
+            continue
+        for index, doc in enumerate(parsed.documents):
+            if doc.is_appendix and not rule.applies_to_appendix:
+                continue
+            ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule)
+            try:
+                produced = list(rule.func(ctx))
+            except Exception as exc:  # a broken rule must not stop the run
+                tb = traceback.extract_tb(exc.__traceback__)[-1]
+                findings.append(Finding(
+                    rule=INTERNAL_ERROR, severity="error",
+                    message=f"Lỗi nội bộ khi chạy quy tắc {rule.id}: {type(exc).__name__}: {exc}",
+                    source="vbhc", document=index,
+                    data={"rule": rule.id, "where": f"{Path(tb.filename).name}:{tb.lineno}"}))
+                continue
+            for f in produced:
+                if f.rule in config.severity:
+                    f.severity = config.severity[f.rule]  # type: ignore[assignment]
+            findings.extend(produced)
+    findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
+    return findings, sorted(set(not_applicable))
+
+
+def meta_of(parsed: ParsedFile) -> dict[str, Any]:
+    """Header fields of the file's first document, for report tables."""
+    doc = parsed.documents[0]
+    return {"doc_type": doc.doc_type, "issuer": doc.issuer, "number": doc.number, "symbol": doc.symbol,
+            "date": doc.date, "title": doc.title}
+
+
+def check_file(path: str, config: Config | None = None, profile: Any = None) -> FileResult:
+    """Parse and check one file; an unreadable file becomes an error result, never an exception."""
+    from vbhc.errors import InputError
+    from vbhc.parse import parse_file
+
+    try:
+        parsed = parse_file(path)
+    except InputError as exc:
+        return FileResult(path=path, error=exc.reason)
+    except Exception as exc:  # a reader bug on one file must not stop a batch
+        if os.environ.get("VBHC_DEBUG"):
+            raise
+        return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
+    findings, not_applicable = run_rules(parsed, config, profile)
+    return FileResult(path=path, findings=findings, not_applicable=not_applicable, meta=meta_of(parsed))

@@ -1,0 +1,1 @@
+"""Reports of a check run: the per-file results and their renderings (text, JSON, SARIF)."""

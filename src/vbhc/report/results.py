@@ -1,0 +1,50 @@
+"""The result of checking one file, shared by `check`, `audit` and every output format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from vbhc.rules import Finding
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be read: a Vietnamese reason
+    not_applicable: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # header fields for reports (agency, number, date)
+
+    @property
+    def status(self) -> str:
+        if self.error is not None:
+            return "error"
+        return "findings" if self.findings else "ok"
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "status": self.status, "error": self.error,
+            "findings": [f.as_dict() for f in self.findings],
+            "not_applicable": self.not_applicable, **({"meta": self.meta} if self.meta else {}),
+        }
+
+
+def summary(results: list[FileResult]) -> dict[str, int]:
+    return {
+        "files": len(results),
+        "errors": sum(r.count("error") for r in results),
+        "warnings": sum(r.count("warning") for r in results),
+        "infos": sum(r.count("info") for r in results),
+        "unreadable": sum(1 for r in results if r.error is not None),
+    }
+
+
+def exit_code(results: list[FileResult]) -> int:
+    """0 no error finding; 1 at least one error finding; 2 an input could not be read."""
+    if any(r.error is not None for r in results):
+        return 2
+    return 1 if any(r.count("error") for r in results) else 0

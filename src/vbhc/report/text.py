@@ -1,0 +1,31 @@
+"""Text output: `path:line: severity rule message`, grouped per file, coloured on a terminal."""
+
+from __future__ import annotations
+
+import click
+
+from vbhc.report.results import FileResult, summary
+
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+
+
+def render_text(results: list[FileResult], colour: bool) -> str:
+    out: list[str] = []
+    for result in results:
+        if result.error is not None:
+            out.append(click.style(f"{result.path}: không đọc được: {result.error}", fg="red", bold=True)
+                       if colour else f"{result.path}: không đọc được: {result.error}")
+            continue
+        for f in result.findings:
+            where = f"{result.path}:{f.line}" if f.line is not None else result.path
+            sev = click.style(f.severity, fg=COLOURS[f.severity], bold=True) if colour else f.severity
+            out.append(f"{where}: {sev} {f.rule} {f.message}")
+        if result.not_applicable:
+            out.append(f"{result.path}: {len(result.not_applicable)} quy tắc không áp dụng được cho định dạng này "
+                       f"({', '.join(result.not_applicable)})")
+    s = summary(results)
+    line = (f"Đã kiểm tra {s['files']} tệp: {s['errors']} lỗi, {s['warnings']} cảnh báo, {s['infos']} thông tin"
+            + (f", {s['unreadable']} tệp không đọc được" if s["unreadable"] else "") + ".")
+    out.append(click.style(line, bold=True) if colour else line)
+    return "\n".join(out) + "\n"
