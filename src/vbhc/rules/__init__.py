@@ -83,7 +83,8 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(id: str, *, severity: Severity, source: str, summary: str, needs: Iterable[Need] = (),
-         scope: Literal["format", "plan"] = "format", applies_to_appendix: bool = True) -> Callable[[RuleFunc], RuleFunc]:
+         scope: Literal["format", "plan"] = "format",
+         applies_to_appendix: bool = True) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule; its docstring is its documentation."""
 
     def register(func: RuleFunc) -> RuleFunc:
