@@ -222,9 +222,7 @@ class _DocBuilder:
             self.add_table_cell(line)
             return True
         self.table_node = None
-        if k in ("noi_nhan", "authority", "stand_in", "luu") or (
-            k == "caps" and POSITIONS.match(t) and self.closing_follows(line)
-        ):
+        if self.opens_closing(line):
             self.state = "closing"
             return self.closing(line)
         if self.awaiting_heading is not None:
@@ -240,6 +238,17 @@ class _DocBuilder:
         else:
             self.add_paragraph(line)
         return True
+
+    def opens_closing(self, line: Line) -> bool:
+        """Nơi nhận, a signing authority or a position with a signer below ends the body.
+
+        An appendix has no closing of its own: sample headers and signatures in it are content.
+        """
+        if self.doc.is_appendix:
+            return False
+        k = line.kind
+        return k in ("noi_nhan", "authority", "stand_in", "luu") or (
+            k == "caps" and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line))
 
     def layout_table(self, line: Line) -> bool:
         """Layout tables (header, signature) are read line by line; others become table nodes."""
@@ -393,6 +402,8 @@ class _DocBuilder:
         if self.blocks[line.index].table is not None and not self.layout_table(line):
             return False
         k = line.kind
+        if self.doc.is_appendix:
+            return k == "phu_luc" and self.pending_is_header(i + 1)
         if k == "phu_luc" and (self.state == "closing" or self.pending_is_header(i + 1)):
             return True
         if k in ("quoc_hieu",) or (k == "type_name" and self.state == "closing"):
