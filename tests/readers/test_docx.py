@@ -484,3 +484,37 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
     except InputError:
         return
     assert all("aaaaaaaaaa" not in b.text for b in source.blocks)
+
+
+def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path: Path) -> None:
+    """Flipped bytes anywhere in a real file: either it still reads, or an InputError says why."""
+    import random
+
+    data = bytearray(PHU_LUC[1].read_bytes())
+    rng = random.Random(30)
+    path = tmp_path / "flipped.docx"
+    for _ in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        path.write_bytes(bytes(damaged))
+        try:
+            read_docx(path)
+        except InputError as exc:
+            assert str(path) in str(exc)
+
+
+def test_pages_from_rendered_page_breaks(tmp_path: Path) -> None:
+    """Word's w:lastRenderedPageBreak marks where pages began when it last laid the file out."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    doc = new_document()
+    doc.add_paragraph("Trang một")
+    p = doc.add_paragraph()
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:lastRenderedPageBreak/><w:t>Trang hai</w:t></w:r>'))
+    source = read_docx(save(doc, tmp_path / "pages.docx"))
+    assert [b.location.page for b in source.blocks] == [1, 2]
+    plain = new_document()
+    plain.add_paragraph("Không biết trang")
+    assert read_docx(save(plain, tmp_path / "plain.docx")).blocks[0].location.page is None

@@ -15,7 +15,6 @@ import posixpath
 import re
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,10 +84,10 @@ class _Package:
         self.name = str(path)
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
-            raise InputError(self.name, BAD_ZIP) from None
-        except OSError as exc:
+        except (IsADirectoryError, PermissionError, FileNotFoundError) as exc:
             raise InputError(self.name, f"không mở được tệp ({exc.strerror or exc})") from None
+        except Exception:  # zipfile raises many kinds on a damaged archive; all mean the same here
+            raise InputError(self.name, BAD_ZIP) from None
         self.names = {n.lower(): n for n in self.zip.namelist()}
         self._parsed: dict[str, etree._Element | None] = {}
 
@@ -107,7 +106,7 @@ class _Package:
             return self.zip.read(real)
         except RuntimeError:  # encrypted zip member
             raise InputError(self.name, "tệp .docx bị mã hóa, không đọc được") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
+        except Exception:  # bad CRC, bad deflate stream, truncated member, unknown compression
             raise InputError(self.name, BAD_ZIP) from None
 
     def xml(self, part: str) -> etree._Element | None:
@@ -199,31 +198,40 @@ class _Theme:
         return self.fonts.get("major" if theme_name.startswith("major") else "minor")
 
 
+_RPR_NAMES = {_w(n): n for n in ("rFonts", "sz", "b", "i", "caps", "vanish", "u")}
+_PPR_NAMES = {_w(n): n for n in ("jc", "ind", "spacing", "numPr")}
+A_ASCII, A_HANSI, A_ASCII_TH, A_HANSI_TH = _w("ascii"), _w("hAnsi"), _w("asciiTheme"), _w("hAnsiTheme")
+A_LEFT, A_START, A_HANGING, A_FIRST = _w("left"), _w("start"), _w("hanging"), _w("firstLine")
+A_BEFORE, A_AFTER, A_LINE, A_RULE = _w("before"), _w("after"), _w("line"), _w("lineRule")
+ILVL, NUMID = _w("ilvl"), _w("numId")
+
+
 def _read_rpr(rpr: etree._Element | None, theme: _Theme) -> dict[str, Any]:
     """The run properties we report, as set at this one level (nothing inherited)."""
     out: dict[str, Any] = {}
     if rpr is None:
         return out
     for el in rpr:
-        tag = el.tag
-        if not isinstance(tag, str) or not tag.startswith(W):
+        name = _RPR_NAMES.get(el.tag)
+        if name is None:
             continue
-        name = tag[len(W):]
         if name == "rFonts":
-            for attr in ("ascii", "hAnsi"):
-                themed = el.get(_w(attr + "Theme"))
-                if themed is not None:  # a theme attribute wins over the plain one at the same level
-                    out[attr] = theme.font(themed)
-                elif el.get(_w(attr)) is not None:
-                    out[attr] = el.get(_w(attr))
+            for key, plain, themed in (("ascii", A_ASCII, A_ASCII_TH), ("hAnsi", A_HANSI, A_HANSI_TH)):
+                theme_name = el.get(themed)
+                if theme_name is not None:  # a theme attribute wins over the plain one at this level
+                    out[key] = theme.font(theme_name)
+                else:
+                    value = el.get(plain)
+                    if value is not None:
+                        out[key] = value
         elif name == "sz":
             sz = _int(el.get(VAL))
             if sz is not None:
                 out["sz"] = sz
-        elif name in ("b", "i", "caps", "vanish"):
-            out[name] = _toggle(el)
         elif name == "u":
             out["u"] = (el.get(VAL) or "single").lower() != "none"
+        else:
+            out[name] = _toggle(el)
     return out
 
 
@@ -233,37 +241,35 @@ def _read_ppr(ppr: etree._Element | None) -> dict[str, Any]:
     if ppr is None:
         return out
     for el in ppr:
-        tag = el.tag
-        if not isinstance(tag, str) or not tag.startswith(W):
+        name = _PPR_NAMES.get(el.tag)
+        if name is None:
             continue
-        name = tag[len(W):]
         if name == "jc":
             jc = _JC.get(el.get(VAL) or "")
             if jc:
                 out["jc"] = jc
         elif name == "ind":
-            left = el.get(_w("left"))
-            if left is None:
-                left = el.get(_w("start"))
-            if left is not None and _int(left) is not None:
-                out["left"] = _int(left)
-            hanging, first = _int(el.get(_w("hanging"))), _int(el.get(_w("firstLine")))
+            left = _int(el.get(A_LEFT) if el.get(A_LEFT) is not None else el.get(A_START))
+            if left is not None:
+                out["left"] = left
+            hanging, first = _int(el.get(A_HANGING)), _int(el.get(A_FIRST))
             if hanging is not None:
                 out["first"] = -hanging
             elif first is not None:
                 out["first"] = first
         elif name == "spacing":
-            for attr in ("before", "after", "line"):
-                v = _int(el.get(_w(attr)))
+            for key, attr in (("before", A_BEFORE), ("after", A_AFTER), ("line", A_LINE)):
+                v = _int(el.get(attr))
                 if v is not None:
-                    out[attr] = v
-            if el.get(_w("lineRule")) is not None:
-                out["lineRule"] = el.get(_w("lineRule"))
+                    out[key] = v
+            rule = el.get(A_RULE)
+            if rule is not None:
+                out["lineRule"] = rule
             elif "line" in out:
                 out["lineRule"] = "auto"
-        elif name == "numPr":
-            ilvl = el.find(_w("ilvl"))
-            num = el.find(_w("numId"))
+        else:  # numPr
+            ilvl = el.find(ILVL)
+            num = el.find(NUMID)
             if ilvl is not None and _int(ilvl.get(VAL)) is not None:
                 out["ilvl"] = _int(ilvl.get(VAL))
             if num is not None and num.get(VAL) is not None:
@@ -897,7 +903,7 @@ def _block_style(pieces: list[_Piece], pstyle: dict[str, Any]) -> Style:
     fonts: list[str] = []
     visible = [pc for pc in pieces if pc.text.strip()] or pieces
     for pc in visible:
-        weight = len(pc.text) - sum(1 for ch in pc.text if ch.isspace()) or len(pc.text)
+        weight = len(pc.text) - pc.text.count(" ") or len(pc.text)
         rpr = pc.rpr
         font = _run_font(rpr, pc.text)
         if font and font not in fonts:
@@ -926,10 +932,12 @@ def _block_style(pieces: list[_Piece], pstyle: dict[str, Any]) -> Style:
 
 def _first_sectpr(body: etree._Element) -> etree._Element | None:
     """The first section's properties: the first paragraph-level sectPr, else the body's own."""
-    for ppr in body.iter(PPR):
-        sp = ppr.find(SECTPR)
-        if sp is not None:
-            return sp
+    for p in body.iterchildren(P):  # section breaks sit in body-level paragraphs only
+        ppr = p.find(PPR)
+        if ppr is not None:
+            sp = ppr.find(SECTPR)
+            if sp is not None:
+                return sp
     return body.find(SECTPR)
 
 
