@@ -97,3 +97,76 @@ MARGINS_MM = {
 }
 FONT = "Times New Roman"  # PL I, mục I.4
 PAGE_NUMBER_SIZE = Range(13, 14)  # PL I, mục I.7
+
+
+# --- Layout chosen by vbhc's writer, inside the decree's ranges ------------------------------
+# Every value below is one the decree allows; the comment names the clause (PL I = Phụ lục I,
+# Phần I; l. = line of corpus/nd30-2020/nd30-2020-phuluc1.txt).
+
+# PL I, mục I.3 (l. 14): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+WRITER_MARGINS_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
+WRITER_HEADER_MM = 10.0  # distance of the page number from the top edge: inside the top margin (mục I.7)
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one component is printed: size in points, bold, italic, capitals."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    clause: str = ""
+
+
+# Sizes per component: PL I, mục II and the table of mục V (l. 152–212).
+WRITER_LOOK: dict[str, Look] = {
+    "quoc_hieu": Look(12, bold=True, caps=True, clause="PL I, mục II.1.a: in hoa, 12–13, đứng, đậm"),
+    "tieu_ngu": Look(13, bold=True, clause="PL I, mục II.1.b: in thường, 13–14, đứng, đậm"),
+    "parent_agency": Look(13, caps=True, clause="PL I, mục II.2.b: in hoa, 12–13, đứng"),
+    "agency": Look(13, bold=True, caps=True, clause="PL I, mục II.2.b: in hoa, 12–13, đứng, đậm"),
+    "so_ky_hieu": Look(13, clause="PL I, mục II.3.c: cỡ chữ 13, đứng"),
+    "vv": Look(13, clause="PL I, mục II.5.b: V/v in thường, 12–13, đứng"),
+    "place_date": Look(14, italic=True, clause="PL I, mục II.4.c: in thường, 13–14, nghiêng"),
+    "type_name": Look(14, bold=True, caps=True, clause="PL I, mục II.5.b: in hoa, 13–14, đứng, đậm"),
+    "title": Look(14, bold=True, clause="PL I, mục II.5.b: trích yếu in thường, 13–14, đứng, đậm"),
+    "kem_theo": Look(14, italic=True, clause="PL I, mục III.1.c: in thường, 13–14, nghiêng"),
+    "issuer_line": Look(14, bold=True, caps=True, clause="PL III, Mẫu 1.3: thẩm quyền ban hành, in hoa, đậm"),
+    "can_cu": Look(14, italic=True, clause="PL I, mục II.6.a: in thường, nghiêng, 13–14"),
+    "enacting": Look(14, bold=True, caps=True, clause="PL III, Mẫu 1.3: QUYẾT ĐỊNH:"),
+    "kinh_gui": Look(14, clause="PL I, mục II.9.d (ô 9a): in thường, 13–14, đứng"),
+    "body": Look(14, clause="PL I, mục II.6.e: in thường, 13–14, đứng"),
+    "part": Look(14, bold=True, clause="PL I, mục II.6.đ: Phần/Chương, 13–14, đứng, đậm; tiêu đề in hoa"),
+    "section": Look(14, bold=True, clause="PL I, mục V.6.b: số thứ tự và tiêu đề của mục, in hoa, đậm"),
+    "article": Look(14, bold=True, clause="PL I, mục II.6.đ: Điều, cỡ chữ lời văn, đứng, đậm"),
+    "clause_heading": Look(14, bold=True, clause="PL I, mục II.6.đ: khoản có tiêu đề, đậm"),
+    "table": Look(13, clause="PL I, mục II.6.e: 13–14"),
+    "authority": Look(14, bold=True, caps=True, clause="PL I, mục II.7.đ: in hoa, 13–14, đứng, đậm"),
+    "signer": Look(14, bold=True, clause="PL I, mục II.7.đ: in thường, 13–14, đứng, đậm"),
+    "noi_nhan": Look(12, bold=True, italic=True, clause="PL I, mục II.9.d (ô 9b): cỡ 12, nghiêng, đậm"),
+    "recipient": Look(11, clause="PL I, mục II.9.d (ô 9b): cỡ 11, đứng"),
+    "page_number": Look(14, clause="PL I, mục I.7: cỡ chữ 13–14, đứng"),
+}
+
+# PL I, mục II.6.e (l. 66): first-line indent 1 cm or 1.27 cm; ≥ 6 pt between paragraphs;
+# line spacing from single to 1.5 lines. Articles are indented the same (mục II.6.đ).
+WRITER_FIRST_LINE_INDENT_MM = 10.0
+WRITER_SPACE_AFTER_PT = 6.0
+WRITER_LINE_SPACING = 1.15
+FIRST_LINE_INDENTS_MM = (10.0, 12.7)
+PARAGRAPH_SPACING_MIN_PT = 6.0
+LINE_SPACING = Range(1.0, 1.5)
+
+# Rules under components (PL I, mục II.1.b, II.2.b, II.5.b): Tiêu ngữ's rule as long as the line,
+# the agency's and the trích yếu's 1/3–1/2 of the line, centred.
+RULE_FRACTION = Range(1 / 3, 1 / 2)
+WRITER_RULE_FRACTION = 0.4
+
+# Header and signature tables: column widths in mm, summing to the text width (210 − 30 − 15).
+WRITER_TEXT_WIDTH_MM = PAPER_A4_MM[0] - WRITER_MARGINS_MM["left"] - WRITER_MARGINS_MM["right"]
+WRITER_HEADER_COLUMNS_MM = (65.0, WRITER_TEXT_WIDTH_MM - 65.0)
+WRITER_SIGNATURE_COLUMNS_MM = (82.5, WRITER_TEXT_WIDTH_MM - 82.5)
+
+# PL I, mục II.3.c and II.4.b: numbers below 10 take a leading 0; dates: day < 10 and months 1, 2.
+LEADING_ZERO_MONTHS = (1, 2)
+STORAGE_OFFICE = "VT"  # PL I, mục II.9.d: "Lưu: VT, <đơn vị soạn thảo>."
