@@ -372,3 +372,11 @@ def test_lo_page_setup_and_page_number(decision: Source) -> None:
     assert by_text(decision, "2").part == "header"
     article = by_text(decision, "Điều 2. Chánh Văn phòng thi hành Quyết định này.")
     assert article.location.page == 2 and article.part == "body"
+
+
+def test_fake_bold_drawn_twice_reads_once(tmp_path: Path) -> None:
+    lines = [Text(85, 100, "Dam net", 12), Text(85.3, 100, "Dam net", 12), Text(85, 130, "thuong", 12)]
+    source = read_pdf(write(tmp_path, [lines]))
+    fake, plain = source.blocks
+    assert fake.text == "Dam net" and fake.style.bold is True
+    assert plain.style.bold is False

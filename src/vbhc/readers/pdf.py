@@ -12,9 +12,17 @@ XÃ HỘI…"), so this reader works from `page.chars` directly:
 3. each segment becomes one Block, in reading order: page by page, line by line from the top,
    segments left to right. The parser groups header and signature blocks by `Block.column`.
 
-`Block.column` is set (0 left half, 1 right half of the page) only for segments of a line with
-several segments, and for the single-segment lines of a run that forms a two-column layout (the
-header at the top of a page, the signature area); see `_mark_columns`.
+`Block.column` is set (0 left half, 1 right half of the estimated text area, whose middle is
+where the two header tables divide better than the paper's middle) only for segments of a line
+with several segments, and for the single-segment lines of a run that forms a two-column layout
+(the header at the top of a page, the signature area); see `_mark_columns`. Table rows are lines
+with several segments too, so their cells get columns as well.
+
+Words: the PDF's own space glyphs are kept as they are (double spaces included); where glyphs
+stand apart by more than 0.15 × the font size without a space glyph, one space is inserted (a
+Times space is 0.25 em, so the threshold must sit below it). A glyph drawn twice on itself
+(fake bold) is kept once and counts as bold. Digit-only lines in the top or bottom 60 pt are page
+numbers: part "header"/"footer", listed in `PageSetup.page_numbers`.
 
 Paragraph formatting is not in a PDF: `carries_paragraph_format` is False and only "center" is
 inferred, for single lines visibly centred on the estimated text area. Margins are estimates of
@@ -137,6 +145,14 @@ def _input_error(path: Path, exc: BaseException) -> InputError:
     return InputError(str(path), MSG_BROKEN)
 
 
+def _close(pdf: Any) -> None:
+    """Close the PDF; pdfplumber walks the page tree again on close, which a broken file fails."""
+    try:
+        pdf.close()
+    except Exception:
+        pdf.stream.close()
+
+
 def read_pdf(path: Path) -> Source:
     """Read a PDF's text layer into blocks; refuse scans, encrypted and broken files."""
     path = Path(path)
@@ -161,7 +177,7 @@ def _read(path: Path) -> Source:
     notes: list[str] = []
     no_text: list[int] = []
     rotated = 0
-    with pdf:
+    try:
         try:
             pages = pdf.pages
         except Exception as exc:
@@ -174,15 +190,17 @@ def _read(path: Path) -> Source:
             try:
                 raw = page.chars
                 width, height = float(page.width), float(page.height)
+                page.close()  # drop pdfplumber's per-page caches: memory stays flat on long files
             except Exception as exc:
                 raise _input_error(path, exc) from None
             chars, skipped = _collect(raw, width, height)
-            page.close()
             rotated += skipped
             sizes.append((width, height))
             if not chars:
                 no_text.append(number)
             lines.extend(_page_lines(number, chars, width))
+    finally:
+        _close(pdf)
     if not lines:
         raise InputError(str(path), MSG_BROKEN if truncated else MSG_SCAN)
     if truncated:
@@ -322,12 +340,11 @@ def _seg_text(chars: list[Char]) -> str:
     prev: Char | None = None
     for c in chars:
         t = c[4]
-        if prev is not None and not t.isspace() and not prev[4].isspace():
-            gap = c[1] - prev[2]
-            if gap > SPACE_GAP * c[6]:
-                parts.append(" ")
-            elif t == prev[4] and abs(c[1] - prev[1]) < 1.0 and abs(c[0] - prev[0]) < 1.0:
+        if prev is not None:
+            if t == prev[4] and abs(c[1] - prev[1]) < 1.0 and abs(c[0] - prev[0]) < 1.0:
                 continue  # the same glyph drawn twice (fake bold): keep one
+            if not t.isspace() and not prev[4].isspace() and c[1] - prev[2] > SPACE_GAP * c[6]:
+                parts.append(" ")
         parts.append(t)
         prev = c
     return unicodedata.normalize("NFC", "".join(parts).strip())
