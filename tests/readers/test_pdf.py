@@ -380,3 +380,22 @@ def test_fake_bold_drawn_twice_reads_once(tmp_path: Path) -> None:
     fake, plain = source.blocks
     assert fake.text == "Dam net" and fake.style.bold is True
     assert plain.style.bold is False
+
+
+def test_lo_wrapped_paragraph_is_one_block(decision: Source, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A paragraph that LibreOffice wrapped over three lines comes back as one block, as in the .docx."""
+    docx_path = tmp_path_factory.mktemp("wrap") / "qd.docx"
+    make_decision_docx(docx_path)
+    from vbhc.readers.docx import read_docx
+
+    paragraph = next(b.text for b in read_docx(docx_path).blocks if b.text.startswith("Căn cứ"))
+    joined = [b.text for b in decision.blocks if b.text.startswith("Căn cứ")]
+    assert joined == [paragraph.strip()]
+
+
+def test_short_last_line_ends_the_paragraph(tmp_path: Path) -> None:
+    words = "Noi dung van ban " * 10
+    lines = [Text(85, 100, words.strip(), 12), Text(85, 114, "het doan.", 12),
+             Text(85, 128, words.strip(), 12)]
+    source = read_pdf(write(tmp_path, [lines]))
+    assert len(source.blocks) == 2 and source.blocks[0].text.endswith("het doan.")

@@ -145,13 +145,15 @@ class _DocBuilder:
             return
         texts = [self.text(ln) for ln in lines]
         bolds = [self.blocks[ln.index].style.bold for ln in lines]
+        # The issuing agency is bold under an upright parent (PL I, mục II.2.b) and begins with an
+        # agency word ("SỞ …"); "TỈNH NGHỆ AN" under "ỦY BAN NHÂN DÂN" only continues the name.
+        starts = [i for i, t in enumerate(texts) if AGENCY_HEADS.match(t)]
+        first_bold = next((i for i, b in enumerate(bolds) if b), None)
         split = None
-        if None not in bolds and any(bolds) and not all(bolds):
-            split = next(i for i, b in enumerate(bolds) if b)
-        else:
-            starts = [i for i, t in enumerate(texts) if AGENCY_HEADS.match(t)]
-            if len(starts) >= 2:
-                split = starts[-1]
+        if None not in bolds and first_bold and not all(bolds) and first_bold in starts:
+            split = first_bold
+        elif len(starts) >= 2:
+            split = starts[-1]
         if split:
             self.doc.parent_issuer = squash(" ".join(texts[:split]))
             self.doc.issuer = squash(" ".join(texts[split:]))

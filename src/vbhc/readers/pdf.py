@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import regex as re
 
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, PageSetup, Source, Style
@@ -490,6 +491,17 @@ def _half(line: _Line, areas: list[tuple[float, float]]) -> int | None:
     return None
 
 
+def _style_of_group(group: list[_Line]) -> Style:
+    """The style of a wrapped paragraph: its lines' styles by majority of characters."""
+    styles = [(_style(g.segs[0]), len(g.segs[0].text)) for g in group]
+    first = styles[0][0]
+    total = sum(n for _, n in styles) or 1
+    for attr in ("bold", "italic"):
+        setattr(first, attr, sum(n for st, n in styles if getattr(st, attr)) * 2 > total)
+    first.fonts = sorted({f for st, _ in styles for f in st.fonts})
+    return first
+
+
 def _margins(lines: list[_Line], sizes: list[tuple[float, float]]) -> dict[str, float]:
     """Estimated text area in points: extremes of the body ink over all pages."""
     top = left = right = bottom = float("inf")
@@ -507,6 +519,148 @@ def _margins(lines: list[_Line], sizes: list[tuple[float, float]]) -> dict[str, 
             "right": max(right, 0.0)}
 
 
+_LABEL_START = re.compile(r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|"
+                          r"[a-zđ]\)\s|[-–+•]\s|Nơi nhận|Căn cứ|Theo đề nghị)")
+
+
+def _wraps_into(prev: _Line, nxt: _Line, area: tuple[float, float], last_on_page: bool) -> bool:
+    """Is `nxt` the continuation of the paragraph that `prev` ends?
+
+    Word and LibreOffice wrap a paragraph into full lines: the previous line reaches the right
+    edge of the text area, the next starts at the left edge (a new paragraph is usually
+    indented), close below, and does not start with a label of its own.
+    """
+    if prev.part != "body" or nxt.part != "body" or len(prev.segs) != 1 or len(nxt.segs) != 1:
+        return False
+    if prev.columns or nxt.columns:
+        return False
+    a, b = prev.segs[0], nxt.segs[0]
+    size = max(a.size, b.size)
+    left, right = area
+    if right - left < 20 * size:  # the text area is estimated from the ink: too narrow to judge
+        return False
+    if right - a.x1 > 3.0 * size or abs(b.x0 - left) > 0.5 * size or abs(a.size - b.size) > 0.6:
+        return False
+    if nxt.page == prev.page:
+        if not 0 <= nxt.top - prev.bottom < 0.45 * size:
+            return False
+    elif not (last_on_page and nxt.page == prev.page + 1):
+        return False
+    return not _LABEL_START.match(b.text)
+
+
+def _paragraphs(lines: list[_Line], areas: list[tuple[float, float]]) -> list[list[_Line]]:
+    """Group the lines of wrapped paragraphs, so a PDF parses like the .docx it came from.
+
+    Page-number lines between two pages stay groups of their own and do not break a paragraph.
+    """
+    last_body_on_page = {ln.page: ln for ln in lines if ln.part == "body"}
+    groups: list[list[_Line]] = []
+    current: list[_Line] | None = None
+    for ln in lines:
+        if ln.part != "body":
+            groups.append([ln])
+            continue
+        if current is not None:
+            prev = current[-1]
+            if _wraps_into(prev, ln, areas[ln.page - 1], last_body_on_page[prev.page] is prev):
+                current.append(ln)
+                continue
+        current = [ln]
+        groups.append(current)
+    return groups
+
+
+def _style_of_group(group: list[_Line]) -> Style:
+    """The style of a wrapped paragraph: its lines' styles by majority of characters."""
+    styles = [(_style(g.segs[0]), len(g.segs[0].text)) for g in group]
+    first = styles[0][0]
+    total = sum(n for _, n in styles) or 1
+    for attr in ("bold", "italic"):
+        setattr(first, attr, sum(n for st, n in styles if getattr(st, attr)) * 2 > total)
+    first.fonts = sorted({f for st, _ in styles for f in st.fonts})
+    return first
+
+
+def _margins(lines: list[_Line], sizes: list[tuple[float, float]]) -> dict[str, float]:
+    """Estimated text area in points: extremes of the body ink over all pages."""
+    top = left = right = bottom = float("inf")
+    for ln in lines:
+        if ln.part != "body":
+            continue
+        width, height = sizes[ln.page - 1]
+        top = min(top, ln.top)
+        bottom = min(bottom, height - ln.bottom)
+        left = min(left, ln.segs[0].x0)
+        right = min(right, width - ln.segs[-1].x1)
+    if top == float("inf"):
+        return {"top": 0.0, "bottom": 0.0, "left": 0.0, "right": 0.0}
+    return {"top": max(top, 0.0), "bottom": max(bottom, 0.0), "left": max(left, 0.0),
+            "right": max(right, 0.0)}
+
+
+_LABEL_START = re.compile(r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|"
+                          r"[a-zđ]\)\s|[-–+•]\s|Nơi nhận|Căn cứ|Theo đề nghị)")
+
+
+def _wraps_into(prev: _Line, nxt: _Line, area: tuple[float, float], last_on_page: bool) -> bool:
+    """Is `nxt` the continuation of the paragraph that `prev` ends?
+
+    Word and LibreOffice wrap a paragraph into full lines: the previous line reaches the right
+    edge of the text area, the next starts at the left edge (a new paragraph is usually
+    indented), close below, and does not start with a label of its own.
+    """
+    if prev.part != "body" or nxt.part != "body" or len(prev.segs) != 1 or len(nxt.segs) != 1:
+        return False
+    if prev.columns or nxt.columns:
+        return False
+    a, b = prev.segs[0], nxt.segs[0]
+    size = max(a.size, b.size)
+    left, right = area
+    if right - left < 20 * size:  # the text area is estimated from the ink: too narrow to judge
+        return False
+    if right - a.x1 > 3.0 * size or abs(b.x0 - left) > 0.5 * size or abs(a.size - b.size) > 0.6:
+        return False
+    if nxt.page == prev.page:
+        if not 0 <= nxt.top - prev.bottom < 0.45 * size:
+            return False
+    elif not (last_on_page and nxt.page == prev.page + 1):
+        return False
+    return not _LABEL_START.match(b.text)
+
+
+def _paragraphs(lines: list[_Line], areas: list[tuple[float, float]]) -> list[list[_Line]]:
+    """Group the lines of wrapped paragraphs, so a PDF parses like the .docx it came from."""
+    body_last: dict[int, _Line] = {}
+    for ln in lines:
+        if ln.part == "body":
+            body_last[ln.page] = ln
+    groups: list[list[_Line]] = []
+    previous_body: _Line | None = None
+    for ln in lines:
+        if ln.part != "body":
+            groups.append([ln])
+            continue
+        if previous_body is not None and groups and previous_body is groups[-1][-1] or (
+            previous_body is not None and _last_body_group(groups) is not None
+            and _last_body_group(groups)[-1] is previous_body
+        ):
+            if _wraps_into(previous_body, ln, areas[ln.page - 1], body_last.get(previous_body.page) is previous_body):
+                _last_body_group(groups).append(ln)
+                previous_body = ln
+                continue
+        groups.append([ln])
+        previous_body = ln
+    return groups
+
+
+def _last_body_group(groups: list[list[_Line]]) -> list[_Line] | None:
+    for group in reversed(groups):
+        if group[0].part == "body":
+            return group
+    return None
+
+
 def _blocks(lines: list[_Line], areas: list[tuple[float, float]]) -> list[Block]:
     """One Block per segment, in reading order; running line numbers across the file.
 
@@ -514,8 +668,21 @@ def _blocks(lines: list[_Line], areas: list[tuple[float, float]]) -> list[Block]
     (not the paper: the left margin is twice the right one in Nghị định 30).
     """
     blocks: list[Block] = []
-    for number, ln in enumerate(lines, 1):
+    numbers = {id(ln): n for n, ln in enumerate(lines, 1)}
+    for group in _paragraphs(lines, areas):
+        ln = group[0]
+        number = numbers[id(ln)]
         area_left, area_right = areas[ln.page - 1]
+        if len(group) > 1:
+            seg = ln.segs[0]
+            blocks.append(Block(
+                text=" ".join(g.segs[0].text.strip() for g in group),
+                style=_style_of_group(group),
+                location=Location(line=number, page=ln.page),
+                x0=round(seg.x0, 2),
+                part=ln.part,
+            ))
+            continue
         mid = (area_left + area_right) / 2
         for seg in ln.segs:
             style = _style(seg)
