@@ -152,3 +152,118 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Đã dừng theo yêu cầu.", err=True)
         sys.exit(130)
+
+
+# --- drafting: templates and `new` -------------------------------------------------------------
+
+@cli.command("templates")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def templates_cmd(fmt: str) -> None:
+    """Liệt kê các mẫu văn bản có sẵn cho `vbhc new`."""
+    import json
+
+    from vbhc.drafting import list_templates
+
+    found = list_templates()
+    if fmt == "json":
+        emit(json.dumps({"templates": [
+            {"name": t.name, "description": t.description, "doc_type": t.doc_type, "required": t.required,
+             "fields": t.fields, "example": str(t.example) if t.example else None} for t in found]},
+            ensure_ascii=False, indent=2))
+        return
+    emit("".join(f"{t.name:<12} {t.description}\n" for t in found))
+
+
+@cli.command()
+@click.argument("template")
+@click.option("--data", "data_path", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="tệp dữ liệu YAML (hoặc JSON) của văn bản")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="tệp kết quả (.docx, .md hoặc .json)")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "json"]), default=None,
+              help="mặc định theo phần mở rộng của tệp kết quả, nếu không thì docx")
+@click.option("--pdf", is_flag=True, help="xuất thêm tệp PDF qua LibreOffice (cần cài LibreOffice)")
+def new(template: str, data_path: str, output: str, fmt: str | None, pdf: bool) -> None:
+    """Soạn văn bản từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu."""
+    import os
+
+    from vbhc.drafting import DataError, TemplateNotFound, load_data, render
+    from vbhc.writers.docx import to_bytes, write_atomic
+
+    if fmt is None:
+        ext = os.path.splitext(output)[1].lower().lstrip(".")
+        fmt = ext if ext in ("docx", "md", "json") else "docx"
+    try:
+        docs = render(template, load_data(data_path))
+    except TemplateNotFound as exc:
+        fail(str(exc))
+    except DataError as exc:
+        fail(exc.message if exc.source else f"{data_path}: {exc.message}")
+    if os.path.abspath(output) in (os.path.abspath(data_path), os.path.abspath(template)):
+        fail("tệp kết quả trùng với tệp đầu vào; vbhc không ghi đè lên dữ liệu của bạn")
+    data = to_bytes(docs)
+    try:
+        if fmt == "docx":
+            write_atomic(output, data)
+        else:
+            write_atomic(output, _render_other(data, docs, fmt).encode("utf-8"))
+    except OSError as exc:
+        fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
+    click.echo(f"Đã soạn {output}", err=True)
+    if pdf:
+        _to_pdf(data, output)
+
+
+def _render_other(docx_bytes: bytes, docs, fmt: str) -> str:
+    """Markdown or JSON of what was drafted: the .docx parsed back, so they show what Word shows."""
+    import json
+    import os
+    import tempfile
+
+    from vbhc.parse import parse_file
+
+    fd, tmp = tempfile.mkstemp(suffix=".docx")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(docx_bytes)
+        parsed = parse_file(tmp)
+    finally:
+        os.unlink(tmp)
+    if fmt == "md":
+        from vbhc.writers.md import parsed_md
+
+        return parsed_md(parsed)
+    from vbhc.writers.json import document_dict
+
+    return json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def _to_pdf(docx_bytes: bytes, output: str) -> None:
+    """A PDF beside the output, through LibreOffice; a plain message when it is not installed."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    from vbhc.writers.docx import write_atomic
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        fail("không tìm thấy LibreOffice để xuất PDF. Cài bằng: "
+             "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 "
+             "(hoặc tải LibreOffice tại https://www.libreoffice.org), rồi chạy lại với --pdf")
+    target = os.path.splitext(output)[0] + ".pdf"
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "vanban.docx")
+        with open(src, "wb") as fh:
+            fh.write(docx_bytes)
+        profile = "file://" + os.path.join(tmp, "profile")
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", tmp, src], check=True, capture_output=True, timeout=180)
+            with open(os.path.join(tmp, "vanban.pdf"), "rb") as fh:
+                write_atomic(target, fh.read())
+        except (subprocess.SubprocessError, OSError) as exc:
+            fail(f"LibreOffice không xuất được PDF ({type(exc).__name__})")
+    click.echo(f"Đã xuất {target}", err=True)

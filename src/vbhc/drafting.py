@@ -1,0 +1,572 @@
+"""Templates: data a clerk knows (YAML) → Jinja2 → a document spec (YAML) → Documents.
+
+A template (`<name>.yaml.j2`, in `vbhc/templates/`, or any path a user brings) renders YAML that
+describes one or more documents: header fields, the body as nodes (kinds, headings, texts), the
+signature and recipients. vbhc then derives what the decree fixes: labels and numbers
+("Điều 1.", "I.", "1.", "a)") written as literal text, the symbol from the type and the agency's
+abbreviation, the "(Kèm theo …)" line, recipients' punctuation, the "Lưu:" line, "./." at the end.
+
+Every template is rendered in Jinja2's sandbox with autoescaping on: a value can never reach
+Python internals nor break out of the YAML it is written into (values are written with the
+`q` filter as quoted scalars; what autoescaping leaves is undone after YAML is read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex as re
+import yaml
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, Undefined, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup, escape
+
+from vbhc import nd30
+from vbhc.model import Document, Node, Signature
+from vbhc.writers.form import recipient_items, storage_line, symbol_for
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+SUFFIX = ".yaml.j2"
+_META = re.compile(r"^\s*\{#-?\s*\n?(?P<meta>.*?)-?#\}", re.S)
+
+# What each data field is, in the clerk's words: used in every message about missing data.
+FIELD_LABELS = {
+    "issuer": "tên cơ quan ban hành",
+    "parent_issuer": "tên cơ quan chủ quản",
+    "abbr": "chữ viết tắt tên cơ quan (ví dụ UBND, SNV)",
+    "unit": "chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực (ký hiệu công văn)",
+    "number": "số văn bản",
+    "date": "ngày ban hành (YYYY-MM-DD)",
+    "place": "địa danh",
+    "title": "trích yếu nội dung",
+    "enacting_authority": "thẩm quyền ban hành (ví dụ ỦY BAN NHÂN DÂN XÃ …)",
+    "can_cu": "các căn cứ ban hành",
+    "proposal": "dòng \"Theo đề nghị của …\"",
+    "articles": "các điều",
+    "executors": "những người, đơn vị chịu trách nhiệm thi hành",
+    "attached": "văn bản ban hành kèm theo",
+    "attached.doc_type": "tên loại văn bản kèm theo (ví dụ Kế hoạch)",
+    "attached.title": "trích yếu văn bản kèm theo",
+    "attached.sections": "các mục của văn bản kèm theo",
+    "sections": "các mục (I., II., …)",
+    "paragraphs": "nội dung",
+    "kinh_gui": "nơi nhận \"Kính gửi\"",
+    "signer": "người ký",
+    "signer.name": "họ tên người ký",
+    "signer.positions": "chức vụ người ký",
+    "recipients": "nơi nhận",
+    "luu": "đơn vị soạn thảo lưu văn bản (dòng \"Lưu: VT, …\")",
+    "copies": "số bản lưu",
+    "intro": "đoạn mở đầu",
+}
+TYPE_WORDS = {
+    "text": "một dòng chữ", "list": "một danh sách", "date": "một ngày dạng YYYY-MM-DD",
+    "number": "một số", "mapping": "một nhóm trường", "signer": "một nhóm trường (name, position)",
+    "attached": "một nhóm trường (doc_type, title, sections)", "items": "một danh sách",
+}
+
+
+class DataError(Exception):
+    """Data that cannot make a document: every problem, for one message."""
+
+    def __init__(self, problems: list[str], source: str = ""):
+        self.problems = problems
+        self.source = source
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return where + "dữ liệu chưa đủ để soạn văn bản: " + "; ".join(self.problems) + "."
+
+
+class TemplateNotFound(Exception):
+    pass
+
+
+@dataclass
+class TemplateInfo:
+    name: str
+    path: Path
+    description: str
+    doc_type: str | None
+    fields: dict[str, str]
+    example: Path | None
+
+    @property
+    def required(self) -> list[str]:
+        return [k for k, v in self.fields.items() if not v.endswith("?")]
+
+
+# --- finding templates ---------------------------------------------------------------------
+
+def _meta(text: str) -> dict[str, Any]:
+    m = _META.match(text)
+    if not m:
+        return {}
+    try:
+        meta = yaml.safe_load(m.group("meta"))
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def template_info(path: Path) -> TemplateInfo:
+    meta = _meta(path.read_text(encoding="utf-8"))
+    name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    example = path.with_name(f"{name}.example.yaml")
+    fields = meta.get("fields") or {}
+    return TemplateInfo(
+        name=name, path=path, description=str(meta.get("description", "")),
+        doc_type=meta.get("doc_type"), fields={str(k): str(v) for k, v in fields.items()},
+        example=example if example.exists() else None,
+    )
+
+
+def list_templates() -> list[TemplateInfo]:
+    return [template_info(p) for p in sorted(TEMPLATE_DIR.glob(f"*{SUFFIX}")) if not p.name.startswith("_")]
+
+
+def find_template(name_or_path: str) -> TemplateInfo:
+    """A built-in template by name ("quyet-dinh"), or a user's template by path."""
+    builtin = TEMPLATE_DIR / f"{name_or_path}{SUFFIX}"
+    if "/" not in name_or_path and "\\" not in name_or_path and builtin.exists():
+        return template_info(builtin)
+    path = Path(name_or_path)
+    if path.is_file():
+        return template_info(path)
+    names = ", ".join(t.name for t in list_templates())
+    raise TemplateNotFound(f"không có mẫu \"{name_or_path}\" (các mẫu có sẵn: {names}; "
+                           f"hoặc đưa đường dẫn tới một tệp mẫu .yaml.j2)")
+
+
+# --- data ------------------------------------------------------------------------------------
+
+def load_data(path: str | Path) -> dict[str, Any]:
+    """The clerk's data file (YAML or JSON); never modified."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DataError([f"không tìm thấy tệp dữ liệu {p}"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([f"không đọc được tệp dữ liệu {p} ({exc})"]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (dòng {mark.line + 1})" if mark is not None else ""
+        raise DataError([f"tệp dữ liệu không phải YAML hợp lệ{where}"], str(p)) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise DataError(["tệp dữ liệu phải là một nhóm trường (khóa: giá trị)"], str(p))
+    return data
+
+
+def _label(key: str) -> str:
+    words = FIELD_LABELS.get(key)
+    return f"`{key}` ({words})" if words else f"`{key}`"
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, list | dict) and not value)
+
+
+def _check_type(key: str, value: Any, kind: str, problems: list[str]) -> None:
+    ok = {
+        "text": isinstance(value, str | int | float) and not isinstance(value, bool),
+        "number": (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, str) and value.strip().isdigit()),
+        "date": isinstance(value, dt.date) or (isinstance(value, str) and _is_iso(value)),
+        "list": isinstance(value, list),
+        "items": isinstance(value, list),
+        "mapping": isinstance(value, dict),
+        "signer": isinstance(value, dict),
+        "attached": isinstance(value, dict),
+    }.get(kind, True)
+    if not ok:
+        problems.append(f"{_label(key)} phải là {TYPE_WORDS.get(kind, kind)}")
+        return
+    if kind == "signer":
+        if _blank(value.get("name")):
+            problems.append(f"thiếu {_label('signer.name')}")
+        if _blank(value.get("positions")) and _blank(value.get("position")):
+            problems.append(f"thiếu {_label('signer.positions')}")
+        auth = value.get("authority")
+        if auth and str(auth).strip() not in nd30.AUTHORITIES:
+            problems.append(f"`signer.authority` phải là một trong {', '.join(nd30.AUTHORITIES)}")
+    if kind == "attached":
+        for sub in ("doc_type", "title", "sections"):
+            if _blank(value.get(sub)):
+                problems.append(f"thiếu {_label('attached.' + sub)}")
+        if value.get("doc_type") and value["doc_type"] not in nd30.DOC_TYPES:
+            problems.append(f"`attached.doc_type` \"{value['doc_type']}\" không phải tên loại văn bản "
+                            f"theo Nghị định 30/2020")
+    if kind in ("list", "items"):
+        for i, item in enumerate(value):
+            if kind == "list" and not isinstance(item, str | int | float):
+                problems.append(f"mục {i + 1} của {_label(key)} phải là một dòng chữ")
+
+
+def _is_iso(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def validate(info: TemplateInfo, data: dict[str, Any]) -> None:
+    """Every missing or ill-typed field, in one DataError."""
+    problems: list[str] = []
+    for key, spec in info.fields.items():
+        optional = spec.endswith("?")
+        kind = spec.rstrip("?")
+        value = data.get(key)
+        if _blank(value):
+            if not optional:
+                problems.append(f"thiếu {_label(key)}")
+            continue
+        _check_type(key, value, kind, problems)
+    if problems:
+        raise DataError(problems)
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _escaped(v) for k, v in value.items()}
+    return value
+
+
+def _q(value: Any) -> Markup:
+    """A value as a YAML scalar (JSON is YAML): quotes, colons and newlines cannot break out."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    if value is None:
+        return Markup("null")
+    if hasattr(value, "__html__") and not isinstance(value, str):
+        value = str(value)
+    return Markup(json.dumps(_escaped(value), ensure_ascii=False))
+
+
+def _convert(item: Any, depth: int, kinds: tuple[str, ...]) -> dict[str, Any]:
+    """One clerk item (a string, or {heading, text, items, table, paragraph}) as a body node."""
+    kind = kinds[min(depth, len(kinds) - 1)] if kinds else "paragraph"
+    if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) is None:
+        # YAML reads an unquoted line ending in ":" ("… như sau:") as a key: it is a line of text
+        item = f"{next(iter(item))}:"
+    if isinstance(item, dict):
+        if "paragraph" in item:
+            return {"kind": "paragraph", "text": str(item["paragraph"])}
+        if "table" in item:
+            return {"kind": "table", "rows": [[str(c) for c in row] for row in item["table"] or []]}
+        node: dict[str, Any] = {"kind": item.get("kind", kind)}
+        for key in ("heading", "text", "label"):
+            if item.get(key) not in (None, ""):
+                node[key] = str(item[key])
+        node["children"] = [_convert(c, depth + 1, kinds) for c in item.get("items") or []]
+        return node
+    return {"kind": kind, "text": str(item)}
+
+
+def _node(item: Any, *kinds: str) -> Markup:
+    """One clerk item as a body node (a JSON mapping, which YAML reads)."""
+    return Markup(json.dumps(_escaped(_convert(item, 0, kinds)), ensure_ascii=False))
+
+
+def _lcfirst(text: Any) -> str:
+    text = str(text)
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _nodes(items: Any, *kinds: str) -> Markup:
+    """Clerk items as body nodes, kind by depth: ("section", "clause", "point", "bullet")."""
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        items = [items]
+    return Markup(json.dumps(_escaped([_convert(i, 0, kinds) for i in items]), ensure_ascii=False))
+
+
+def environment(folder: Path) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([str(folder), str(TEMPLATE_DIR)]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["q"] = _q
+    env.filters["nodes"] = _nodes
+    env.filters["node"] = _node
+    env.filters["lcfirst"] = _lcfirst
+    return env
+
+
+def _unescape(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.unescape(value)
+    if isinstance(value, list):
+        return [_unescape(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unescape(v) for k, v in value.items()}
+    return value
+
+
+def context(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
+    """The data plus what vbhc derives: the symbol, ISO dates, the signer, the storage line."""
+    ctx = dict(data)
+    for key, spec in info.fields.items():  # optional fields the data leaves out are empty, not undefined
+        if _blank(ctx.get(key)):
+            ctx[key] = [] if spec.rstrip("?") in ("list", "items") else None
+    for key, value in list(ctx.items()):
+        if isinstance(value, dt.date):
+            ctx[key] = value.isoformat()
+    doc_type = info.doc_type or data.get("doc_type") or ""
+    if not ctx.get("symbol") and data.get("abbr"):
+        ctx["symbol"] = symbol_for(doc_type, str(data["abbr"]).strip(), data.get("unit"))
+    ctx.setdefault("symbol", None)
+    ctx["number"] = str(data["number"]).strip() if data.get("number") not in (None, "") else None
+    ctx["storage"] = storage_line(data.get("luu"), data.get("copies")) if data.get("luu") else None
+    ctx.setdefault("parent_issuer", None)
+    ctx["doc_type"] = doc_type
+    for key in ("can_cu", "recipients", "kinh_gui", "sections", "articles", "paragraphs"):
+        ctx.setdefault(key, [])
+    return ctx
+
+
+def render_spec(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
+    """Validate the data, render the template, read the YAML it renders."""
+    validate(info, data)
+    env = environment(info.path.parent)
+    try:
+        template = env.from_string(info.path.read_text(encoding="utf-8"))
+        text = template.render(**context(info, data))
+    except UndefinedError as exc:
+        raise DataError([f"mẫu cần một trường chưa có trong dữ liệu ({exc.message})"]) from None
+    except SecurityError as exc:
+        raise DataError([f"mẫu {info.path.name} làm một việc không được phép trong hộp cát ({exc})"]) from None
+    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError([f"mẫu {info.path.name} bị lỗi ({type(exc).__name__}: {exc})"]) from None
+    try:
+        spec = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}" if mark is not None else ""
+        raise DataError([f"mẫu {info.path.name} không cho ra YAML hợp lệ{where}"]) from None
+    spec = _unescape(spec)
+    if not isinstance(spec, dict) or not isinstance(spec.get("documents"), list) or not spec["documents"]:
+        raise DataError([f"mẫu {info.path.name} phải cho ra \"documents:\" với ít nhất một văn bản"])
+    return spec
+
+
+# --- spec → Documents ------------------------------------------------------------------------
+
+ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+ID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "clause": "cl",
+             "point": "pt", "bullet": "bul", "paragraph": "para", "table": "table"}
+KINDS = set(ID_PREFIX)
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ROMANS:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def point_letter(n: int) -> str:
+    letters = nd30.POINT_LETTERS
+    return letters[n - 1] if n <= len(letters) else letters[-1] + str(n - len(letters))
+
+
+class _Numberer:
+    """Labels and numbers as literal text; article numbers run through the whole document."""
+
+    def __init__(self) -> None:
+        self.article = 0
+
+    def nodes(self, specs: list[Any], parent: Node | None, problems: list[str]) -> list[Node]:
+        out: list[Node] = []
+        counts: dict[str, int] = {}
+        for spec in specs:
+            if isinstance(spec, str):
+                spec = {"kind": "paragraph", "text": spec}
+            if not isinstance(spec, dict):
+                problems.append(f"nút thân văn bản không hợp lệ: {spec!r}"[:120])
+                continue
+            kind = spec.get("kind", "paragraph")
+            if kind not in KINDS:
+                problems.append(f"loại nút \"{kind}\" không có (chỉ có: {', '.join(sorted(KINDS))})")
+                continue
+            counts[kind] = counts.get(kind, 0) + 1
+            n = counts[kind]
+            node = Node(kind=kind, heading=_s(spec.get("heading")), text=_s(spec.get("text")))
+            if node.heading and kind in ("part", "chapter", "section"):
+                node.heading = node.heading.upper()  # PL I, mục II.6.đ and V.6.b: titles in capitals
+            label = _s(spec.get("label"))
+            if kind == "table":
+                node.rows = [[str(c) for c in row] for row in spec.get("rows") or []]
+            elif kind == "article":
+                self.article += 1
+                node.number = str(self.article)
+                node.label = label or f"Điều {self.article}."
+            elif kind == "part":
+                node.number, node.label = roman(n), label or f"Phần {roman(n)}"
+            elif kind == "chapter":
+                node.number, node.label = roman(n), label or f"Chương {roman(n)}"
+            elif kind == "section":
+                node.number, node.label = roman(n), label or f"{roman(n)}."
+            elif kind == "clause":
+                number = f"{parent.number}.{n}" if parent is not None and parent.kind == "clause" else str(n)
+                node.number, node.label = number, label or f"{number}."
+            elif kind == "point":
+                node.number = point_letter(n)
+                node.label = label or f"{node.number})"
+            elif kind == "bullet":
+                node.label = label or ("+" if parent is not None and parent.kind == "bullet" else "-")
+            if label and kind not in ("article",):
+                node.label = label
+            _attach(node, parent, out)
+            node.children = self.nodes(spec.get("children") or [], node, problems)
+        return out
+
+
+def _attach(node: Node, parent: Node | None, siblings: list[Node]) -> None:
+    """Stable ids as parse builds them: `sec_II__cl_4__pt_đ`."""
+    prefix = ID_PREFIX[node.kind]
+    if node.kind in ("paragraph", "table", "bullet") or not node.number:
+        own = f"{prefix}_{sum(1 for s in siblings if s.kind == node.kind) + 1}"
+    else:
+        own = f"{prefix}_{node.number}"
+    node.id = f"{parent.id}__{own}" if parent else own
+    siblings.append(node)
+
+
+def _s(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _signature(spec: Any) -> Signature | None:
+    if not isinstance(spec, dict):
+        return None
+    positions = spec.get("positions") or spec.get("position") or []
+    if isinstance(positions, str):
+        positions = [positions]
+    auth = _s(spec.get("authority"))
+    on_behalf = _s(spec.get("on_behalf_of"))
+    if auth == "TM." and not on_behalf and positions:
+        on_behalf, positions = str(positions[0]), list(positions[1:])
+    return Signature(
+        authority=auth,
+        positions=[str(p).strip().upper() for p in positions],
+        signer=_s(spec.get("name") or spec.get("signer")),
+        on_behalf_of=on_behalf.upper() if on_behalf else None,
+    )
+
+
+def _close(nodes: list[Node]) -> None:
+    """The last sentence of the content ends "./." (PL III, the templates' "./.")."""
+    last = None
+    for node in nodes:
+        for n in node.walk():
+            if n.kind != "table" and (n.text or n.heading):
+                last = n
+    if last is None:
+        return
+    attr = "text" if last.text else "heading"
+    text = getattr(last, attr).rstrip()
+    if text.endswith("./."):
+        return
+    text = text.rstrip(".;,: ") + "./."
+    setattr(last, attr, text)
+
+
+def spec_documents(spec: dict[str, Any]) -> list[Document]:
+    from vbhc.writers.docx import kem_theo_line
+
+    docs: list[Document] = []
+    problems: list[str] = []
+    for i, d in enumerate(spec["documents"]):
+        if not isinstance(d, dict):
+            problems.append(f"văn bản thứ {i + 1} của mẫu không phải một nhóm trường")
+            continue
+        doc = Document(
+            doc_type=_s(d.get("doc_type")), number=_s(d.get("number")), symbol=_s(d.get("symbol")),
+            issuer=_s(d.get("issuer")), parent_issuer=_s(d.get("parent_issuer")), place=_s(d.get("place")),
+            date=_s(d.get("date")), title=_s(d.get("title")), enacting_authority=_s(d.get("enacting_authority")),
+            enacting=_s(d.get("enacting")),
+            can_cu=[str(x).strip() for x in d.get("can_cu") or [] if str(x).strip()],
+            kinh_gui=[str(x).strip() for x in d.get("kinh_gui") or [] if str(x).strip()],
+            recipients=recipient_items([str(x) for x in d.get("recipients") or []]),
+            storage=_s(d.get("storage")),
+            signature=_signature(d.get("signature")),
+        )
+        if doc.number and doc.number.isdigit() and int(doc.number) < 10:
+            doc.number = doc.number.zfill(2)
+        if doc.date:
+            try:
+                doc.date = dt.date.fromisoformat(doc.date).isoformat()
+            except ValueError:
+                problems.append(f"ngày \"{doc.date}\" không đúng dạng YYYY-MM-DD")
+        if doc.doc_type:
+            doc.type_line = doc.doc_type.upper() if doc.doc_type != "Công văn" else None
+        if doc.can_cu:
+            doc.can_cu = _can_cu_punctuation(doc.can_cu)
+        if d.get("attached") and docs:
+            doc.attached_to = _s(d.get("attached_to")) or kem_theo_line(docs[0])
+            doc.issuer = doc.issuer or docs[0].issuer
+            doc.parent_issuer = doc.parent_issuer or docs[0].parent_issuer
+        doc.body = _Numberer().nodes(_flatten(d.get("body") or []), None, problems)
+        _close(doc.body)
+        docs.append(doc)
+    if problems:
+        raise DataError(problems)
+    return docs
+
+
+def _flatten(items: Any) -> list[Any]:
+    """A body may be written as several lists (fixed nodes, then the clerk's): one list."""
+    if not isinstance(items, list):
+        return [items]
+    out: list[Any] = []
+    for item in items:
+        out.extend(_flatten(item) if isinstance(item, list) else [item])
+    return out
+
+
+def _can_cu_punctuation(lines: list[str]) -> list[str]:
+    """Each căn cứ ends ";", the last "." (PL I, mục II.6.a)."""
+    out = []
+    for i, line in enumerate(lines):
+        body = line.rstrip(" ;.,")
+        out.append(body + ("." if i == len(lines) - 1 else ";"))
+    return out
+
+
+def render(template: str, data: dict[str, Any]) -> list[Document]:
+    """The Documents a template makes from data; DataError lists every problem."""
+    info = find_template(template)
+    return spec_documents(render_spec(info, data))
