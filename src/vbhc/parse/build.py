@@ -25,6 +25,8 @@ ID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art
 STRUCTURAL = {"part", "chapter", "muc", "roman", "article", "decimal", "point", "bullet"}
 HEADER_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv"}
 _SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
+_END_MARK = re.compile(r"\s*/\s*\.\s*$")
+_PLACEHOLDER = re.compile(r"…|\.{3}")
 
 
 def _rank(line: Line) -> int:
@@ -250,7 +252,13 @@ class _DocBuilder:
             return False
         k = line.kind
         return k in ("noi_nhan", "authority", "stand_in", "luu") or (
-            k == "caps" and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line))
+            k == "caps" and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line)) or (
+            k == "caps" and self.after_end_mark())
+
+    def after_end_mark(self) -> bool:
+        """The last body line ended with "./.", the decree's mark for the end of the content."""
+        prev = self.doc.lines[-1] if self.doc.lines else None
+        return prev is not None and _END_MARK.search(self.text(prev)) is not None
 
     def layout_table(self, line: Line) -> bool:
         """Layout tables (header, signature) are read line by line; others become table nodes."""
@@ -405,7 +413,9 @@ class _DocBuilder:
             return False
         k = line.kind
         if self.doc.is_appendix:
-            return k == "phu_luc" and self.pending_is_header(i + 1)
+            # "Phụ lục …1..." with a placeholder number is a sample form inside the appendix
+            return (k == "phu_luc" and not _PLACEHOLDER.search(self.text(line))
+                    and self.pending_is_header(i + 1))
         if k == "phu_luc" and (self.state == "closing" or self.pending_is_header(i + 1)):
             return True
         if k in ("quoc_hieu",) or (k == "type_name" and self.state == "closing"):
