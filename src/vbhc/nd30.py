@@ -170,3 +170,72 @@ WRITER_SIGNATURE_COLUMNS_MM = (82.5, WRITER_TEXT_WIDTH_MM - 82.5)
 # PL I, mục II.3.c and II.4.b: numbers below 10 take a leading 0; dates: day < 10 and months 1, 2.
 LEADING_ZERO_MONTHS = (1, 2)
 STORAGE_OFFICE = "VT"  # PL I, mục II.9.d: "Lưu: VT, <đơn vị soạn thảo>."
+
+
+# --- What the checker requires of each component (PL I, mục II and the table of mục V) --------
+# Sizes are ranges as the decree gives them; `bold`/`italic`/`caps` None means "not judged" (the
+# decree allows either, or real files vary too much to judge without a false error).
+
+@dataclass(frozen=True)
+class Spec:
+    """How the decree says one component is printed, with the clause it comes from."""
+
+    name: str  # Vietnamese name of the component, for messages
+    size: Range
+    clause: str
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+
+
+SIZE_12_13 = Range(12, 13)
+SIZE_13_14 = Range(13, 14)
+
+# Keys are the kinds of classified lines (Document.lines[].kind).
+COMPONENT_SPECS: dict[str, Spec] = {
+    "quoc_hieu": Spec("Quốc hiệu", SIZE_12_13, "Phụ lục I, mục II.1.a", bold=True, italic=False, caps=True),
+    "tieu_ngu": Spec("Tiêu ngữ", SIZE_13_14, "Phụ lục I, mục II.1.b", bold=True, italic=False),
+    "parent_agency": Spec("tên cơ quan chủ quản", SIZE_12_13, "Phụ lục I, mục II.2.b", italic=False, caps=True),
+    "agency": Spec("tên cơ quan ban hành", SIZE_12_13, "Phụ lục I, mục II.2.b", bold=True, italic=False,
+                   caps=True),
+    "so_ky_hieu": Spec("số, ký hiệu", Range(13, 13), "Phụ lục I, mục II.3.c", bold=False, italic=False),
+    "place_date": Spec("địa danh và thời gian", SIZE_13_14, "Phụ lục I, mục II.4.c", italic=True),
+    "type_name": Spec("tên loại văn bản", SIZE_13_14, "Phụ lục I, mục II.5.b", bold=True, italic=False, caps=True),
+    "title": Spec("trích yếu", SIZE_13_14, "Phụ lục I, mục II.5.b", bold=True, italic=False),
+    "vv": Spec("trích yếu công văn (V/v)", SIZE_12_13, "Phụ lục I, mục II.5.b", bold=False, italic=False),
+    "can_cu": Spec("căn cứ ban hành", SIZE_13_14, "Phụ lục I, mục II.6.a", italic=True),
+    "paragraph": Spec("nội dung", SIZE_13_14, "Phụ lục I, mục II.6.e"),
+    "decimal": Spec("khoản", SIZE_13_14, "Phụ lục I, mục II.6.đ"),
+    "point": Spec("điểm", SIZE_13_14, "Phụ lục I, mục II.6.đ"),
+    "bullet": Spec("nội dung", SIZE_13_14, "Phụ lục I, mục II.6.e"),
+    "article": Spec("điều", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
+    "part": Spec("phần", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
+    "chapter": Spec("chương", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
+    "muc": Spec("mục", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
+    "roman": Spec("số thứ tự và tiêu đề của mục", SIZE_13_14, "Phụ lục I, mục V, STT 6.b", bold=True, caps=True),
+    "authority": Spec("quyền hạn của người ký", SIZE_13_14, "Phụ lục I, mục II.7.đ", bold=True, caps=True),
+    "position": Spec("chức vụ của người ký", SIZE_13_14, "Phụ lục I, mục II.7.đ", bold=True, caps=True),
+    "signer": Spec("họ tên người ký", SIZE_13_14, "Phụ lục I, mục II.7.đ", bold=True, italic=False),
+    "noi_nhan": Spec("từ “Nơi nhận”", Range(12, 12), "Phụ lục I, mục II.9.d", bold=True, italic=True),
+    "recipient": Spec("tên nơi nhận", Range(11, 11), "Phụ lục I, mục II.9.d", bold=False, italic=False),
+    "luu": Spec("dòng “Lưu”", Range(11, 11), "Phụ lục I, mục II.9.d", bold=False, italic=False),
+    "kinh_gui": Spec("“Kính gửi”", SIZE_13_14, "Phụ lục I, mục II.9.d", italic=False),
+    "kem_theo": Spec("chỉ dẫn kèm theo", SIZE_13_14, "Phụ lục I, mục III.1.c", italic=True),
+}
+BODY_KINDS = ("paragraph", "decimal", "point", "bullet")  # lines of the body text proper (mục II.6.e)
+
+# PL I, mục II.6.e: first-line indent 1 cm or 1.27 cm; tolerance for Word's twip rounding.
+FIRST_LINE_INDENT_MM = Range(10.0 - 0.3, 12.7 + 0.3)
+
+# PL I, mục II.1.b: the Tiêu ngữ's phrases are joined by a hyphen with a space either side.
+TIEU_NGU_PHRASES = ("Độc lập", "Tự do", "Hạnh phúc")
+
+# PL I, mục II.7.b: KT. is followed by the deputy's position (PHÓ …; THỨ TRƯỞNG in a ministry).
+DEPUTY_WORDS = ("PHÓ", "THỨ TRƯỞNG")
+
+# PL I, mục II.9.d: separators accepted at the start of a recipient line (the hyphen; an en dash
+# prints the same at 11 pt).
+RECIPIENT_DASHES = ("-", "–")
+
+# Words of an administrative place name that are written in lower case ("Thành phố Hồ Chí Minh").
+PLACE_LOWER_WORDS = ("phố", "xã", "trấn", "khu")
