@@ -103,6 +103,9 @@ class _DocBuilder:
             self.keep(line)
         elif k == "rule":
             self.keep(line)
+        elif k == "text" and t[:1].islower() and self.doc.lines and self.doc.lines[-1].kind in ("vv", "vv_more"):
+            self.doc.title = squash(f"{self.doc.title or ''} {t}")  # "V/v" wrapped over two lines
+            self.keep(line, "vv_more")
         elif k == "type_name":
             self.doc.doc_type = f["doc_type"]
             self.doc.type_line = t

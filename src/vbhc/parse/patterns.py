@@ -27,8 +27,8 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$")),
     ("so_ky_hieu", re.compile(r"^Số\s*[:;.]?\s*(?P<number>\d+|[.…\s]*)\s*/\s*(?P<symbol>\S.*?)\s*$", re.I)),
     ("place_date", re.compile(
-        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,?\s*ngày\s+(?P<day>\d{1,2}|[.…]+)\s+tháng\s+"
-        r"(?P<month>\d{1,2}|[.…]+)\s+năm\s+(?P<year>\d{4}|[\d.…]+)\s*\.?$", re.I)),
+        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,?\s*ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
+        r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?\s*\.?$", re.I)),
     ("vv", re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I)),
     ("kinh_gui", re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")),
     ("can_cu", re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")),
@@ -44,7 +44,7 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("muc", re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST)),
     ("article", re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$")),
     ("roman", re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$")),
-    ("decimal", re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))*)(?P<end>[.)])\s*(?P<rest>.*)$")),
+    ("decimal", re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$")),
     ("decimal", re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))+)(?P<end>)\s+(?P<rest>\S.*)$")),
     ("point", re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$")),
     ("bullet", re.compile(r"^(?P<mark>[-–—+•*·▪●○◦➢✓])\s*(?P<rest>\S.*)$")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from vbhc.model import Document, Node, ParsedFile
 
 HEADING_LEVEL = {"part": 1, "chapter": 1, "section": 2, "article": 3}
-HEADER_KINDS = {"agency", "parent_agency", "quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv",
+HEADER_KINDS = {"agency", "parent_agency", "quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv", "vv_more",
                 "preface", "kinh_gui", "kinh_gui_item", "issuer_line", "can_cu", "enacting", "kem_theo"}
 
 
