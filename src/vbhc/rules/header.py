@@ -1,0 +1,412 @@
+"""Header rules: Quốc hiệu, Tiêu ngữ, agency, number and symbol, place and date, type and trích yếu.
+
+None of them runs on an appendix (a Phụ lục has no header of its own by design). A plan attached
+to a decision ("(Kèm theo Quyết định số …)") has no number, date or signature of its own: the
+rules that would call those missing skip it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import regex as re
+
+from vbhc import nd30
+from vbhc.nd30 import source
+from vbhc.rules import Context, Finding, rule
+from vbhc.rules._util import first, has_header, header_lines, is_attached, line_no, text
+from vbhc.textnorm import modern_tones, squash
+
+PL1 = "Phụ lục I"
+
+
+# --- Quốc hiệu and Tiêu ngữ -----------------------------------------------------------------
+
+@rule("ND30.QuocHieu.Thieu", severity="error", source=source(f"Điều 8.2.a; {PL1}, mục II.1.a"),
+      summary="Thiếu Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", applies_to_appendix=False)
+def quoc_hieu_thieu(ctx: Context) -> Iterator[Finding]:
+    """Every administrative document begins with the Quốc hiệu, top right of the first page
+    (Nghị định 30/2020, Điều 8.2.a; Phụ lục I, mục II.1.a). A plan attached to a decision may
+    leave it out; appendices are not checked."""
+    doc = ctx.doc
+    if doc.national_title is None and not is_attached(doc) and has_header(doc):
+        yield ctx.finding(f"Thiếu Quốc hiệu; cần có dòng “{nd30.QUOC_HIEU}” ở đầu văn bản, bên phải.",
+                          line=line_no(ctx, doc.lines[0] if doc.lines else None),
+                          data={"expected": nd30.QUOC_HIEU})
+
+
+@rule("ND30.QuocHieu.ChinhTa", severity="error", source=source(f"{PL1}, mục II.1.a"),
+      summary="Quốc hiệu viết sai chữ, dấu hoặc không in hoa", applies_to_appendix=False)
+def quoc_hieu_chinh_ta(ctx: Context) -> Iterator[Finding]:
+    """The Quốc hiệu is exactly "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", in capitals, every tone mark
+    in place (Phụ lục I, mục II.1.a). The old tone placement "HOÀ" is accepted: the decree's own
+    table prints it so."""
+    ln = first(ctx, "quoc_hieu")
+    if ln is None:
+        return
+    found = text(ctx, ln)
+    if modern_tones(squash(found)) != nd30.QUOC_HIEU:
+        yield ctx.finding(f"Quốc hiệu viết là “{found}”; cần viết đúng “{nd30.QUOC_HIEU}”.",
+                          line=line_no(ctx, ln), data={"found": found, "expected": nd30.QUOC_HIEU})
+
+
+@rule("ND30.TieuNgu.Thieu", severity="error", source=source(f"Điều 8.2.a; {PL1}, mục II.1.b"),
+      summary="Thiếu Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”", applies_to_appendix=False)
+def tieu_ngu_thieu(ctx: Context) -> Iterator[Finding]:
+    """The Tiêu ngữ stands under the Quốc hiệu (Điều 8.2.a; Phụ lục I, mục II.1.b)."""
+    doc = ctx.doc
+    if doc.motto is None and doc.national_title is not None:
+        ln = first(ctx, "quoc_hieu")
+        yield ctx.finding(f"Thiếu Tiêu ngữ; dưới Quốc hiệu cần có dòng “{nd30.TIEU_NGU}”.",
+                          line=line_no(ctx, ln), data={"expected": nd30.TIEU_NGU})
+
+
+_DASHES = re.compile(r"\s*[-–—‐‑]\s*")
+
+
+@rule("ND30.TieuNgu.ChinhTa", severity="error", source=source(f"{PL1}, mục II.1.b"),
+      summary="Tiêu ngữ viết sai chữ, dấu, chữ hoa hoặc gạch nối", applies_to_appendix=False)
+def tieu_ngu_chinh_ta(ctx: Context) -> Iterator[Finding]:
+    """The Tiêu ngữ is exactly "Độc lập - Tự do - Hạnh phúc": each phrase begins with a capital,
+    the phrases are joined by a hyphen (-) with a space either side (Phụ lục I, mục II.1.b)."""
+    ln = first(ctx, "tieu_ngu")
+    if ln is None:
+        return
+    found = text(ctx, ln)
+    norm = modern_tones(squash(found))
+    if norm == nd30.TIEU_NGU:
+        return
+    phrases = [p for p in _DASHES.split(norm) if p]
+    if phrases == list(nd30.TIEU_NGU_PHRASES):
+        what = "giữa các cụm từ phải là dấu gạch nối (-) có cách chữ hai bên"
+    else:
+        what = "sai chữ, dấu thanh hoặc chữ hoa"
+    yield ctx.finding(f"Tiêu ngữ viết là “{found}” ({what}); cần viết đúng “{nd30.TIEU_NGU}”.",
+                      line=line_no(ctx, ln), data={"found": found, "expected": nd30.TIEU_NGU})
+
+
+# --- Issuing agency ---------------------------------------------------------------------------
+
+@rule("ND30.CoQuan.Thieu", severity="error", source=source(f"Điều 8.2.b; {PL1}, mục II.2"),
+      summary="Thiếu tên cơ quan, tổ chức ban hành văn bản", applies_to_appendix=False)
+def co_quan_thieu(ctx: Context) -> Iterator[Finding]:
+    """The issuing agency's name stands top left, in capitals (Điều 8.2.b; Phụ lục I, mục II.2)."""
+    doc = ctx.doc
+    if doc.issuer is None and not is_attached(doc) and has_header(doc):
+        yield ctx.finding("Thiếu tên cơ quan, tổ chức ban hành văn bản (in hoa, phía trên bên trái).",
+                          line=line_no(ctx, doc.lines[0] if doc.lines else None))
+
+
+# --- Number and symbol ----------------------------------------------------------------------
+
+_SO = re.compile(r"^(?P<word>Số)\s*(?P<mark>[:;.]?)\s*(?P<number>[^/\s]*)(?P<rest>.*)$", re.I)
+# Characters of one group of a symbol: letters (QyĐ, CTr, TTr keep their lower case), digits, "&".
+_GROUP_SEPARATORS = re.compile(r"[^\p{L}\p{N}&\s/-]")
+
+
+def _so_line(ctx: Context):
+    return first(ctx, "so_ky_hieu")
+
+
+@rule("ND30.SoKyHieu.Thieu", severity="error", source=source(f"Điều 8.2.c; {PL1}, mục II.3"),
+      summary="Thiếu số, ký hiệu của văn bản", applies_to_appendix=False)
+def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
+    """Every document carries "Số: <number>/<symbol>" under the agency (Điều 8.2.c; Phụ lục I,
+    mục II.3). An attached plan carries its decision's number instead, in "(Kèm theo …)"."""
+    doc = ctx.doc
+    if doc.number_raw is None and not is_attached(doc) and has_header(doc):
+        yield ctx.finding("Thiếu số, ký hiệu của văn bản; cần dòng “Số: …/…” dưới tên cơ quan ban hành.",
+                          line=line_no(ctx, doc.lines[0] if doc.lines else None))
+
+
+@rule("ND30.SoKyHieu.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.3.c"),
+      summary="Sau từ “Số” phải có dấu hai chấm", applies_to_appendix=False)
+def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
+    """After the word "Số" comes a colon: "Số: 15/QĐ-BNV" (Phụ lục I, mục II.3.c)."""
+    ln = _so_line(ctx)
+    if ln is None:
+        return
+    found = text(ctx, ln)
+    m = _SO.match(found)
+    if m and m["mark"] != ":":
+        expected = f"Số: {m['number']}{m['rest']}".strip()
+        yield ctx.finding(f"Sau từ “Số” phải có dấu hai chấm (:): viết “{expected}” thay cho “{found}”.",
+                          line=line_no(ctx, ln), data={"found": found, "expected": expected})
+
+
+@rule("ND30.SoKyHieu.ChuSo", severity="warning", source=source(f"{PL1}, mục II.3.a"),
+      summary="Chữ “Số” phải viết thường, số văn bản bằng chữ số Ả Rập", applies_to_appendix=False)
+def so_chu_thuong(ctx: Context) -> Iterator[Finding]:
+    """The word "Số" is written in lower case after its capital S ("Số:", not "SỐ:"), and the number
+    is in Arabic digits (Phụ lục I, mục II.3.a and c)."""
+    ln = _so_line(ctx)
+    if ln is None:
+        return
+    found = text(ctx, ln)
+    m = _SO.match(found)
+    if m and m["word"] != "Số":
+        yield ctx.finding(f"Từ “{m['word']}” phải viết là “Số” (chữ in thường).", line=line_no(ctx, ln),
+                          data={"found": m["word"], "expected": "Số"})
+
+
+@rule("ND30.SoKyHieu.SoDuoi10", severity="error", source=source(f"{PL1}, mục II.3.c"),
+      summary="Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước", applies_to_appendix=False)
+def so_duoi_10(ctx: Context) -> Iterator[Finding]:
+    """Numbers below 10 take a leading zero: "Số: 05/BNV-VP" (Phụ lục I, mục II.3.c)."""
+    doc = ctx.doc
+    ln = _so_line(ctx)
+    if ln is None or doc.number is None or not doc.number.isdigit():
+        return
+    if len(doc.number) == 1 and int(doc.number) >= 1:
+        expected = f"0{doc.number}"
+        yield ctx.finding(f"Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: viết “{expected}” thay cho "
+                          f"“{doc.number}”.", line=line_no(ctx, ln),
+                          data={"found": doc.number, "expected": expected})
+
+
+@rule("ND30.SoKyHieu.KhoangTrang", severity="error", source=source(f"{PL1}, mục II.3.c"),
+      summary="Số và ký hiệu văn bản không được có dấu cách quanh “/” và “-”", applies_to_appendix=False)
+def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
+    """Between number and symbol stands a slash (/), between the groups of the symbol a hyphen (-),
+    with no spaces: "2228/QĐ-UBND", not "2228 /QĐ-UBND" (Phụ lục I, mục II.3.c)."""
+    ln = _so_line(ctx)
+    if ln is None:
+        return
+    m = _SO.match(text(ctx, ln))
+    if not m:
+        return
+    found = squash(f"{m['number']}{m['rest']}")
+    if re.search(r"\s*[/\-–]\s*", found) is None:
+        return
+    expected = re.sub(r"\s*([/\-–])\s*", r"\1", found)
+    if expected != found and not re.search(r"[.…]{2}", found):  # a blank form "Số: …/…" is not judged
+        yield ctx.finding(f"Số, ký hiệu văn bản có dấu cách thừa: “{found}”; cần viết liền “{expected}”.",
+                          line=line_no(ctx, ln), data={"found": found, "expected": expected})
+
+
+@rule("ND30.SoKyHieu.GachNoi", severity="error", source=source(f"{PL1}, mục II.3.c"),
+      summary="Các nhóm chữ viết tắt trong ký hiệu phải nối bằng dấu gạch nối (-)", applies_to_appendix=False)
+def so_gach_noi(ctx: Context) -> Iterator[Finding]:
+    """The groups of a symbol are joined by a hyphen (-): "QĐ-UBND", not "QĐ.UBND", "QĐ_UBND" or
+    "QĐ–UBND" with an en dash (Phụ lục I, mục II.3.c). "&" inside a group ("CCHC&VTLT") is kept."""
+    doc = ctx.doc
+    ln = _so_line(ctx)
+    if ln is None or not doc.symbol or re.search(r"[.…]{2}", doc.symbol):
+        return
+    bad = sorted(set(_GROUP_SEPARATORS.findall(doc.symbol)))
+    if bad:
+        expected = _GROUP_SEPARATORS.sub("-", doc.symbol)
+        yield ctx.finding(f"Ký hiệu “{doc.symbol}” dùng “{''.join(bad)}” giữa các nhóm chữ viết tắt; cần dùng "
+                          f"dấu gạch nối: “{expected}”.", line=line_no(ctx, ln),
+                          data={"found": doc.symbol, "expected": expected})
+
+
+_ABBREVIATIONS = {a for a in nd30.DOC_TYPES.values() if a}
+
+
+@rule("ND30.SoKyHieu.TenLoai", severity="error", source=source("Phụ lục III, mục I; Phụ lục I, mục II.3.b"),
+      summary="Chữ viết tắt tên loại trong ký hiệu không khớp với tên loại văn bản", applies_to_appendix=False)
+def so_ten_loai(ctx: Context) -> Iterator[Finding]:
+    """A typed document's symbol begins with its type's abbreviation from Phụ lục III ("QĐ" for a
+    Quyết định, "KH" for a Kế hoạch); a công văn's symbol has no type abbreviation, only the agency
+    and the drafting unit ("12/UBND-VX") (Phụ lục I, mục II.3.b)."""
+    doc = ctx.doc
+    ln = _so_line(ctx)
+    if ln is None or not doc.symbol or doc.doc_type not in nd30.DOC_TYPES:
+        return
+    group = re.split(r"[-–.\s_]", doc.symbol.strip())[0]
+    expected = nd30.DOC_TYPES[doc.doc_type]
+    if expected is None:
+        if group in _ABBREVIATIONS:
+            yield ctx.finding(f"{doc.doc_type} không có chữ viết tắt tên loại trong ký hiệu, nhưng ký hiệu "
+                              f"“{doc.symbol}” bắt đầu bằng “{group}”; ký hiệu công văn gồm chữ viết tắt tên cơ "
+                              "quan và đơn vị soạn thảo (ví dụ “12/UBND-VX”).", line=line_no(ctx, ln),
+                              data={"doc_type": doc.doc_type, "found": group, "expected": None})
+    elif group != expected:
+        yield ctx.finding(f"Ký hiệu “{doc.symbol}” của {doc.doc_type.lower()} phải bắt đầu bằng chữ viết tắt "
+                          f"tên loại “{expected}” (ví dụ “{expected}-…”), không phải “{group}”.",
+                          line=line_no(ctx, ln), data={"doc_type": doc.doc_type, "found": group, "expected": expected})
+
+
+# --- Place and date ---------------------------------------------------------------------------
+
+_SHORT_DATE = re.compile(r"(?:^|,|\s)(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\s*\.?$", re.I)
+_PLACE_DATE = re.compile(r"^(?P<place>.*?)(?P<comma>\s*,?\s*)ngày\s+(?P<day>\S+)\s+tháng\s+(?P<month>\S+)\s+"
+                         r"năm\s+(?P<year>\S+?)\s*\.?$", re.I)
+
+
+def _short_date_line(ctx: Context):
+    for ln in header_lines(ctx):
+        if ln.kind in ("text", "caps", "agency", "preface", "title") and _SHORT_DATE.search(text(ctx, ln)) \
+                and len(text(ctx, ln)) <= 60:
+            return ln
+    return None
+
+
+@rule("ND30.NgayThang.Thieu", severity="error", source=source(f"Điều 8.2.d; {PL1}, mục II.4"),
+      summary="Thiếu địa danh và thời gian ban hành văn bản", applies_to_appendix=False)
+def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
+    """Every document carries its place and date, "Hà Nội, ngày 05 tháng 01 năm 2020", under the
+    Tiêu ngữ (Điều 8.2.d; Phụ lục I, mục II.4). An attached plan has none of its own."""
+    doc = ctx.doc
+    if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None:
+        yield ctx.finding("Thiếu địa danh và thời gian ban hành; cần dòng “<Địa danh>, ngày … tháng … năm …” "
+                          "dưới Tiêu ngữ.", line=line_no(ctx, first(ctx, "tieu_ngu", "quoc_hieu")))
+
+
+@rule("ND30.NgayThang.VietTat", severity="error", source=source(f"{PL1}, mục II.4.b"),
+      summary="Thời gian ban hành phải viết đầy đủ “ngày … tháng … năm …”", applies_to_appendix=False)
+def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
+    """The date of issue is written in full, "ngày 05 tháng 02 năm 2026", not "05/02/2026"
+    (Phụ lục I, mục II.4.b)."""
+    if ctx.doc.date_raw is not None:
+        return
+    ln = _short_date_line(ctx)
+    if ln is not None:
+        found = text(ctx, ln)
+        yield ctx.finding(f"Thời gian ban hành viết tắt “{found}”; cần viết đầy đủ “<Địa danh>, ngày … tháng … "
+                          "năm …”.", line=line_no(ctx, ln), data={"found": found})
+
+
+def _place_date(ctx: Context):
+    ln = first(ctx, "place_date")
+    if ln is None or ctx.doc.date_raw is None:
+        return None, None
+    return ln, _PLACE_DATE.match(squash(text(ctx, ln)))
+
+
+@rule("ND30.NgayThang.SoKhong", severity="error", source=source(f"{PL1}, mục II.4.b"),
+      summary="Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước", applies_to_appendix=False)
+def ngay_thang_so_khong(ctx: Context) -> Iterator[Finding]:
+    """Days below 10 and the months 1 and 2 take a leading zero: "ngày 05 tháng 01 năm 2020",
+    "ngày 29 tháng 6 năm 2019" (Phụ lục I, mục II.4.b)."""
+    ln, m = _place_date(ctx)
+    if m is None or not (m["day"].isdigit() and m["month"].isdigit()):
+        return
+    day, month = m["day"], m["month"]
+    want_day = f"{int(day):02d}" if int(day) < 10 else str(int(day))
+    want_month = f"{int(month):02d}" if int(month) in nd30.LEADING_ZERO_MONTHS else month
+    problems = []
+    if len(day) == 1 and int(day) < 10:
+        problems.append(f"ngày “{day}” phải viết “{want_day}”")
+    if len(month) == 1 and int(month) in nd30.LEADING_ZERO_MONTHS:
+        problems.append(f"tháng “{month}” phải viết “{want_month}”")
+    if problems:
+        found = f"ngày {day} tháng {month}"
+        expected = f"ngày {want_day} tháng {want_month}"
+        yield ctx.finding("Thời gian ban hành thiếu số 0: " + "; ".join(problems) + ".", line=line_no(ctx, ln),
+                          data={"found": found, "expected": expected})
+
+
+@rule("ND30.NgayThang.SoKhongThua", severity="warning", source=source(f"{PL1}, mục II.4.b"),
+      summary="Tháng từ 3 đến 12 không ghi số 0 phía trước", applies_to_appendix=False)
+def ngay_thang_so_khong_thua(ctx: Context) -> Iterator[Finding]:
+    """Only days below 10 and the months 1 and 2 take a leading zero; the decree writes
+    "tháng 6", not "tháng 06" (Phụ lục I, mục II.4.b and its examples in mục V)."""
+    ln, m = _place_date(ctx)
+    if m is None or not m["month"].isdigit():
+        return
+    month = m["month"]
+    if month.startswith("0") and int(month) not in nd30.LEADING_ZERO_MONTHS and int(month) >= 1:
+        yield ctx.finding(f"Tháng “{month}” không cần số 0 phía trước; viết “tháng {int(month)}”.",
+                          line=line_no(ctx, ln), data={"found": month, "expected": str(int(month))})
+
+
+@rule("ND30.NgayThang.KhongCoThat", severity="error", source=source(f"{PL1}, mục II.4.b"),
+      summary="Ngày ban hành không có thật trên lịch", applies_to_appendix=False)
+def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
+    """The date of issue must be a real calendar date ("ngày 30 tháng 02" is not)."""
+    ln, m = _place_date(ctx)
+    if m is None or not all(m[k].isdigit() for k in ("day", "month", "year")):
+        return
+    try:
+        dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
+        found = f"ngày {m['day']} tháng {m['month']} năm {m['year']}"
+        yield ctx.finding(f"Thời gian ban hành “{found}” không phải là một ngày có thật.",
+                          line=line_no(ctx, ln), data={"found": found})
+
+
+@rule("ND30.DiaDanh.VietHoa", severity="error", source=source(f"{PL1}, mục II.4.c"),
+      summary="Các chữ cái đầu của địa danh phải viết hoa", applies_to_appendix=False)
+def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
+    """The first letters of the place name are capitals: "Nghệ An", "Thành phố Hồ Chí Minh"
+    (Phụ lục I, mục II.4.c; the lower-case "phố", "xã", "trấn" of a unit's kind are accepted)."""
+    ln, m = _place_date(ctx)
+    if m is None:
+        return
+    place = m["place"].strip()
+    words = [w for w in re.split(r"[\s\-–]+", place) if w and w[0].isalpha()]
+    bad = [w for i, w in enumerate(words) if w[0].islower() and (i == 0 or w not in nd30.PLACE_LOWER_WORDS)]
+    if bad:
+        expected = " ".join(w[0].upper() + w[1:] if w in bad else w for w in place.split())
+        yield ctx.finding(f"Địa danh “{place}” phải viết hoa chữ cái đầu: “{expected}”.", line=line_no(ctx, ln),
+                          data={"found": place, "expected": expected})
+
+
+@rule("ND30.DiaDanh.DauPhay", severity="error", source=source(f"{PL1}, mục II.4.c"),
+      summary="Sau địa danh phải có dấu phẩy", applies_to_appendix=False)
+def dia_danh_dau_phay(ctx: Context) -> Iterator[Finding]:
+    """A comma follows the place name: "Nghệ An, ngày 15 tháng 7 năm 2025" (Phụ lục I, mục II.4.c)."""
+    ln, m = _place_date(ctx)
+    if m is None or not m["place"].strip():
+        return
+    if "," not in m["comma"]:
+        found = squash(text(ctx, ln))
+        expected = f"{m['place'].strip()}, {found[len(m['place']):].strip()}"
+        yield ctx.finding(f"Thiếu dấu phẩy sau địa danh: viết “{expected}”.", line=line_no(ctx, ln),
+                          data={"found": found, "expected": expected})
+
+
+# --- Type name and trích yếu ------------------------------------------------------------------
+
+def _looks_like_cong_van(ctx: Context) -> bool:
+    doc = ctx.doc
+    if doc.doc_type == "Công văn":
+        return True
+    if doc.type_line is not None or not doc.symbol:
+        return False
+    return re.split(r"[-–.\s_]", doc.symbol.strip())[0] not in _ABBREVIATIONS
+
+
+@rule("ND30.TenLoai.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),
+      summary="Thiếu tên loại văn bản (QUYẾT ĐỊNH, KẾ HOẠCH, …)", applies_to_appendix=False)
+def ten_loai_thieu(ctx: Context) -> Iterator[Finding]:
+    """A typed document names its type in capitals, centred under the header ("QUYẾT ĐỊNH",
+    "KẾ HOẠCH") (Điều 8.2.đ; Phụ lục I, mục II.5.b). A công văn has no type name: its trích yếu
+    follows "V/v" under the number (see ND30.CongVan.VV)."""
+    doc = ctx.doc
+    if doc.type_line is None and has_header(doc) and not _looks_like_cong_van(ctx):
+        yield ctx.finding("Thiếu tên loại văn bản (in hoa, canh giữa, ví dụ “QUYẾT ĐỊNH”, “KẾ HOẠCH”).",
+                          line=line_no(ctx, first(ctx, "place_date", "tieu_ngu", "quoc_hieu")))
+
+
+@rule("ND30.TrichYeu.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),
+      summary="Thiếu trích yếu nội dung văn bản", applies_to_appendix=False)
+def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
+    """Under the type name stands the trích yếu, a short phrase of what the document is about
+    (Phụ lục I, mục II.5). For a công văn it follows "V/v" (see ND30.CongVan.VV)."""
+    doc = ctx.doc
+    if doc.type_line is not None and not doc.title:
+        yield ctx.finding(f"Thiếu trích yếu nội dung dưới tên loại “{doc.type_line}”.",
+                          line=line_no(ctx, first(ctx, "type_name")))
+
+
+@rule("ND30.CongVan.VV", severity="error", source=source(f"{PL1}, mục II.5.b"),
+      summary="Trích yếu công văn phải viết sau chữ “V/v”", applies_to_appendix=False)
+def cong_van_vv(ctx: Context) -> Iterator[Finding]:
+    """A công văn has no type name; its trích yếu is written after "V/v" (V capital, v lower case)
+    under the number and symbol (Phụ lục I, mục II.5.b)."""
+    doc = ctx.doc
+    if not _looks_like_cong_van(ctx) or not has_header(doc):
+        return
+    ln = first(ctx, "vv")
+    if ln is None:
+        yield ctx.finding("Công văn thiếu trích yếu “V/v …” dưới số, ký hiệu.",
+                          line=line_no(ctx, first(ctx, "so_ky_hieu")))
+        return
+    found = text(ctx, ln)
+    if not found.startswith("V/v"):
+        yield ctx.finding(f"Viết “V/v” (V hoa, v thường) thay cho “{found[:3]}”.", line=line_no(ctx, ln),
+                          data={"found": found[:3], "expected": "V/v"})
