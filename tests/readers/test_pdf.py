@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Source
 from vbhc.readers import pdf as pdf_reader
@@ -214,7 +215,7 @@ def test_owner_password_only_pdf_is_read(tmp_path: Path) -> None:
 
 
 def test_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 2)
     path = write(tmp_path, [[Text(85, 100, "x", 12)]] * 3)
     assert reason(path) == "tệp PDF có 3 trang, vượt giới hạn 2 trang"
 

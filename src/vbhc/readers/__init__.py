@@ -15,7 +15,7 @@ from vbhc.model import Source
 TEXT_EXTENSIONS = {".txt", ".md", ".text"}
 DOCX_EXTENSIONS = {".docx"}
 PDF_EXTENSIONS = {".pdf"}
-SUPPORTED = TEXT_EXTENSIONS | DOCX_EXTENSIONS | PDF_EXTENSIONS
+SUPPORTED = TEXT_EXTENSIONS | DOCX_EXTENSIONS | PDF_EXTENSIONS | {".doc"}
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
@@ -53,12 +53,23 @@ def read(path: str | os.PathLike[str]) -> Source:
     if not head:
         raise InputError(name, "tệp rỗng")
     kind = sniff(head)
+    if ext in (".docm", ".dotm"):
+        raise InputError(name, "tệp Word có macro (.docm) bị từ chối vì lý do an toàn (macro không bao giờ "
+                               "được chạy); hãy lưu lại thành .docx")
     if ext == ".doc":
-        raise InputError(name, "định dạng Word 97–2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx")
-    if ext == ".docm":
-        raise InputError(name, "tệp Word có macro (.docm) bị từ chối vì lý do an toàn; hãy lưu lại thành .docx")
+        if kind != "ole2":
+            what = CONTENT_NAMES.get(kind or "", "không phải tệp Word 97–2003")
+            hint = "; hãy đổi phần mở rộng thành .docx" if kind == "zip" else ""
+            raise InputError(name, f"nội dung không phải .doc như phần mở rộng ({what}){hint}")
+        if not _is_word_ole2(p):
+            raise InputError(name, "tệp OLE2 này không chứa văn bản Word (có thể là Excel, PowerPoint "
+                                   "hoặc tệp .docx được bảo vệ bằng mật khẩu)")
+        from vbhc.readers.doc import read_doc
+
+        return read_doc(p)
     if ext not in SUPPORTED:
-        raise InputError(name, f"phần mở rộng '{ext or '(không có)'}' không được hỗ trợ (chỉ .docx, .pdf, .txt, .md)")
+        raise InputError(name, f"phần mở rộng '{ext or '(không có)'}' không được hỗ trợ "
+                               "(chỉ .docx, .doc, .pdf, .txt, .md)")
     if ext in DOCX_EXTENSIONS:
         if kind != "zip":
             what = CONTENT_NAMES.get(kind or "", "không phải tệp Word .docx")
@@ -78,3 +89,12 @@ def read(path: str | os.PathLike[str]) -> Source:
     from vbhc.readers.text import read_text
 
     return read_text(p)
+
+
+def _is_word_ole2(path: Path) -> bool:
+    """An OLE2 file holding a "WordDocument" stream (the stream name is in the directory)."""
+    from vbhc import limits
+
+    needle = "WordDocument".encode("utf-16-le")
+    with path.open("rb") as fh:
+        return needle in fh.read(limits.MAX_DOC_BYTES)

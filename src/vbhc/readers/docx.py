@@ -22,8 +22,10 @@ from typing import Any
 
 from lxml import etree
 
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, PageSetup, Source, Style, TablePos
+from vbhc.readers import guard
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -54,7 +56,6 @@ _RUN_CONTAINERS = {HYPERLINK, INS, MOVETO, SMARTTAG, CUSTOMXML, FLDSIMPLE, DIR, 
 _BLOCK_CONTAINERS = {SDT, SDTCONTENT, CUSTOMXML, INS, MOVETO}
 
 TOGGLES = ("b", "i", "caps", "vanish")
-MAX_PART_BYTES = 200 * 1024 * 1024  # a decompressed part larger than this is a zip bomb, not a letter
 WORD_DEFAULT_HALF_POINTS = 20  # Word's built-in size when no w:sz is set anywhere: 10 pt
 
 _JC = {
@@ -70,6 +71,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 BAD_ZIP = "tệp .docx bị hỏng hoặc không đầy đủ (không đọc được nén ZIP)"
 NO_DOCUMENT = "tệp .docx không có phần nội dung word/document.xml"
 BAD_XML = "tệp .docx bị hỏng: XML không hợp lệ"
+HOSTILE = "nghi tệp độc hại, bị từ chối"
+MACROS = ("tệp Word có macro (VBA) bị từ chối vì lý do an toàn (macro không bao giờ được chạy); "
+          "hãy lưu lại thành .docx không có macro")
+_MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,31 +88,83 @@ class _Package:
         self.path = path
         self.name = str(path)
         try:
+            reason = guard.zip_preflight_reason(path)
+        except OSError as exc:
+            raise InputError(self.name, f"không mở được tệp ({exc.strerror or exc})") from None
+        if reason:
+            raise InputError(self.name, reason)
+        try:
             self.zip = zipfile.ZipFile(path)
         except (IsADirectoryError, PermissionError, FileNotFoundError) as exc:
             raise InputError(self.name, f"không mở được tệp ({exc.strerror or exc})") from None
         except Exception:  # zipfile raises many kinds on a damaged archive; all mean the same here
             raise InputError(self.name, BAD_ZIP) from None
+        try:
+            self._check_directory()
+        except InputError:
+            self.zip.close()
+            raise
         self.names = {n.lower(): n for n in self.zip.namelist()}
         self._parsed: dict[str, etree._Element | None] = {}
+
+    def _check_directory(self) -> None:
+        """Refuse zip bombs and macro packages from the directory alone, before inflating anything."""
+        infos = self.zip.infolist()
+        if len(infos) > limits.MAX_ZIP_ENTRIES:
+            raise InputError(self.name, f"tệp .docx chứa {len(infos)} phần, vượt giới hạn "
+                                        f"{limits.MAX_ZIP_ENTRIES} ({HOSTILE})")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.compress_size > limits.MAX_PART_COMPRESSED_BYTES:
+                raise InputError(self.name, f"tệp .docx có phần {info.filename} quá lớn "
+                                            f"({info.compress_size // limits.MB} MB khi nén; {HOSTILE})")
+            if (info.file_size > limits.INFLATE_RATIO_MIN_BYTES
+                    and info.file_size > limits.MAX_INFLATE_RATIO * max(info.compress_size, 1)):
+                raise InputError(self.name, f"tệp .docx có phần {info.filename} nén với tỷ lệ bất thường "
+                                            f"({info.file_size // max(info.compress_size, 1)}:1, bom nén; {HOSTILE})")
+            if info.filename.lower().endswith("vbaproject.bin"):
+                raise InputError(self.name, MACROS)
+        if total > limits.MAX_TOTAL_UNCOMPRESSED_BYTES:
+            raise InputError(self.name, f"tệp .docx giải nén ra {total // limits.MB} MB, vượt giới hạn "
+                                        f"{limits.MAX_TOTAL_UNCOMPRESSED_BYTES // limits.MB} MB ({HOSTILE})")
 
     def close(self) -> None:
         self.zip.close()
 
     def read(self, part: str) -> bytes | None:
-        """Bytes of a part, None when absent; a damaged member is a damaged file."""
+        """Bytes of a part, None when absent; a damaged member is a damaged file.
+
+        The size in the directory is checked first, then the part is inflated in chunks and
+        abandoned as soon as it passes the limit (the directory can lie).
+        """
         real = self.names.get(part.lstrip("/").lower())
         if real is None:
             return None
         info = self.zip.getinfo(real)
-        if info.file_size > MAX_PART_BYTES:
-            raise InputError(self.name, f"tệp .docx có phần {real} quá lớn khi giải nén (nghi tệp độc hại)")
+        too_big = (f"tệp .docx có phần {real} quá lớn khi giải nén "
+                   f"(trên {limits.MAX_PART_BYTES // limits.MB} MB; {HOSTILE})")
+        if info.file_size > limits.MAX_PART_BYTES:
+            raise InputError(self.name, too_big)
+        chunks: list[bytes] = []
+        total = 0
         try:
-            return self.zip.read(real)
+            with self.zip.open(info) as fh:
+                while True:
+                    chunk = fh.read(limits.INFLATE_CHUNK_BYTES)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > limits.MAX_PART_BYTES:
+                        raise InputError(self.name, too_big)
+                    chunks.append(chunk)
+        except InputError:
+            raise
         except RuntimeError:  # encrypted zip member
             raise InputError(self.name, "tệp .docx bị mã hóa, không đọc được") from None
         except Exception:  # bad CRC, bad deflate stream, truncated member, unknown compression
             raise InputError(self.name, BAD_ZIP) from None
+        return b"".join(chunks)
 
     def xml(self, part: str) -> etree._Element | None:
         """A part parsed safely (no entities, no network); malformed XML is a damaged file."""
@@ -117,10 +174,25 @@ class _Package:
         data = self.read(part)
         root = None
         if data is not None:
+            where = part.lstrip("/")
+            if _declares_entities(data):
+                raise InputError(self.name, f"tệp .docx có khai báo thực thể XML (DOCTYPE/ENTITY) trong phần "
+                                            f"{where}; Word không bao giờ ghi như vậy ({HOSTILE})")
             try:
                 root = etree.fromstring(data, _PARSER)
             except etree.XMLSyntaxError as exc:
-                raise InputError(self.name, f"{BAD_XML} (phần {part.lstrip('/')}: {exc.msg})") from None
+                msg = exc.msg or ""
+                if "depth" in msg.lower():
+                    raise InputError(self.name, f"tệp .docx có XML lồng quá sâu trong phần {where} (quá "
+                                                f"{limits.MAX_XML_DEPTH} cấp; {HOSTILE})") from None
+                if "amplification" in msg.lower() or "entit" in msg.lower():
+                    raise InputError(self.name, f"tệp .docx có thực thể XML bất thường trong phần {where} "
+                                                f"({HOSTILE})") from None
+                raise InputError(self.name, f"{BAD_XML} (phần {where}: {msg})") from None
+            dtd = root.getroottree().docinfo.internalDTD
+            if dtd is not None and any(True for _ in dtd.iterentities()):
+                raise InputError(self.name, f"tệp .docx có khai báo thực thể XML (DOCTYPE/ENTITY) trong phần "
+                                            f"{where}; Word không bao giờ ghi như vậy ({HOSTILE})")
         self._parsed[key] = root
         return root
 
@@ -143,6 +215,21 @@ class _Package:
         return out
 
 
+def _declares_entities(data: bytes) -> bool:
+    """A DOCTYPE with entity declarations, in UTF-8 or UTF-16 (checked before parsing)."""
+    for enc in ("ascii", "utf-16-le", "utf-16-be"):
+        if "<!DOCTYPE".encode(enc) in data and "<!ENTITY".encode(enc) in data:
+            return True
+    return False
+
+
+def _check_macros(pkg: _Package) -> None:
+    """A .docm renamed .docx: its content types declare macros; refuse it, never run anything."""
+    data = pkg.read("[Content_Types].xml") or b""
+    if any(marker.lower() in data.lower() for marker in _MACRO_MARKERS):
+        raise InputError(pkg.name, MACROS)
+
+
 def _check_not_ole2(path: Path) -> None:
     """An encrypted .docx is an OLE2 container holding `EncryptedPackage`: say so plainly."""
     try:
@@ -150,7 +237,7 @@ def _check_not_ole2(path: Path) -> None:
             head = fh.read(8)
             if head != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
                 return
-            data = fh.read(64 * 1024 * 1024)
+            data = fh.read(limits.MAX_DOC_BYTES)
     except OSError as exc:
         raise InputError(str(path), f"không mở được tệp ({exc.strerror or exc})") from None
     if "EncryptedPackage".encode("utf-16-le") in data:
@@ -1045,6 +1132,7 @@ def read_docx(path: Path) -> Source:
     _check_not_ole2(path)
     pkg = _Package(path)
     try:
+        _check_macros(pkg)
         return _read(pkg, path)
     finally:
         pkg.close()

@@ -42,10 +42,10 @@ from typing import Any
 import pdfplumber
 import regex as re
 
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, PageSetup, Source, Style
-
-MAX_PAGES = 500
+from vbhc.readers import guard
 
 MSG_SCAN = "tệp PDF không có lớp văn bản (bản quét ảnh); cần nhận dạng ký tự (OCR) trước khi kiểm tra"
 MSG_ENCRYPTED = "tệp PDF được mã hóa bằng mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại"
@@ -141,6 +141,8 @@ def _input_error(path: Path, exc: BaseException) -> InputError:
         seen.append(e)
         todo.extend([e.__cause__, e.__context__, *e.args])
     names = " ".join(type(e).__name__ for e in seen).lower()
+    if "timeout" in names:
+        return InputError(str(path), _timeout_reason(limits.pdf_time_limit(1)))
     if "password" in names or "encrypt" in names:
         return InputError(str(path), MSG_ENCRYPTED)
     return InputError(str(path), MSG_BROKEN)
@@ -152,6 +154,57 @@ def _close(pdf: Any) -> None:
         pdf.close()
     except Exception:
         pdf.stream.close()
+
+
+def _timeout_reason(seconds: float) -> str:
+    return (f"quá thời gian đọc PDF ({seconds:.0f} giây); tệp có thể bị hỏng hoặc được tạo bất thường, "
+            "hãy xuất lại PDF từ tệp gốc")
+
+
+def _too_many_pages(path: Path, pages: int) -> InputError:
+    return InputError(str(path), f"tệp PDF có {pages} trang, vượt giới hạn {limits.MAX_PDF_PAGES} trang")
+
+
+def _declared_pages(pdf: Any) -> int | None:
+    """The page count the page tree declares (/Count), read before any page object is built."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        tree = resolve1(pdf.doc.catalog.get("Pages"))
+        count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    except Exception:
+        return None
+    return count if isinstance(count, int) and count >= 0 else None
+
+
+def _check_streams(path: Path, page_obj: Any) -> None:
+    """Refuse a page whose content stream inflates past the limit, measuring before pdfminer does."""
+    import zlib
+
+    from pdfminer.pdftypes import resolve1
+
+    contents = getattr(page_obj, "contents", None) or []
+    for ref in contents if isinstance(contents, list) else [contents]:
+        stream = resolve1(ref)
+        raw = getattr(stream, "rawdata", None)
+        if not isinstance(raw, bytes | bytearray):
+            continue
+        filters = resolve1(stream.attrs.get("Filter")) if hasattr(stream, "attrs") else None
+        names = [str(resolve1(f)) for f in (filters if isinstance(filters, list) else [filters]) if f is not None]
+        if not names or "Fl" not in names[0]:
+            continue
+        inflater = zlib.decompressobj()
+        total = 0
+        data = bytes(raw)
+        try:
+            while data and total <= limits.MAX_PDF_STREAM_BYTES:
+                total += len(inflater.decompress(data, limits.INFLATE_CHUNK_BYTES))
+                data = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # pdfminer decides what a broken stream means
+        if total > limits.MAX_PDF_STREAM_BYTES:
+            raise InputError(str(path), f"tệp PDF có luồng nội dung giải nén quá lớn (trên "
+                                        f"{limits.MAX_PDF_STREAM_BYTES // limits.MB} MB; nghi tệp độc hại, bị từ chối)")
 
 
 def read_pdf(path: Path) -> Source:
@@ -178,28 +231,42 @@ def _read(path: Path) -> Source:
     notes: list[str] = []
     no_text: list[int] = []
     rotated = 0
+    seconds = limits.pdf_time_limit(1)
     try:
-        try:
-            pages = pdf.pages
-        except Exception as exc:
-            raise _input_error(path, exc) from None
-        if not pages:
-            raise InputError(str(path), MSG_BROKEN)
-        if len(pages) > MAX_PAGES:
-            raise InputError(str(path), f"tệp PDF có {len(pages)} trang, vượt giới hạn {MAX_PAGES} trang")
-        for number, page in enumerate(pages, 1):
+        declared = _declared_pages(pdf)
+        if declared is not None and declared > limits.MAX_PDF_PAGES:
+            raise _too_many_pages(path, declared)
+        seconds = limits.pdf_time_limit(declared or 1)
+        clock = guard.Clock(seconds)
+        with guard.deadline(seconds):
             try:
-                raw = page.chars
-                width, height = float(page.width), float(page.height)
-                page.close()  # drop pdfplumber's per-page caches: memory stays flat on long files
+                pages = pdf.pages
             except Exception as exc:
                 raise _input_error(path, exc) from None
-            chars, skipped = _collect(raw, width, height)
-            rotated += skipped
-            sizes.append((width, height))
-            if not chars:
-                no_text.append(number)
-            lines.extend(_page_lines(number, chars, width))
+            if not pages:
+                raise InputError(str(path), MSG_BROKEN)
+            if len(pages) > limits.MAX_PDF_PAGES:
+                raise _too_many_pages(path, len(pages))
+            for number, page in enumerate(pages, 1):
+                if clock.expired():
+                    raise InputError(str(path), _timeout_reason(seconds))
+                try:
+                    _check_streams(path, page.page_obj)
+                    raw = page.chars
+                    width, height = float(page.width), float(page.height)
+                    page.close()  # drop pdfplumber's per-page caches: memory stays flat on long files
+                except InputError:
+                    raise
+                except Exception as exc:
+                    raise _input_error(path, exc) from None
+                chars, skipped = _collect(raw, width, height)
+                rotated += skipped
+                sizes.append((width, height))
+                if not chars:
+                    no_text.append(number)
+                lines.extend(_page_lines(number, chars, width))
+    except guard.Timeout:
+        raise InputError(str(path), _timeout_reason(seconds)) from None
     finally:
         _close(pdf)
     if not lines:

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import regex as re
 
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
-
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 _MARK = re.compile(r"\*\*\*|\*\*|\*|__")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -224,9 +223,9 @@ def _only_blank_between(lines: list[_Line | None], first: int | None, last: int)
 def read_text(path: Path) -> Source:
     name = str(path)
     size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
+    if size > limits.MAX_TEXT_BYTES:
         raise InputError(name, f"tệp văn bản quá lớn ({size // 1024 // 1024} MB, giới hạn "
-                               f"{MAX_TEXT_BYTES // 1024 // 1024} MB)")
+                               f"{limits.MAX_TEXT_BYTES // limits.MB} MB)")
     text = decode(path.read_bytes(), name)
     blocks = lines_to_blocks(text, markdown=True)
     if not any(b.text.strip() for b in blocks):

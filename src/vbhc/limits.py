@@ -1,0 +1,62 @@
+"""Every limit a reader applies to its input, in one place.
+
+Files arrive from hundreds of offices by e-mail and e-office systems; a few are broken, a few may
+be crafted. A reader checks what it can *before* doing the work (sizes in the zip directory, the
+page count of a PDF, the size of a text file) and guards again *while* doing it (inflating in
+chunks, watching the clock between PDF pages), so one file can neither exhaust memory nor hang a
+run. Each limit is far above what a real administrative document needs (a 200-page plan is a
+~5 MB document.xml and a 3 MB PDF) and far below what would hurt the machine; the numbers are
+chosen so that refusing any hostile input takes well under 10 s and 500 MB.
+"""
+
+from __future__ import annotations
+
+MB = 1024 * 1024
+
+# --- .docx (a zip package of XML parts) -----------------------------------------------------
+# One part as inflated. Only XML parts are ever inflated (document, styles, numbering, …), never
+# images; lxml needs a few times the part's size, so this also bounds the parse's memory.
+MAX_PART_BYTES = 64 * MB
+# One part as stored (compressed) in the zip.
+MAX_PART_COMPRESSED_BYTES = 64 * MB
+# All parts together as the zip directory declares them inflated (images included).
+MAX_TOTAL_UNCOMPRESSED_BYTES = 1024 * MB
+# Inflated size / stored size of one part. Word's XML deflates 5–20×, repetitive tables up to
+# ~80×; zeros reach ~1000×. Only checked for parts above INFLATE_RATIO_MIN_BYTES inflated (tiny
+# parts have meaningless ratios).
+MAX_INFLATE_RATIO = 200
+INFLATE_RATIO_MIN_BYTES = 1 * MB
+# Entries in the zip directory: a Word file has 10–60, one with many images a few hundred.
+MAX_ZIP_ENTRIES = 2000
+# Size of the zip's central directory, read from the end record before zipfile parses it.
+MAX_ZIP_DIRECTORY_BYTES = 4 * MB
+# Inflating is done in chunks of this size, stopping as soon as the running total passes the
+# limit (the directory's sizes can lie).
+INFLATE_CHUNK_BYTES = 1 * MB
+# Element nesting depth of an XML part. libxml2 enforces 256 itself when `huge_tree=False`
+# (the readers' parser setting; "Excessive depth in document: 256"); the readers translate that
+# error into a plain message. A test pins that the library still behaves so.
+MAX_XML_DEPTH = 256
+
+# --- PDF -------------------------------------------------------------------------------------
+# Pages, counted from the page tree before any page is extracted.
+MAX_PDF_PAGES = 500
+# Time to extract the text of one file: a base plus an allowance per page (pdfplumber needs
+# ~40 ms for an ordinary page). Checked between pages, and enforced inside a single
+# pathological page by a SIGALRM deadline where that is possible (see readers.deadline).
+PDF_SECONDS_BASE = 5.0
+PDF_SECONDS_PER_PAGE = 0.2
+# One page content stream, as decoded (a stream that inflates to gigabytes is a bomb).
+MAX_PDF_STREAM_BYTES = 64 * MB
+
+# --- plain text ------------------------------------------------------------------------------
+MAX_TEXT_BYTES = 20 * MB
+
+# --- .doc through LibreOffice ----------------------------------------------------------------
+MAX_DOC_BYTES = 64 * MB
+DOC_CONVERT_SECONDS = 60.0
+
+
+def pdf_time_limit(pages: int) -> float:
+    """Seconds allowed to extract a PDF of this many pages."""
+    return PDF_SECONDS_BASE + PDF_SECONDS_PER_PAGE * max(pages, 1)
