@@ -197,6 +197,7 @@ class _DocBuilder:
     def preamble(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
         if k == "caps" and not self.doc.can_cu and self.doc.enacting is None:
+            self.doc.enacting_authority = squash(f"{self.doc.enacting_authority or ''} {t}")
             self.keep(line, "issuer_line")
         elif k == "can_cu":
             self.doc.can_cu.append(t)
