@@ -105,6 +105,10 @@ class Source:
     carries_paragraph_format: bool = False  # alignment, indents, spacing are real
     pages: int | None = None
     notes: list[str] = field(default_factory=list)  # reader observations (e.g. encoding)
+    # Legacy (non-Unicode) Vietnamese text converted by the reader: font → characters converted
+    # (".VnTime": 1234), and encoding → characters ("tcvn3", "vni"); a text file has no fonts.
+    legacy_fonts: dict[str, int] = field(default_factory=dict)
+    legacy_encodings: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
