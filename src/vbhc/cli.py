@@ -116,6 +116,82 @@ def check(files: tuple[str, ...], against: str | None, profile_path: str | None,
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(path_type=str))
+@click.option("--against", type=click.Path(path_type=str), help="kế hoạch cấp trên để đối chiếu")
+@click.option("--profile", "profile_path", type=click.Path(path_type=str), help="hồ sơ YAML của kế hoạch cấp trên")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=str), help="ghi kết quả JSON")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=str), help="ghi báo cáo HTML")
+@click.option("--xlsx", "xlsx_out", type=click.Path(dir_okay=False, path_type=str), help="ghi bảng tính Excel")
+@click.option("--jobs", type=click.IntRange(min=1), help="số tiến trình kiểm tra (mặc định: số lõi CPU)")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="thời gian tối đa cho một tệp (giây)")
+@click.option("--resume", is_flag=True, help="tiếp tục đợt kiểm tra bị dừng (bỏ qua tệp đã có trong nhật ký)")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="tệp cấu hình (mặc định: vbhc.toml hoặc [tool.vbhc] trong pyproject.toml)")
+def audit(directory: str, against: str | None, profile_path: str | None, json_out: str | None,
+          html_out: str | None, xlsx_out: str | None, jobs: int | None, timeout: float, resume: bool,
+          config_path: str | None) -> None:
+    """Kiểm tra hàng loạt kế hoạch trong một thư mục và lập báo cáo tổng hợp."""
+    import os
+    from pathlib import Path
+
+    from vbhc.audit import AuditError, exit_code, journal_path, rich_progress, run_audit, write_json
+    from vbhc.check import ConfigError, load_config
+
+    if not os.path.exists(directory):
+        fail(f"{directory}: không tìm thấy thư mục")
+    if not os.path.isdir(directory):
+        fail(f"{directory}: không phải thư mục")
+    outputs = [p for p in (json_out, html_out, xlsx_out) if p]
+    for out in outputs:
+        folder = Path(out).parent
+        if not folder.is_dir():
+            fail(f"{out}: không có thư mục {folder} để ghi báo cáo")
+    if len({os.path.realpath(p) for p in outputs}) < len(outputs):
+        fail("các tệp báo cáo --json, --html, --xlsx phải khác nhau")
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        fail(str(exc))
+    profile = load_profile(against, profile_path)
+    if profile is None:
+        click.echo("vbhc: không có --against/--profile: chỉ kiểm tra thể thức, không đối chiếu kế hoạch cấp trên.",
+                   err=True)
+    journal = journal_path(json_out, html_out, xlsx_out)
+    try:
+        with rich_progress() as progress:
+            outcome = run_audit(directory, profile=profile, config=config, jobs=jobs, timeout=timeout,
+                                journal=journal, resume=resume, exclude=outputs,
+                                reference=[p for p in (against, profile_path) if p], progress=progress)
+    except AuditError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo(f"vbhc: đã dừng; kết quả đã kiểm tra nằm trong {journal}, chạy lại với --resume để làm tiếp.",
+                   err=True)
+        sys.exit(130)
+    for note in outcome.notes:
+        click.echo(f"vbhc: {note}", err=True)
+    result = outcome.result
+    try:
+        if json_out:
+            write_json(result, json_out)
+        if html_out:
+            from vbhc.report.html import write_html
+
+            write_html(result, html_out)
+        if xlsx_out:
+            from vbhc.report.xlsx import write_xlsx
+
+            write_xlsx(result, xlsx_out)
+    except OSError as exc:
+        fail(f"không ghi được báo cáo ({exc.strerror or exc}: {exc.filename})")
+    from vbhc.report.table import render_table
+
+    render_table(result, sys.stdout, colour=sys.stdout.isatty())
+    sys.exit(exit_code(result))
+
+
+@cli.command()
 @click.argument("rule_id", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(rule_id: str | None, fmt: str) -> None:
