@@ -32,7 +32,8 @@ _COLUMN_SPLITS = [
     re.compile(r"^(?P<left>\S.*?)\s+(?P<right>" + QUOC_HIEU.replace(" ", r"\s+") + r".*)$", re.I),
     re.compile(r"^(?P<left>\S.*?)\s+(?P<right>Độc\s+lập\s*[-–—]\s*Tự\s+do.*)$"),
     re.compile(r"^(?P<left>Số\s*:?\s*[\d.…]*\s*/\s*\S+)\s+(?P<right>\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b.*)$"),
-    re.compile(r"^(?P<left>Nơi nhận\s*:)\s+(?P<right>\S.*)$"),
+    # "Nơi nhận:" beside the signing authority; "Nơi nhận: Như trên;" is one line, not two columns
+    re.compile(r"^(?P<left>Nơi nhận\s*:)\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?\p{Lu}[\p{Lu}\s]{3,})$"),
     re.compile(
         r"^(?P<left>[-–]\s.*?[;.])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?\p{Lu}[\p{Lu}\s]{3,})$"
     ),

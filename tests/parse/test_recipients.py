@@ -1,0 +1,54 @@
+"""Nơi nhận: its items, a wrapped item, the "Lưu:" line."""
+
+from __future__ import annotations
+
+from parse_helpers import one
+
+DOC = """\
+CHÍNH PHỦ
+Số: 30/2020/NĐ-CP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 05 tháng 3 năm 2020
+NGHỊ ĐỊNH
+Về công tác văn thư
+Điều 1. Nghị định có hiệu lực kể từ ngày ký./.
+{closing}
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Xuân Phúc
+"""
+
+
+def test_items_and_storage():
+    doc = one(DOC.format(closing="Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Thủ tướng, các Phó Thủ tướng;\n"
+                                 "- Lưu: VT, HC (2)."))
+    assert doc.recipients_label == "Nơi nhận:"
+    assert doc.recipients == ["Ban Bí thư Trung ương Đảng;", "Thủ tướng, các Phó Thủ tướng;"]
+    assert doc.storage == "Lưu: VT, HC (2)."
+
+
+def test_wrapped_item_is_joined_to_its_item():
+    doc = one(DOC.format(closing="Nơi nhận:\n- Các bộ, cơ quan ngang bộ,\ncơ quan thuộc Chính phủ;\n"
+                                 "- HĐND, UBND các tỉnh,\nthành phố trực thuộc Trung ương;\n- Lưu: VT, HC (2)."))
+    assert doc.recipients == ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;",
+                              "HĐND, UBND các tỉnh, thành phố trực thuộc Trung ương;"]
+    assert {ln.kind for ln in doc.lines if "thuộc" in doc.blocks[ln.index].text} == {"recipient"}
+
+
+def test_first_item_on_the_label_line():
+    doc = one(DOC.format(closing="Nơi nhận: Như trên;\n- Lưu: VT."))
+    assert doc.recipients == ["Như trên;"]
+    assert doc.storage == "Lưu: VT."
+
+
+def test_storage_without_dash():
+    doc = one(DOC.format(closing="Nơi nhận:\n- Như trên;\nLưu: VT, TCCB."))
+    assert doc.storage == "Lưu: VT, TCCB."
+    assert doc.recipients == ["Như trên;"]
+
+
+def test_signer_after_storage_is_not_a_recipient():
+    doc = one(DOC.format(closing="Nơi nhận:\n- Như trên;\n- Lưu: VT."))
+    assert doc.signature.signer == "Nguyễn Xuân Phúc"
+    assert doc.recipients == ["Như trên;"]

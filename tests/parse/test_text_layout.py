@@ -1,0 +1,123 @@
+"""Shapes text extraction leaves: two columns on one line, hard wraps, page numbers, ** marks."""
+
+from __future__ import annotations
+
+from parse_helpers import one, parse_text
+
+from vbhc.readers.text import lines_to_blocks
+
+
+def test_two_header_columns_on_one_line():
+    doc = one("""\
+    ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc
+    Số: 05/QĐ-UBND Nghệ An, ngày 15 tháng 7 năm 2025
+    QUYẾT ĐỊNH
+    Về việc thành lập Tổ công tác
+    Điều 1. Thành lập Tổ công tác.
+    """)
+    assert doc.national_title == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert doc.motto == "Độc lập - Tự do - Hạnh phúc"
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    assert (doc.number, doc.symbol) == ("05", "QĐ-UBND")
+    assert (doc.place, doc.date) == ("Nghệ An", "2025-07-15")
+
+
+def test_two_header_columns_in_markdown_bold():
+    doc = one("""\
+    **ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH NGHỆ AN**
+
+    Độc lập - Tự do - Hạnh phúc
+
+    KẾ HOẠCH
+
+    Cải cách hành chính năm 2025
+
+    I. MỤC TIÊU
+    """)
+    assert doc.issuer == "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    assert doc.national_title == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert doc.doc_type == "Kế hoạch"
+
+
+def test_closing_columns_on_one_line():
+    doc = one("""\
+    ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+    Số: 05/QĐ-UBND
+    QUYẾT ĐỊNH
+    Về việc thành lập Tổ công tác
+    Điều 1. Thành lập Tổ công tác./.
+    Nơi nhận: KT. CHỦ TỊCH
+    - Như Điều 1; PHÓ CHỦ TỊCH
+    - Lưu: VT.
+    Bùi Đình Long
+    """)
+    assert doc.recipients == ["Như Điều 1;"]
+    assert doc.storage == "Lưu: VT."
+    assert (doc.signature.authority, doc.signature.positions, doc.signature.signer) == (
+        "KT.", ["CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Bùi Đình Long")
+
+
+HARD_WRAPPED = """\
+KẾ HOẠCH
+Cải cách hành chính năm 2025
+I. MỤC TIÊU
+7. Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ giải
+
+quyết TTHC của tỉnh đạt từ 60% trở lên.
+8. Cải thiện Chỉ số cải cách hành chính.
+"""
+
+
+def test_hard_wrapped_line_rejoined():
+    doc = one(HARD_WRAPPED)
+    clauses = doc.body[0].children
+    assert [c.label for c in clauses] == ["7.", "8."]
+    assert clauses[0].text == ("Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ giải quyết TTHC của tỉnh "
+                               "đạt từ 60% trở lên.")
+
+
+def test_short_line_or_sentence_end_not_rejoined():
+    doc = one("""\
+    KẾ HOẠCH
+    Cải cách hành chính năm 2025
+    I. MỤC TIÊU
+    1. Nâng cao chất lượng.
+
+    tiếp theo là một đoạn khác bắt đầu bằng chữ thường.
+    """)
+    assert len(doc.body[0].children[0].children) == 1
+
+
+def test_page_number_between_pages_is_dropped_from_the_body():
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2025\nI. MỤC TIÊU\n"
+            "1. Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ giải\n\n2\n\n"
+            "quyết TTHC của tỉnh đạt từ 60% trở lên.\n\n- 3 -\n\nII. NHIỆM VỤ\n1. Cải cách thể chế\n")
+    parsed = parse_text(text, dedent=False)
+    doc = parsed.documents[0]
+    assert [n.label for n in doc.body] == ["I.", "II."]
+    assert doc.body[0].children[0].text.endswith("giải quyết TTHC của tỉnh đạt từ 60% trở lên.")
+    page_blocks = [b for b in parsed.source.blocks if b.part != "body"]
+    assert [b.text for b in page_blocks] == ["2", "- 3 -"]
+    assert all(doc.blocks[ln.index].text.strip() not in ("2", "- 3 -") for ln in doc.lines)
+
+
+def test_number_inside_a_paragraph_block_is_kept():
+    blocks = lines_to_blocks("I. MỤC TIÊU\n2\nlà số mục tiêu.")
+    assert [b.part for b in blocks] == ["body", "body", "body"]
+
+
+def test_bold_marks_stripped_and_recorded():
+    blocks = lines_to_blocks("**I. MỤC TIÊU**\nNội dung *nghiêng* thường.")
+    assert blocks[0].text == "I. MỤC TIÊU" and blocks[0].style.bold is True
+    assert blocks[1].text == "Nội dung nghiêng thường." and blocks[1].style.bold is False
+
+
+def test_crlf_and_nfd_are_normalised():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "KẾ HOẠCH\r\nCải cách hành chính\r\nI. MỤC TIÊU\r\n")
+    doc = one(text)
+    assert doc.doc_type == "Kế hoạch"
+    assert doc.body[0].heading == "MỤC TIÊU"
