@@ -1,0 +1,257 @@
+"""Body rules: căn cứ punctuation, numbering of articles, clauses and points, citations with "số"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex as re
+
+from vbhc import nd30
+from vbhc.model import Node
+from vbhc.nd30 import source
+from vbhc.rules import Context, Finding, rule
+from vbhc.rules._util import line_no, text
+
+PL1 = "Phụ lục I"
+
+# --- Căn cứ ---------------------------------------------------------------------------------
+
+_PROPOSAL = re.compile(r"^(?:Theo|Xét)\s+(?:đề\s+nghị|đơn|tờ\s+trình|báo\s+cáo)", re.I)
+
+
+@rule("ND30.CanCu.DauCau", severity="error", source=source(f"{PL1}, mục II.6.a; Phụ lục III, Mẫu 1.3"),
+      summary="Mỗi căn cứ kết thúc bằng dấu chấm phẩy (;), dòng cuối cùng bằng dấu chấm (.)")
+def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
+    """Each căn cứ stands on its own line ending with a semicolon (;); the last line of the
+    preamble ends with a full stop (.) (Phụ lục I, mục II.6.a). When "Theo đề nghị …" or
+    "Xét …" closes the preamble (Phụ lục III, Mẫu 1.3), it is the last line and takes the full
+    stop, and the căn cứ before it end with ";" (a "," before it is accepted, as many decisions
+    write it).
+
+    Checked for documents with an enacting line ("QUYẾT ĐỊNH:"), where the preamble is certain;
+    a plan's opening "Căn cứ … , UBND xã ban hành Kế hoạch …:" is a sentence of its body."""
+    doc = ctx.doc
+    if doc.enacting is None:
+        return
+    preamble = []
+    for ln in doc.lines:
+        if ln.kind == "enacting":
+            break
+        if ln.kind == "can_cu":
+            preamble.append(ln)
+    for i, ln in enumerate(preamble):
+        t = text(ctx, ln)
+        end = t.rstrip()[-1:] if t.rstrip() else ""
+        last = i == len(preamble) - 1
+        if last:
+            if end != ".":
+                yield ctx.finding(f"Dòng cuối cùng của phần căn cứ phải kết thúc bằng dấu chấm (.), không phải "
+                                  f"“{end}”.", line=line_no(ctx, ln),
+                                  data={"found": end, "expected": ".", "text": t[-80:]})
+            continue
+        nxt = text(ctx, preamble[i + 1])
+        allowed = (";", ",") if _PROPOSAL.match(nxt) else (";",)
+        if end not in allowed:
+            yield ctx.finding(f"Căn cứ phải kết thúc bằng dấu chấm phẩy (;), không phải “{end}”.",
+                              line=line_no(ctx, ln), data={"found": end, "expected": ";", "text": t[-80:]})
+
+
+# --- Numbering --------------------------------------------------------------------------------
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(s: str) -> int | None:
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def _ordinal(node: Node) -> int | None:
+    """The position a label stands for: 1 for "1.", "I." and "a)"; None if it is not a plain one."""
+    n = node.number or ""
+    if node.kind == "point":
+        return nd30.POINT_LETTERS.index(n) + 1 if n in nd30.POINT_LETTERS else None
+    if n.isdigit():
+        return int(n)
+    if re.fullmatch(r"\d+(?:\.\d+)+", n):
+        return int(n.rsplit(".", 1)[1])
+    return _roman(n)
+
+
+def _family(node: Node) -> tuple[str, str]:
+    """Siblings numbered in one sequence: same kind and same kind of label ("I." vs "Mục 1")."""
+    n = node.number or ""
+    style = "roman" if _roman(n) else "dotted" if "." in n else "digit" if n.isdigit() else "letter"
+    return node.kind, style
+
+
+def _sequences(ctx: Context) -> Iterator[list[Node]]:
+    """Lists of nodes that must be numbered 1, 2, 3 …: articles, parts and chapters across the
+    whole document (Điều numbers run on through chapters), everything else among its siblings."""
+    doc = ctx.doc
+    global_kinds = ("article", "part", "chapter")
+    for kind in global_kinds:
+        seq = [n for n in doc.nodes() if n.kind == kind and n.number]
+        if seq:
+            yield seq
+
+    def walk(children: list[Node]) -> Iterator[list[Node]]:
+        groups: dict[tuple[str, str], list[Node]] = {}
+        for child in children:
+            if child.number and child.kind not in global_kinds and child.kind not in ("bullet", "paragraph"):
+                groups.setdefault(_family(child), []).append(child)
+        yield from groups.values()
+        for child in children:
+            yield from walk(child.children)
+
+    yield from walk(doc.body)
+
+
+def _label_for(node: Node, ordinal: int) -> str:
+    if node.kind == "point":
+        return f"{nd30.POINT_LETTERS[ordinal - 1]})" if 0 < ordinal <= len(nd30.POINT_LETTERS) else "?"
+    if node.kind == "article":
+        return f"Điều {ordinal}."
+    n = node.number or ""
+    if "." in n:
+        return f"{n.rsplit('.', 1)[0]}.{ordinal}."
+    if _roman(n):
+        vals = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        out, k = "", ordinal
+        for v, s in vals:
+            while k >= v:
+                out, k = out + s, k - v
+        return f"{out}."
+    return f"{ordinal}."
+
+
+_KIND_WORD = {"article": "Điều", "clause": "Khoản", "point": "Điểm", "section": "Mục", "part": "Phần",
+              "chapter": "Chương"}
+
+
+def _label(node: Node) -> str:
+    return (node.label or node.number or "").lstrip("-–+• ").strip()
+
+
+def _numbering(ctx: Context) -> Iterator[tuple[str, Node, dict]]:
+    """("dup" | "gap", node, data) for every numbering fault, in document order per sequence."""
+    for seq in _sequences(ctx):
+        seen: dict[int, Node] = {}
+        prev: int | None = None
+        start: int | None = None
+        for pos, node in enumerate(seq):
+            k = _ordinal(node)
+            if k is None:
+                continue
+            if k == 1 and ctx.doc.is_appendix and seen:
+                # an appendix of sample forms ("Mẫu 1.2", "Mẫu 1.3") starts each sample at "Điều 1."
+                seen, prev, start = {}, None, None
+            if start is None:
+                start = k - pos
+            if k in seen:
+                expected = _label_for(node, prev + 1) if prev is not None else None
+                yield "dup", node, {"label": _label(node), "number": node.number, "expected": expected,
+                                    "first": {"node": seen[k].id, "line": seen[k].line}}
+            elif prev is not None and k != prev + 1 and k != start + pos:
+                yield "gap", node, {"label": _label(node), "number": node.number,
+                                    "expected": _label_for(node, prev + 1), "previous": _label(seq[pos - 1])}
+            seen.setdefault(k, node)
+            prev = k
+
+
+@rule("ND30.DanhSo.TrungLap", severity="error", source=source(f"{PL1}, mục II.6.đ"),
+      summary="Số thứ tự của phần, mục, điều, khoản, điểm bị trùng")
+def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
+    """Parts, chapters, sections, articles, clauses and points are numbered in sequence: a label
+    used twice among siblings ("d)" then "d)" again) is a numbering error; the second one should
+    usually be the next label ("đ)") (Phụ lục I, mục II.6.đ).
+
+    Article numbers run on through chapters and sections. In an appendix a sequence that starts
+    again at 1 is a new sample form (Phụ lục III's "Mẫu 1.2", "Mẫu 1.3"), not a duplicate."""
+    for fault, node, data in _numbering(ctx):
+        if fault == "dup":
+            what = _KIND_WORD.get(node.kind, "Mục")
+            hint = f"; có lẽ cần là “{data['expected']}”" if data.get("expected") else ""
+            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {what.lower()} ở dòng "
+                              f"{data['first']['line']}{hint}.", node=node.id, line=node.line, data=data)
+
+
+@rule("ND30.DanhSo.NhayCoc", severity="warning", source=source(f"{PL1}, mục II.6.đ"),
+      summary="Số thứ tự của phần, mục, điều, khoản, điểm bị nhảy cóc hoặc sai thứ tự")
+def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
+    """Numbers follow one another without a gap: 1, 2, 3; I, II, III; points follow the
+    Vietnamese alphabet a, b, c, d, đ, e, g, h, i, k … ("e)" right after "d)" skips "đ)")
+    (Phụ lục I, mục II.6.đ)."""
+    for fault, node, data in _numbering(ctx):
+        if fault == "gap":
+            what = _KIND_WORD.get(node.kind, "Mục")
+            yield ctx.finding(f"{what} “{data['label']}” đứng sau “{data['previous']}”: số thứ tự bị nhảy hoặc sai "
+                              f"thứ tự; cần là “{data['expected']}”.", node=node.id, line=node.line, data=data)
+
+
+_NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
+
+
+@rule("ND30.Diem.ChuCai", severity="error", source=source(f"{PL1}, mục II.6.đ"),
+      summary="Điểm phải đánh bằng chữ cái tiếng Việt (không có f, j, w, z)")
+def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
+    """Points are lettered in the order of the Vietnamese alphabet, followed by ")":
+    a b c d đ e g h i k l m n o p q r s t u v x y — f, j, w and z are not in it
+    (Phụ lục I, mục II.6.đ)."""
+    for parent_children in _point_lists(ctx.doc.body):
+        prev = None
+        for node in parent_children:
+            if node.number in _NOT_VIETNAMESE:
+                expected = None
+                if prev in nd30.POINT_LETTERS and nd30.POINT_LETTERS.index(prev) + 1 < len(nd30.POINT_LETTERS):
+                    expected = nd30.POINT_LETTERS[nd30.POINT_LETTERS.index(prev) + 1] + ")"
+                hint = f"; cần là “{expected}”" if expected else ""
+                yield ctx.finding(f"Điểm “{_label(node)}” dùng chữ “{node.number}” không có trong bảng chữ cái tiếng "
+                                  f"Việt{hint}.", node=node.id, line=node.line,
+                                  data={"found": _label(node), "expected": expected})
+            prev = node.number
+
+
+def _point_lists(children: list[Node]) -> Iterator[list[Node]]:
+    points = [c for c in children if c.kind == "point"]
+    if points:
+        yield points
+    for c in children:
+        yield from _point_lists(c.children)
+
+
+# --- Citations -----------------------------------------------------------------------------
+
+_CITABLE = sorted({*(k for k in nd30.DOC_TYPES if k not in ("Thư công",)), *nd30.LEGAL_TYPES} - {"Luật"},
+                  key=len, reverse=True)
+_CITATION = re.compile(r"(?<![\p{L}])(?P<type>" + "|".join(re.escape(t) for t in _CITABLE) + r")\s+"
+                       r"(?P<ref>\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[\p{Lu}][\p{L}\d&]*(?:-[\p{L}\d&]+)*)",
+                       re.I)
+
+
+@rule("ND30.TrichDan.ThieuSo", severity="warning", source=source(f"{PL1}, mục II.6.a–b"),
+      summary="Văn bản được viện dẫn phải ghi “số” trước số, ký hiệu")
+def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
+    """A cited document is written with its type name, the word "số", then number and symbol:
+    "Quyết định số 2228/QĐ-UBND", not "Quyết định 2228/QĐ-UBND" (Phụ lục I, mục II.6.a–b and
+    the decree's own citations)."""
+    node_of: dict[int, Node] = {}
+    for node in ctx.doc.nodes():
+        for b in node.blocks:
+            node_of.setdefault(b, node)
+    for ln in ctx.doc.lines:
+        if ln.kind in ("so_ky_hieu", "quoc_hieu", "tieu_ngu", "place_date"):
+            continue
+        t = text(ctx, ln)
+        for m in _CITATION.finditer(t):
+            found = m.group(0)
+            expected = f"{m['type']} số {m['ref']}"
+            node = node_of.get(ln.index)
+            yield ctx.finding(f"Viện dẫn “{found}” thiếu chữ “số”; viết “{expected}”.",
+                              node=node.id if node else None, line=line_no(ctx, ln),
+                              data={"found": found, "expected": expected})

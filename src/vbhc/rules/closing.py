@@ -1,0 +1,214 @@
+"""Closing rules: the signing authority and position, the signer's name, "Nơi nhận" and "Lưu".
+
+None runs on an appendix. A plan attached to a decision is signed through the decision: the
+rules that would call its signature or recipients missing skip it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex as re
+
+from vbhc import nd30
+from vbhc.nd30 import source
+from vbhc.parse.patterns import POSITIONS
+from vbhc.rules import Context, Finding, rule
+from vbhc.rules._util import first, has_header, is_attached, line_no, lines, text
+from vbhc.textnorm import squash
+
+PL1 = "Phụ lục I"
+
+# An authority prefix written in a way the decree does not use: "KT CHỦ TỊCH", "K.T.", "T/M", "TM:".
+_BAD_PREFIX = re.compile(r"^(?P<found>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.\s*M\.?|K\.\s*T\.?|T\.\s*L\.?|"
+                         r"(?:TM|KT|TL|TUQ|Q)(?:\s*[:,;]|\s+(?=\p{Lu}{2})))\s*(?P<rest>\p{Lu}.*)$")
+_CANON = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
+
+
+def _signature_lines(ctx: Context):
+    """Classified lines of the signing block, in order (authority, position, signer …)."""
+    sig = ctx.doc.signature
+    if sig is None:
+        return []
+    wanted = set(sig.blocks)
+    return [ln for ln in ctx.doc.lines if ln.index in wanted]
+
+
+def _skip(ctx: Context) -> bool:
+    return is_attached(ctx.doc) or not has_header(ctx.doc)
+
+
+@rule("ND30.ChuKy.ThamQuyen", severity="error", source=source(f"Điều 13; {PL1}, mục II.7.b"),
+      summary="Quyền hạn của người ký viết là TM., KT., TL., TUQ. hoặc Q.", applies_to_appendix=False)
+def chu_ky_tham_quyen(ctx: Context) -> Iterator[Finding]:
+    """The signing authority is written with one of the decree's abbreviations, capitals and a full
+    stop: "TM.", "KT.", "TL.", "TUQ.", "Q." (Nghị định 30/2020, Điều 13; Phụ lục I, mục II.7.b),
+    not "KT CHỦ TỊCH", "K.T.", "T/M"."""
+    sig = ctx.doc.signature
+    if sig is None:
+        return
+    for ln in _signature_lines(ctx):
+        t = squash(text(ctx, ln))
+        m = _BAD_PREFIX.match(t)
+        if m and ln.kind != "authority":
+            raw = re.sub(r"[^A-Z]", "", m["found"])
+            expected = f"{_CANON.get(raw, raw + '.')} {m['rest']}"
+            yield ctx.finding(f"Quyền hạn ký viết là “{t}”; cần viết “{expected}” (TM., KT., TL., TUQ. hoặc Q.).",
+                              line=line_no(ctx, ln), data={"found": t, "expected": expected})
+
+
+def _is_deputy(position: str) -> bool:
+    p = squash(position).upper()
+    return any(p.startswith(w) or f" {w} " in f" {p} " for w in nd30.DEPUTY_WORDS)
+
+
+@rule("ND30.ChuKy.KyThay", severity="warning", source=source(f"{PL1}, mục II.7.b"),
+      summary="“KT.” phải có chức vụ cấp phó của người ký ở dòng dưới", applies_to_appendix=False)
+def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
+    """"KT." (ký thay) stands before the head's position, and the deputy who signs writes his own
+    position below it: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG" over "THỨ TRƯỞNG"
+    (Phụ lục I, mục II.7.b)."""
+    sig = ctx.doc.signature
+    if sig is None or sig.authority != "KT.":
+        return
+    sl = _signature_lines(ctx)
+    kt = next((i for i, ln in enumerate(sl) if ln.kind == "authority" and text(ctx, ln).startswith("KT")), None)
+    if kt is None:
+        return
+    after = [ln for ln in sl[kt + 1:] if ln.kind in ("position", "authority")]
+    if not after:
+        yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” thiếu chức vụ của người ký thay (cấp phó, ví dụ “PHÓ CHỦ TỊCH”).",
+                          line=line_no(ctx, sl[kt]), data={"found": None, "expected": "PHÓ …"})
+    elif not _is_deputy(text(ctx, after[0])):
+        found = text(ctx, after[0])
+        yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” chức vụ người ký là “{found}”; ký thay (KT.) là cấp phó ký, "
+                          "chức vụ cần là “PHÓ …” (hoặc “THỨ TRƯỞNG”).", line=line_no(ctx, after[0]),
+                          data={"found": found, "expected": "PHÓ …"})
+
+
+@rule("ND30.ChuKy.ThayMat", severity="warning", source=source(f"{PL1}, mục II.7.b"),
+      summary="“TM.” đứng trước tên tập thể, dưới đó là chức vụ người ký", applies_to_appendix=False)
+def chu_ky_thay_mat(ctx: Context) -> Iterator[Finding]:
+    """"TM." (thay mặt) stands before the name of a collective or an agency ("TM. ỦY BAN NHÂN
+    DÂN"), and the signer's position follows on the next line ("CHỦ TỊCH", or "KT. CHỦ TỊCH" over
+    "PHÓ CHỦ TỊCH") (Phụ lục I, mục II.7.b)."""
+    sig = ctx.doc.signature
+    if sig is None:
+        return
+    sl = _signature_lines(ctx)
+    for i, ln in enumerate(sl):
+        t = text(ctx, ln)
+        if ln.kind != "authority" or not t.startswith("TM"):
+            continue
+        rest = squash(t[3:])
+        if POSITIONS.match(rest):
+            yield ctx.finding(f"“TM.” đứng trước tên tập thể hoặc cơ quan, không đứng trước chức vụ “{rest}”; "
+                              "dùng “KT.” hoặc bỏ quyền hạn nếu người đứng đầu ký.", line=line_no(ctx, ln),
+                              data={"found": t, "expected": "TM. <TÊN TẬP THỂ>"})
+        elif not any(x.kind in ("position", "authority") for x in sl[i + 1:]):
+            yield ctx.finding(f"Sau “{t}” thiếu chức vụ của người ký (ví dụ “CHỦ TỊCH”).", line=line_no(ctx, ln),
+                              data={"found": None, "expected": "<CHỨC VỤ>"})
+
+
+@rule("ND30.ChuKy.ThieuTen", severity="error", source=source(f"Điều 8.2.e; {PL1}, mục II.7.c"),
+      summary="Thiếu chức vụ hoặc họ tên người ký", applies_to_appendix=False)
+def chu_ky_thieu_ten(ctx: Context) -> Iterator[Finding]:
+    """A document closes with the signer's position and full name (Điều 8.2.e; Phụ lục I,
+    mục II.7.c). An attached plan is signed through its decision and is not checked."""
+    doc = ctx.doc
+    if _skip(ctx):
+        return
+    sig = doc.signature
+    if sig is None:
+        last = doc.lines[-1] if doc.lines else None
+        yield ctx.finding("Thiếu phần chữ ký: chức vụ và họ tên người ký.", line=line_no(ctx, last))
+    elif not sig.signer:
+        last = next((ln for ln in reversed(_signature_lines(ctx))), None)
+        yield ctx.finding("Thiếu họ tên người ký dưới chức vụ.", line=line_no(ctx, last))
+
+
+@rule("ND30.NoiNhan.Thieu", severity="error", source=source(f"Điều 8.2.h; {PL1}, mục II.9"),
+      summary="Thiếu phần “Nơi nhận:”", applies_to_appendix=False)
+def noi_nhan_thieu(ctx: Context) -> Iterator[Finding]:
+    """A document lists where it goes under "Nơi nhận:", level with the signing authority at the
+    left margin (Điều 8.2.h; Phụ lục I, mục II.9). An attached plan is not checked."""
+    doc = ctx.doc
+    if _skip(ctx) or doc.recipients_label is not None:
+        return
+    anchor = first(ctx, "authority", "position", "signer")
+    yield ctx.finding("Thiếu phần “Nơi nhận:” (ngang hàng với quyền hạn, chức vụ người ký, sát lề trái).",
+                      line=line_no(ctx, anchor))
+
+
+@rule("ND30.NoiNhan.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.9.d"),
+      summary="Sau từ “Nơi nhận” phải có dấu hai chấm", applies_to_appendix=False)
+def noi_nhan_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
+    """"Nơi nhận" is followed by a colon: "Nơi nhận:" (Phụ lục I, mục II.9.d)."""
+    ln = first(ctx, "noi_nhan")
+    if ln is None:
+        return
+    t = text(ctx, ln)
+    if not re.match(r"^Nơi\s+nhận\s*:", t):
+        yield ctx.finding(f"Viết “Nơi nhận:” (chữ N hoa, có dấu hai chấm) thay cho “{t[:20]}”.",
+                          line=line_no(ctx, ln), data={"found": t[:20], "expected": nd30.NOI_NHAN})
+
+
+def _recipient_items(ctx: Context):
+    """(first line, text) of each recipient item; a line that continues the previous item (no dash,
+    the previous item not yet closed by ";") is joined to it."""
+    items: list[tuple[object, str]] = []
+    for ln in lines(ctx, "recipient"):
+        t = text(ctx, ln)
+        starts = t[:1] in nd30.RECIPIENT_DASHES
+        if items and not starts and not items[-1][1].rstrip().endswith((";", ".")):
+            items[-1] = (items[-1][0], f"{items[-1][1]} {t}")
+        else:
+            items.append((ln, t))
+    return items
+
+
+@rule("ND30.NoiNhan.GachDauDong", severity="error", source=source(f"{PL1}, mục II.9.d"),
+      summary="Mỗi nơi nhận bắt đầu bằng gạch đầu dòng (-)", applies_to_appendix=False)
+def noi_nhan_gach(ctx: Context) -> Iterator[Finding]:
+    """Each recipient stands on its own line beginning with a dash (-) at the left margin
+    (Phụ lục I, mục II.9.d)."""
+    for ln, t in _recipient_items(ctx):
+        if t[:1] not in nd30.RECIPIENT_DASHES:
+            yield ctx.finding(f"Nơi nhận “{t[:50]}” phải bắt đầu bằng gạch đầu dòng: “- {t.lstrip('+•* ')[:50]}”.",
+                              line=line_no(ctx, ln), data={"found": t[:60], "expected": "- …"})
+
+
+@rule("ND30.NoiNhan.ChamPhay", severity="error", source=source(f"{PL1}, mục II.9.d"),
+      summary="Mỗi nơi nhận kết thúc bằng dấu chấm phẩy (;)", applies_to_appendix=False)
+def noi_nhan_cham_phay(ctx: Context) -> Iterator[Finding]:
+    """Each recipient line ends with a semicolon (;); only the last line, "Lưu: …", ends with a full
+    stop (Phụ lục I, mục II.9.d)."""
+    for ln, t in _recipient_items(ctx):
+        end = t.rstrip()[-1:]
+        if end != ";":
+            yield ctx.finding(f"Nơi nhận “{t[:50]}” phải kết thúc bằng dấu chấm phẩy (;), không phải “{end}”.",
+                              line=line_no(ctx, ln), data={"found": end, "expected": ";"})
+
+
+@rule("ND30.NoiNhan.Luu", severity="error", source=source(f"{PL1}, mục II.9.d"),
+      summary="Dòng cuối của nơi nhận là “- Lưu: VT, …” kết thúc bằng dấu chấm", applies_to_appendix=False)
+def noi_nhan_luu(ctx: Context) -> Iterator[Finding]:
+    """The last line of the recipients is "- Lưu: VT, <drafting unit> (<copies>)." ending with a full
+    stop (Phụ lục I, mục II.9.d)."""
+    doc = ctx.doc
+    if doc.recipients_label is None:
+        return
+    luu = first(ctx, "luu")
+    if luu is None:
+        anchor = list(lines(ctx, "recipient", "noi_nhan"))[-1]
+        yield ctx.finding("Thiếu dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” trong phần nơi nhận.",
+                          line=line_no(ctx, anchor), data={"expected": "- Lưu: VT, …."})
+        return
+    t = text(ctx, luu)
+    if not t.rstrip().endswith("."):
+        yield ctx.finding(f"Dòng “{t}” phải kết thúc bằng dấu chấm (.).", line=line_no(ctx, luu),
+                          data={"found": t, "expected": t.rstrip(" ;,") + "."})
+    later = [ln for ln in lines(ctx, "recipient") if ln.index > luu.index]
+    if later:
+        yield ctx.finding("Dòng “Lưu: …” phải là dòng cuối cùng của phần nơi nhận.", line=line_no(ctx, luu),
+                          data={"found": text(ctx, later[-1])})
