@@ -1,0 +1,343 @@
+# ruff: noqa: E501  (the page template below keeps HTML lines whole)
+"""The HTML report of `vbhc audit`: one self-contained page (inline CSS and JS, no network).
+
+Summary; files; a matrix of agencies × reform areas (#ma-tran); targets by agency (#chi-tieu);
+issue dates against the deadline (#thoi-han); every finding with its location (#phat-hien);
+skipped files. Tables sort on a click on their header and filter as you type, in plain JS.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from vbhc.audit import report_rows, show_target, write_atomic
+from vbhc.report.table import on_time_words
+
+SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+STATUS_WORDS = {"ok": "đạt", "findings": "có phát hiện", "error": "không đọc được"}
+
+CSS = """
+:root { --bad: #b3261e; --bad-bg: #fdecea; --good: #1e6b34; --good-bg: #e8f5ec; --warn: #8a5a00;
+        --warn-bg: #fff4dc; --muted: #666; --line: #d6d6d6; --head: #f1f3f5; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; margin: 0;
+       padding: 1.2rem 1.6rem 3rem; color: #1b1b1b; line-height: 1.4; font-size: 15px; }
+h1 { font-size: 1.5rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; }
+p.meta { color: var(--muted); margin: .2rem 0; }
+nav a { margin-right: 1rem; }
+.cards { display: flex; flex-wrap: wrap; gap: .6rem; margin: 1rem 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; min-width: 9rem; background: #fff; }
+.card b { display: block; font-size: 1.5rem; }
+.card.bad b { color: var(--bad); }
+.tools { margin: .4rem 0; display: flex; gap: .6rem; flex-wrap: wrap; align-items: center; }
+.tools input, .tools select { font: inherit; padding: .25rem .4rem; border: 1px solid #aaa; border-radius: 4px; }
+.scroll { overflow: auto; max-height: 80vh; border: 1px solid var(--line); }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: top; text-align: left; }
+thead th { background: var(--head); position: sticky; top: 0; z-index: 1; cursor: pointer; user-select: none; }
+thead th[aria-sort="ascending"]::after { content: " ▲"; }
+thead th[aria-sort="descending"]::after { content: " ▼"; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.yes { background: var(--good-bg); color: var(--good); text-align: center; }
+td.no { background: var(--bad-bg); color: var(--bad); text-align: center; font-weight: 600; }
+td.unknown { color: var(--muted); text-align: center; }
+td.weaker { background: var(--bad-bg); color: var(--bad); font-weight: 600; }
+td.absent { background: var(--warn-bg); color: var(--warn); }
+tr.status-error td { background: var(--bad-bg); }
+.sev-error { color: var(--bad); font-weight: 600; }
+.sev-warning { color: var(--warn); font-weight: 600; }
+.sev-info { color: var(--muted); }
+.late { color: var(--bad); font-weight: 600; }
+.ontime { color: var(--good); }
+small, .muted { color: var(--muted); }
+th.target { min-width: 11rem; max-width: 16rem; font-weight: 600; }
+th.target small { display: block; font-weight: normal; }
+code { font-size: .85em; }
+.hidden { display: none; }
+"""
+
+JS = r"""
+(function () {
+  "use strict";
+  function fold(s) {
+    return (s || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+      .toLowerCase();
+  }
+  function key(cell) {
+    if (!cell) { return ""; }
+    var v = cell.getAttribute("data-sort");
+    return v === null ? cell.textContent.trim() : v;
+  }
+  function compare(a, b) {
+    var na = parseFloat(a), nb = parseFloat(b);
+    var numeric = a !== "" && b !== "" && !isNaN(na) && !isNaN(nb) && isFinite(a) && isFinite(b);
+    if (numeric) { return na - nb; }
+    return a.localeCompare(b, "vi", {numeric: true, sensitivity: "base"});
+  }
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.tHead.rows[table.tHead.rows.length - 1].cells;
+    Array.prototype.forEach.call(heads, function (th, index) {
+      th.setAttribute("title", (th.getAttribute("title") || th.textContent.trim()) + " — bấm để sắp xếp");
+      th.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (r1, r2) {
+          var c = compare(key(r1.cells[index]), key(r2.cells[index]));
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  function applyFilters(table) {
+    var text = document.querySelector('input.filter[data-table="' + table.id + '"]');
+    var select = document.querySelector('select.filter[data-table="' + table.id + '"]');
+    var q = text ? fold(text.value.trim()) : "";
+    var wanted = select ? select.value : "";
+    var shown = 0;
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var ok = (!q || fold(row.textContent).indexOf(q) !== -1) &&
+               (!wanted || (" " + (row.getAttribute("data-tags") || "") + " ").indexOf(" " + wanted + " ") !== -1);
+      row.classList.toggle("hidden", !ok);
+      if (ok) { shown += 1; }
+    });
+    var count = document.querySelector('.count[data-table="' + table.id + '"]');
+    if (count) { count.textContent = shown + " / " + table.tBodies[0].rows.length + " dòng"; }
+  }
+  document.querySelectorAll(".filter").forEach(function (input) {
+    var table = document.getElementById(input.getAttribute("data-table"));
+    if (!table) { return; }
+    input.addEventListener("input", function () { applyFilters(table); });
+    input.addEventListener("change", function () { applyFilters(table); });
+    applyFilters(table);
+  });
+})();
+"""
+
+TEMPLATE = r"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Báo cáo kiểm tra kế hoạch{% if parent_label %} — đối chiếu {{ parent_label }}{% endif %}</title>
+<style>{{ css | safe }}</style>
+</head>
+<body>
+<header>
+<h1>Báo cáo kiểm tra kế hoạch của các cơ quan, đơn vị</h1>
+{% if parent_label %}<p class="meta">Đối chiếu với: {{ parent_label }}{% if deadline %}; thời hạn ban hành kế hoạch: <b>{{ deadline | vn_date }}</b>{% endif %}.</p>
+{% else %}<p class="meta">Không có kế hoạch cấp trên để đối chiếu: chỉ kiểm tra thể thức theo Nghị định 30/2020/NĐ-CP.</p>{% endif %}
+<p class="meta">Thư mục: <code>{{ result.root }}</code></p>
+<nav><a href="#tong-hop">Tổng hợp</a><a href="#ma-tran">Lĩnh vực</a><a href="#chi-tieu">Chỉ tiêu</a><a href="#thoi-han">Thời hạn</a><a href="#phat-hien">Chi tiết</a>{% if result.skipped %}<a href="#bo-qua">Tệp bị bỏ qua</a>{% endif %}</nav>
+</header>
+
+<section id="tom-tat" class="cards" aria-label="Tóm tắt">
+<div class="card"><b>{{ s.files }}</b>tệp đã kiểm tra</div>
+<div class="card{% if s.unreadable %} bad{% endif %}"><b>{{ s.unreadable }}</b>tệp không đọc được</div>
+<div class="card{% if s.files_with_errors %} bad{% endif %}"><b>{{ s.files_with_errors }}</b>tệp có lỗi</div>
+<div class="card"><b>{{ s.errors }}</b>lỗi · <b style="display:inline;font-size:1em">{{ s.warnings }}</b> cảnh báo</div>
+{% if s.plan_checked %}
+<div class="card{% if s.late %} bad{% endif %}"><b>{{ s.late }}</b>tệp ban hành trễ hạn</div>
+<div class="card{% if s.missing_areas %} bad{% endif %}"><b>{{ s.missing_areas }}</b>tệp thiếu lĩnh vực</div>
+<div class="card{% if s.weaker_targets %} bad{% endif %}"><b>{{ s.weaker_targets }}</b>tệp có chỉ tiêu thấp hơn</div>
+{% endif %}
+<div class="card"><b>{{ s.skipped }}</b>tệp bị bỏ qua</div>
+</section>
+
+<h2 id="h-tong-hop">Tổng hợp theo tệp</h2>
+<div class="tools"><input class="filter" data-table="tong-hop" type="search" placeholder="Lọc: tên cơ quan, số, tệp…" aria-label="Lọc bảng tổng hợp">
+<select class="filter" data-table="tong-hop" aria-label="Lọc theo tình trạng"><option value="">Tất cả</option><option value="loi">Có lỗi hoặc không đọc được</option><option value="khong-doc-duoc">Không đọc được</option><option value="tre-han">Trễ hạn</option><option value="thieu-linh-vuc">Thiếu lĩnh vực</option><option value="chi-tieu-thap">Chỉ tiêu thấp hơn</option><option value="dat">Đạt</option></select>
+<span class="count muted" data-table="tong-hop"></span></div>
+<div class="scroll"><table id="tong-hop" class="sortable">
+<thead><tr><th>Tệp</th><th>Cơ quan</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Đúng hạn</th><th>Lĩnh vực</th><th>Chỉ tiêu thấp hơn</th><th>Lỗi</th><th>Cảnh báo</th><th>Tình trạng</th></tr></thead>
+<tbody>
+{% for r in rows %}<tr class="status-{{ r.status }}" data-tags="{{ r.tags }}">
+<td><code>{{ r.path }}</code></td>
+{% if r.status == "error" %}<td class="sev-error">Không đọc được: {{ r.error }}</td><td>—</td><td data-sort="">—</td><td data-sort="">—</td><td class="num" data-sort="">—</td><td class="num" data-sort="">—</td><td class="num" data-sort="">—</td><td class="num" data-sort="">—</td><td data-sort="0">{{ status_words[r.status] }}</td>
+{% else %}<td>{{ r.agency or "—" }}{% if r.doc_type %}<br><small>{{ r.doc_type }}</small>{% endif %}</td>
+<td>{{ r.number or "—" }}</td>
+<td data-sort="{{ r.date or '' }}">{{ r.date | vn_date }}</td>
+<td data-sort="{{ r.days_late if r.days_late is not none else '' }}" class="{{ 'late' if r.on_time is sameas false else ('ontime' if r.on_time else '') }}">{{ on_time_words(r) }}</td>
+<td class="num" data-sort="{{ r.areas_covered if r.areas_covered is not none else '' }}">{% if r.areas_covered is none %}—{% else %}{{ r.areas_covered }}/{{ r.areas_total }}{% endif %}</td>
+<td class="num">{{ "—" if r.weaker_count is none else r.weaker_count }}</td>
+<td class="num{% if r.errors %} sev-error{% endif %}">{{ r.errors }}</td>
+<td class="num{% if r.warnings %} sev-warning{% endif %}">{{ r.warnings }}</td>
+<td data-sort="{{ 0 if r.errors else (1 if r.status == 'findings' else 2) }}">{{ status_words[r.status] }}</td>{% endif %}
+</tr>
+{% endfor %}</tbody></table></div>
+
+<h2 id="h-ma-tran">Lĩnh vực cải cách hành chính theo đơn vị</h2>
+{% if not areas %}<p class="muted">{% if s.plan_checked %}Hồ sơ kế hoạch cấp trên không nêu lĩnh vực nào.{% else %}Không có kế hoạch cấp trên để đối chiếu lĩnh vực.{% endif %}</p>{% endif %}
+{% if s.plan_checked and not plan_rules %}<p class="muted">Các quy tắc đối chiếu kế hoạch (KH001–KH006) chưa có hoặc đã tắt: không xác định được.</p>{% endif %}
+<div class="tools"><input class="filter" data-table="ma-tran" type="search" placeholder="Lọc theo cơ quan…" aria-label="Lọc bảng lĩnh vực">
+<select class="filter" data-table="ma-tran" aria-label="Lọc theo lĩnh vực thiếu"><option value="">Tất cả</option><option value="thieu-linh-vuc">Thiếu ít nhất một lĩnh vực</option>{% for a in areas %}<option value="thieu-{{ a.id }}">Thiếu: {{ a.title }}</option>{% endfor %}</select>
+<span class="count muted" data-table="ma-tran"></span></div>
+<div class="scroll"><table id="ma-tran" class="sortable">
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung; ✗ thiếu (quy tắc KH001); ? chưa xác định.</caption>
+<thead><tr><th>Cơ quan</th><th>Tệp</th>{% for a in areas %}<th title="{{ a.title }}" data-area="{{ a.id }}">{{ a.title }}</th>{% endfor %}<th>Số lĩnh vực</th></tr></thead>
+<tbody>
+{% for r in rows %}<tr data-tags="{{ r.area_tags }}">
+<td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
+{% for a in areas %}{% set v = r.areas.get(a.id) %}{% if v is none %}<td class="unknown" data-sort="">?</td>{% elif v %}<td class="yes" data-sort="1" title="{{ r.name }}: có {{ a.title }}">✓</td>{% else %}<td class="no" data-sort="0" title="{{ r.name }}: thiếu {{ a.title }}">✗ thiếu</td>{% endif %}{% endfor %}
+<td class="num" data-sort="{{ r.areas_covered if r.areas_covered is not none else '' }}">{% if r.areas_covered is none %}—{% else %}{{ r.areas_covered }}/{{ r.areas_total }}{% endif %}</td>
+</tr>
+{% endfor %}</tbody></table></div>
+
+<h2 id="h-chi-tieu">Chỉ tiêu so với kế hoạch cấp trên</h2>
+{% if not targets %}<p class="muted">{% if s.plan_checked %}Hồ sơ kế hoạch cấp trên không nêu chỉ tiêu định lượng nào.{% else %}Không có kế hoạch cấp trên để đối chiếu chỉ tiêu.{% endif %}</p>{% endif %}
+<div class="tools"><input class="filter" data-table="chi-tieu" type="search" placeholder="Lọc theo cơ quan…" aria-label="Lọc bảng chỉ tiêu">
+<select class="filter" data-table="chi-tieu" aria-label="Lọc chỉ tiêu"><option value="">Tất cả</option><option value="chi-tieu-thap">Có chỉ tiêu thấp hơn</option><option value="khong-de-cap">Có chỉ tiêu không đề cập</option></select>
+<span class="count muted" data-table="chi-tieu"></span></div>
+<div class="scroll"><table id="chi-tieu" class="sortable">
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên; ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); ? chưa xác định.</caption>
+<thead><tr><th>Cơ quan</th><th>Tệp</th>{% for t in targets %}<th class="target" title="{{ t.text or t.indicator }}">{{ t.indicator | truncate(90) }}<small>Cấp trên: {{ show_target(t.parent) or "—" }}</small></th>{% endfor %}<th>Số chỉ tiêu thấp hơn</th></tr></thead>
+<tbody>
+{% for r in rows %}<tr data-tags="{{ r.target_tags }}">
+<td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
+{% for t in targets %}{% set c = r.targets.get(t.id, {"state": "unknown"}) %}{% if c.state == "weaker" %}<td class="weaker" data-sort="0">{{ show_target(c.found) or "thấp hơn" }} <small>(thấp hơn)</small></td>{% elif c.state == "absent" %}<td class="absent" data-sort="1">không đề cập</td>{% elif c.state == "ok" %}<td class="yes" data-sort="2">✓</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
+<td class="num">{{ "—" if r.weaker_count is none else r.weaker_count }}</td>
+</tr>
+{% endfor %}</tbody></table></div>
+
+<h2 id="h-thoi-han">Ngày ban hành so với thời hạn</h2>
+{% if not deadline %}<p class="muted">Kế hoạch cấp trên không nêu thời hạn ban hành kế hoạch của cấp dưới (hoặc không có kế hoạch cấp trên).</p>{% endif %}
+<div class="scroll"><table id="thoi-han" class="sortable">
+<thead><tr><th>Cơ quan</th><th>Tệp</th><th>Ngày ban hành</th><th>Thời hạn</th><th>Chênh lệch (ngày)</th><th>Đánh giá</th></tr></thead>
+<tbody>
+{% for r in rows if r.status != "error" %}<tr>
+<td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
+<td data-sort="{{ r.date or '' }}">{{ r.date | vn_date }}</td>
+<td data-sort="{{ r.deadline or '' }}">{{ r.deadline | vn_date }}</td>
+<td class="num">{{ "—" if r.days_late is none else r.days_late }}</td>
+<td class="{{ 'late' if r.on_time is sameas false else ('ontime' if r.on_time else '') }}">{{ on_time_words(r) }}</td>
+</tr>
+{% endfor %}</tbody></table></div>
+
+<h2 id="h-phat-hien">Chi tiết phát hiện theo tệp</h2>
+<div class="tools"><input class="filter" data-table="phat-hien" type="search" placeholder="Lọc: tệp, quy tắc, nội dung…" aria-label="Lọc chi tiết">
+<select class="filter" data-table="phat-hien" aria-label="Lọc theo mức độ"><option value="">Mọi mức độ</option><option value="error">Lỗi</option><option value="warning">Cảnh báo</option><option value="info">Thông tin</option></select>
+<span class="count muted" data-table="phat-hien"></span></div>
+<div class="scroll"><table id="phat-hien" class="sortable">
+<thead><tr><th>Tệp</th><th>Cơ quan</th><th>Mức độ</th><th>Quy tắc</th><th>Nội dung</th><th>Căn cứ</th><th>Vị trí</th></tr></thead>
+<tbody>
+{% for f in findings %}<tr data-tags="{{ f.severity }}">
+<td><code>{{ f.path }}</code></td><td>{{ f.name }}</td>
+<td class="sev-{{ f.severity }}" data-sort="{{ f.rank }}">{{ severity_words[f.severity] }}</td>
+<td><code>{{ f.rule }}</code></td><td>{{ f.message }}</td><td>{{ f.source or "" }}</td>
+<td data-sort="{{ f.sort_line }}">{{ f.where }}</td>
+</tr>
+{% endfor %}</tbody></table></div>
+{% if not findings %}<p class="muted">Không có phát hiện nào.</p>{% endif %}
+
+{% if result.skipped %}
+<h2 id="bo-qua">Tệp bị bỏ qua</h2>
+<div class="scroll"><table id="bo-qua-bang" class="sortable">
+<thead><tr><th>Tệp</th><th>Lý do</th></tr></thead>
+<tbody>{% for x in result.skipped %}<tr><td><code>{{ x.path }}</code></td><td>{{ x.reason }}</td></tr>
+{% endfor %}</tbody></table></div>
+{% endif %}
+<p class="muted" style="margin-top:2rem">Lập bởi vbhc audit. Mỗi phát hiện ghi mã quy tắc và căn cứ (Nghị định 30/2020/NĐ-CP hoặc mục của kế hoạch cấp trên).</p>
+<script>{{ js | safe }}</script>
+</body>
+</html>
+"""
+
+
+def vn_date(iso: Any) -> str:
+    if not iso:
+        return "—"
+    iso = str(iso)
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if len(iso) >= 10 and iso[4] == "-" else iso
+
+
+def where(location: dict[str, Any] | None) -> str:
+    """{"document": 1, "node": "sec_II__cl_4", "line": 57} → "văn bản 2 · mục sec_II__cl_4 · dòng 57"."""
+    if not location:
+        return "—"
+    parts = []
+    if location.get("document"):
+        parts.append(f"văn bản {location['document'] + 1}")
+    if location.get("node"):
+        parts.append(f"mục {location['node']}")
+    if location.get("line") is not None:
+        parts.append(f"dòng {location['line']}")
+    return " · ".join(parts) or "—"
+
+
+def parent_label(view: dict[str, Any] | None) -> str | None:
+    if view is None:
+        return None
+    parent = view.get("parent") or {}
+    number = "/".join(x for x in (parent.get("number"), parent.get("symbol")) if x)
+    label = " ".join(x for x in ((parent.get("doc_type") or "Kế hoạch"), f"số {number}" if number else "") if x)
+    if parent.get("date"):
+        label += f" ngày {vn_date(parent['date'])}"
+    if parent.get("issuer"):
+        label += f" của {' '.join(str(parent['issuer']).split())}"
+    return label
+
+
+def _tags(r: dict[str, Any]) -> dict[str, str]:
+    tags = []
+    if r["status"] == "error":
+        tags += ["loi", "khong-doc-duoc"]
+    elif r["errors"]:
+        tags.append("loi")
+    if r["on_time"] is False:
+        tags.append("tre-han")
+    if r["areas_missing"]:
+        tags.append("thieu-linh-vuc")
+    if r["weaker"]:
+        tags.append("chi-tieu-thap")
+    if r["status"] == "ok":
+        tags.append("dat")
+    area_tags = (["thieu-linh-vuc"] if r["areas_missing"] else []) + [f"thieu-{a}" for a in r["areas_missing"] or []]
+    target_tags = (["chi-tieu-thap"] if r["weaker"] else []) + (["khong-de-cap"] if r["not_addressed"] else [])
+    return {"tags": " ".join(tags), "area_tags": " ".join(area_tags), "target_tags": " ".join(target_tags)}
+
+
+def render_html(result: dict[str, Any]) -> str:
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env.filters["vn_date"] = vn_date
+    rows, targets = report_rows(result)
+    for r in rows:
+        r.update(_tags(r))
+    names = {r["path"]: r["name"] for r in rows}
+    findings = []
+    rank = {"error": 0, "warning": 1, "info": 2}
+    for row in result["files"]:
+        if row.get("status") == "error":
+            findings.append({"path": row["path"], "name": names[row["path"]], "severity": "error", "rank": 0,
+                             "rule": "Không đọc được", "message": row.get("error"), "source": "", "where": "—",
+                             "sort_line": ""})
+        for f in row.get("findings", []):
+            loc = f.get("location") or {}
+            findings.append({"path": row["path"], "name": names[row["path"]], "severity": f.get("severity", "info"),
+                             "rank": rank.get(f.get("severity"), 3), "rule": f.get("rule"),
+                             "message": f.get("message"), "source": f.get("source"), "where": where(loc),
+                             "sort_line": loc.get("line") if loc.get("line") is not None else ""})
+    view = result.get("profile")
+    return env.from_string(TEMPLATE).render(
+        result=result, s=result["summary"], rows=rows, targets=targets, findings=findings,
+        areas=(view or {}).get("areas", []), deadline=(view or {}).get("deadline"),
+        plan_rules=result.get("plan_rules", []), parent_label=parent_label(view), css=CSS, js=JS,
+        status_words=STATUS_WORDS, severity_words=SEVERITY_WORDS, on_time_words=on_time_words,
+        show_target=show_target)
+
+
+def write_html(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    text = render_html(result)
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    write_atomic(path, write)
