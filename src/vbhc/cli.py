@@ -191,6 +191,40 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
     sys.exit(exit_code(result))
 
 
+@cli.command("profile")
+@click.argument("parent", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str),
+              help="ghi hồ sơ ra tệp (mặc định: in ra màn hình)")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+def profile_cmd(parent: str, output: str | None, fmt: str) -> None:
+    """Trích hồ sơ kế hoạch cấp trên: lĩnh vực, chỉ tiêu, thời hạn, nội dung bắt buộc."""
+    import json
+    import os
+
+    from vbhc.errors import InputError
+    from vbhc.profile import from_parent, profile_dict, to_yaml
+    from vbhc.profile.yamlio import write_atomic
+
+    try:
+        prof = from_parent(parent)
+    except InputError as exc:
+        fail(f"{exc.path}: {exc.reason}")
+    except Exception as exc:  # an extraction bug must not show a traceback to an officer
+        if os.environ.get("VBHC_DEBUG"):
+            raise
+        fail(f"{parent}: không trích được hồ sơ (lỗi nội bộ: {type(exc).__name__}: {exc})")
+    text = to_yaml(prof) if fmt == "yaml" else json.dumps(profile_dict(prof), ensure_ascii=False, indent=2) + "\n"
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
+        click.echo(f"Đã ghi hồ sơ: {output} ({len(prof.areas)} lĩnh vực, {len(prof.targets)} chỉ tiêu, "
+                   f"hạn {prof.deadline or 'không rõ'})", err=True)
+    else:
+        emit(text)
+
+
 @cli.command()
 @click.argument("rule_id", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -1,0 +1,181 @@
+"""Read a parent plan into a Profile: identity, areas, targets, deadline, required elements.
+
+Everything comes from the plan itself; the only hand-written knowledge is the vocabulary in
+`lexicon.py` (area keywords, comparator words, the names of the required elements).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import regex as re
+
+from vbhc.model import Document, Node, ParsedFile
+from vbhc.profile.keys import expand_abbreviations
+from vbhc.profile.lexicon import (
+    AREAS,
+    ELEMENT_IDS,
+    ELEMENT_PHRASES,
+    IMPLEMENTATION_HEADINGS,
+    TASK_SECTION_HEADINGS,
+)
+from vbhc.profile.model import Area, Element, Parent, Profile, Reporting
+from vbhc.profile.targets import extract_targets, node_texts, sentences
+from vbhc.textnorm import fold
+
+DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+DATE_ANY = re.compile(DATE_NUMERIC.pattern + "|" + DATE_WORDS.pattern, re.I)
+# "Quyết định số 2228/QĐ-UBND ngày 15/7/2025", "2228/QĐ-UBND ngày 15 tháng 7 năm 2025"
+CITATION = re.compile(
+    r"(?<![\d/])(?P<num>\d{1,6})\s*/\s*(?P<sym>(?:\d{4}/)?[\p{Lu}][\p{L}\d]*(?:[\-&][\p{L}\d]+)*)"
+    r"\s*,?\s*(?:ngày|ngay)\s+(?P<date>" + DATE_ANY.pattern + ")", re.I)
+
+
+def iso(day: str | int, month: str | int, year: str | int) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_in(text: str) -> str | None:
+    m = DATE_ANY.search(text)
+    if not m:
+        return None
+    g = [x for x in m.groups() if x is not None]
+    return iso(g[0], g[1], g[2])
+
+
+def plan_document(parsed: ParsedFile) -> tuple[int, Document]:
+    """The file's first document that is a plan (Kế hoạch), else its first document."""
+    for i, doc in enumerate(parsed.documents):
+        if not doc.is_appendix and doc.doc_type and fold(doc.doc_type) == "ke hoach":
+            return i, doc
+    return 0, parsed.documents[0]
+
+
+def parent_identity(parsed: ParsedFile, plan: Document) -> Parent:
+    """What sub-plans cite: the decision that issued an attached plan, else the plan itself."""
+    if plan.attached_to:
+        m = CITATION.search(plan.attached_to)
+        if m:
+            number, symbol = m.group("num"), re.sub(r"\s+", "", m.group("sym"))
+            decision = next((d for d in parsed.documents if d.number == number and d is not plan), None)
+            type_m = re.search(r"theo\s+(?P<t>Quyết định|Nghị quyết|Chỉ thị)\b", plan.attached_to, re.I)
+            doc_type = decision.doc_type if decision else (type_m.group("t") if type_m else None)
+            return Parent(number=number, symbol=symbol, date=date_in(m.group("date")),
+                          issuer=(decision.issuer if decision else None) or plan.issuer,
+                          doc_type=doc_type, title=(decision.title if decision else None) or plan.title)
+    return Parent(number=plan.number, symbol=plan.symbol, date=plan.date, issuer=plan.issuer,
+                  doc_type=plan.doc_type, title=plan.title)
+
+
+def node_title(node: Node) -> str | None:
+    """A node's heading, or its text when the text is short enough to be one ("1.1. Cải cách thể chế")."""
+    if node.heading:
+        return node.heading
+    if node.text and len(node.text.split()) <= 16 and not node.text.rstrip().endswith((";", ",")):
+        return node.text
+    return None
+
+
+def area_of(text: str) -> str | None:
+    """The reform area a heading (or a task) names, by the keyword table; None if none."""
+    f = fold(expand_abbreviations(text))
+    for area_id, _title, keywords in AREAS:
+        if any(fold(k) in f for k in keywords):
+            return area_id
+    return None
+
+
+def find_section(doc: Document, headings: list[str]) -> Node | None:
+    wanted = [fold(h) for h in headings]
+    for node in doc.body:
+        title = fold(node_title(node) or "")
+        if title and any(title == w or title.startswith(w) for w in wanted):
+            return node
+    for node in doc.body:  # "II. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM"
+        title = fold(node_title(node) or "")
+        if title and any(w in title for w in wanted):
+            return node
+    return None
+
+
+def parent_areas(doc: Document) -> tuple[list[Area], str | None]:
+    section = find_section(doc, TASK_SECTION_HEADINGS)
+    roots = section.children if section else doc.body
+    areas: dict[str, Area] = {}
+    for root in roots:
+        for node in root.walk():
+            title = node_title(node)
+            if not title:
+                continue
+            area_id = area_of(title)
+            if area_id and area_id not in areas:
+                areas[area_id] = Area(id=area_id, title=title.strip().rstrip(":."), node=node.id, line=node.line)
+    return list(areas.values()), (section.id if section else None)
+
+
+def _sentences_under(nodes: list[Node]) -> Iterator[tuple[Node, str]]:
+    for root in nodes:
+        for node in root.walk():
+            for text in node_texts(node):
+                for s in sentences(text):
+                    yield node, s
+
+
+_DEADLINE_WORDS = re.compile(r"\b(thoi han|truoc ngay|cham nhat|han cuoi|hoan thanh)\b")
+
+
+def parent_deadline(doc: Document) -> tuple[str | None, str | None, str | None, int | None]:
+    """The deadline for sub-plans: a date next to "thời hạn", "trước ngày", "chậm nhất" in section IV."""
+    section = find_section(doc, IMPLEMENTATION_HEADINGS)
+    scopes = [section.children] if section else []
+    scopes.append(doc.body)
+    for scope in scopes:
+        for node, s in _sentences_under(scope):
+            f = fold(s)
+            if not _DEADLINE_WORDS.search(f) or "ke hoach" not in fold(node.text or "") + f:
+                continue
+            for m in DATE_ANY.finditer(s):
+                before = fold(s[max(0, m.start() - 40):m.start()])
+                if _DEADLINE_WORDS.search(before):
+                    g = [x for x in m.groups() if x is not None]
+                    date = iso(g[0], g[1], g[2])
+                    if date:
+                        return date, s, node.id, node.line
+    return None, None, None, None
+
+
+def parent_elements(doc: Document) -> tuple[list[Element], Reporting | None]:
+    """The elements every sub-plan must have, in the parent's words (IV.1.b, IV.1.c)."""
+    section = find_section(doc, IMPLEMENTATION_HEADINGS)
+    found: dict[str, Element] = {}
+    folded = [(node, s, fold(s)) for node, s in _sentences_under(section.children if section else doc.body)]
+    for element_id in ELEMENT_IDS:
+        for phrase in ELEMENT_PHRASES[element_id]:  # the first phrase of the list that occurs wins
+            hit = next(((node, s) for node, s, f in folded if fold(phrase) in f), None)
+            if hit:
+                found[element_id] = Element(id=element_id, text=hit[1], node=hit[0].id, line=hit[0].line)
+                break
+    reporting = None
+    if "reporting" in found:
+        e = found["reporting"]
+        reporting = Reporting(text=e.text or "", node=e.node, line=e.line)
+    if not found:  # the parent does not list them: require the usual five
+        return [Element(id=e) for e in ELEMENT_IDS], reporting
+    return [found[e] for e in ELEMENT_IDS if e in found], reporting
+
+
+def profile_of(parsed: ParsedFile) -> Profile:
+    """The profile of a parsed parent plan."""
+    _, plan = plan_document(parsed)
+    areas, task_section = parent_areas(plan)
+    deadline, deadline_text, deadline_node, deadline_line = parent_deadline(plan)
+    elements, reporting = parent_elements(plan)
+    return Profile(parent=parent_identity(parsed, plan), areas=areas, targets=extract_targets(plan),
+                   deadline=deadline, deadline_text=deadline_text, deadline_node=deadline_node,
+                   deadline_line=deadline_line, required_elements=elements, reporting=reporting,
+                   task_section=task_section, source=parsed.source.path)

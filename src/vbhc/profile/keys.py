@@ -1,0 +1,66 @@
+"""Indicator keys: the normalised form two phrasings of one indicator share.
+
+"Tỷ lệ hồ sơ TTHC ở các cấp được giải quyết đúng hạn" and "tỷ lệ hồ sơ thủ tục hành chính
+thuộc thẩm quyền của Sở được giải quyết đúng hạn" must meet. The key expands abbreviations,
+puts tone marks in the modern place, segments words with underthesea (imported lazily), drops
+words that do not identify an indicator, and folds. It is for matching only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex as re
+
+from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, STOPWORDS
+from vbhc.textnorm import fold, modern_tones
+
+_ABBR_RE = re.compile(r"(?<![\p{L}\d])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
+                                                                                   reverse=True)) + r")(?![\p{L}\d])")
+_STOP = {modern_tones(w).lower() for w in STOPWORDS}
+_PUNCT = re.compile(r"^[\p{P}\p{S}]+$")
+
+
+def expand_abbreviations(text: str) -> str:
+    return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+
+
+def _segment(text: str) -> list[str]:
+    from underthesea import word_tokenize  # 0.3 s to import: only on this path
+
+    return word_tokenize(text)
+
+
+@lru_cache(maxsize=8192)
+def indicator_key(indicator: str) -> str:
+    """Space-separated folded words (syllables of one word joined by "_"), in order, no repeats."""
+    text = modern_tones(expand_abbreviations(indicator))
+    text = re.sub(r"[()\[\]“”\"']", " ", text)
+    words: list[str] = []
+    for token in _segment(text):
+        if _PUNCT.match(token):
+            continue
+        if modern_tones(token).lower() in _STOP:
+            continue
+        word = fold(token).replace(" ", "_")
+        if not word or word.isdigit():
+            continue
+        if word not in words:
+            words.append(word)
+    return " ".join(words)
+
+
+def _syllables(key: str) -> set[str]:
+    return {s for w in key.split() for s in w.split("_") if s not in COMMON_SYLLABLES}
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def similarity(key_a: str, key_b: str) -> float:
+    """0..1: the mean of word overlap and syllable overlap (segmentation differs between phrasings)."""
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    return (_dice(words_a, words_b) + _dice(_syllables(key_a), _syllables(key_b))) / 2

@@ -1,0 +1,299 @@
+"""Quantified targets: found in sentences, matched by indicator, compared with the right logic.
+
+A target is a number with a unit (%) in a sentence, the comparator words around it ("từ 95%
+trở lên", "trên 87%", "giảm 10%") and the noun phrase it qualifies. A sentence may hold two
+("100% cơ quan … và 100% văn bản đi được ký số"); a coordinated number without its own words
+inherits the comparator of the one before ("giảm 10% đơn vị … và 10% biên chế"). Directional
+targets have no number ("Tăng tỷ lệ số hoá …", "Cải thiện Chỉ số PAR INDEX").
+
+"=" means "reaches this value" ("đạt 100%", "100% văn bản …"); a bare value below 100 ("98% văn
+bản …", "đạt 96%") is read as "≥", since reaching 98% is at least 98%.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex as re
+
+from vbhc.model import Document, Node
+from vbhc.profile.keys import indicator_key, similarity
+from vbhc.profile.lexicon import (
+    IMPROVE_OBJECTS,
+    IMPROVE_VERBS,
+    INCREASE_OBJECTS,
+    INCREASE_VERBS,
+    OP_AFTER,
+    OP_BEFORE,
+    UNITS,
+)
+from vbhc.profile.model import DIRECTION_OPS, LEVEL_OPS, Target
+from vbhc.textnorm import fold, nfc, squash
+
+_NUMBER = re.compile(r"(?<![\d/.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>%|phần\s+trăm)(?![\p{L}\d])", re.I)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=\S)|;\s*")
+
+
+@lru_cache(maxsize=512)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    out = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn").lower()
+    return out if len(out) == 1 else ch
+
+
+def fold_same_length(text: str) -> str:
+    """fold() that keeps every character's position (for cutting the original at a folded match)."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+_OPS_BEFORE = sorted(((fold(p), op) for p, op in OP_BEFORE), key=lambda x: len(x[0]), reverse=True)
+_OPS_AFTER = [(fold(p), op) for p, op in OP_AFTER]
+_FILLER_END = re.compile(r"(?:\s|^)(?:dat(?: ty le| muc)?|la|bang|phan dau|dam bao|bao dam|o muc)\s*$")
+_INTRO = re.compile(r"^\s*(?:trong do|phan dau(?: den (?:het )?nam \d{4})?|dam bao|bao dam|dong thoi|"
+                    r"muc tieu|chi tieu)\s*[,:]?\s*", re.I)
+_CONNECTOR_EDGES = re.compile(r"^[\s,;:.\-–]+|[\s,;:.\-–]+$")
+_TRAILING_AND = re.compile(r"(?:\s+|^)(?:va|hoac|,)\s*$")
+_LEADING_AND = re.compile(r"^\s*(?:va|hoac)\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """Split on ". ", "; " (and "!", "?"): the units a target is read from."""
+    return [s.strip() for s in _CLAUSE_SPLIT.split(squash(nfc(text))) if s and s.strip()]
+
+
+def _drop_long_parentheses(text: str) -> str:
+    """Drop "(Trừ tài liệu thuộc danh mục bí mật nhà nước)"; keep "(QPPL)", "(PAR INDEX)"."""
+    return re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
+
+
+def _clean(text: str) -> str:
+    text = _drop_long_parentheses(text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = _CONNECTOR_EDGES.sub("", text)
+        f = fold_same_length(text)
+        m = _TRAILING_AND.search(f)
+        if m:
+            text = text[: m.start()]
+            continue
+        m = _LEADING_AND.match(f)
+        if m:
+            text = text[m.end():]
+            continue
+        m = _INTRO.match(f)
+        if m and m.end() > 0:
+            text = text[m.end():]
+    return squash(text)
+
+
+def _words(text: str) -> int:
+    return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
+
+
+def _op_before(before: str) -> tuple[str | None, int]:
+    """The comparator words that end `before` and where they start."""
+    f = fold_same_length(before).rstrip()
+    for phrase, op in _OPS_BEFORE:
+        if f.endswith(phrase) and (len(f) == len(phrase) or not f[-len(phrase) - 1].isalnum()):
+            start = len(f) - len(phrase)
+            m = _FILLER_END.search(f[:start])
+            return op, (m.start() if m else start)
+    m = _FILLER_END.search(f)
+    return None, (m.start() if m else len(f))
+
+
+def _value(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def targets_in_sentence(sentence: str) -> list[Target]:
+    """Every target of one sentence (clause), in order."""
+    matches = list(_NUMBER.finditer(sentence))
+    found: list[Target] = []
+    if matches:
+        spans = []  # (marker_start, number_end, op, value, unit)
+        prev_end = 0
+        for m in matches:
+            before = sentence[prev_end:m.start()]
+            op, cut = _op_before(before)
+            end = m.end()
+            after_f = fold_same_length(sentence[end:])
+            for phrase, op_after in _OPS_AFTER:
+                stripped = after_f.lstrip()
+                if stripped.startswith(phrase):
+                    op = op_after if op in (None, "=", ">=", "<=") else op
+                    end += (len(after_f) - len(stripped)) + len(phrase)
+                    break
+            spans.append([prev_end + cut, end, op, _value(m.group("num")), UNITS.get(m.group("unit").lower(), "%")])
+            prev_end = end
+        consumed = False  # the text before this number was the previous target's indicator
+        for i, (start, end, op, value, unit) in enumerate(spans):
+            before_start = spans[i - 1][1] if i else 0
+            after_end = spans[i + 1][0] if i + 1 < len(spans) else len(sentence)
+            before = "" if consumed else sentence[before_start:start]
+            after = sentence[end:after_end]
+            if op is None and i and _words(_clean(before)) == 0:
+                op = spans[i - 1][2]  # "… và 10% biên chế": the comparator of the one before
+            if op is None:
+                op = "=" if value == 100 else ">="
+            elif op == "=" and value != 100:
+                op = ">="
+            spans[i][2] = op
+            baseline = None
+            fa = fold_same_length(after)
+            so_voi = re.search(r"\bso voi\b", fa)
+            if so_voi:
+                baseline = _clean(after[so_voi.end():]) or None
+                after = after[: so_voi.start()]
+            after_c, before_c = _clean(after), _clean(before)
+            consumed = _words(after_c) >= 2
+            if consumed:
+                if before_c and op != "reduce_by" and not before.rstrip().endswith(",") and i == 0:
+                    indicator = f"{before_c} {after_c}"
+                else:
+                    indicator = after_c
+            else:
+                indicator = before_c
+            if _words(indicator) == 0:
+                continue
+            found.append(Target(indicator=indicator, op=op, value=value, unit=unit, text=sentence,
+                                baseline=baseline))
+        baselines = {t.baseline for t in found if t.baseline}
+        if len(baselines) == 1:  # "giảm 10% A và 10% B so với năm 2021": one baseline for both
+            for t in found:
+                if t.op == "reduce_by" and not t.baseline:
+                    t.baseline = next(iter(baselines))
+        return found
+    return _directional(sentence)
+
+
+def _directional(sentence: str) -> list[Target]:
+    f = fold_same_length(sentence)
+    for verbs, objects, op, split in (
+        (INCREASE_VERBS, INCREASE_OBJECTS, "increase", r",?\s+và\s+(?=(?:tỷ|tỉ) lệ\b)"),
+        (IMPROVE_VERBS, IMPROVE_OBJECTS, "improve", r"(?:,|\s+và)\s+(?=(?:Chỉ số|chỉ số|thứ hạng|xếp hạng)\b)"),
+    ):
+        pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?=(?:" + \
+            "|".join(fold(o) for o in objects) + r")\b)"
+        m = re.search(pattern, f)
+        if not m:
+            continue
+        rest = sentence[m.end():]
+        parts = [_clean(p) for p in re.split(split, rest)]
+        return [Target(indicator=p, op=op, value=None, unit=None, text=sentence) for p in parts if _words(p) >= 2]
+    return []
+
+
+def node_texts(node: Node) -> Iterator[str]:
+    """The texts of one node to read targets from: its text, or its table's cells."""
+    if node.kind == "table" and node.rows:
+        for row in node.rows:
+            for cell in row:
+                if cell:
+                    yield cell
+        return
+    if node.text:
+        yield node.text
+    if node.heading and _NUMBER.search(node.heading):
+        yield node.heading
+
+
+def extract_targets(doc: Document) -> list[Target]:
+    """Every target in the document's body, in reading order, with its node and line."""
+    out: list[Target] = []
+    for node in doc.nodes():
+        for text in node_texts(node):
+            for sentence in sentences(text):
+                for t in targets_in_sentence(sentence):
+                    t.node, t.line = node.id, node.line
+                    t.key = indicator_key(t.indicator)
+                    out.append(t)
+    return out
+
+
+def iter_sentences(doc: Document) -> Iterable[tuple[Node, str]]:
+    for node in doc.nodes():
+        for text in node_texts(node):
+            for sentence in sentences(text):
+                yield node, sentence
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+def satisfies(parent_op: str, parent_value: float | None, found_op: str, found_value: float | None) -> bool:
+    """Does a sub-plan's target meet the parent's? Stricter is fine, weaker is not.
+
+    ≥97 meets ≥95; "trên 86%" does not meet "trên 87%"; "đạt 100%" meets "từ 95% trở lên";
+    giảm 12% meets giảm 10%; a target with no number meets a directional parent target only.
+    """
+    if parent_op in DIRECTION_OPS:
+        return True
+    if parent_op == "reduce_by":
+        return found_op == "reduce_by" and found_value is not None and parent_value is not None \
+            and found_value >= parent_value
+    if found_op not in LEVEL_OPS or found_value is None or parent_value is None:
+        return False
+    pv, fv = parent_value, found_value
+    if parent_op in (">=", ">", "="):  # a floor: the sub-plan's guaranteed minimum must reach it
+        if found_op in ("<", "<="):
+            return False
+        if fv > pv:
+            return True
+        return fv == pv and (parent_op != ">" or found_op == ">")
+    if found_op in (">", ">="):  # a ceiling ("không quá", "dưới")
+        return False
+    if fv < pv:
+        return True
+    return fv == pv and (parent_op != "<" or found_op == "<")
+
+
+def _family(op: str) -> str:
+    return "level" if op in LEVEL_OPS else op if op == "reduce_by" else "direction"
+
+
+def comparable(parent: Target, found: Target) -> bool:
+    """Can `found` be a statement of `parent`'s indicator at all (comparator family, unit)?"""
+    pf, ff = _family(parent.op), _family(found.op)
+    if pf == "direction":
+        return True
+    if pf == "level":
+        if ff == "reduce_by":
+            return False
+        return ff == "direction" or parent.unit == found.unit
+    return ff == "reduce_by" and parent.unit == found.unit
+
+
+MATCH_THRESHOLD = 0.5
+
+
+def match_targets(parents: list[Target], found: list[Target],
+                  threshold: float = MATCH_THRESHOLD) -> list[tuple[Target, Target | None, float]]:
+    """Pair each parent target with the sub-plan target that states the same indicator (one to one)."""
+    pairs = []
+    for i, p in enumerate(parents):
+        for j, f in enumerate(found):
+            if not comparable(p, f):
+                continue
+            score = similarity(p.key or indicator_key(p.indicator), f.key or indicator_key(f.indicator))
+            if score >= threshold:
+                pairs.append((score, i, j))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    taken_p: dict[int, tuple[int, float]] = {}
+    taken_f: set[int] = set()
+    for score, i, j in pairs:
+        if i in taken_p or j in taken_f:
+            continue
+        taken_p[i] = (j, score)
+        taken_f.add(j)
+    out: list[tuple[Target, Target | None, float]] = []
+    for i, p in enumerate(parents):
+        if i in taken_p:
+            j, score = taken_p[i]
+            out.append((p, found[j], score))
+        else:
+            out.append((p, None, 0.0))
+    return out

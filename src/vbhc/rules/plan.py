@@ -1,0 +1,208 @@
+"""Plan rules KH001–KH006: a sub-plan against the profile of its parent plan.
+
+They run only when a profile is given (`--against PARENT` or `--profile P.yaml`), and only on
+the file's sub-plan: its first document that is a plan (Kế hoạch), else its first document.
+Each finding's source cites the parent ("KH 2228/QĐ-UBND, mục II") from the profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vbhc.rules import Context, Finding, rule
+
+SOURCE = "Kế hoạch cấp trên (hồ sơ kế hoạch)"
+
+
+def _setup(ctx: Context):
+    """(profile, analysis) when this document is the file's sub-plan, else None."""
+    from vbhc.profile.extract import plan_document
+    from vbhc.profile.subplan import analysis_for
+
+    if ctx.profile is None or not ctx.parsed.documents:
+        return None
+    index, _doc = plan_document(ctx.parsed)
+    if ctx.index != index:
+        return None
+    return ctx.profile, analysis_for(ctx.doc, ctx.profile)
+
+
+def _src(profile, node: str | None = None) -> str:
+    from vbhc.profile.model import section_label
+
+    label = section_label(node)
+    return f"{profile.parent.short()}, mục {label}" if label else profile.parent.short()
+
+
+def _dmy(iso: str | None) -> str:
+    if not iso:
+        return "?"
+    y, m, d = iso.split("-")
+    return f"{int(d)}/{int(m)}/{y}"
+
+
+def _with_source(f: Finding, source: str) -> Finding:
+    f.source = source
+    return f
+
+
+@rule("KH001", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch thiếu một lĩnh vực cải cách hành chính mà kế hoạch cấp trên yêu cầu")
+def missing_area(ctx: Context) -> Iterable[Finding]:
+    """Mỗi lĩnh vực cải cách của kế hoạch cấp trên (mục nhiệm vụ) phải có trong kế hoạch cấp dưới.
+
+    Một lĩnh vực được coi là có khi một đề mục (mục, tiểu mục, dòng nhóm của bảng nhiệm vụ) nêu tên
+    nó; kế hoạch không chia đề mục theo lĩnh vực thì xét nội dung các nhiệm vụ.
+    data: {"area": "tai_chinh_cong"}
+    """
+    setup = _setup(ctx)
+    if not setup:
+        return
+    profile, analysis = setup
+    for area in profile.areas:
+        if area.id in analysis.areas:
+            continue
+        yield _with_source(ctx.finding(
+            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_src(profile, area.node)}) yêu cầu, "
+            f"nhưng kế hoạch này không có mục hay nhiệm vụ nào về lĩnh vực đó.",
+            data={"area": area.id}), _src(profile, area.node or profile.task_section))
+
+
+@rule("KH002", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Chỉ tiêu của kế hoạch thấp hơn chỉ tiêu của kế hoạch cấp trên")
+def weaker_target(ctx: Context) -> Iterable[Finding]:
+    """Một chỉ tiêu của kế hoạch cấp dưới có thể cao hơn, không được thấp hơn của cấp trên.
+
+    ≥ 97% đáp ứng ≥ 95%; “trên 86%” không đáp ứng “trên 87%”; “đạt 100%” đáp ứng “từ 95% trở
+    lên”; “giảm 12%” đáp ứng “giảm 10%”; chỉ ghi “tăng”, không có số, không đáp ứng một chỉ tiêu có số.
+    data: {"indicator", "parent": {"op","value","unit"}, "found": {"op","value","unit"}}
+    """
+    from vbhc.profile.model import section_label
+    from vbhc.profile.targets import match_targets, satisfies
+
+    setup = _setup(ctx)
+    if not setup:
+        return
+    profile, analysis = setup
+    for parent, found, _score in match_targets(profile.targets, analysis.targets):
+        if found is None or satisfies(parent.op, parent.value, found.op, found.value):
+            continue
+        where = section_label(found.node)
+        yield _with_source(ctx.finding(
+            f"Chỉ tiêu “{parent.indicator}”: kế hoạch cấp trên {parent.show()} "
+            f"({_src(profile, parent.node)}), kế hoạch này ghi {found.show()}"
+            f"{f' (mục {where})' if where else ''}: thấp hơn yêu cầu.",
+            node=found.node, line=found.line,
+            data={"indicator": parent.indicator, "parent": parent.spec(), "found": found.spec()}),
+            _src(profile, parent.node))
+
+
+@rule("KH003", severity="warning", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch không nêu một chỉ tiêu của kế hoạch cấp trên")
+def missing_target(ctx: Context) -> Iterable[Finding]:
+    """Mỗi chỉ tiêu định lượng của kế hoạch cấp trên phải được cụ thể hóa trong kế hoạch cấp dưới.
+
+    Chỉ tiêu gắn với một ngành mà kế hoạch không hề nhắc tới (hài lòng về đất đai, y tế, giáo
+    dục trong kế hoạch của Sở Tư pháp) có thể không áp dụng: chỉ báo ở mức info.
+    data: {"indicator", "parent": {"op","value","unit"}}
+    """
+    from vbhc.profile.lexicon import SECTOR_WORDS
+    from vbhc.profile.targets import match_targets
+    from vbhc.textnorm import fold
+
+    setup = _setup(ctx)
+    if not setup:
+        return
+    profile, analysis = setup
+    for parent, found, _score in match_targets(profile.targets, analysis.targets):
+        if found is not None:
+            continue
+        indicator_f = fold(parent.indicator)
+        sectors = [fold(w) for w in SECTOR_WORDS if fold(w) in indicator_f]
+        foreign = bool(sectors) and not any(s in analysis.text_folded for s in sectors)
+        message = (f"Chưa có chỉ tiêu “{parent.indicator}” (kế hoạch cấp trên: {parent.show()}, "
+                   f"{_src(profile, parent.node)}).")
+        if foreign:
+            message += " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan."
+        yield _with_source(ctx.finding(message, data={"indicator": parent.indicator, "parent": parent.spec()},
+                                       severity="info" if foreign else None), _src(profile, parent.node))
+
+
+@rule("KH004", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch thiếu một nội dung bắt buộc (phân công, thời gian, sản phẩm, nguồn lực, báo cáo)")
+def missing_element(ctx: Context) -> Iterable[Finding]:
+    """Kế hoạch cấp dưới phải có những nội dung kế hoạch cấp trên đòi hỏi (Nghệ An: mục IV.1.b, c):
+    phân công trách nhiệm (chủ trì, phối hợp), thời gian hoàn thành (ngày, quý, tháng, thường xuyên),
+    sản phẩm đầu ra, bố trí nguồn lực (kinh phí, nguồn lực), báo cáo định kỳ (về Sở Nội vụ) —
+    trong lời văn hoặc trong bảng nhiệm vụ.
+    data: {"element": "responsibility" | "timeline" | "outputs" | "resources" | "reporting"}
+    """
+    from vbhc.profile.lexicon import ELEMENT_NAMES
+
+    setup = _setup(ctx)
+    if not setup:
+        return
+    profile, analysis = setup
+    for element in profile.required_elements:
+        if element.id in analysis.elements:
+            continue
+        said = f": “{element.text}”" if element.text else ""
+        yield _with_source(ctx.finding(
+            f"Thiếu nội dung bắt buộc: {ELEMENT_NAMES[element.id]} (kế hoạch cấp trên, "
+            f"{_src(profile, element.node)}{said}).", data={"element": element.id}),
+            _src(profile, element.node))
+
+
+@rule("KH005", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch ban hành sau thời hạn kế hoạch cấp trên đặt ra")
+def issued_late(ctx: Context) -> Iterable[Finding]:
+    """Kế hoạch cấp dưới phải ban hành trong thời hạn của kế hoạch cấp trên. “Trước ngày 31/7/2025”
+    được hiểu là chậm nhất ngày 31/7/2025: ban hành đúng ngày đó vẫn đúng hạn.
+    data: {"deadline": "2025-07-31", "issued": "2025-08-05"}
+    """
+    setup = _setup(ctx)
+    if not setup:
+        return
+    profile, _analysis = setup
+    issued = ctx.doc.date
+    if not profile.deadline or not issued or issued <= profile.deadline:
+        return
+    line = None
+    place_date = ctx.doc.line_of("place_date")
+    if place_date is not None:
+        line = ctx.line_of_block(place_date.index)
+    yield _with_source(ctx.finding(
+        f"Ban hành ngày {_dmy(issued)}, sau thời hạn {_dmy(profile.deadline)} "
+        f"({_src(profile, profile.deadline_node)}).", line=line,
+        data={"deadline": profile.deadline, "issued": issued}), _src(profile, profile.deadline_node))
+
+
+@rule("KH006", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch không trích dẫn, hoặc trích dẫn sai số, ngày của văn bản cấp trên")
+def parent_not_cited(ctx: Context) -> Iterable[Finding]:
+    """Kế hoạch cấp dưới phải căn cứ văn bản cấp trên với đúng số, ký hiệu và ngày ban hành
+    (“Quyết định số 2228/QĐ-UBND ngày 15/7/2025”).
+    data: {"expected": "2228/QĐ-UBND ngày 15/7/2025", "found": "…" | null}
+    """
+    from vbhc.profile.subplan import find_parent_citation
+
+    setup = _setup(ctx)
+    if not setup:
+        return
+    profile, analysis = setup
+    expected = profile.parent.cite()
+    if not expected:
+        return
+    ok, wrong = find_parent_citation(profile.parent, analysis.citations)
+    if ok:
+        return
+    kind = profile.parent.doc_type or "văn bản"
+    if wrong is None:
+        yield _with_source(ctx.finding(
+            f"Không trích dẫn văn bản cấp trên: {kind} số {expected}.",
+            data={"expected": expected, "found": None}), profile.parent.short())
+    else:
+        yield _with_source(ctx.finding(
+            f"Trích dẫn văn bản cấp trên sai: ghi “{wrong.cite()}”, đúng là “{expected}” ({kind}).",
+            node=wrong.node, line=wrong.line, data={"expected": expected, "found": wrong.cite()}),
+            profile.parent.short())
