@@ -227,6 +227,7 @@ class _DocBuilder:
         k, t = line.kind, self.text(line)
         block = self.blocks[line.index]
         if block.table is not None and not self.layout_table(line):
+            self.awaiting_heading = None  # a heading comes right under its label, not after a table
             self.add_table_cell(line)
             return True
         self.table_node = None

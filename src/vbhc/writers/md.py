@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import regex as re
+
 from vbhc.model import Document, Node, ParsedFile
 
 HEADING_LEVEL = {"part": 1, "chapter": 1, "section": 2, "article": 3}
-HEADER_KINDS = {"agency", "parent_agency", "quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv", "vv_more",
-                "preface", "kinh_gui", "kinh_gui_item", "issuer_line", "can_cu", "enacting", "kem_theo"}
+MD_SPECIAL = re.compile(r"^[#>=]")
+
+
+def _plain(text: str) -> str:
+    """A header or closing line as text: escape what Markdown would read as structure."""
+    text = text.strip()
+    if re.fullmatch(r"[_\-–—=.…*]{3,}", text):
+        return "".join("\\" + c if c in "_-=*." else c for c in text)
+    return ("\\" + text) if MD_SPECIAL.match(text) else text
 
 
 def _node_lines(node: Node, depth: int) -> list[str]:
@@ -38,28 +47,30 @@ def _node_lines(node: Node, depth: int) -> list[str]:
 
 
 def document_md(doc: Document, parsed: ParsedFile) -> str:
+    """The lines before the body (header, title, preamble) and after it (closing) in their order."""
     blocks = parsed.source.blocks
+    body = {i for node in doc.nodes() for i in node.blocks}
+    first_body = next((n for n, ln in enumerate(doc.lines) if ln.index in body), len(doc.lines))
     out: list[str] = []
-    for line in doc.lines:
-        if line.kind in ("title", "type_name"):
-            continue
-        if line.kind in HEADER_KINDS or line.kind == "rule":
-            if line.kind != "rule":
-                out.append(blocks[line.index].text.strip() + "  ")
-    if doc.type_line:
-        out += ["", f"## {doc.type_line}"]
-    if doc.title:
-        out += ["", f"**{doc.title}**"]
+    title_done = False
+    for line in doc.lines[:first_body]:
+        if line.kind == "type_name":
+            out += ["", f"## {blocks[line.index].text.strip()}", ""]
+        elif line.kind == "title":
+            if not title_done and doc.title:
+                out += ["", f"**{doc.title}**", ""]
+            title_done = True
+        else:
+            out.append(_plain(blocks[line.index].text) + "  ")
     out.append("")
     for node in doc.body:
         out.extend(_node_lines(node, 0))
-    closing = [ln for ln in doc.lines if ln.kind in (
-        "noi_nhan", "recipient", "luu", "authority", "position", "signer", "stand_in", "unplaced")]
+    closing = [ln for ln in doc.lines[first_body:] if ln.index not in body]
     if closing:
         out.append("---")
         out.append("")
         for line in closing:
-            out.append(blocks[line.index].text.strip() + "  ")
+            out.append(_plain(blocks[line.index].text) + "  ")
     return "\n".join(out).rstrip() + "\n"
 
 
