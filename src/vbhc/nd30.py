@@ -212,6 +212,7 @@ COMPONENT_SPECS: dict[str, Spec] = {
     "part": Spec("phần", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
     "chapter": Spec("chương", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
     "muc": Spec("mục", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True),
+    "heading": Spec("tiêu đề của phần, chương, mục", SIZE_13_14, "Phụ lục I, mục II.6.đ", bold=True, caps=True),
     "roman": Spec("số thứ tự và tiêu đề của mục", SIZE_13_14, "Phụ lục I, mục V, STT 6.b", bold=True, caps=True),
     "authority": Spec("quyền hạn của người ký", SIZE_13_14, "Phụ lục I, mục II.7.đ", bold=True, caps=True),
     "position": Spec("chức vụ của người ký", SIZE_13_14, "Phụ lục I, mục II.7.đ", bold=True, caps=True),
@@ -220,6 +221,8 @@ COMPONENT_SPECS: dict[str, Spec] = {
     "recipient": Spec("tên nơi nhận", Range(11, 11), "Phụ lục I, mục II.9.d", bold=False, italic=False),
     "luu": Spec("dòng “Lưu”", Range(11, 11), "Phụ lục I, mục II.9.d", bold=False, italic=False),
     "kinh_gui": Spec("“Kính gửi”", SIZE_13_14, "Phụ lục I, mục II.9.d", italic=False),
+    "phu_luc": Spec("từ “Phụ lục” và số thứ tự", Range(14, 14), "Phụ lục I, mục III.1.b", bold=True, italic=False),
+    "phu_luc_title": Spec("tên phụ lục", SIZE_13_14, "Phụ lục I, mục III.1.b", bold=True, italic=False, caps=True),
     "kem_theo": Spec("chỉ dẫn kèm theo", SIZE_13_14, "Phụ lục I, mục III.1.c", italic=True),
 }
 BODY_KINDS = ("paragraph", "decimal", "point", "bullet")  # lines of the body text proper (mục II.6.e)

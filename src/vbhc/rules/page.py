@@ -1,0 +1,142 @@
+"""Page rules: paper, orientation, margins and page numbers (Phụ lục I, Phần I, mục I).
+
+They need the page setup, which a .docx carries fully and a PDF in part (paper size, the page
+numbers it prints; its margins are only where the ink is, so they are not judged). A text file
+carries none: these rules are then not applicable. They judge the file once, on its first
+document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vbhc import nd30
+from vbhc.model import PageSetup
+from vbhc.nd30 import source
+from vbhc.rules import Context, Finding, rule
+
+PL1 = "Phụ lục I, Phần I"
+
+
+def _setup(ctx: Context) -> PageSetup | None:
+    if ctx.index != 0:
+        return None
+    return ctx.parsed.source.page_setup
+
+
+@rule("ND30.Trang.KhoGiay", severity="error", source=source(f"{PL1}, mục I.1"), needs=["page_setup"],
+      summary="Khổ giấy phải là A4 (210 × 297 mm)")
+def kho_giay(ctx: Context) -> Iterator[Finding]:
+    """Administrative documents are printed on A4 paper, 210 × 297 mm (Phụ lục I, Phần I, mục I.1)."""
+    setup = _setup(ctx)
+    if setup is None:
+        return
+    if setup.paper != "A4":
+        found = f"{setup.width_mm:.0f} × {setup.height_mm:.0f} mm" + (f" ({setup.paper})" if setup.paper else "")
+        yield ctx.finding(f"Khổ giấy là {found}; cần khổ A4 (210 × 297 mm).",
+                          data={"found": {"width_mm": setup.width_mm, "height_mm": setup.height_mm,
+                                          "paper": setup.paper}, "expected": "A4"})
+
+
+@rule("ND30.Trang.ChieuGiay", severity="warning", source=source(f"{PL1}, mục I.2"), needs=["page_setup"],
+      summary="Văn bản trình bày theo chiều dài khổ A4 (giấy đứng)")
+def chieu_giay(ctx: Context) -> Iterator[Finding]:
+    """A document is laid out along the length of the A4 sheet (portrait); landscape is allowed
+    only for pages of tables not made into an appendix (Phụ lục I, Phần I, mục I.2), hence a warning."""
+    setup = _setup(ctx)
+    if setup is not None and setup.orientation == "landscape":
+        yield ctx.finding("Trang đầu trình bày theo chiều rộng (giấy ngang); văn bản cần trình bày theo chiều dài "
+                          "khổ A4, trừ trang có bảng biểu.", data={"found": "landscape", "expected": "portrait"})
+
+
+_SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
+
+@rule("ND30.Trang.LeTrang", severity="error", source=source(f"{PL1}, mục I.3"), needs=["page_setup"],
+      summary="Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm")
+def le_trang(ctx: Context) -> Iterator[Finding]:
+    """Margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (Phụ lục I, Phần I, mục I.3).
+    Judged on a .docx only: a PDF holds where the ink is, not the margins the author set."""
+    setup = _setup(ctx)
+    if setup is None or ctx.parsed.source.format != "docx":
+        return
+    for side, allowed in nd30.MARGINS_MM.items():
+        value = setup.margins_mm.get(side)
+        if value is None:
+            continue
+        if not (allowed.low - 0.3 <= value <= allowed.high + 0.3):
+            yield ctx.finding(f"Lề {_SIDES[side]} là {value:.1f} mm; cần từ {allowed.low:g} đến {allowed.high:g} mm.",
+                              data={"side": side, "found": round(value, 1),
+                                    "expected": [allowed.low, allowed.high]})
+
+
+def _shows_on_first_page(setup: PageSetup, fmt: str) -> list[dict]:
+    if fmt == "pdf":
+        return [p for p in setup.page_numbers if p.get("page") == 1]
+    if setup.different_first_page:
+        return [p for p in setup.page_numbers if p.get("first_page")]
+    return [p for p in setup.page_numbers if p.get("type", "default") == "default"]
+
+
+@rule("ND30.Trang.SoTrangDau", severity="error", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
+      summary="Không hiển thị số trang ở trang thứ nhất")
+def so_trang_dau(ctx: Context) -> Iterator[Finding]:
+    """Page numbers are not shown on the first page (Phụ lục I, Phần I, mục I.7): in Word, set
+    "Different First Page" and leave the first-page header empty."""
+    setup = _setup(ctx)
+    if setup is None:
+        return
+    shown = _shows_on_first_page(setup, ctx.parsed.source.format)
+    if shown:
+        yield ctx.finding("Số trang hiển thị ở trang thứ nhất; không đánh số trang đầu (trong Word: chọn “Different "
+                          "First Page” và để trống đầu trang của trang 1).", data={"found": shown[0]})
+
+
+@rule("ND30.Trang.ViTriSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
+      summary="Số trang đặt canh giữa trong lề trên")
+def vi_tri_so_trang(ctx: Context) -> Iterator[Finding]:
+    """Page numbers stand centred in the top margin (Phụ lục I, Phần I, mục I.7)."""
+    setup = _setup(ctx)
+    if setup is None:
+        return
+    fmt = ctx.parsed.source.format
+    for p in setup.page_numbers:
+        where, align = p.get("where"), p.get("align")
+        wrong = []
+        if where == "footer":
+            wrong.append("ở lề dưới (cần ở lề trên)")
+        if fmt == "docx" and align not in (None, "center"):
+            wrong.append(f"canh “{align}” (cần canh giữa)")
+        if wrong:
+            yield ctx.finding("Số trang " + ", ".join(wrong) + ".",
+                              data={"found": {"where": where, "align": align}, "expected": {"where": "header",
+                                                                                           "align": "center"}})
+            return
+
+
+@rule("ND30.Trang.CoChuSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
+      summary="Số trang cỡ chữ 13–14")
+def co_chu_so_trang(ctx: Context) -> Iterator[Finding]:
+    """Page numbers are Arabic numerals of 13 to 14 pt, upright (Phụ lục I, Phần I, mục I.7)."""
+    setup = _setup(ctx)
+    if setup is None:
+        return
+    for p in setup.page_numbers:
+        size = p.get("size_pt")
+        if size is not None and size not in nd30.PAGE_NUMBER_SIZE:
+            yield ctx.finding(f"Số trang cỡ chữ {size:g}; cần cỡ {nd30.PAGE_NUMBER_SIZE.low:g}–"
+                              f"{nd30.PAGE_NUMBER_SIZE.high:g}.", data={"found": size, "expected": [13, 14]})
+            return
+
+
+@rule("ND30.Trang.DanhSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
+      summary="Văn bản nhiều trang phải đánh số trang")
+def danh_so_trang(ctx: Context) -> Iterator[Finding]:
+    """Pages are numbered from 1 in Arabic numerals (the first number not shown) (Phụ lục I,
+    Phần I, mục I.7). Judged only when the file says how many pages it has."""
+    setup = _setup(ctx)
+    pages = ctx.parsed.source.pages
+    if setup is None or not pages or pages < 2 or setup.page_numbers:
+        return
+    yield ctx.finding(f"Văn bản có {pages} trang nhưng không đánh số trang; cần số trang canh giữa ở lề trên, "
+                      "từ trang thứ hai.", data={"pages": pages})

@@ -1,0 +1,290 @@
+"""Typography rules: font, and the size, bold, italic and capitals of each component; paragraph
+layout of the body (alignment, first-line indent, spacing).
+
+Font rules need the style a .docx or a PDF carries; paragraph rules need paragraph formatting,
+which only a .docx carries. On plain text they are not applicable. The decree's values are in
+`vbhc.nd30.COMPONENT_SPECS`, each with its clause. One finding per component and fault, located
+at its first line, with every line it concerns in `data.lines`: a 12 pt body gives one finding,
+not two hundred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex as re
+
+from vbhc import nd30
+from vbhc.model import Block, Line, Node
+from vbhc.nd30 import Spec, source
+from vbhc.rules import Context, Finding, rule
+from vbhc.rules._util import line_no, text
+from vbhc.textnorm import is_upper
+
+PL1 = "Phụ lục I"
+MAX_LINES = 50  # lines listed in data.lines
+
+
+def _node_of(ctx: Context) -> dict[int, Node]:
+    out: dict[int, Node] = {}
+    for node in ctx.doc.nodes():
+        if node.blocks:
+            out.setdefault(node.blocks[0], node)
+    return out
+
+
+_NODE_KINDS = {"article", "roman", "decimal", "point", "bullet", "part", "chapter", "muc", "heading", "paragraph"}
+_APPENDIX_KINDS = {"phu_luc": "phu_luc", "title": "phu_luc_title", "kem_theo": "kem_theo"}
+
+
+def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
+    """Every classified line that has a spec, with its block and, for body lines, its node.
+
+    A line inside the body tree is judged as body text whatever it looks like ("Nơi nhận văn bản
+    gồm …" in a paragraph is not the recipients' label). In an appendix only its heading lines are
+    judged: its body holds forms, samples and tables laid out by their own needs."""
+    nodes = _node_of(ctx)
+    in_body = {b for node in ctx.doc.nodes() for b in node.blocks}
+    for ln in ctx.doc.lines:
+        kind = ln.kind
+        if ctx.doc.is_appendix:
+            kind = _APPENDIX_KINDS.get(kind, "")
+            if ln.index in in_body:
+                continue
+        elif ln.index in in_body and kind not in _NODE_KINDS:
+            kind = "paragraph"
+        spec = nd30.COMPONENT_SPECS.get(kind)
+        if spec is None:
+            continue
+        blk = ctx.doc.blocks[ln.index]
+        if not blk.text.strip():
+            continue
+        yield ln, blk, spec, nodes.get(ln.index)
+
+
+def _is_heading_line(ln: Line, node: Node | None) -> bool:
+    """A line that is a title (an article's, a khoản's, a section's), not running text."""
+    if ln.kind in ("part", "chapter", "muc", "heading"):
+        return True
+    return node is not None and node.heading is not None and node.text is None
+
+
+def _grouped(ctx: Context, faults: Iterator[tuple[str, Any, Line, Spec]],
+             message: Callable[[Spec, Any, int, str], str], expected: Callable[[Spec], Any]) -> Iterator[Finding]:
+    """One finding per (component, found value), at its first line, listing every line."""
+    groups: dict[tuple[str, Any], list[tuple[Line, Spec]]] = {}
+    for kind_name, found, ln, spec in faults:
+        groups.setdefault((kind_name, found), []).append((ln, spec))
+    for (_kind, found), items in groups.items():
+        spec = items[0][1]
+        numbers = [line_no(ctx, ln) for ln, _ in items]
+        shown = ", ".join(str(n) for n in numbers[:5] if n is not None) + (", …" if len(numbers) > 5 else "")
+        where = f"{len(items)} dòng ({shown})" if len(items) > 1 else (f"dòng {shown}" if shown else "")
+        yield ctx.finding(message(spec, found, len(items), where), line=numbers[0],
+                          data={"component": spec.name, "found": found, "expected": expected(spec),
+                                "clause": spec.clause, "count": len(items),
+                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+
+
+# --- Font -------------------------------------------------------------------------------------
+
+def _is_times(font: str) -> bool:
+    name = re.sub(r"^[A-Z]{6}\+", "", font)
+    key = re.sub(r"[^a-z]", "", name.lower())
+    return key.startswith("timesnewroman") or re.fullmatch(r"times(roman|bold|italic|bolditalic)?", key) is not None
+
+
+@rule("ND30.Font.TimesNewRoman", severity="error", source=source(f"{PL1}, Phần I, mục I.4"), needs=["style"],
+      summary="Phông chữ Times New Roman cho toàn văn bản")
+def font_times(ctx: Context) -> Iterator[Finding]:
+    """The whole document is set in Times New Roman, Unicode (TCVN 6909:2001), black (Phụ lục I,
+    Phần I, mục I.4). Every font of every line counts; one finding per other font."""
+    by_font: dict[str, list[Line]] = {}
+    for ln in ctx.doc.lines:
+        blk = ctx.doc.blocks[ln.index]
+        for font in blk.style.fonts or ([blk.style.font] if blk.style.font else []):
+            if not _is_times(font):
+                by_font.setdefault(font, []).append(ln)
+    for font, lns in by_font.items():
+        numbers = [line_no(ctx, ln) for ln in lns]
+        shown = ", ".join(str(n) for n in numbers[:5] if n is not None) + (", …" if len(numbers) > 5 else "")
+        yield ctx.finding(f"Phông chữ “{font}” ở {len(lns)} dòng ({shown}); cần dùng phông Times New Roman.",
+                          line=numbers[0], data={"found": font, "expected": nd30.FONT, "count": len(lns),
+                                                 "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+
+
+# --- Size, bold, italic, capitals ------------------------------------------------------------
+
+def _fmt(r: nd30.Range) -> str:
+    return f"{r.low:g}" if r.low == r.high else f"{r.low:g}–{r.high:g}"
+
+
+@rule("ND30.KieuChu.CoChu", severity="error", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
+      summary="Cỡ chữ của từng thành phần thể thức theo Nghị định")
+def co_chu(ctx: Context) -> Iterator[Finding]:
+    """Each component has its size: Quốc hiệu 12–13, Tiêu ngữ 13–14, agency 12–13, "Số:" 13,
+    place and date 13–14, type name and trích yếu 13–14, "V/v" 12–13, căn cứ and body 13–14,
+    signature 13–14, "Nơi nhận:" 12, recipients 11 (Phụ lục I, mục II and the table of mục V;
+    values in vbhc.nd30.COMPONENT_SPECS)."""
+    def faults():
+        for ln, blk, spec, _node in _judged(ctx):
+            size = blk.style.size_pt
+            if size is not None and not (spec.size.low - 0.25 <= size <= spec.size.high + 0.25):
+                yield spec.name, size, ln, spec
+    yield from _grouped(
+        ctx, faults(),
+        lambda spec, found, n, where: f"{spec.name[:1].upper()}{spec.name[1:]} cỡ chữ {found:g} ({where}); cần cỡ "
+                                      f"{_fmt(spec.size)} ({spec.clause}).",
+        lambda spec: [spec.size.low, spec.size.high])
+
+
+def _style_rule(attr: str, word_yes: str, word_no: str):
+    def faults(ctx: Context):
+        for ln, blk, spec, node in _judged(ctx):
+            want = getattr(spec, attr)
+            have = getattr(blk.style, attr)
+            if want is None or have is None:
+                continue
+            titled = _is_heading_line(ln, node)
+            if attr == "bold" and want and ln.kind in ("article", "roman", "decimal") and not titled:
+                continue  # "Điều 1. Ban hành …": only the label is bold when the article has no title
+            if bool(have) != want:
+                yield spec.name, bool(have), ln, spec
+
+    def message(spec: Spec, found: bool, n: int, where: str) -> str:
+        want = getattr(spec, attr)
+        return (f"{spec.name[:1].upper()}{spec.name[1:]} {'không ' if want else ''}{word_yes} ({where}); cần "
+                f"{word_yes if want else word_no} ({spec.clause}).")
+
+    return faults, message
+
+
+_bold_faults, _bold_message = _style_rule("bold", "in đậm", "không in đậm")
+_italic_faults, _italic_message = _style_rule("italic", "in nghiêng", "chữ đứng, không nghiêng")
+
+
+@rule("ND30.KieuChu.Dam", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
+      summary="Kiểu chữ đậm/không đậm của từng thành phần theo Nghị định")
+def kieu_chu_dam(ctx: Context) -> Iterator[Finding]:
+    """Bold: Quốc hiệu, Tiêu ngữ, issuing agency, type name, trích yếu, headings of parts,
+    chapters, sections and articles, signing authority, position and name, "Nơi nhận:"; not bold:
+    "Số:", "V/v", recipients (Phụ lục I, mục II and the table of mục V). An article without a
+    title ("Điều 1. Ban hành …") has only its label bold and is not judged."""
+    yield from _grouped(ctx, _bold_faults(ctx), _bold_message, lambda spec: spec.bold)
+
+
+@rule("ND30.KieuChu.Nghieng", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
+      summary="Kiểu chữ nghiêng/đứng của từng thành phần theo Nghị định")
+def kieu_chu_nghieng(ctx: Context) -> Iterator[Finding]:
+    """Italic: place and date, căn cứ, "Nơi nhận:", "(Kèm theo …)"; upright: Quốc hiệu, Tiêu ngữ,
+    agency, "Số:", type name, trích yếu, signer's name, recipients (Phụ lục I, mục II and the table
+    of mục V)."""
+    yield from _grouped(ctx, _italic_faults(ctx), _italic_message, lambda spec: spec.italic)
+
+
+@rule("ND30.KieuChu.InHoa", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
+      summary="Thành phần phải in hoa (Quốc hiệu, cơ quan, tên loại, tiêu đề mục, chức vụ)")
+def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
+    """Capitals: Quốc hiệu, agency names, type name, titles of parts, chapters and sections
+    ("I. MỤC TIÊU"), signing authority and position (Phụ lục I, mục II and the table of mục V).
+    Word's "All caps" format counts as capitals."""
+    def faults():
+        for ln, blk, spec, node in _judged(ctx):
+            if not spec.caps:
+                continue
+            if ln.kind == "roman" and not _is_heading_line(ln, node):
+                continue
+            t = text(ctx, ln)
+            if not (is_upper(t) or blk.style.all_caps):
+                yield spec.name, t[:60], ln, spec
+    yield from _grouped(
+        ctx, faults(),
+        lambda spec, found, n, where: f"{spec.name[:1].upper()}{spec.name[1:]} “{found}” chưa in hoa ({where}); cần "
+                                      f"chữ in hoa ({spec.clause}).",
+        lambda spec: "in hoa")
+
+
+# --- Paragraph layout of the body (needs paragraph formatting: .docx) -------------------------
+
+def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[Line, Block, Node | None]]:
+    """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged."""
+    if ctx.doc.is_appendix:
+        return
+    nodes = _node_of(ctx)
+    kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
+    for ln in ctx.doc.lines:
+        if ln.kind not in kinds:
+            continue
+        blk = ctx.doc.blocks[ln.index]
+        if blk.table is not None or not blk.text.strip():
+            continue
+        yield ln, blk, nodes.get(ln.index)
+
+
+def _paragraph_finding(ctx: Context, bad: list[tuple[Line, Any]], what: str, expected: Any) -> Iterator[Finding]:
+    if not bad:
+        return
+    numbers = [line_no(ctx, ln) for ln, _ in bad]
+    shown = ", ".join(str(n) for n in numbers[:5] if n is not None) + (", …" if len(numbers) > 5 else "")
+    found = sorted({v for _, v in bad}, key=str)
+    yield ctx.finding(f"{len(bad)} đoạn nội dung {what} (dòng {shown}).", line=numbers[0],
+                      data={"found": found, "expected": expected, "count": len(bad),
+                            "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+
+
+@rule("ND30.Doan.CanDeu", severity="warning", source=source(f"{PL1}, mục II.6.e"),
+      needs=["style", "paragraph_format"], summary="Nội dung văn bản canh đều hai lề")
+def doan_can_deu(ctx: Context) -> Iterator[Finding]:
+    """The body text is justified, flush with both margins (Phụ lục I, mục II.6.e). A centred
+    line in the body is taken as deliberate and not judged; a title line is not judged."""
+    bad = [(ln, blk.style.align) for ln, blk, node in _body_lines(ctx)
+           if blk.style.align in ("left", "right") and not _is_heading_line(ln, node)]
+    yield from _paragraph_finding(ctx, bad, "không canh đều hai lề; cần canh đều (Justify)", "justify")
+
+
+@rule("ND30.Doan.LuiDauDong", severity="warning", source=source(f"{PL1}, mục II.6.e"),
+      needs=["style", "paragraph_format"], summary="Chữ đầu dòng của đoạn lùi vào 1 cm hoặc 1,27 cm")
+def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
+    """The first line of each paragraph (articles included, mục II.6.đ) is indented 1 cm or
+    1.27 cm from the left margin (Phụ lục I, mục II.6.e); measured as left indent plus first-line
+    indent, as Word prints it."""
+    bad = []
+    for ln, blk, _node in _body_lines(ctx, with_articles=True):
+        st = blk.style
+        if st.align == "center" or st.first_line_indent_mm is None:
+            continue
+        pos = round((st.left_indent_mm or 0) + st.first_line_indent_mm, 1)
+        if pos not in nd30.FIRST_LINE_INDENT_MM:
+            bad.append((ln, pos))
+    yield from _paragraph_finding(ctx, bad, "lùi đầu dòng sai (mm); cần lùi 10 mm hoặc 12,7 mm", [10.0, 12.7])
+
+
+@rule("ND30.Doan.KhoangCach", severity="warning", source=source(f"{PL1}, mục II.6.e"),
+      needs=["style", "paragraph_format"], summary="Khoảng cách giữa các đoạn văn tối thiểu 6pt")
+def doan_khoang_cach(ctx: Context) -> Iterator[Finding]:
+    """Paragraphs are at least 6 pt apart (Phụ lục I, mục II.6.e): the spacing before plus after
+    of each body paragraph."""
+    bad = []
+    for ln, blk, _node in _body_lines(ctx, with_articles=True):
+        st = blk.style
+        if st.space_before_pt is None and st.space_after_pt is None:
+            continue
+        total = (st.space_before_pt or 0) + (st.space_after_pt or 0)
+        if total < nd30.PARAGRAPH_SPACING_MIN_PT - 0.05:
+            bad.append((ln, total))
+    yield from _paragraph_finding(ctx, bad, "cách đoạn dưới 6pt; cần tối thiểu 6pt", nd30.PARAGRAPH_SPACING_MIN_PT)
+
+
+@rule("ND30.Doan.GianDong", severity="warning", source=source(f"{PL1}, mục II.6.e"),
+      needs=["style", "paragraph_format"], summary="Khoảng cách dòng từ dòng đơn đến 1,5 lines")
+def doan_gian_dong(ctx: Context) -> Iterator[Finding]:
+    """Lines are spaced from single to 1.5 lines (Phụ lục I, mục II.6.e). An exact spacing in points
+    is not judged (it depends on the font's line height)."""
+    bad = []
+    for ln, blk, _node in _body_lines(ctx, with_articles=True):
+        ls = blk.style.line_spacing
+        if ls is not None and not (nd30.LINE_SPACING.low - 0.01 <= ls <= nd30.LINE_SPACING.high + 0.01):
+            bad.append((ln, ls))
+    yield from _paragraph_finding(ctx, bad, "có khoảng cách dòng ngoài khoảng dòng đơn đến 1,5 lines",
+                                  [nd30.LINE_SPACING.low, nd30.LINE_SPACING.high])
