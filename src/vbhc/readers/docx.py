@@ -22,7 +22,7 @@ from typing import Any
 
 from lxml import etree
 
-from vbhc import limits
+from vbhc import legacy, limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, PageSetup, Source, Style, TablePos
 from vbhc.readers import guard
@@ -737,6 +737,34 @@ class _Walker:
         self.table_count = 0
         self.page = 1
         self.rendered_breaks = 0
+        self.legacy_fonts: dict[str, int] = {}
+        self.legacy_encodings: dict[str, int] = {}
+        self._legacy_cache: dict[tuple[Any, Any], tuple[str | None, bool, str | None]] = {}
+
+    def _legacy(self, rpr: dict[str, Any]) -> tuple[str | None, bool, str | None]:
+        """(legacy encoding, all-capitals font, font name) of a run; (None, False, None) for Unicode."""
+        key = (rpr.get("hAnsi"), rpr.get("ascii"))
+        got = self._legacy_cache.get(key)
+        if got is None:
+            got = (None, False, None)
+            for font in key:
+                enc = legacy.font_encoding(font)
+                if enc:
+                    got = (enc, legacy.is_caps_font(font), font)
+                    break
+            self._legacy_cache[key] = got
+        return got
+
+    def _run_text(self, buf: list[str], leg: tuple[str | None, bool, str | None]) -> str:
+        """A run's text, converted to Unicode here, per run, before runs are joined."""
+        text = "".join(buf)
+        enc, caps, font = leg
+        if enc is None or font is None:
+            return text
+        n = sum(1 for c in text if not c.isspace())
+        self.legacy_fonts[font] = self.legacy_fonts.get(font, 0) + n
+        self.legacy_encodings[enc] = self.legacy_encodings.get(enc, 0) + n
+        return legacy.convert(text, enc, caps)
 
     # -- block level -------------------------------------------------------------------------
 
@@ -899,6 +927,7 @@ class _Walker:
             if rpr.get("vanish"):
                 continue
             buf: list[str] = []
+            leg = self._legacy(rpr)
             for child in r:
                 tag = child.tag
                 if tag == T:
@@ -908,11 +937,14 @@ class _Walker:
                     buf.append("\t")
                 elif tag == BR or tag == CR:
                     if buf:
-                        _add(segments[-1], "".join(buf), rpr, self.page)
+                        _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
                         buf = []
                     segments.append(_Segment())
                 elif tag == NBH:
                     buf.append("-")
+                elif tag == SOFTH:
+                    if leg[0] == legacy.TCVN3_NAME:  # Word saves TCVN3's 0xAD (ư) as a soft hyphen
+                        buf.append("\xad")
                 elif tag == SYM:
                     code = child.get(_w("char"))
                     if code:
@@ -922,12 +954,12 @@ class _Walker:
                             pass
                 elif tag == LRPB:
                     if buf:
-                        _add(segments[-1], "".join(buf), rpr, self.page)
+                        _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
                         buf = []
                     self.page += 1
                     self.rendered_breaks += 1
             if buf:
-                _add(segments[-1], "".join(buf), rpr, self.page)
+                _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
         return segments
 
 
@@ -1173,6 +1205,7 @@ def _read(pkg: _Package, path: Path) -> Source:
     pages = _pages(pkg)
     if pages is None and walker.rendered_breaks:
         pages = walker.page
+    notes = [legacy_note(walker.legacy_encodings, walker.legacy_fonts)] if walker.legacy_encodings else []
     return Source(
         path=name,
         format="docx",
@@ -1181,4 +1214,14 @@ def _read(pkg: _Package, path: Path) -> Source:
         carries_style=True,
         carries_paragraph_format=True,
         pages=pages,
+        notes=notes,
+        legacy_fonts=walker.legacy_fonts,
+        legacy_encodings=walker.legacy_encodings,
     )
+
+
+def legacy_note(encodings: dict[str, int], fonts: dict[str, int]) -> str:
+    """"đã chuyển mã TCVN3 → Unicode: 1234 ký tự (phông .VnTime, .VnTimeH)"."""
+    parts = [f"{legacy.LABELS.get(enc, enc)} → Unicode: {n} ký tự" for enc, n in encodings.items()]
+    where = f" (phông {', '.join(fonts)})" if fonts else ""
+    return "đã chuyển mã " + "; ".join(parts) + where

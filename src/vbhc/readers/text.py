@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex as re
 
-from vbhc import limits
+from vbhc import legacy, limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
@@ -227,8 +227,24 @@ def read_text(path: Path) -> Source:
     if size > limits.MAX_TEXT_BYTES:
         raise InputError(name, f"tệp văn bản quá lớn ({size // 1024 // 1024} MB, giới hạn "
                                f"{limits.MAX_TEXT_BYTES // limits.MB} MB)")
-    text = decode(path.read_bytes(), name)
+    data = path.read_bytes()
+    try:
+        text = decode(data, name)
+    except InputError:
+        # An old 8-bit file typed with a TCVN3 or VNI keyboard is not UTF-8; accept it only
+        # when its characters read as legacy Vietnamese.
+        if b"\x00" in data or legacy.detect(data.decode("latin-1")) is None:
+            raise
+        text = data.decode("latin-1")
+    notes: list[str] = []
+    encodings: dict[str, int] = {}
+    enc = legacy.detect(text)
+    if enc is not None:
+        encodings[enc] = sum(1 for c in text if "\xa0" <= c <= "\xff")
+        text = legacy.convert_text(text, enc)
+        notes.append(f"đã chuyển mã {legacy.LABELS[enc]} → Unicode (nhận biết theo thống kê ký tự, "
+                     "tệp văn bản không có tên phông)")
     blocks = lines_to_blocks(text, markdown=True)
     if not any(b.text.strip() for b in blocks):
         raise InputError(name, "tệp không có nội dung văn bản")
-    return Source(path=name, format="text", blocks=blocks)
+    return Source(path=name, format="text", blocks=blocks, notes=notes, legacy_encodings=encodings)
