@@ -141,7 +141,7 @@ def discover(directory: str | os.PathLike[str], exclude: Iterable[str | os.PathL
             elif ext in SUPPORTED:
                 found.append((via_link or is_link, rel, real, st))
             elif ext == ".doc":
-                skip(rel, "định dạng Word 97–2003 (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx")
+                skip(rel, "tệp Word 97–2003 (.doc): vbhc audit chỉ kiểm tra .docx, .pdf, .txt; hãy lưu lại thành .docx")
             else:
                 skip(rel, f"phần mở rộng '{ext or '(không có)'}' không thuộc loại được kiểm tra (.docx, .pdf, .txt)")
 
@@ -611,6 +611,15 @@ def target_id(data: dict[str, Any]) -> str:
     return _norm(data.get("key") or data.get("indicator"))
 
 
+def _names(data: dict[str, Any]) -> set[str]:
+    """Every name a target or a finding's data goes by: its key and its indicator, normalised."""
+    return {n for n in (_norm(data.get("key")), _norm(data.get("indicator"))) if n}
+
+
+def _same_target(finding_data: dict[str, Any], target: dict[str, Any]) -> bool:
+    return bool(_names(finding_data) & _names(target))
+
+
 def analyse(row: dict[str, Any], view: dict[str, Any] | None, plan_rules: list[str]) -> dict[str, Any]:
     """One row as the reports show it: agency, number, date, on time, areas, targets, counts."""
     meta = row.get("meta") or {}
@@ -661,8 +670,8 @@ def analyse(row: dict[str, Any], view: dict[str, Any] | None, plan_rules: list[s
     out["targets"] = {}
     for t in (view or {}).get("targets", []):
         tid = target_id(t)
-        hit = next((w for w in weaker if target_id(w) == tid), None)
-        gap = next((w for w in absent if target_id(w) == tid), None)
+        hit = next((w for w in weaker if _same_target(w, t)), None)
+        gap = next((w for w in absent if _same_target(w, t)), None)
         if hit is not None:
             out["targets"][tid] = {"state": "weaker", "found": hit.get("found")}
         elif gap is not None:
@@ -686,23 +695,27 @@ def _days_between(deadline: Any, issued: Any) -> int | None:
 def target_columns(view: dict[str, Any] | None, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The profile's targets, plus any indicator a KH002 finding names that the profile lacks."""
     columns = []
-    known = set()
+    known: set[str] = set()
+    names: set[str] = set()
     for t in (view or {}).get("targets", []):
         tid = target_id(t)
         if tid in known:
             continue
         known.add(tid)
+        names |= _names(t)
         columns.append({"id": tid, "indicator": t.get("indicator") or t.get("text"), "text": t.get("text"),
                         "parent": {"op": t.get("op"), "value": t.get("value"), "unit": t.get("unit")}})
     for row in rows:
         for w in row["weaker"]:
             tid = target_id(w)
-            if tid and tid not in known:
+            if not tid or _names(w) & names and tid not in known:
+                continue  # a profile target under another of its names: already a column
+            if tid not in known:
                 known.add(tid)
+                names |= _names(w)
                 columns.append({"id": tid, "indicator": w.get("indicator"), "text": None,
                                 "parent": w.get("parent") or {}})
-            if tid:
-                row["targets"].setdefault(tid, {"state": "weaker", "found": w.get("found")})
+            row["targets"].setdefault(tid, {"state": "weaker", "found": w.get("found")})
     return columns
 
 

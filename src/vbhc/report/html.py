@@ -55,6 +55,8 @@ small, .muted { color: var(--muted); }
 th.target { min-width: 11rem; max-width: 16rem; font-weight: 600; }
 th.target small { display: block; font-weight: normal; }
 code { font-size: .85em; }
+table.grid td:first-child, table.grid th:first-child { position: sticky; left: 0; background: #fff; min-width: 12rem; z-index: 2; }
+table.grid thead th:first-child { background: var(--head); z-index: 3; }
 .hidden { display: none; }
 """
 
@@ -178,11 +180,11 @@ TEMPLATE = r"""<!DOCTYPE html>
 <div class="tools"><input class="filter" data-table="ma-tran" type="search" placeholder="Lọc theo cơ quan…" aria-label="Lọc bảng lĩnh vực">
 <select class="filter" data-table="ma-tran" aria-label="Lọc theo lĩnh vực thiếu"><option value="">Tất cả</option><option value="thieu-linh-vuc">Thiếu ít nhất một lĩnh vực</option>{% for a in areas %}<option value="thieu-{{ a.id }}">Thiếu: {{ a.title }}</option>{% endfor %}</select>
 <span class="count muted" data-table="ma-tran"></span></div>
-<div class="scroll"><table id="ma-tran" class="sortable">
-<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung; ✗ thiếu (quy tắc KH001); ? chưa xác định.</caption>
+<div class="scroll"><table id="ma-tran" class="sortable grid">
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung; ✗ thiếu (quy tắc KH001); ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
 <thead><tr><th>Cơ quan</th><th>Tệp</th>{% for a in areas %}<th title="{{ a.title }}" data-area="{{ a.id }}">{{ a.title }}</th>{% endfor %}<th>Số lĩnh vực</th></tr></thead>
 <tbody>
-{% for r in rows %}<tr data-tags="{{ r.area_tags }}">
+{% for r in rows if r.status != "error" %}<tr data-tags="{{ r.area_tags }}">
 <td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
 {% for a in areas %}{% set v = r.areas.get(a.id) %}{% if v is none %}<td class="unknown" data-sort="">?</td>{% elif v %}<td class="yes" data-sort="1" title="{{ r.name }}: có {{ a.title }}">✓</td>{% else %}<td class="no" data-sort="0" title="{{ r.name }}: thiếu {{ a.title }}">✗ thiếu</td>{% endif %}{% endfor %}
 <td class="num" data-sort="{{ r.areas_covered if r.areas_covered is not none else '' }}">{% if r.areas_covered is none %}—{% else %}{{ r.areas_covered }}/{{ r.areas_total }}{% endif %}</td>
@@ -194,11 +196,11 @@ TEMPLATE = r"""<!DOCTYPE html>
 <div class="tools"><input class="filter" data-table="chi-tieu" type="search" placeholder="Lọc theo cơ quan…" aria-label="Lọc bảng chỉ tiêu">
 <select class="filter" data-table="chi-tieu" aria-label="Lọc chỉ tiêu"><option value="">Tất cả</option><option value="chi-tieu-thap">Có chỉ tiêu thấp hơn</option><option value="khong-de-cap">Có chỉ tiêu không đề cập</option></select>
 <span class="count muted" data-table="chi-tieu"></span></div>
-<div class="scroll"><table id="chi-tieu" class="sortable">
-<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên; ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); ? chưa xác định.</caption>
+<div class="scroll"><table id="chi-tieu" class="sortable grid">
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên; ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
 <thead><tr><th>Cơ quan</th><th>Tệp</th>{% for t in targets %}<th class="target" title="{{ t.text or t.indicator }}">{{ t.indicator | truncate(90) }}<small>Cấp trên: {{ show_target(t.parent) or "—" }}</small></th>{% endfor %}<th>Số chỉ tiêu thấp hơn</th></tr></thead>
 <tbody>
-{% for r in rows %}<tr data-tags="{{ r.target_tags }}">
+{% for r in rows if r.status != "error" %}<tr data-tags="{{ r.target_tags }}">
 <td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
 {% for t in targets %}{% set c = r.targets.get(t.id, {"state": "unknown"}) %}{% if c.state == "weaker" %}<td class="weaker" data-sort="0">{{ show_target(c.found) or "thấp hơn" }} <small>(thấp hơn)</small></td>{% elif c.state == "absent" %}<td class="absent" data-sort="1">không đề cập</td>{% elif c.state == "ok" %}<td class="yes" data-sort="2">✓</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
 <td class="num">{{ "—" if r.weaker_count is none else r.weaker_count }}</td>
