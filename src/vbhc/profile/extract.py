@@ -30,7 +30,7 @@ DATE_ANY = re.compile(DATE_NUMERIC.pattern + "|" + DATE_WORDS.pattern, re.I)
 # "Quyết định số 2228/QĐ-UBND ngày 15/7/2025", "2228/QĐ-UBND ngày 15 tháng 7 năm 2025"
 CITATION = re.compile(
     r"(?<![\d/])(?P<num>\d{1,6})\s*/\s*(?P<sym>(?:\d{4}/)?[\p{Lu}][\p{L}\d]*(?:[\-&][\p{L}\d]+)*)"
-    r"\s*,?\s*(?:ngày|ngay)\s+(?P<date>" + DATE_ANY.pattern + ")", re.I)
+    r"\s*,?\s*(?:(?:ngày|ngay)\s+)?(?P<date>" + DATE_ANY.pattern + ")", re.I)
 
 
 def iso(day: str | int, month: str | int, year: str | int) -> str | None:

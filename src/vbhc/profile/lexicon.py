@@ -118,7 +118,7 @@ ELEMENT_EVIDENCE: dict[str, list[str]] = {
                  r"\bthoi gian (hoan thanh|thuc hien)\b", r"\bca nam\b", r"\b6 thang cuoi nam\b"],
     "outputs": [r"\bsan pham\b", r"\bket qua dau ra\b", r"\bdau ra\b"],
     "resources": [r"\bkinh phi\b", r"\bnguon luc\b", r"\bnguon von\b", r"\bdu toan (ngan sach|kinh phi|duoc giao)",
-                  r"\bbo tri (ngan sach|kinh phi|nguon)", r"\bngan sach (duoc giao|cap cho|cua so|cua don vi)"],
+                  r"\bbo tri (ngan sach|kinh phi|nguon)", r"\bngan sach (duoc giao|cap cho)"],
     "reporting": [r"\bbao cao\b.{0,80}\b(dinh ky|hang quy|hang quy|6 thang|hang nam|hang thang|so noi vu)\b",
                   r"\b(dinh ky|hang quy|6 thang|hang nam|hang thang)\b.{0,60}\bbao cao\b",
                   r"\bche do bao cao\b"],

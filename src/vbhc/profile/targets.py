@@ -33,7 +33,7 @@ from vbhc.profile.model import DIRECTION_OPS, LEVEL_OPS, Target
 from vbhc.textnorm import fold, nfc, squash
 
 _NUMBER = re.compile(r"(?<![\d/.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>%|phần\s+trăm)(?![\p{L}\d])", re.I)
-_CLAUSE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=\S)|;\s*")
+_CLAUSE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=\S)|;\s*|,\s*(?=(?:trong đó|Trong đó)\b)")
 
 
 @lru_cache(maxsize=512)
@@ -150,7 +150,8 @@ def targets_in_sentence(sentence: str) -> list[Target]:
                 baseline = _clean(after[so_voi.end():]) or None
                 after = after[: so_voi.start()]
             after_c, before_c = _clean(after), _clean(before)
-            consumed = _words(after_c) >= 2
+            # "…, trong đó …", "…, 100% …": text after a comma starts the next statement
+            consumed = _words(after_c) >= 2 and not after.lstrip().startswith((",", ";"))
             if consumed:
                 if before_c and op != "reduce_by" and not before.rstrip().endswith(",") and i == 0:
                     indicator = f"{before_c} {after_c}"
