@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "audit"
+ROOT = Path(__file__).resolve().parents[2]
+PARENT = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
+HANG_TIMEOUT = 2
+
+
+def vbhc(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+         timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    for hook in ("VBHC_TEST_HANG_ON", "VBHC_TEST_CRASH_ON", "VBHC_TEST_SLOW_ON"):
+        if env is None or hook not in env:
+            full_env.pop(hook, None)
+    return subprocess.run([sys.executable, "-m", "vbhc", *args], capture_output=True, text=True, env=full_env,
+                          cwd=cwd, timeout=timeout)
 
 
 def plan_docx(text: str, path: Path, font: str = "Times New Roman") -> Path:
