@@ -29,6 +29,10 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("place_date", re.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,?\s*ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
         r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?\s*\.?$", re.I)),
+    # the date written short ("Nghệ An, 05/02/2026"): still the place-date line; a rule judges it
+    ("place_date", re.compile(
+        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,\s*(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})"
+        r"\s*[/.\-]\s*(?P<year>\d{4})\s*\.?$", re.I)),
     ("vv", re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I)),
     ("kinh_gui", re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")),
     ("can_cu", re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")),
