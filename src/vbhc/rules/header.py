@@ -260,9 +260,13 @@ def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
 def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
     """The date of issue is written in full, "ngày 05 tháng 02 năm 2026", not "05/02/2026"
     (Phụ lục I, mục II.4.b)."""
-    if ctx.doc.date_raw is not None:
-        return
-    ln = _short_date_line(ctx)
+    doc = ctx.doc
+    if doc.date_raw is not None:
+        ln = first(ctx, "place_date")
+        if re.search(r"ngày.*tháng.*năm", doc.date_raw, re.I) or ln is None:
+            return
+    else:
+        ln = _short_date_line(ctx)
     if ln is not None:
         found = text(ctx, ln)
         yield ctx.finding(f"Thời gian ban hành viết tắt “{found}”; cần viết đầy đủ “<Địa danh>, ngày … tháng … "

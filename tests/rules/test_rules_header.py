@@ -1,0 +1,127 @@
+"""Header rules: each broken by one change to the conformant decision, and kept by it."""
+
+from __future__ import annotations
+
+import pytest
+from rule_helpers import DECISION, NGHE_AN, file_findings, findings, ids, replace
+
+CONG_VAN = """\
+UBND TỈNH NGHỆ AN
+SỞ NỘI VỤ
+Số: 3798/SNV-CCHC&VTLT
+V/v xây dựng kế hoạch cải cách hành chính năm 2025
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Nghệ An, ngày 11 tháng 7 năm 2025
+Kính gửi: Ủy ban nhân dân các xã, phường.
+Thực hiện Công văn số 4625/BNV-CCHC ngày 02 tháng 7 năm 2025 của Bộ Nội vụ, Sở Nội vụ đề nghị:
+1. Rà soát kế hoạch cải cách hành chính năm 2025.
+2. Gửi báo cáo trước ngày 31 tháng 7 năm 2025./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CCHC.
+GIÁM ĐỐC
+(Đã ký)
+Nguyễn Văn A
+"""
+
+# (rule, old, new): one change to the conformant decision that breaks exactly that rule.
+BREAKS = [
+    ("ND30.QuocHieu.Thieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", ""),
+    ("ND30.QuocHieu.ChinhTa", "CỘNG HÒA XÃ HỘI", "CỘNG HOA XÃ HỘI"),
+    ("ND30.QuocHieu.ChinhTa", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    ("ND30.TieuNgu.Thieu", "Độc lập - Tự do - Hạnh phúc\n", ""),
+    ("ND30.TieuNgu.ChinhTa", "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"),
+    ("ND30.TieuNgu.ChinhTa", "Độc lập - Tự do - Hạnh phúc", "Độc lập-Tự do-Hạnh phúc"),
+    ("ND30.TieuNgu.ChinhTa", "Độc lập - Tự do - Hạnh phúc", "Độc lập - Tự do - Hạnh Phúc"),
+    ("ND30.TieuNgu.ChinhTa", "Độc lập - Tự do - Hạnh phúc", "Độc lập - Tự do - Hanh phúc"),
+    ("ND30.SoKyHieu.DauHaiCham", "Số: 05/QĐ-UBND", "Số 05/QĐ-UBND"),
+    ("ND30.SoKyHieu.ChuSo", "Số: 05/QĐ-UBND", "SỐ: 05/QĐ-UBND"),
+    ("ND30.SoKyHieu.SoDuoi10", "Số: 05/QĐ-UBND", "Số: 5/QĐ-UBND"),
+    ("ND30.SoKyHieu.KhoangTrang", "Số: 05/QĐ-UBND", "Số: 05 /QĐ-UBND"),
+    ("ND30.SoKyHieu.KhoangTrang", "Số: 05/QĐ-UBND", "Số: 05/QĐ - UBND"),
+    ("ND30.SoKyHieu.GachNoi", "Số: 05/QĐ-UBND", "Số: 05/QĐ.UBND"),
+    ("ND30.SoKyHieu.TenLoai", "Số: 05/QĐ-UBND", "Số: 05/KH-UBND"),
+    ("ND30.NgayThang.VietTat", "Nghệ An, ngày 05 tháng 02 năm 2026", "Nghệ An, 05/02/2026"),
+    ("ND30.NgayThang.SoKhong", "ngày 05 tháng 02 năm 2026\nQUYẾT", "ngày 5 tháng 02 năm 2026\nQUYẾT"),
+    ("ND30.NgayThang.SoKhong", "ngày 05 tháng 02 năm 2026\nQUYẾT", "ngày 05 tháng 2 năm 2026\nQUYẾT"),
+    ("ND30.NgayThang.SoKhongThua", "ngày 05 tháng 02 năm 2026\nQUYẾT", "ngày 05 tháng 07 năm 2026\nQUYẾT"),
+    ("ND30.NgayThang.KhongCoThat", "ngày 05 tháng 02 năm 2026\nQUYẾT", "ngày 30 tháng 02 năm 2026\nQUYẾT"),
+    ("ND30.DiaDanh.VietHoa", "Nghệ An, ngày 05", "nghệ an, ngày 05"),
+    ("ND30.DiaDanh.DauPhay", "Nghệ An, ngày 05", "Nghệ An ngày 05"),
+    ("ND30.TenLoai.Thieu", "QUYẾT ĐỊNH\nBan hành", "Ban hành"),
+    ("ND30.TrichYeu.Thieu", "QUYẾT ĐỊNH\nBan hành Kế hoạch cải cách hành chính năm 2026\n", "QUYẾT ĐỊNH\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "old", "new"), BREAKS, ids=[f"{r}:{n[:20]}" for r, _, n in BREAKS])
+def test_one_change_breaks_one_rule(rule, old, new):
+    assert ids(replace(old, new)) == {rule}
+
+
+def test_conformant_decision_gives_nothing():
+    assert findings(DECISION) == []
+
+
+def test_old_tone_placement_in_quoc_hieu_is_accepted():
+    # the decree's own table prints "CỘNG HOÀ"
+    assert ids(replace("CỘNG HÒA", "CỘNG HOÀ")) == set()
+
+
+def test_finding_data_is_machine_readable():
+    [f] = findings(replace("Số: 05/QĐ-UBND", "Số: 05 /QĐ-UBND"))
+    assert f.data == {"found": "05 /QĐ-UBND", "expected": "05/QĐ-UBND"}
+    assert f.line == 3 and f.severity == "error" and "Phụ lục I, mục II.3.c" in f.source
+    [f] = findings(replace("Số: 05/QĐ-UBND", "Số: 5/QĐ-UBND"))
+    assert f.data == {"found": "5", "expected": "05"}
+    [f] = findings(replace("Số: 05/QĐ-UBND", "Số: 05/KH-UBND"))
+    assert f.data["expected"] == "QĐ" and f.data["found"] == "KH"
+
+
+def test_symbol_with_ampersand_and_legal_year_is_fine():
+    assert ids(CONG_VAN) == set()
+    assert ids(replace("Số: 05/QĐ-UBND", "Số: 05/2026/QĐ-UBND")) == set()
+
+
+def test_cong_van_has_no_type_abbreviation():
+    assert ids(CONG_VAN.replace("3798/SNV-CCHC&VTLT", "3798/KH-SNV")) == {"ND30.SoKyHieu.TenLoai"}
+
+
+def test_cong_van_vv():
+    assert ids(CONG_VAN.replace("V/v xây dựng", "V/V xây dựng")) == {"ND30.CongVan.VV"}
+    no_vv = CONG_VAN.replace("V/v xây dựng kế hoạch cải cách hành chính năm 2025\n", "")
+    assert ids(no_vv) == {"ND30.CongVan.VV"}
+
+
+def test_place_with_lower_case_unit_word_is_fine():
+    text = replace("Nghệ An, ngày 05", "Thành phố Hồ Chí Minh, ngày 05")
+    assert ids(text) == set()
+    assert ids(replace("Nghệ An, ngày 05", "Thành phố hồ Chí Minh, ngày 05")) == {"ND30.DiaDanh.VietHoa"}
+
+
+def test_missing_agency():
+    text = replace("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n", "")
+    assert "ND30.CoQuan.Thieu" in ids(text)
+
+
+def test_missing_number_line():
+    assert ids(replace("Số: 05/QĐ-UBND\n", "")) == {"ND30.SoKyHieu.Thieu"}
+
+
+def test_missing_place_date():
+    assert ids(replace("Nghệ An, ngày 05 tháng 02 năm 2026\n", "")) == {"ND30.NgayThang.Thieu"}
+
+
+def test_nghe_an_stray_space_before_slash_is_found_and_located():
+    found = [f for f in file_findings(NGHE_AN) if f.rule == "ND30.SoKyHieu.KhoangTrang"]
+    assert len(found) == 1
+    f = found[0]
+    assert f.line == 6 and f.document == 0
+    assert f.data == {"found": "2228 /QĐ-UBND", "expected": "2228/QĐ-UBND"}
+    assert "2228 /QĐ-UBND" in f.message
+
+
+def test_attached_plan_is_not_missing_number_date_or_signature():
+    # the Nghệ An plan (document 1) is attached to decision 2228: no own number, date or signature
+    rules = {f.rule for f in file_findings(NGHE_AN) if f.document == 1}
+    assert rules == {"ND30.DanhSo.TrungLap"}
