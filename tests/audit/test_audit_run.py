@@ -1,0 +1,130 @@
+"""The audit machinery: finding files, worker crashes, the journal, usage errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from audit_helpers import FIXTURES, PARENT, vbhc
+
+from vbhc.audit import CRASH_MESSAGE, AuditError, discover, exit_code, run_audit
+
+
+def plans(folder, *names):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(FIXTURES / "so-tu-phap.txt", folder / name)
+    return folder
+
+
+def test_discover_links_hidden_and_special_files(tmp_path):
+    root = plans(tmp_path / "nop", "a.txt", "B.TXT")
+    (root / "sub").mkdir()
+    shutil.copy(FIXTURES / "so-tu-phap.txt", root / "sub" / "c.txt")
+    outside = plans(tmp_path / "ngoai", "x.txt")
+    os.symlink(outside / "x.txt", root / "ra-ngoai.txt")
+    os.symlink(outside, root / "thu-muc-ngoai")
+    os.symlink(root / "a.txt", root / "trung.txt")  # inside: the same file, audited once
+    os.symlink(root, root / "sub" / "vong")  # a loop
+    os.symlink(root / "khong-co.txt", root / "hong.txt")
+    os.mkfifo(root / "ong.txt")
+    (root / ".an.txt").write_text("x", encoding="utf-8")
+    (root / "~$a.docx").write_bytes(b"x" * 162)
+    (root / "bao-cao.json").write_text("{}", encoding="utf-8")
+
+    tasks, skipped = discover(root, exclude=[root / "bao-cao.json"])
+    assert [t.rel for t in tasks] == ["B.TXT", "a.txt", "sub/c.txt"]
+    reasons = {s["path"]: s["reason"] for s in skipped}
+    assert "ra ngoài" in reasons["ra-ngoai.txt"] and "ra ngoài" in reasons["thu-muc-ngoai"]
+    assert reasons["trung.txt"].startswith("trùng với tệp a.txt")
+    assert "đã được duyệt" in reasons["sub/vong/"]
+    assert "hỏng" in reasons["hong.txt"]
+    assert "không phải tệp thông thường" in reasons["ong.txt"]
+    assert "ẩn" in reasons[".an.txt"] and "khóa tạm" in reasons["~$a.docx"]
+    assert "bao-cao.json" not in reasons  # the audit's own output is not listed
+
+
+def test_worker_crash_becomes_an_error_row_and_the_audit_goes_on(tmp_path, monkeypatch):
+    root = plans(tmp_path / "nop", "a.txt", "b-sap.txt", "c.txt", "d.txt")
+    monkeypatch.setenv("VBHC_TEST_CRASH_ON", "b-sap")
+    outcome = run_audit(root, jobs=2, timeout=30, journal=tmp_path / "j.jsonl")
+    rows = {r["path"]: r for r in outcome.result["files"]}
+    assert rows["b-sap.txt"]["status"] == "error"
+    assert rows["b-sap.txt"]["error"] == f"{CRASH_MESSAGE} (mã thoát 70)"
+    assert [rows[p]["status"] for p in ("a.txt", "c.txt", "d.txt")] == ["ok"] * 3
+    assert exit_code(outcome.result) == 1
+
+
+def test_hang_with_one_worker_does_not_block_the_rest(tmp_path, monkeypatch):
+    root = plans(tmp_path / "nop", "a-treo.txt", "b.txt", "c.txt")
+    monkeypatch.setenv("VBHC_TEST_HANG_ON", "a-treo")
+    outcome = run_audit(root, jobs=1, timeout=1, journal=tmp_path / "j.jsonl")
+    assert [r["status"] for r in outcome.result["files"]] == ["error", "ok", "ok"]
+    assert outcome.result["files"][0]["error"] == "quá thời gian xử lý (1 giây)"
+
+
+def test_format_only_without_profile(tmp_path):
+    root = plans(tmp_path / "nop", "a.txt")
+    proc = vbhc("audit", str(root), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "chỉ kiểm tra thể thức" in proc.stderr
+    assert "SỞ TƯ PHÁP" in proc.stdout
+    assert (tmp_path / "vbhc-audit.jsonl").exists()  # the default journal, in the current folder
+
+
+@pytest.mark.parametrize("args, words", [
+    (["khong-co-thu-muc"], "không tìm thấy thư mục"),
+    (["nop", "--against", "a", "--profile", "b"], "chỉ dùng một trong hai"),
+    (["nop", "--json", "khong-co/r.json"], "không có thư mục"),
+    (["nop", "--json", "r.x", "--html", "r.x"], "phải khác nhau"),
+    (["nop", "--jobs", "0"], "--jobs"),
+])
+def test_bad_usage_exits_2(tmp_path, args, words):
+    plans(tmp_path / "nop", "a.txt")
+    proc = vbhc("audit", *args, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert words in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_parent_plan_inside_the_folder_is_skipped(tmp_path):
+    root = plans(tmp_path / "nop", "a.txt")
+    shutil.copy(PARENT, root / "ke-hoach-tinh.txt")
+    tasks, skipped = discover(root, reference=[root / "ke-hoach-tinh.txt"])
+    assert [t.rel for t in tasks] == ["a.txt"]
+    assert skipped == [{"path": "ke-hoach-tinh.txt", "reason": "kế hoạch cấp trên dùng để đối chiếu"}]
+
+
+def test_resume_skips_what_the_journal_holds_and_redoes_changed_files(tmp_path):
+    root = plans(tmp_path / "nop", "a.txt", "b.txt", "c.txt")
+    journal = tmp_path / "j.jsonl"
+    first = run_audit(root, jobs=1, journal=journal)
+    assert first.checked == 3
+    # an interrupted write leaves half a line; a file changed since must be checked again
+    with open(journal, "a", encoding="utf-8") as f:
+        f.write('{"key": ["d.txt", 1')
+    (root / "c.txt").write_text((root / "c.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = run_audit(root, jobs=1, journal=journal, resume=True)
+    assert (again.resumed, again.checked) == (2, 1)
+    assert again.result["files"] == first.result["files"]
+    lines = journal.read_text(encoding="utf-8").splitlines()
+    assert all(json.loads(x) for x in lines) and len(lines) == 1 + 3 + 1
+
+
+def test_resume_refuses_a_journal_of_another_audit(tmp_path):
+    root = plans(tmp_path / "nop", "a.txt")
+    other = plans(tmp_path / "khac", "a.txt")
+    journal = tmp_path / "j.jsonl"
+    run_audit(root, jobs=1, journal=journal)
+    with pytest.raises(AuditError, match="thư mục khác"):
+        run_audit(other, jobs=1, journal=journal, resume=True)
+    journal.write_text("không phải JSON\n", encoding="utf-8")
+    with pytest.raises(AuditError, match="không phải nhật ký"):
+        run_audit(root, jobs=1, journal=journal, resume=True)
+
+
+def test_resume_without_journal_runs_everything(tmp_path):
+    root = plans(tmp_path / "nop", "a.txt")
+    outcome = run_audit(root, jobs=1, journal=tmp_path / "j.jsonl", resume=True)
+    assert outcome.checked == 1 and outcome.notes and "không có nhật ký" in outcome.notes[0]
