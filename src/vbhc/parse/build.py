@@ -364,7 +364,7 @@ class _DocBuilder:
             self.doc.storage = re.sub(r"^[-–+•]\s*", "", t)
             self.keep(line)
         elif in_recipients and k in ("bullet", "text", "point") and not (
-            k == "text" and self.doc.storage and PERSON_NAME.match(t)
+            k == "text" and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t)
         ):
             item = re.sub(r"^[-–+•]\s*", "", t)
             if k == "bullet" or not self.doc.recipients:

@@ -26,6 +26,8 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("stand_in", re.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
                             r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$")),
     ("so_ky_hieu", re.compile(r"^Số\s*[:;.]?\s*(?P<number>\d+|[.…\s]*)\s*/\s*(?P<symbol>\S.*?)\s*$", re.I)),
+    # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
+    ("can_cu", re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")),
     ("place_date", re.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,?\s*ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
         r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?\s*\.?$", re.I)),
@@ -35,7 +37,6 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\s*[/.\-]\s*(?P<year>\d{4})\s*\.?$", re.I)),
     ("vv", re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I)),
     ("kinh_gui", re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")),
-    ("can_cu", re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")),
     ("enacting", re.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")),
     ("kem_theo", re.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I)),
     ("phu_luc", re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$")),
