@@ -1,0 +1,220 @@
+"""Benchmark of `vbhc parse` against the libraries it is built on.  Run by hand, not by pytest:
+
+    .venv/bin/python bench/bench_parse.py [--runs N]
+
+Side by side, on the same files, in one run:
+  - .docx: python-docx opening the file and reading every paragraph's text and every table cell,
+    vs vbhc.parse.parse_file (read + classify + tree), on a generated 50-page plan and on the
+    corpus Phụ lục .docx files.                                   target: vbhc <= 2x python-docx
+  - .pdf: pdfplumber extract_text() on every page vs vbhc.parse.parse_file, on a PDF made from
+    the generated plan by LibreOffice (skipped when soffice is missing).  target: <= 1.2x
+  - `vbhc parse FILE.docx --format json` wall time from process start (subprocess).  target < 0.5 s
+Figures are medians of N runs (default 5); the results go into bench/README.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DOCX = sorted((ROOT / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
+AREAS = ["Cải cách thể chế", "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy hành chính nhà nước",
+         "Cải cách chế độ công vụ", "Cải cách tài chính công", "Xây dựng và phát triển chính quyền số"]
+SENTENCE = ("Tiếp tục nâng cao chất lượng tham mưu xây dựng, ban hành văn bản quy phạm pháp luật bảo đảm "
+            "đúng quy định, kịp thời, khả thi; tăng cường kiểm tra, rà soát, xử lý văn bản không còn phù hợp, "
+            "tỷ lệ hồ sơ giải quyết đúng hạn đạt từ 95% trở lên")
+POINTS = "abcdđeghik"
+
+
+def make_plan(path: Path, pages: int = 50) -> None:
+    """A plan laid out as I. / 1. / a) / - with a borderless two-column header table."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    d = docx.Document()
+    style = d.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    sec = d.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
+    header = d.add_table(rows=2, cols=2)
+    cells = [("ỦY BAN NHÂN DÂN\nXÃ HƯNG NGUYÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+             ("Số: 45/KH-UBND", "Hưng Nguyên, ngày 20 tháng 7 năm 2025")]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            cell = header.cell(r, c)
+            lines = text.split("\n")
+            cell.paragraphs[0].text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+            for p in cell.paragraphs:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in p.runs:
+                    run.bold = r == 0
+    for text, bold in (("KẾ HOẠCH", True), ("Cải cách hành chính năm 2025", True)):
+        p = d.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = bold
+    # LibreOffice sets one clause block (heading, three points and three bullets) in about half a page
+    sections = ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ", "GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN"]
+    romans = ["I", "II", "III", "IV"]
+    clauses_needed = pages * 195 // 100
+    per_section = clauses_needed // len(sections) + 1
+    for s, title in enumerate(sections):
+        d.add_paragraph().add_run(f"{romans[s]}. {title}").bold = True
+        for c in range(1, per_section + 1):
+            d.add_paragraph().add_run(f"{c}. {AREAS[c % len(AREAS)]}").bold = True
+            for k in range(3):
+                d.add_paragraph(f"{POINTS[k]}) {SENTENCE};")
+                d.add_paragraph(f"- Cơ quan chủ trì: Sở Nội vụ; thời hạn hoàn thành: quý {k + 1} năm 2025;")
+    d.add_paragraph(f"{SENTENCE}./.")
+    sig = d.add_table(rows=1, cols=2)
+    sig.cell(0, 0).paragraphs[0].text = "Nơi nhận:"
+    sig.cell(0, 0).add_paragraph("- UBND tỉnh;")
+    sig.cell(0, 0).add_paragraph("- Lưu: VT.")
+    sig.cell(0, 1).paragraphs[0].text = "TM. ỦY BAN NHÂN DÂN"
+    sig.cell(0, 1).add_paragraph("CHỦ TỊCH")
+    sig.cell(0, 1).add_paragraph("Lê Thị C")
+    d.save(str(path))
+
+
+def median_time(fn, runs: int) -> float:
+    fn()  # warm up: imports and caches are not what is measured
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def python_docx_read(path: Path) -> int:
+    import docx
+
+    d = docx.Document(str(path))
+    n = sum(len(p.text) for p in d.paragraphs)
+    for table in d.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                n += len(cell.text)
+    return n
+
+
+def pdfplumber_read(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return sum(len(page.extract_text() or "") for page in pdf.pages)
+
+
+def vbhc_parse(path: Path) -> int:
+    from vbhc.parse import parse_file
+
+    return len(parse_file(path).documents)
+
+
+def cli_time(path: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = subprocess.run([sys.executable, "-m", "vbhc", "parse", str(path), "--format", "json"],
+                           capture_output=True)
+        times.append(time.perf_counter() - t0)
+        if r.returncode != 0:
+            raise SystemExit(f"vbhc parse failed on {path}: {r.stderr.decode()}")
+    return statistics.median(times)
+
+
+def page_count_docx_to_pdf(docx_path: Path, out_dir: Path) -> Path | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
+                   capture_output=True, timeout=180,
+                   env={**os.environ, "HOME": str(out_dir)})  # a private LibreOffice profile
+    pdf = out_dir / (docx_path.stem + ".pdf")
+    return pdf if pdf.exists() else None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    runs = args.runs
+    rows: list[tuple[str, str, float, float, float, str]] = []
+    with tempfile.TemporaryDirectory(prefix="vbhc-bench-") as tmp:
+        tmpdir = Path(tmp)
+        plan = tmpdir / "ke-hoach-50-trang.docx"
+        make_plan(plan)
+        pdf = page_count_docx_to_pdf(plan, tmpdir)
+        pages = None
+        if pdf:
+            import pdfplumber
+
+            with pdfplumber.open(str(pdf)) as p:
+                pages = len(p.pages)
+        print(f"generated plan: {plan.stat().st_size // 1024} KiB, "
+              f"{pages if pages else '?'} pages as PDF; {runs} runs per figure (median)")
+        for label, path in (("docx", plan), ("pdf", pdf)):
+            if path:
+                print(f"  vbhc on the {label}: {_shape(path)}")
+        print()
+
+        for path in [plan, *CORPUS_DOCX]:
+            base = median_time(lambda path=path: python_docx_read(path), runs)
+            ours = median_time(lambda path=path: vbhc_parse(path), runs)
+            rows.append(("docx", path.name, base, ours, ours / base, "<= 2.0"))
+        if pdf:
+            base = median_time(lambda: pdfplumber_read(pdf), runs)
+            ours = median_time(lambda: vbhc_parse(pdf), runs)
+            rows.append(("pdf", pdf.name, base, ours, ours / base, "<= 1.2"))
+        else:
+            print("soffice not found: the PDF comparison is skipped\n")
+        cli = cli_time(plan, runs)
+        cli_small = cli_time(CORPUS_DOCX[1], runs)
+
+    print(f"{'kind':<5} {'file':<28} {'baseline s':>11} {'vbhc s':>9} {'ratio':>6}  target  ok")
+    for kind, name, base, ours, ratio, target in rows:
+        ok = ratio <= float(target.split()[-1])
+        print(f"{kind:<5} {name:<28} {base:>11.3f} {ours:>9.3f} {ratio:>6.2f}  {target:<7} {'yes' if ok else 'NO'}")
+    print(f"\nvbhc parse {plan.name} --format json, from process start: {cli:.3f} s (target < 0.5 s: "
+          f"{'yes' if cli < 0.5 else 'NO'})")
+    print(f"vbhc parse {CORPUS_DOCX[1].name} --format json, from process start: {cli_small:.3f} s "
+          f"(target < 0.5 s: {'yes' if cli_small < 0.5 else 'NO'})")
+    print(f"\nmachine: {os.cpu_count()} CPUs, {_cpu_model()}, Python {platform.python_version()}")
+
+
+def _shape(path: Path) -> str:
+    """What vbhc found, to see that the timed parse did the whole job."""
+    from collections import Counter
+
+    from vbhc.parse import parse_file
+
+    docs = parse_file(path).documents
+    kinds = Counter(n.kind for d in docs for n in d.nodes())
+    return f"{len(docs)} document(s), " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+if __name__ == "__main__":
+    main()
