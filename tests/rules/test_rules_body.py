@@ -1,0 +1,94 @@
+"""Body rules: căn cứ punctuation, numbering, point letters, citations with "số"."""
+
+from __future__ import annotations
+
+import pytest
+from rule_helpers import DECISION, NGHE_AN, file_findings, findings, ids, replace
+
+BREAKS = [
+    ("ND30.CanCu.DauCau", "ngày 16 tháng 6 năm 2025;", "ngày 16 tháng 6 năm 2025"),
+    ("ND30.CanCu.DauCau", "ngày 16 tháng 6 năm 2025;", "ngày 16 tháng 6 năm 2025."),
+    ("ND30.CanCu.DauCau", "ngày 02 tháng 02 năm 2026.\nQUYẾT ĐỊNH:", "ngày 02 tháng 02 năm 2026;\nQUYẾT ĐỊNH:"),
+    ("ND30.DanhSo.TrungLap", "Điều 3. Quyết định", "Điều 2. Quyết định"),
+    ("ND30.DanhSo.TrungLap", "đ) Tuyên truyền", "d) Tuyên truyền"),
+    ("ND30.DanhSo.TrungLap", "2. Các sở", "1. Các sở"),
+    ("ND30.DanhSo.NhayCoc", "Điều 3. Quyết định", "Điều 4. Quyết định"),
+    ("ND30.DanhSo.NhayCoc", "đ) Tuyên truyền về cải cách hành chính;\n", ""),
+    ("ND30.DanhSo.NhayCoc", "2. Các sở", "3. Các sở"),
+    ("ND30.Diem.ChuCai", "e) Thực hiện", "e) Báo cáo;\nf) Thực hiện"),
+    ("ND30.TrichDan.ThieuSo", "thay thế Quyết định số 15/QĐ-UBND", "thay thế Quyết định 15/QĐ-UBND"),
+    ("ND30.TrichDan.ThieuSo", "Nghị quyết số 76/NQ-CP", "Nghị quyết 76/NQ-CP"),
+]
+
+
+@pytest.mark.parametrize(("rule", "old", "new"), BREAKS, ids=[f"{r}:{n[:24]}" for r, _, n in BREAKS])
+def test_one_change_breaks_one_rule(rule, old, new):
+    assert ids(replace(old, new)) == {rule}
+
+
+def test_comma_before_theo_de_nghi_is_accepted():
+    text = replace("của Chính phủ;\nTheo đề nghị", "của Chính phủ,\nTheo đề nghị")
+    assert ids(text) == set()
+
+
+def test_can_cu_finding_is_located():
+    [f] = findings(replace("ngày 16 tháng 6 năm 2025;", "ngày 16 tháng 6 năm 2025"))
+    assert f.line == 10 and f.data["expected"] == ";"
+
+
+def test_latin_alphabet_skips_dj():
+    # "a b c d e" uses the Latin alphabet: after d) comes đ)
+    text = replace("đ) Tuyên truyền về cải cách hành chính;\ne) Thực hiện", "e) Thực hiện")
+    [f] = findings(text)
+    assert f.rule == "ND30.DanhSo.NhayCoc" and f.data["expected"] == "đ)"
+
+
+def test_duplicate_then_sequence_continues_without_a_second_finding():
+    # "d) d) e)": the second d) took the place of đ); e) is in place, only the duplicate is reported
+    [f] = findings(replace("đ) Tuyên truyền", "d) Tuyên truyền"))
+    assert f.rule == "ND30.DanhSo.TrungLap"
+    assert f.node == "art_2__cl_2__pt_d_2"
+    assert f.data["expected"] == "đ)" and f.data["first"]["node"] == "art_2__cl_2__pt_d"
+
+
+def test_articles_run_on_through_chapters():
+    text = """\
+    Chương I
+    QUY ĐỊNH CHUNG
+    Điều 1. Phạm vi điều chỉnh
+    Điều 2. Đối tượng áp dụng
+    Chương II
+    QUY ĐỊNH CỤ THỂ
+    Điều 3. Trách nhiệm
+    Điều 4. Hiệu lực
+    """
+    assert ids(text) == set()
+    assert ids(text.replace("Điều 3.", "Điều 1.")) == {"ND30.DanhSo.TrungLap"}
+
+
+def test_citation_with_so_and_laws_without_number_are_fine():
+    text = replace("Căn cứ Luật Tổ chức", "Căn cứ Luật số 72/2025/QH15 Tổ chức")
+    assert ids(text) == set()
+
+
+def test_nghe_an_duplicate_points_in_ii4_and_ii5_are_found_and_located():
+    dups = [f for f in file_findings(NGHE_AN) if f.rule == "ND30.DanhSo.TrungLap"]
+    assert [(f.document, f.node, f.line) for f in dups] == [
+        (1, "sec_II__cl_4__pt_d_2", 150),
+        (1, "sec_II__cl_5__pt_d_2", 164),
+    ]
+    for f in dups:
+        assert f.data["label"] == "d)" and f.data["expected"] == "đ)"
+        assert f.data["first"]["line"] == f.line - 2
+
+
+def test_nghe_an_gives_exactly_the_known_findings():
+    assert sorted((f.rule, f.line) for f in file_findings(NGHE_AN)) == [
+        ("ND30.DanhSo.TrungLap", 150),
+        ("ND30.DanhSo.TrungLap", 164),
+        ("ND30.SoKyHieu.KhoangTrang", 6),
+    ]
+
+
+def test_decision_template_parses_clean():
+    assert findings(DECISION) == []

@@ -1,0 +1,67 @@
+"""Closing rules: signing authority, KT./TM., signer, Nơi nhận and Lưu."""
+
+from __future__ import annotations
+
+import pytest
+from rule_helpers import findings, ids, replace
+
+BREAKS = [
+    ("ND30.ChuKy.ThamQuyen", "KT. CHỦ TỊCH", "KT CHỦ TỊCH"),
+    ("ND30.ChuKy.ThamQuyen", "KT. CHỦ TỊCH", "K/T CHỦ TỊCH"),
+    ("ND30.ChuKy.KyThay", "PHÓ CHỦ TỊCH\n(Đã ký)", "CHỦ TỊCH\n(Đã ký)"),
+    ("ND30.ChuKy.ThayMat", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TM. CHỦ TỊCH\nPHÓ CHỦ TỊCH"),
+    ("ND30.ChuKy.ThieuTen", "(Đã ký)\nNguyễn Văn A", "(Đã ký)"),
+    ("ND30.NoiNhan.DauHaiCham", "Nơi nhận:", "Nơi nhận"),
+    ("ND30.NoiNhan.GachDauDong", "- Bộ Nội vụ;", "+ Bộ Nội vụ;"),
+    ("ND30.NoiNhan.ChamPhay", "- Bộ Nội vụ;", "- Bộ Nội vụ,"),
+    ("ND30.NoiNhan.Luu", "- Lưu: VT, KSTT.", "- Lưu: VT, KSTT"),
+    ("ND30.NoiNhan.Luu", "- Lưu: VT, KSTT.", "- Lưu: VT, KSTT.\n- Sở Tư pháp;"),
+]
+
+
+@pytest.mark.parametrize(("rule", "old", "new"), BREAKS, ids=[f"{r}:{n[:24]}" for r, _, n in BREAKS])
+def test_one_change_breaks_one_rule(rule, old, new):
+    assert ids(replace(old, new)) == {rule}
+
+
+def test_head_signing_without_authority_is_fine():
+    text = replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "CHỦ TỊCH")
+    assert ids(text) == set()
+
+
+def test_tm_over_position_is_fine():
+    assert ids(replace("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "CHỦ TỊCH")) == set()
+
+
+def test_kt_minister_over_deputy_minister_is_fine():
+    text = replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG")
+    assert ids(text) == set()
+
+
+def test_other_authorities_are_fine():
+    for prefix in ("TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG", "TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ", "Q. CHỦ TỊCH"):
+        assert ids(replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", prefix)) == set(), prefix
+
+
+def test_missing_noi_nhan():
+    text = replace("Nơi nhận:\n- Như Điều 3;\n- Bộ Nội vụ;\n- Lưu: VT, KSTT.\n", "")
+    assert ids(text) == {"ND30.NoiNhan.Thieu"}
+
+
+def test_missing_luu_line():
+    assert ids(replace("- Lưu: VT, KSTT.\n", "")) == {"ND30.NoiNhan.Luu"}
+
+
+def test_recipient_wrapped_over_two_lines_is_one_item():
+    text = replace("- Bộ Nội vụ;", "- Bộ Nội vụ, Bộ Tư pháp, Văn phòng Chính phủ,\nVụ Pháp chế;")
+    assert ids(text) == set()
+
+
+def test_kt_finding_data():
+    [f] = findings(replace("PHÓ CHỦ TỊCH\n(Đã ký)", "CHỦ TỊCH\n(Đã ký)"))
+    assert f.data == {"found": "CHỦ TỊCH", "expected": "PHÓ …"} and f.severity == "warning"
+
+
+def test_thamquyen_data():
+    [f] = findings(replace("KT. CHỦ TỊCH", "KT CHỦ TỊCH"))
+    assert f.data == {"found": "KT CHỦ TỊCH", "expected": "KT. CHỦ TỊCH"}
