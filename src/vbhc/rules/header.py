@@ -46,7 +46,8 @@ def quoc_hieu_chinh_ta(ctx: Context) -> Iterator[Finding]:
     if ln is None:
         return
     found = text(ctx, ln)
-    if modern_tones(squash(found)) != nd30.QUOC_HIEU:
+    shown = found.upper() if ctx.doc.blocks[ln.index].style.all_caps else found  # Word's "All caps"
+    if modern_tones(squash(shown)) != nd30.QUOC_HIEU:
         yield ctx.finding(f"Quốc hiệu viết là “{found}”; cần viết đúng “{nd30.QUOC_HIEU}”.",
                           line=line_no(ctx, ln), data={"found": found, "expected": nd30.QUOC_HIEU})
 
