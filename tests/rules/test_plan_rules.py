@@ -176,3 +176,12 @@ def test_cli_check_bad_profile_exits_2(tmp_path):
     assert out.returncode == 2 and "parent.symbol" in out.stderr and "Traceback" not in out.stderr
     both = _check([str(PLANS / "stp-tot.txt"), "--profile", str(bad), "--against", str(NGHE_AN)], tmp_path)
     assert both.returncode == 2
+
+
+def test_nfd_text_and_old_tone_marks_match_the_same(profile, tmp_path):
+    import unicodedata
+
+    text = (PLANS / "stp-chi-tieu-thap.txt").read_text(encoding="utf-8").replace("hóa", "hoá")
+    path = tmp_path / "nfd.txt"
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert triples(kh_findings(path, profile)) == triples(kh_findings(PLANS / "stp-chi-tieu-thap.txt", profile))
