@@ -124,6 +124,9 @@ def discover(directory: str | os.PathLike[str], exclude: Iterable[str | os.PathL
                 skip(rel + ("/" if stat.S_ISDIR(st.st_mode) else ""), "tệp hoặc thư mục ẩn")
                 continue
             if stat.S_ISDIR(st.st_mode):
+                if is_link and not via_link and (entry.path, rel) not in deferred:
+                    deferred.append((entry.path, rel))  # after the real folders, so they keep their own paths
+                    continue
                 if real in visited:
                     skip(rel + "/", "thư mục đã được duyệt (liên kết vòng hoặc trùng)")
                     continue
@@ -145,7 +148,18 @@ def discover(directory: str | os.PathLike[str], exclude: Iterable[str | os.PathL
             else:
                 skip(rel, f"phần mở rộng '{ext or '(không có)'}' không thuộc loại được kiểm tra (.docx, .pdf, .txt)")
 
+    deferred: list[tuple[str, str]] = []
     walk(root if os.path.isdir(root) else str(directory), "", False)
+    done: set[tuple[str, str]] = set()
+    while len(done) < len(deferred):
+        path, rel = next(d for d in deferred if d not in done)
+        done.add((path, rel))
+        real = os.path.realpath(path)
+        if real in visited:
+            skip(rel + "/", "thư mục đã được duyệt (liên kết vòng hoặc trùng)")
+            continue
+        visited.add(real)
+        walk(path, rel + "/", True)
     tasks: list[Task] = []
     seen: dict[str, str] = {}
     for _via_link, rel, real, st in sorted(found, key=lambda f: (f[0], f[1])):

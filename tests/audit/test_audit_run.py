@@ -46,6 +46,20 @@ def test_discover_links_hidden_and_special_files(tmp_path):
     assert "bao-cao.json" not in reasons  # the audit's own output is not listed
 
 
+def test_linked_folder_inside_is_walked_after_the_real_one(tmp_path):
+    root = tmp_path / "nop"
+    plans(root / "so", "a.txt")
+    os.symlink(root / "so", root / "a-lien-ket")  # sorts before "so"
+    plans(root / "xa", "b.txt")
+    os.symlink(root / "xa", root / "so" / "xa-lien-ket")  # a link found inside a real folder
+    (root / "ngoai").mkdir()
+    plans(tmp_path / "khac", "c.txt")
+    os.symlink(root / "ngoai", root / "z-rong")
+    tasks, skipped = discover(root)
+    assert [t.rel for t in tasks] == ["so/a.txt", "xa/b.txt"]
+    assert {s["path"] for s in skipped} == {"a-lien-ket/", "so/xa-lien-ket/", "z-rong/"}
+
+
 def test_worker_crash_becomes_an_error_row_and_the_audit_goes_on(tmp_path, monkeypatch):
     root = plans(tmp_path / "nop", "a.txt", "b-sap.txt", "c.txt", "d.txt")
     monkeypatch.setenv("VBHC_TEST_CRASH_ON", "b-sap")
