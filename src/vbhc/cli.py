@@ -43,7 +43,7 @@ def emit(text: str) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("file", type=click.Path(path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "tree"]), default="tree", show_default=True,
               help="json: theo hợp đồng JSON; md: Markdown; tree: dàn ý dễ đọc")
 def parse(file: str, fmt: str) -> None:

@@ -9,6 +9,7 @@ them all.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -91,7 +92,7 @@ def rule(id: str, *, severity: Severity, source: str, summary: str, needs: Itera
         if id in REGISTRY:
             raise ValueError(f"rule id registered twice: {id}")
         REGISTRY[id] = Rule(id=id, severity=severity, source=source, summary=summary,
-                            doc=(func.__doc__ or summary).strip(), func=func, needs=frozenset(needs),
+                            doc=inspect.cleandoc(func.__doc__ or summary), func=func, needs=frozenset(needs),
                             scope=scope, applies_to_appendix=applies_to_appendix)
         return func
 
