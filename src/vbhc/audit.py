@@ -529,6 +529,8 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
         else:
             todo.append(task)
     outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(rows))
+    if not tasks:
+        outcome.notes.append(f"không có tệp .docx, .pdf hoặc .txt nào trong thư mục {directory}")
     if resume and not book.resumed:
         outcome.notes.append(f"không có nhật ký {journal_file}: kiểm tra toàn bộ thư mục")
 
