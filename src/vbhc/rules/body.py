@@ -22,14 +22,13 @@ _PROPOSAL = re.compile(r"^(?:Theo|Xét)\s+(?:đề\s+nghị|đơn|tờ\s+trình|
 @rule("ND30.CanCu.DauCau", severity="error", source=source(f"{PL1}, mục II.6.a; Phụ lục III, Mẫu 1.3"),
       summary="Mỗi căn cứ kết thúc bằng dấu chấm phẩy (;), dòng cuối cùng bằng dấu chấm (.)")
 def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
-    """Each căn cứ stands on its own line ending with a semicolon (;); the last line of the
-    preamble ends with a full stop (.) (Phụ lục I, mục II.6.a). When "Theo đề nghị …" or
-    "Xét …" closes the preamble (Phụ lục III, Mẫu 1.3), it is the last line and takes the full
-    stop, and the căn cứ before it end with ";" (a "," before it is accepted, as many decisions
-    write it).
+    """Mỗi căn cứ xuống dòng, cuối dòng có dấu chấm phẩy (;); dòng cuối cùng của phần căn cứ kết thúc bằng
+    dấu chấm (.) (Phụ lục I, mục II.6.a). Khi “Theo đề nghị …” hoặc “Xét …” khép phần căn cứ (Phụ lục
+    III, Mẫu 1.3), đó là dòng cuối, mang dấu chấm; căn cứ đứng trước nó kết thúc bằng “;” (dấu “,” cũng
+    được chấp nhận vì nhiều quyết định viết như vậy).
 
-    Checked for documents with an enacting line ("QUYẾT ĐỊNH:"), where the preamble is certain;
-    a plan's opening "Căn cứ … , UBND xã ban hành Kế hoạch …:" is a sentence of its body."""
+    Chỉ xét văn bản có dòng ban hành (“QUYẾT ĐỊNH:”), nơi phần căn cứ chắc chắn; câu mở đầu của kế hoạch
+    “Căn cứ …, UBND xã ban hành Kế hoạch …:” là câu của nội dung."""
     doc = ctx.doc
     if doc.enacting is None:
         return
@@ -167,12 +166,12 @@ def _numbering(ctx: Context) -> Iterator[tuple[str, Node, dict]]:
 @rule("ND30.DanhSo.TrungLap", severity="error", source=source(f"{PL1}, mục II.6.đ"),
       summary="Số thứ tự của phần, mục, điều, khoản, điểm bị trùng")
 def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
-    """Parts, chapters, sections, articles, clauses and points are numbered in sequence: a label
-    used twice among siblings ("d)" then "d)" again) is a numbering error; the second one should
-    usually be the next label ("đ)") (Phụ lục I, mục II.6.đ).
+    """Phần, chương, mục, điều, khoản, điểm được đánh số theo thứ tự: một số thứ tự dùng hai lần giữa các
+    mục cùng cấp (“d)” rồi lại “d)”) là lỗi đánh số; mục thứ hai thường phải là số kế tiếp (“đ)”) (Phụ
+    lục I, mục II.6.đ).
 
-    Article numbers run on through chapters and sections. In an appendix a sequence that starts
-    again at 1 is a new sample form (Phụ lục III's "Mẫu 1.2", "Mẫu 1.3"), not a duplicate."""
+    Số điều chạy liên tục qua các chương, mục. Trong phụ lục, một dãy bắt đầu lại từ 1 là một mẫu mới
+    (“Mẫu 1.2”, “Mẫu 1.3” của Phụ lục III), không phải trùng số."""
     for fault, node, data in _numbering(ctx):
         if fault == "dup":
             what = _KIND_WORD.get(node.kind, "Mục")
@@ -184,9 +183,9 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.DanhSo.NhayCoc", severity="warning", source=source(f"{PL1}, mục II.6.đ"),
       summary="Số thứ tự của phần, mục, điều, khoản, điểm bị nhảy cóc hoặc sai thứ tự")
 def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
-    """Numbers follow one another without a gap: 1, 2, 3; I, II, III; points follow the
-    Vietnamese alphabet a, b, c, d, đ, e, g, h, i, k … ("e)" right after "d)" skips "đ)")
-    (Phụ lục I, mục II.6.đ)."""
+    """Số thứ tự nối tiếp nhau không bỏ sót: 1, 2, 3; I, II, III; điểm theo bảng chữ cái tiếng Việt a, b,
+    c, d, đ, e, g, h, i, k … (“e)” ngay sau “d)” là bỏ sót “đ)”) (Phụ lục I, mục II.6.đ). Là cảnh báo:
+    dòng văn bản bắt đầu bằng một con số có thể bị đọc nhầm là khoản."""
     for fault, node, data in _numbering(ctx):
         if fault == "gap":
             what = _KIND_WORD.get(node.kind, "Mục")
@@ -200,9 +199,8 @@ _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
 @rule("ND30.Diem.ChuCai", severity="error", source=source(f"{PL1}, mục II.6.đ"),
       summary="Điểm phải đánh bằng chữ cái tiếng Việt (không có f, j, w, z)")
 def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
-    """Points are lettered in the order of the Vietnamese alphabet, followed by ")":
-    a b c d đ e g h i k l m n o p q r s t u v x y — f, j, w and z are not in it
-    (Phụ lục I, mục II.6.đ)."""
+    """Điểm đánh bằng chữ cái theo thứ tự bảng chữ cái tiếng Việt, sau có dấu đóng ngoặc đơn: a b c d đ e g
+    h i k l m n o p q r s t u v x y — không có f, j, w, z (Phụ lục I, mục II.6.đ)."""
     for parent_children in _point_lists(ctx.doc.body):
         prev = None
         for node in parent_children:
@@ -237,9 +235,9 @@ _CITATION = re.compile(r"(?<![\p{L}])(?P<type>" + "|".join(re.escape(t) for t in
 @rule("ND30.TrichDan.ThieuSo", severity="warning", source=source(f"{PL1}, mục II.6.a–b"),
       summary="Văn bản được viện dẫn phải ghi “số” trước số, ký hiệu")
 def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
-    """A cited document is written with its type name, the word "số", then number and symbol:
-    "Quyết định số 2228/QĐ-UBND", not "Quyết định 2228/QĐ-UBND" (Phụ lục I, mục II.6.a–b and
-    the decree's own citations)."""
+    """Văn bản được viện dẫn ghi tên loại, chữ “số”, rồi số và ký hiệu: “Quyết định số 2228/QĐ-UBND”, không
+    viết “Quyết định 2228/QĐ-UBND” (Phụ lục I, mục II.6.a–b và cách viện dẫn của chính Nghị định). Là
+    cảnh báo."""
     node_of: dict[int, Node] = {}
     for node in ctx.doc.nodes():
         for b in node.blocks:

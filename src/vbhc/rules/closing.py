@@ -41,9 +41,9 @@ def _skip(ctx: Context) -> bool:
 @rule("ND30.ChuKy.ThamQuyen", severity="error", source=source(f"Điều 13; {PL1}, mục II.7.b"),
       summary="Quyền hạn của người ký viết là TM., KT., TL., TUQ. hoặc Q.", applies_to_appendix=False)
 def chu_ky_tham_quyen(ctx: Context) -> Iterator[Finding]:
-    """The signing authority is written with one of the decree's abbreviations, capitals and a full
-    stop: "TM.", "KT.", "TL.", "TUQ.", "Q." (Nghị định 30/2020, Điều 13; Phụ lục I, mục II.7.b),
-    not "KT CHỦ TỊCH", "K.T.", "T/M"."""
+    """Quyền hạn của người ký viết bằng một trong các chữ viết tắt của Nghị định, in hoa, có dấu chấm:
+    “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” (Nghị định 30/2020, Điều 13; Phụ lục I, mục II.7.b), không viết
+    “KT CHỦ TỊCH”, “K.T.”, “T/M”."""
     sig = ctx.doc.signature
     if sig is None:
         return
@@ -65,9 +65,9 @@ def _is_deputy(position: str) -> bool:
 @rule("ND30.ChuKy.KyThay", severity="warning", source=source(f"{PL1}, mục II.7.b"),
       summary="“KT.” phải có chức vụ cấp phó của người ký ở dòng dưới", applies_to_appendix=False)
 def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
-    """"KT." (ký thay) stands before the head's position, and the deputy who signs writes his own
-    position below it: "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG" over "THỨ TRƯỞNG"
-    (Phụ lục I, mục II.7.b)."""
+    """“KT.” (ký thay) đứng trước chức vụ của người đứng đầu, và cấp phó ký ghi chức vụ của mình ở dòng
+    dưới: “KT. CHỦ TỊCH” trên “PHÓ CHỦ TỊCH”, “KT. BỘ TRƯỞNG” trên “THỨ TRƯỞNG” (Phụ lục I, mục II.7.b).
+    Là cảnh báo vì tên chức vụ rất đa dạng."""
     sig = ctx.doc.signature
     if sig is None or sig.authority != "KT.":
         return
@@ -89,9 +89,8 @@ def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.ChuKy.ThayMat", severity="warning", source=source(f"{PL1}, mục II.7.b"),
       summary="“TM.” đứng trước tên tập thể, dưới đó là chức vụ người ký", applies_to_appendix=False)
 def chu_ky_thay_mat(ctx: Context) -> Iterator[Finding]:
-    """"TM." (thay mặt) stands before the name of a collective or an agency ("TM. ỦY BAN NHÂN
-    DÂN"), and the signer's position follows on the next line ("CHỦ TỊCH", or "KT. CHỦ TỊCH" over
-    "PHÓ CHỦ TỊCH") (Phụ lục I, mục II.7.b)."""
+    """“TM.” (thay mặt) đứng trước tên tập thể lãnh đạo hoặc tên cơ quan (“TM. ỦY BAN NHÂN DÂN”), dòng dưới
+    là chức vụ người ký (“CHỦ TỊCH”, hoặc “KT. CHỦ TỊCH” trên “PHÓ CHỦ TỊCH”) (Phụ lục I, mục II.7.b)."""
     sig = ctx.doc.signature
     if sig is None:
         return
@@ -113,8 +112,8 @@ def chu_ky_thay_mat(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.ChuKy.ThieuTen", severity="error", source=source(f"Điều 8.2.e; {PL1}, mục II.7.c"),
       summary="Thiếu chức vụ hoặc họ tên người ký", applies_to_appendix=False)
 def chu_ky_thieu_ten(ctx: Context) -> Iterator[Finding]:
-    """A document closes with the signer's position and full name (Điều 8.2.e; Phụ lục I,
-    mục II.7.c). An attached plan is signed through its decision and is not checked."""
+    """Văn bản kết thúc bằng chức vụ và họ tên đầy đủ của người ký (Điều 8.2.e; Phụ lục I, mục II.7.c). Kế
+    hoạch kèm theo được ký qua quyết định ban hành nó, nên không bị xét."""
     doc = ctx.doc
     if _skip(ctx):
         return
@@ -130,8 +129,8 @@ def chu_ky_thieu_ten(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NoiNhan.Thieu", severity="error", source=source(f"Điều 8.2.h; {PL1}, mục II.9"),
       summary="Thiếu phần “Nơi nhận:”", applies_to_appendix=False)
 def noi_nhan_thieu(ctx: Context) -> Iterator[Finding]:
-    """A document lists where it goes under "Nơi nhận:", level with the signing authority at the
-    left margin (Điều 8.2.h; Phụ lục I, mục II.9). An attached plan is not checked."""
+    """Văn bản liệt kê nơi nhận dưới chữ “Nơi nhận:”, ngang hàng với quyền hạn, chức vụ người ký, sát lề
+    trái (Điều 8.2.h; Phụ lục I, mục II.9). Kế hoạch kèm theo không bị xét."""
     doc = ctx.doc
     if _skip(ctx) or doc.recipients_label is not None:
         return
@@ -143,7 +142,7 @@ def noi_nhan_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NoiNhan.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.9.d"),
       summary="Sau từ “Nơi nhận” phải có dấu hai chấm", applies_to_appendix=False)
 def noi_nhan_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
-    """"Nơi nhận" is followed by a colon: "Nơi nhận:" (Phụ lục I, mục II.9.d)."""
+    """Sau chữ “Nơi nhận” có dấu hai chấm: “Nơi nhận:” (Phụ lục I, mục II.9.d)."""
     ln = first(ctx, "noi_nhan")
     if ln is None:
         return
@@ -170,8 +169,8 @@ def _recipient_items(ctx: Context):
 @rule("ND30.NoiNhan.GachDauDong", severity="error", source=source(f"{PL1}, mục II.9.d"),
       summary="Mỗi nơi nhận bắt đầu bằng gạch đầu dòng (-)", applies_to_appendix=False)
 def noi_nhan_gach(ctx: Context) -> Iterator[Finding]:
-    """Each recipient stands on its own line beginning with a dash (-) at the left margin
-    (Phụ lục I, mục II.9.d)."""
+    """Mỗi nơi nhận trình bày trên một dòng riêng, đầu dòng có gạch đầu dòng (-) sát lề trái (Phụ lục I,
+    mục II.9.d). Dòng nối tiếp của một nơi nhận dài được ghép vào nơi nhận đó."""
     for ln, t in _recipient_items(ctx):
         if t[:1] not in nd30.RECIPIENT_DASHES:
             yield ctx.finding(f"Nơi nhận “{t[:50]}” phải bắt đầu bằng gạch đầu dòng: “- {t.lstrip('+•* ')[:50]}”.",
@@ -181,8 +180,8 @@ def noi_nhan_gach(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NoiNhan.ChamPhay", severity="error", source=source(f"{PL1}, mục II.9.d"),
       summary="Mỗi nơi nhận kết thúc bằng dấu chấm phẩy (;)", applies_to_appendix=False)
 def noi_nhan_cham_phay(ctx: Context) -> Iterator[Finding]:
-    """Each recipient line ends with a semicolon (;); only the last line, "Lưu: …", ends with a full
-    stop (Phụ lục I, mục II.9.d)."""
+    """Mỗi dòng nơi nhận kết thúc bằng dấu chấm phẩy (;); chỉ dòng cuối “Lưu: …” kết thúc bằng dấu chấm
+    (Phụ lục I, mục II.9.d)."""
     for ln, t in _recipient_items(ctx):
         end = t.rstrip()[-1:]
         if end != ";":
@@ -193,8 +192,8 @@ def noi_nhan_cham_phay(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NoiNhan.Luu", severity="error", source=source(f"{PL1}, mục II.9.d"),
       summary="Dòng cuối của nơi nhận là “- Lưu: VT, …” kết thúc bằng dấu chấm", applies_to_appendix=False)
 def noi_nhan_luu(ctx: Context) -> Iterator[Finding]:
-    """The last line of the recipients is "- Lưu: VT, <drafting unit> (<copies>)." ending with a full
-    stop (Phụ lục I, mục II.9.d)."""
+    """Dòng cuối cùng của phần nơi nhận là “- Lưu: VT, <đơn vị soạn thảo> (<số bản>).”, kết thúc bằng dấu
+    chấm (Phụ lục I, mục II.9.d)."""
     doc = ctx.doc
     if doc.recipients_label is None:
         return

@@ -26,9 +26,9 @@ PL1 = "Phụ lục I"
 @rule("ND30.QuocHieu.Thieu", severity="error", source=source(f"Điều 8.2.a; {PL1}, mục II.1.a"),
       summary="Thiếu Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", applies_to_appendix=False)
 def quoc_hieu_thieu(ctx: Context) -> Iterator[Finding]:
-    """Every administrative document begins with the Quốc hiệu, top right of the first page
-    (Nghị định 30/2020, Điều 8.2.a; Phụ lục I, mục II.1.a). A plan attached to a decision may
-    leave it out; appendices are not checked."""
+    """Văn bản nào cũng mở đầu bằng Quốc hiệu, ở phía trên cùng, bên phải trang đầu (Nghị định 30/2020,
+    Điều 8.2.a; Phụ lục I, mục II.1.a). Kế hoạch kèm theo quyết định có thể không có; phụ lục không bị
+    kiểm tra."""
     doc = ctx.doc
     if doc.national_title is None and not is_attached(doc) and has_header(doc):
         yield ctx.finding(f"Thiếu Quốc hiệu; cần có dòng “{nd30.QUOC_HIEU}” ở đầu văn bản, bên phải.",
@@ -39,9 +39,9 @@ def quoc_hieu_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.QuocHieu.ChinhTa", severity="error", source=source(f"{PL1}, mục II.1.a"),
       summary="Quốc hiệu viết sai chữ, dấu hoặc không in hoa", applies_to_appendix=False)
 def quoc_hieu_chinh_ta(ctx: Context) -> Iterator[Finding]:
-    """The Quốc hiệu is exactly "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", in capitals, every tone mark
-    in place (Phụ lục I, mục II.1.a). The old tone placement "HOÀ" is accepted: the decree's own
-    table prints it so."""
+    """Quốc hiệu viết đúng “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”, chữ in hoa, đủ dấu thanh (Phụ lục I, mục
+    II.1.a). Cách bỏ dấu cũ “HOÀ” được chấp nhận (bảng mẫu của Nghị định cũng in như vậy); định dạng
+    “All caps” của Word được tính là chữ in hoa."""
     ln = first(ctx, "quoc_hieu")
     if ln is None:
         return
@@ -55,7 +55,7 @@ def quoc_hieu_chinh_ta(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.TieuNgu.Thieu", severity="error", source=source(f"Điều 8.2.a; {PL1}, mục II.1.b"),
       summary="Thiếu Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”", applies_to_appendix=False)
 def tieu_ngu_thieu(ctx: Context) -> Iterator[Finding]:
-    """The Tiêu ngữ stands under the Quốc hiệu (Điều 8.2.a; Phụ lục I, mục II.1.b)."""
+    """Dưới Quốc hiệu là Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (Điều 8.2.a; Phụ lục I, mục II.1.b)."""
     doc = ctx.doc
     if doc.motto is None and doc.national_title is not None:
         ln = first(ctx, "quoc_hieu")
@@ -69,8 +69,9 @@ _DASHES = re.compile(r"\s*[-–—‐‑]\s*")
 @rule("ND30.TieuNgu.ChinhTa", severity="error", source=source(f"{PL1}, mục II.1.b"),
       summary="Tiêu ngữ viết sai chữ, dấu, chữ hoa hoặc gạch nối", applies_to_appendix=False)
 def tieu_ngu_chinh_ta(ctx: Context) -> Iterator[Finding]:
-    """The Tiêu ngữ is exactly "Độc lập - Tự do - Hạnh phúc": each phrase begins with a capital,
-    the phrases are joined by a hyphen (-) with a space either side (Phụ lục I, mục II.1.b)."""
+    """Tiêu ngữ viết đúng “Độc lập - Tự do - Hạnh phúc”: chữ cái đầu mỗi cụm từ viết hoa, giữa các cụm từ
+    có gạch nối (-) và cách chữ hai bên (Phụ lục I, mục II.1.b). Gạch dài (–), thiếu dấu cách, sai dấu
+    thanh hoặc chữ hoa đều bị báo."""
     ln = first(ctx, "tieu_ngu")
     if ln is None:
         return
@@ -92,7 +93,8 @@ def tieu_ngu_chinh_ta(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.CoQuan.Thieu", severity="error", source=source(f"Điều 8.2.b; {PL1}, mục II.2"),
       summary="Thiếu tên cơ quan, tổ chức ban hành văn bản", applies_to_appendix=False)
 def co_quan_thieu(ctx: Context) -> Iterator[Finding]:
-    """The issuing agency's name stands top left, in capitals (Điều 8.2.b; Phụ lục I, mục II.2)."""
+    """Tên cơ quan, tổ chức ban hành văn bản đặt ở phía trên bên trái, chữ in hoa (Điều 8.2.b; Phụ lục I,
+    mục II.2)."""
     doc = ctx.doc
     if doc.issuer is None and not is_attached(doc) and has_header(doc):
         yield ctx.finding("Thiếu tên cơ quan, tổ chức ban hành văn bản (in hoa, phía trên bên trái).",
@@ -113,8 +115,8 @@ def _so_line(ctx: Context):
 @rule("ND30.SoKyHieu.Thieu", severity="error", source=source(f"Điều 8.2.c; {PL1}, mục II.3"),
       summary="Thiếu số, ký hiệu của văn bản", applies_to_appendix=False)
 def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
-    """Every document carries "Số: <number>/<symbol>" under the agency (Điều 8.2.c; Phụ lục I,
-    mục II.3). An attached plan carries its decision's number instead, in "(Kèm theo …)"."""
+    """Văn bản có dòng “Số: <số>/<ký hiệu>” dưới tên cơ quan ban hành (Điều 8.2.c; Phụ lục I, mục II.3). Kế
+    hoạch kèm theo quyết định mang số của quyết định trong dòng “(Kèm theo …)”, nên không bị báo."""
     doc = ctx.doc
     if doc.number_raw is None and not is_attached(doc) and has_header(doc):
         yield ctx.finding("Thiếu số, ký hiệu của văn bản; cần dòng “Số: …/…” dưới tên cơ quan ban hành.",
@@ -124,7 +126,7 @@ def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.3.c"),
       summary="Sau từ “Số” phải có dấu hai chấm", applies_to_appendix=False)
 def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
-    """After the word "Số" comes a colon: "Số: 15/QĐ-BNV" (Phụ lục I, mục II.3.c)."""
+    """Sau từ “Số” có dấu hai chấm: “Số: 15/QĐ-BNV” (Phụ lục I, mục II.3.c)."""
     ln = _so_line(ctx)
     if ln is None:
         return
@@ -139,8 +141,8 @@ def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.ChuSo", severity="warning", source=source(f"{PL1}, mục II.3.a"),
       summary="Chữ “Số” phải viết thường, số văn bản bằng chữ số Ả Rập", applies_to_appendix=False)
 def so_chu_thuong(ctx: Context) -> Iterator[Finding]:
-    """The word "Số" is written in lower case after its capital S ("Số:", not "SỐ:"), and the number
-    is in Arabic digits (Phụ lục I, mục II.3.a and c)."""
+    """Từ “Số” viết chữ in thường (S hoa đầu dòng): “Số:”, không viết “SỐ:”; số văn bản ghi bằng chữ số Ả
+    Rập (Phụ lục I, mục II.3.a và c)."""
     ln = _so_line(ctx)
     if ln is None:
         return
@@ -154,7 +156,7 @@ def so_chu_thuong(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.SoDuoi10", severity="error", source=source(f"{PL1}, mục II.3.c"),
       summary="Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước", applies_to_appendix=False)
 def so_duoi_10(ctx: Context) -> Iterator[Finding]:
-    """Numbers below 10 take a leading zero: "Số: 05/BNV-VP" (Phụ lục I, mục II.3.c)."""
+    """Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: “Số: 05/BNV-VP” (Phụ lục I, mục II.3.c)."""
     doc = ctx.doc
     ln = _so_line(ctx)
     if ln is None or doc.number is None or not doc.number.isdigit():
@@ -169,8 +171,9 @@ def so_duoi_10(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.KhoangTrang", severity="error", source=source(f"{PL1}, mục II.3.c"),
       summary="Số và ký hiệu văn bản không được có dấu cách quanh “/” và “-”", applies_to_appendix=False)
 def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
-    """Between number and symbol stands a slash (/), between the groups of the symbol a hyphen (-),
-    with no spaces: "2228/QĐ-UBND", not "2228 /QĐ-UBND" (Phụ lục I, mục II.3.c)."""
+    """Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ viết tắt của ký hiệu có dấu gạch nối (-),
+    không cách chữ: “2228/QĐ-UBND”, không phải “2228 /QĐ-UBND” (Phụ lục I, mục II.3.c). Dòng mẫu để
+    trống (“Số: …/…”) không bị xét."""
     ln = _so_line(ctx)
     if ln is None:
         return
@@ -189,8 +192,9 @@ def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.GachNoi", severity="error", source=source(f"{PL1}, mục II.3.c"),
       summary="Các nhóm chữ viết tắt trong ký hiệu phải nối bằng dấu gạch nối (-)", applies_to_appendix=False)
 def so_gach_noi(ctx: Context) -> Iterator[Finding]:
-    """The groups of a symbol are joined by a hyphen (-): "QĐ-UBND", not "QĐ.UBND", "QĐ_UBND" or
-    "QĐ–UBND" with an en dash (Phụ lục I, mục II.3.c). "&" inside a group ("CCHC&VTLT") is kept."""
+    """Các nhóm chữ viết tắt trong ký hiệu nối bằng dấu gạch nối (-): “QĐ-UBND”, không dùng “QĐ.UBND”,
+    “QĐ_UBND” hay gạch dài “QĐ–UBND” (Phụ lục I, mục II.3.c). Dấu “&” trong một nhóm (“CCHC&VTLT”) được
+    giữ."""
     doc = ctx.doc
     ln = _so_line(ctx)
     if ln is None or not doc.symbol or re.search(r"[.…]{2}", doc.symbol):
@@ -209,9 +213,9 @@ _ABBREVIATIONS = {a for a in nd30.DOC_TYPES.values() if a}
 @rule("ND30.SoKyHieu.TenLoai", severity="error", source=source("Phụ lục III, mục I; Phụ lục I, mục II.3.b"),
       summary="Chữ viết tắt tên loại trong ký hiệu không khớp với tên loại văn bản", applies_to_appendix=False)
 def so_ten_loai(ctx: Context) -> Iterator[Finding]:
-    """A typed document's symbol begins with its type's abbreviation from Phụ lục III ("QĐ" for a
-    Quyết định, "KH" for a Kế hoạch); a công văn's symbol has no type abbreviation, only the agency
-    and the drafting unit ("12/UBND-VX") (Phụ lục I, mục II.3.b)."""
+    """Ký hiệu của văn bản có tên loại bắt đầu bằng chữ viết tắt tên loại theo Phụ lục III (“QĐ” cho Quyết
+    định, “KH” cho Kế hoạch); ký hiệu công văn không có chữ viết tắt tên loại, chỉ gồm chữ viết tắt tên
+    cơ quan và đơn vị soạn thảo (“12/UBND-VX”) (Phụ lục I, mục II.3.b)."""
     doc = ctx.doc
     ln = _so_line(ctx)
     if ln is None or not doc.symbol or doc.doc_type not in nd30.DOC_TYPES:
@@ -248,8 +252,8 @@ def _short_date_line(ctx: Context):
 @rule("ND30.NgayThang.Thieu", severity="error", source=source(f"Điều 8.2.d; {PL1}, mục II.4"),
       summary="Thiếu địa danh và thời gian ban hành văn bản", applies_to_appendix=False)
 def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
-    """Every document carries its place and date, "Hà Nội, ngày 05 tháng 01 năm 2020", under the
-    Tiêu ngữ (Điều 8.2.d; Phụ lục I, mục II.4). An attached plan has none of its own."""
+    """Văn bản ghi địa danh và thời gian ban hành “Hà Nội, ngày 05 tháng 01 năm 2020” dưới Tiêu ngữ (Điều
+    8.2.d; Phụ lục I, mục II.4). Kế hoạch kèm theo quyết định không có ngày riêng, nên không bị báo."""
     doc = ctx.doc
     if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None:
         yield ctx.finding("Thiếu địa danh và thời gian ban hành; cần dòng “<Địa danh>, ngày … tháng … năm …” "
@@ -259,8 +263,8 @@ def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NgayThang.VietTat", severity="error", source=source(f"{PL1}, mục II.4.b"),
       summary="Thời gian ban hành phải viết đầy đủ “ngày … tháng … năm …”", applies_to_appendix=False)
 def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
-    """The date of issue is written in full, "ngày 05 tháng 02 năm 2026", not "05/02/2026"
-    (Phụ lục I, mục II.4.b)."""
+    """Thời gian ban hành phải viết đầy đủ “ngày 05 tháng 02 năm 2026”, không viết tắt “05/02/2026” (Phụ
+    lục I, mục II.4.b)."""
     doc = ctx.doc
     if doc.date_raw is not None:
         ln = first(ctx, "place_date")
@@ -284,8 +288,8 @@ def _place_date(ctx: Context):
 @rule("ND30.NgayThang.SoKhong", severity="error", source=source(f"{PL1}, mục II.4.b"),
       summary="Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước", applies_to_appendix=False)
 def ngay_thang_so_khong(ctx: Context) -> Iterator[Finding]:
-    """Days below 10 and the months 1 and 2 take a leading zero: "ngày 05 tháng 01 năm 2020",
-    "ngày 29 tháng 6 năm 2019" (Phụ lục I, mục II.4.b)."""
+    """Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước: “ngày 05 tháng 01 năm 2020”, “ngày 29
+    tháng 6 năm 2019” (Phụ lục I, mục II.4.b)."""
     ln, m = _place_date(ctx)
     if m is None or not (m["day"].isdigit() and m["month"].isdigit()):
         return
@@ -307,8 +311,8 @@ def ngay_thang_so_khong(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NgayThang.SoKhongThua", severity="warning", source=source(f"{PL1}, mục II.4.b"),
       summary="Tháng từ 3 đến 12 không ghi số 0 phía trước", applies_to_appendix=False)
 def ngay_thang_so_khong_thua(ctx: Context) -> Iterator[Finding]:
-    """Only days below 10 and the months 1 and 2 take a leading zero; the decree writes
-    "tháng 6", not "tháng 06" (Phụ lục I, mục II.4.b and its examples in mục V)."""
+    """Chỉ ngày nhỏ hơn 10 và tháng 1, 2 mới ghi thêm số 0; Nghị định viết “tháng 6”, không viết “tháng 06”
+    (Phụ lục I, mục II.4.b và ví dụ ở mục V). Là cảnh báo, vì không trái một câu chữ cấm."""
     ln, m = _place_date(ctx)
     if m is None or not m["month"].isdigit():
         return
@@ -321,7 +325,7 @@ def ngay_thang_so_khong_thua(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.NgayThang.KhongCoThat", severity="error", source=source(f"{PL1}, mục II.4.b"),
       summary="Ngày ban hành không có thật trên lịch", applies_to_appendix=False)
 def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
-    """The date of issue must be a real calendar date ("ngày 30 tháng 02" is not)."""
+    """Thời gian ban hành phải là một ngày có thật trên lịch (“ngày 30 tháng 02” thì không có)."""
     ln, m = _place_date(ctx)
     if m is None or not all(m[k].isdigit() for k in ("day", "month", "year")):
         return
@@ -336,8 +340,8 @@ def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.DiaDanh.VietHoa", severity="error", source=source(f"{PL1}, mục II.4.c"),
       summary="Các chữ cái đầu của địa danh phải viết hoa", applies_to_appendix=False)
 def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
-    """The first letters of the place name are capitals: "Nghệ An", "Thành phố Hồ Chí Minh"
-    (Phụ lục I, mục II.4.c; the lower-case "phố", "xã", "trấn" of a unit's kind are accepted)."""
+    """Các chữ cái đầu của địa danh phải viết hoa: “Nghệ An”, “Thành phố Hồ Chí Minh” (Phụ lục I, mục
+    II.4.c); các chữ chỉ loại đơn vị hành chính viết thường như “phố”, “xã”, “trấn” được chấp nhận."""
     ln, m = _place_date(ctx)
     if m is None:
         return
@@ -353,7 +357,7 @@ def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.DiaDanh.DauPhay", severity="error", source=source(f"{PL1}, mục II.4.c"),
       summary="Sau địa danh phải có dấu phẩy", applies_to_appendix=False)
 def dia_danh_dau_phay(ctx: Context) -> Iterator[Finding]:
-    """A comma follows the place name: "Nghệ An, ngày 15 tháng 7 năm 2025" (Phụ lục I, mục II.4.c)."""
+    """Sau địa danh có dấu phẩy: “Nghệ An, ngày 15 tháng 7 năm 2025” (Phụ lục I, mục II.4.c)."""
     ln, m = _place_date(ctx)
     if m is None or not m["place"].strip():
         return
@@ -378,9 +382,9 @@ def _looks_like_cong_van(ctx: Context) -> bool:
 @rule("ND30.TenLoai.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),
       summary="Thiếu tên loại văn bản (QUYẾT ĐỊNH, KẾ HOẠCH, …)", applies_to_appendix=False)
 def ten_loai_thieu(ctx: Context) -> Iterator[Finding]:
-    """A typed document names its type in capitals, centred under the header ("QUYẾT ĐỊNH",
-    "KẾ HOẠCH") (Điều 8.2.đ; Phụ lục I, mục II.5.b). A công văn has no type name: its trích yếu
-    follows "V/v" under the number (see ND30.CongVan.VV)."""
+    """Văn bản có tên loại ghi tên loại bằng chữ in hoa, canh giữa dưới phần đầu (“QUYẾT ĐỊNH”, “KẾ HOẠCH”)
+    (Điều 8.2.đ; Phụ lục I, mục II.5.b). Công văn không có tên loại: trích yếu viết sau “V/v” (xem
+    ND30.CongVan.VV)."""
     doc = ctx.doc
     if doc.type_line is None and has_header(doc) and not _looks_like_cong_van(ctx):
         yield ctx.finding("Thiếu tên loại văn bản (in hoa, canh giữa, ví dụ “QUYẾT ĐỊNH”, “KẾ HOẠCH”).",
@@ -390,8 +394,8 @@ def ten_loai_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.TrichYeu.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),
       summary="Thiếu trích yếu nội dung văn bản", applies_to_appendix=False)
 def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
-    """Under the type name stands the trích yếu, a short phrase of what the document is about
-    (Phụ lục I, mục II.5). For a công văn it follows "V/v" (see ND30.CongVan.VV)."""
+    """Ngay dưới tên loại là trích yếu nội dung, một câu hoặc cụm từ ngắn nêu nội dung chính của văn bản
+    (Phụ lục I, mục II.5). Với công văn, trích yếu viết sau “V/v” (xem ND30.CongVan.VV)."""
     doc = ctx.doc
     if doc.type_line is not None and not doc.title:
         yield ctx.finding(f"Thiếu trích yếu nội dung dưới tên loại “{doc.type_line}”.",
@@ -401,8 +405,8 @@ def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.CongVan.VV", severity="error", source=source(f"{PL1}, mục II.5.b"),
       summary="Trích yếu công văn phải viết sau chữ “V/v”", applies_to_appendix=False)
 def cong_van_vv(ctx: Context) -> Iterator[Finding]:
-    """A công văn has no type name; its trích yếu is written after "V/v" (V capital, v lower case)
-    under the number and symbol (Phụ lục I, mục II.5.b)."""
+    """Công văn không có tên loại; trích yếu viết sau chữ “V/v” (V hoa, v thường), đặt dưới số và ký hiệu
+    (Phụ lục I, mục II.5.b)."""
     doc = ctx.doc
     if not _looks_like_cong_van(ctx) or not has_header(doc):
         return

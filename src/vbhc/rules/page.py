@@ -27,7 +27,7 @@ def _setup(ctx: Context) -> PageSetup | None:
 @rule("ND30.Trang.KhoGiay", severity="error", source=source(f"{PL1}, mục I.1"), needs=["page_setup"],
       summary="Khổ giấy phải là A4 (210 × 297 mm)")
 def kho_giay(ctx: Context) -> Iterator[Finding]:
-    """Administrative documents are printed on A4 paper, 210 × 297 mm (Phụ lục I, Phần I, mục I.1)."""
+    """Văn bản hành chính trình bày trên khổ giấy A4, 210 × 297 mm (Phụ lục I, Phần I, mục I.1)."""
     setup = _setup(ctx)
     if setup is None:
         return
@@ -41,8 +41,8 @@ def kho_giay(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Trang.ChieuGiay", severity="warning", source=source(f"{PL1}, mục I.2"), needs=["page_setup"],
       summary="Văn bản trình bày theo chiều dài khổ A4 (giấy đứng)")
 def chieu_giay(ctx: Context) -> Iterator[Finding]:
-    """A document is laid out along the length of the A4 sheet (portrait); landscape is allowed
-    only for pages of tables not made into an appendix (Phụ lục I, Phần I, mục I.2), hence a warning."""
+    """Văn bản trình bày theo chiều dài khổ A4 (giấy đứng); chỉ trang có bảng biểu không làm thành phụ lục
+    riêng mới được trình bày theo chiều rộng (Phụ lục I, Phần I, mục I.2), nên đây là cảnh báo."""
     setup = _setup(ctx)
     if setup is not None and setup.orientation == "landscape":
         yield ctx.finding("Trang đầu trình bày theo chiều rộng (giấy ngang); văn bản cần trình bày theo chiều dài "
@@ -55,8 +55,8 @@ _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải
 @rule("ND30.Trang.LeTrang", severity="error", source=source(f"{PL1}, mục I.3"), needs=["page_setup"],
       summary="Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm")
 def le_trang(ctx: Context) -> Iterator[Finding]:
-    """Margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (Phụ lục I, Phần I, mục I.3).
-    Judged on a .docx only: a PDF holds where the ink is, not the margins the author set."""
+    """Lề trang: trên và dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm (Phụ lục I, Phần I, mục I.3). Chỉ xét
+    với .docx: PDF chỉ cho biết chỗ có chữ, không cho biết lề tác giả đã đặt."""
     setup = _setup(ctx)
     if setup is None or ctx.parsed.source.format != "docx":
         return
@@ -81,8 +81,8 @@ def _shows_on_first_page(setup: PageSetup, fmt: str) -> list[dict]:
 @rule("ND30.Trang.SoTrangDau", severity="error", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
       summary="Không hiển thị số trang ở trang thứ nhất")
 def so_trang_dau(ctx: Context) -> Iterator[Finding]:
-    """Page numbers are not shown on the first page (Phụ lục I, Phần I, mục I.7): in Word, set
-    "Different First Page" and leave the first-page header empty."""
+    """Không hiển thị số trang ở trang thứ nhất (Phụ lục I, Phần I, mục I.7): trong Word chọn “Different
+    First Page” và để trống đầu trang của trang 1."""
     setup = _setup(ctx)
     if setup is None:
         return
@@ -95,7 +95,7 @@ def so_trang_dau(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Trang.ViTriSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
       summary="Số trang đặt canh giữa trong lề trên")
 def vi_tri_so_trang(ctx: Context) -> Iterator[Finding]:
-    """Page numbers stand centred in the top margin (Phụ lục I, Phần I, mục I.7)."""
+    """Số trang đặt canh giữa theo chiều ngang, trong phần lề trên (Phụ lục I, Phần I, mục I.7)."""
     setup = _setup(ctx)
     if setup is None:
         return
@@ -117,7 +117,7 @@ def vi_tri_so_trang(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Trang.CoChuSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
       summary="Số trang cỡ chữ 13–14")
 def co_chu_so_trang(ctx: Context) -> Iterator[Finding]:
-    """Page numbers are Arabic numerals of 13 to 14 pt, upright (Phụ lục I, Phần I, mục I.7)."""
+    """Số trang bằng chữ số Ả Rập, cỡ chữ 13 đến 14, kiểu chữ đứng (Phụ lục I, Phần I, mục I.7)."""
     setup = _setup(ctx)
     if setup is None:
         return
@@ -132,8 +132,8 @@ def co_chu_so_trang(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Trang.DanhSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
       summary="Văn bản nhiều trang phải đánh số trang")
 def danh_so_trang(ctx: Context) -> Iterator[Finding]:
-    """Pages are numbered from 1 in Arabic numerals (the first number not shown) (Phụ lục I,
-    Phần I, mục I.7). Judged only when the file says how many pages it has."""
+    """Trang được đánh số từ 1 bằng chữ số Ả Rập (không hiển thị số trang đầu) (Phụ lục I, Phần I, mục
+    I.7). Chỉ xét khi tệp cho biết số trang."""
     setup = _setup(ctx)
     pages = ctx.parsed.source.pages
     if setup is None or not pages or pages < 2 or setup.page_numbers:

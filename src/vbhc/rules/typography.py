@@ -98,8 +98,8 @@ def _is_times(font: str) -> bool:
 @rule("ND30.Font.TimesNewRoman", severity="error", source=source(f"{PL1}, Phần I, mục I.4"), needs=["style"],
       summary="Phông chữ Times New Roman cho toàn văn bản")
 def font_times(ctx: Context) -> Iterator[Finding]:
-    """The whole document is set in Times New Roman, Unicode (TCVN 6909:2001), black (Phụ lục I,
-    Phần I, mục I.4). Every font of every line counts; one finding per other font."""
+    """Toàn văn bản dùng phông Times New Roman, bộ mã Unicode (TCVN 6909:2001), màu đen (Phụ lục I, Phần I,
+    mục I.4). Mọi phông của mọi dòng đều được xét; mỗi phông khác cho một phát hiện."""
     by_font: dict[str, list[Line]] = {}
     for ln in ctx.doc.lines:
         blk = ctx.doc.blocks[ln.index]
@@ -123,10 +123,10 @@ def _fmt(r: nd30.Range) -> str:
 @rule("ND30.KieuChu.CoChu", severity="error", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
       summary="Cỡ chữ của từng thành phần thể thức theo Nghị định")
 def co_chu(ctx: Context) -> Iterator[Finding]:
-    """Each component has its size: Quốc hiệu 12–13, Tiêu ngữ 13–14, agency 12–13, "Số:" 13,
-    place and date 13–14, type name and trích yếu 13–14, "V/v" 12–13, căn cứ and body 13–14,
-    signature 13–14, "Nơi nhận:" 12, recipients 11 (Phụ lục I, mục II and the table of mục V;
-    values in vbhc.nd30.COMPONENT_SPECS)."""
+    """Mỗi thành phần có cỡ chữ riêng: Quốc hiệu 12–13, Tiêu ngữ 13–14, tên cơ quan 12–13, “Số:” 13, địa
+    danh và thời gian 13–14, tên loại và trích yếu 13–14, “V/v” 12–13, căn cứ và nội dung 13–14, phần ký
+    13–14, “Nơi nhận:” 12, tên nơi nhận 11 (Phụ lục I, mục II và bảng mục V; các giá trị ở
+    vbhc.nd30.COMPONENT_SPECS). Phần thân của phụ lục (biểu mẫu, bảng) không bị xét."""
     def faults():
         for ln, blk, spec, _node in _judged(ctx):
             size = blk.style.size_pt
@@ -167,28 +167,28 @@ _italic_faults, _italic_message = _style_rule("italic", "in nghiêng", "chữ đ
 @rule("ND30.KieuChu.Dam", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
       summary="Kiểu chữ đậm/không đậm của từng thành phần theo Nghị định")
 def kieu_chu_dam(ctx: Context) -> Iterator[Finding]:
-    """Bold: Quốc hiệu, Tiêu ngữ, issuing agency, type name, trích yếu, headings of parts,
-    chapters, sections and articles, signing authority, position and name, "Nơi nhận:"; not bold:
-    "Số:", "V/v", recipients (Phụ lục I, mục II and the table of mục V). An article without a
-    title ("Điều 1. Ban hành …") has only its label bold and is not judged."""
+    """In đậm: Quốc hiệu, Tiêu ngữ, tên cơ quan ban hành, tên loại, trích yếu, tiêu đề phần, chương, mục,
+    điều, quyền hạn, chức vụ và họ tên người ký, “Nơi nhận:”; không in đậm: “Số:”, “V/v”, tên nơi nhận
+    (Phụ lục I, mục II và bảng mục V). Điều không có tiêu đề (“Điều 1. Ban hành …”) chỉ in đậm phần
+    “Điều 1.”, nên không bị xét."""
     yield from _grouped(ctx, _bold_faults(ctx), _bold_message, lambda spec: spec.bold)
 
 
 @rule("ND30.KieuChu.Nghieng", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
       summary="Kiểu chữ nghiêng/đứng của từng thành phần theo Nghị định")
 def kieu_chu_nghieng(ctx: Context) -> Iterator[Finding]:
-    """Italic: place and date, căn cứ, "Nơi nhận:", "(Kèm theo …)"; upright: Quốc hiệu, Tiêu ngữ,
-    agency, "Số:", type name, trích yếu, signer's name, recipients (Phụ lục I, mục II and the table
-    of mục V)."""
+    """In nghiêng: địa danh và thời gian, căn cứ, “Nơi nhận:”, “(Kèm theo …)”; chữ đứng: Quốc hiệu, Tiêu
+    ngữ, tên cơ quan, “Số:”, tên loại, trích yếu, họ tên người ký, tên nơi nhận (Phụ lục I, mục II và
+    bảng mục V)."""
     yield from _grouped(ctx, _italic_faults(ctx), _italic_message, lambda spec: spec.italic)
 
 
 @rule("ND30.KieuChu.InHoa", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
       summary="Thành phần phải in hoa (Quốc hiệu, cơ quan, tên loại, tiêu đề mục, chức vụ)")
 def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
-    """Capitals: Quốc hiệu, agency names, type name, titles of parts, chapters and sections
-    ("I. MỤC TIÊU"), signing authority and position (Phụ lục I, mục II and the table of mục V).
-    Word's "All caps" format counts as capitals."""
+    """In hoa: Quốc hiệu, tên cơ quan, tên loại, tiêu đề phần, chương, mục (“I. MỤC TIÊU”), quyền hạn và
+    chức vụ người ký (Phụ lục I, mục II và bảng mục V). Định dạng “All caps” của Word được tính là chữ
+    in hoa."""
     def faults():
         for ln, blk, spec, node in _judged(ctx):
             if not spec.caps:
@@ -236,8 +236,8 @@ def _paragraph_finding(ctx: Context, bad: list[tuple[Line, Any]], what: str, exp
 @rule("ND30.Doan.CanDeu", severity="warning", source=source(f"{PL1}, mục II.6.e"),
       needs=["style", "paragraph_format"], summary="Nội dung văn bản canh đều hai lề")
 def doan_can_deu(ctx: Context) -> Iterator[Finding]:
-    """The body text is justified, flush with both margins (Phụ lục I, mục II.6.e). A centred
-    line in the body is taken as deliberate and not judged; a title line is not judged."""
+    """Nội dung văn bản được canh đều cả hai lề (Phụ lục I, mục II.6.e). Dòng canh giữa trong nội dung được
+    coi là chủ ý nên không bị xét; dòng tiêu đề không bị xét."""
     bad = [(ln, blk.style.align) for ln, blk, node in _body_lines(ctx)
            if blk.style.align in ("left", "right") and not _is_heading_line(ln, node)]
     yield from _paragraph_finding(ctx, bad, "không canh đều hai lề; cần canh đều (Justify)", "justify")
@@ -246,9 +246,8 @@ def doan_can_deu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Doan.LuiDauDong", severity="warning", source=source(f"{PL1}, mục II.6.e"),
       needs=["style", "paragraph_format"], summary="Chữ đầu dòng của đoạn lùi vào 1 cm hoặc 1,27 cm")
 def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
-    """The first line of each paragraph (articles included, mục II.6.đ) is indented 1 cm or
-    1.27 cm from the left margin (Phụ lục I, mục II.6.e); measured as left indent plus first-line
-    indent, as Word prints it."""
+    """Dòng đầu mỗi đoạn (kể cả điều, mục II.6.đ) lùi vào 1 cm hoặc 1,27 cm so với lề trái (Phụ lục I, mục
+    II.6.e); đo bằng thụt lề trái cộng thụt dòng đầu, như Word in ra."""
     bad = []
     for ln, blk, _node in _body_lines(ctx, with_articles=True):
         st = blk.style
@@ -263,8 +262,8 @@ def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Doan.KhoangCach", severity="warning", source=source(f"{PL1}, mục II.6.e"),
       needs=["style", "paragraph_format"], summary="Khoảng cách giữa các đoạn văn tối thiểu 6pt")
 def doan_khoang_cach(ctx: Context) -> Iterator[Finding]:
-    """Paragraphs are at least 6 pt apart (Phụ lục I, mục II.6.e): the spacing before plus after
-    of each body paragraph."""
+    """Khoảng cách giữa các đoạn văn tối thiểu 6pt (Phụ lục I, mục II.6.e): tổng khoảng cách trước và sau
+    của mỗi đoạn nội dung."""
     bad = []
     for ln, blk, _node in _body_lines(ctx, with_articles=True):
         st = blk.style
@@ -279,8 +278,8 @@ def doan_khoang_cach(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.Doan.GianDong", severity="warning", source=source(f"{PL1}, mục II.6.e"),
       needs=["style", "paragraph_format"], summary="Khoảng cách dòng từ dòng đơn đến 1,5 lines")
 def doan_gian_dong(ctx: Context) -> Iterator[Finding]:
-    """Lines are spaced from single to 1.5 lines (Phụ lục I, mục II.6.e). An exact spacing in points
-    is not judged (it depends on the font's line height)."""
+    """Khoảng cách giữa các dòng tối thiểu là dòng đơn, tối đa 1,5 lines (Phụ lục I, mục II.6.e). Khoảng
+    cách dòng đặt bằng điểm (Exactly) không bị xét vì phụ thuộc chiều cao dòng của phông."""
     bad = []
     for ln, blk, _node in _body_lines(ctx, with_articles=True):
         ls = blk.style.line_spacing
