@@ -1,0 +1,115 @@
+"""Property tests (hypothesis): the text reader, the parser and the target extractor never crash
+and never lose text, whatever they are given.
+
+What "loses no text" means, honestly: the text reader changes the *arrangement* of text, never
+its characters. It removes Markdown emphasis marks (`*`, `**`, `***`, `__`) and heading marks
+(`#`), table pipes and rules (`|`, `---`, `:`), and the " / " between two paragraphs of one table
+cell; it splits a line holding two header columns at a blank, rejoins a sentence wrapped over
+lines with one space, and moves lone page numbers after the paragraph they interrupt. So the
+property compares the multiset of the non-blank characters of input and output, leaving out
+the characters those transformations remove (`* _ # | / - :`); whitespace is compared nowhere.
+The parser's property: every body block that has text is claimed by a classified line of some
+document (it never drops what it does not recognise); lone page numbers (part "header") are page
+furniture and are not content.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vbhc.model import Source
+from vbhc.parse import parse_source
+from vbhc.readers.text import lines_to_blocks
+
+MARKUP = set("*_#|/-:")
+
+SNIPPETS = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
+    "TỈNH NGHỆ AN", "Số: 2228/QĐ-UBND", "Nghệ An, ngày 15 tháng 7 năm 2025", "QUYẾT ĐỊNH", "QUYẾT ĐỊNH:",
+    "KẾ HOẠCH", "Căn cứ Luật Tổ chức chính quyền địa phương;", "Điều 1.", "Điều 2. Hiệu lực", "Chương I",
+    "I. MỤC ĐÍCH", "1.", "1.1.", "2.3.4.", "a)", "đ)", "- ", "+ ", "• ", "Nơi nhận:", "- Lưu: VT.",
+    "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A", "(Kèm theo Quyết định số 12/QĐ-UBND)",
+    "PHỤ LỤC", "| a | b |", "|---|---|", "| Stt | Nội dung | Thời hạn |", "**", "*", "***", "__", "# ",
+    "## ", "- 2 -", "3", "đạt từ 95% trở lên", "giảm 10% so với năm 2021", "  ", "\t", " / ", "./.",
+]
+ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("L", "N", "P", "S", "Zs"),
+    exclude_characters="\x00",
+)
+TOKENS = st.one_of(st.sampled_from(SNIPPETS), st.text(ALPHABET, max_size=12))
+LINE = st.lists(TOKENS, max_size=8).map(" ".join)
+TEXT = st.lists(st.one_of(LINE, st.just("")), max_size=30).map("\n".join)
+
+
+def content_chars(text: str) -> Counter[str]:
+    text = unicodedata.normalize("NFC", text)
+    return Counter(c for c in text if not c.isspace() and c not in MARKUP)
+
+
+def _table_rule(line: str) -> bool:
+    return bool(line.strip()) and set(line.strip()) <= set("|-: ")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_text_reader_loses_no_text(text: str) -> None:
+    blocks = lines_to_blocks(text)
+    kept = "\n".join(b.text for b in blocks)
+    dropped_rules = "\n".join(ln for ln in text.splitlines() if _table_rule(ln))
+    expected = content_chars(text) - content_chars(dropped_rules)
+    assert content_chars(kept) == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_parser_never_raises_and_keeps_every_block(text: str) -> None:
+    blocks = lines_to_blocks(text)
+    parsed = parse_source(Source(path="<fuzz>", format="text", blocks=blocks))
+    claimed = {ln.index for doc in parsed.documents for ln in doc.lines}
+    for i, b in enumerate(blocks):
+        if b.text.strip() and b.part == "body":  # page numbers are page furniture, not content
+            assert i in claimed, (i, b.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_text_reader_any_unicode(text: str) -> None:
+    blocks = lines_to_blocks(text)
+    parse_source(Source(path="<fuzz>", format="text", blocks=blocks))
+
+
+# --- the target extractor (vbhc.profile) ----------------------------------------------------------
+
+targets_mod = pytest.importorskip("vbhc.profile.targets")
+OPS_WITH_VALUE = {">=", ">", "=", "<=", "<", "reduce_by"}
+OPS_WITHOUT_VALUE = {"increase", "improve"}
+
+TARGET_SNIPPETS = [
+    "đạt từ", "trở lên", "trên", "đạt", "không thấp hơn", "tối thiểu", "ít nhất", "không dưới", "giảm",
+    "tăng", "so với năm 2021", "tỷ lệ", "hồ sơ TTHC", "DVCTT", "cải thiện", "nâng cao", "%", "95%",
+    "100 %", "87,5%", "1.000", "0", "-5%", "1e309", "NaN", "10^9", "99999999999999999999999%", "lần", "ngày",
+    "không quá", "dưới", "tối đa", "từ 90% đến 95%", "(", ")", ";", ".",
+]
+SENTENCE = st.lists(st.one_of(st.sampled_from(TARGET_SNIPPETS), st.text(ALPHABET, max_size=8)),
+                    max_size=14).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(SENTENCE, st.text(max_size=200)))
+def test_targets_are_well_formed(sentence: str) -> None:
+    for t in targets_mod.targets_in_sentence(sentence):
+        assert t.op in OPS_WITH_VALUE | OPS_WITHOUT_VALUE, t.op
+        if t.op in OPS_WITHOUT_VALUE:
+            assert t.value is None, t
+        else:
+            assert isinstance(t.value, int | float) and not isinstance(t.value, bool), t
+            assert math.isfinite(t.value), t
+        assert t.unit is None or isinstance(t.unit, str), t
+        assert isinstance(t.indicator, str)
