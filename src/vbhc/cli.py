@@ -377,3 +377,53 @@ def _to_pdf(docx_bytes: bytes, output: str) -> None:
         except (subprocess.SubprocessError, OSError) as exc:
             fail(f"LibreOffice không xuất được PDF ({type(exc).__name__})")
     click.echo(f"Đã xuất {target}", err=True)
+
+
+# --- drafting: `draft` (a sub-plan from its parent plan) ----------------------------------------
+
+@cli.command("draft")
+@click.option("--against", type=click.Path(dir_okay=False, path_type=str), help="kế hoạch cấp trên")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=str),
+              help="hồ sơ YAML của kế hoạch cấp trên (vbhc profile)")
+@click.option("--agency", required=True, help="cơ quan ban hành kế hoạch, ví dụ \"Sở Tư pháp\", \"xã Nghi Lộc\"")
+@click.option("--abbr", help="chữ viết tắt tên cơ quan trong ký hiệu (mặc định: suy ra, ví dụ STP, UBND)")
+@click.option("--level", type=click.Choice(["so", "xa"]), default=None,
+              help="cấp của cơ quan: so (sở, ngành cấp tỉnh) hoặc xa (xã, phường); mặc định: suy ra từ tên")
+@click.option("--date", "issued", help="ngày ban hành YYYY-MM-DD (mặc định: hôm nay)")
+@click.option("--place", help="địa danh (mặc định: tỉnh của kế hoạch cấp trên, hoặc tên xã)")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="tệp kết quả (.docx, .md hoặc .json)")
+@click.option("--with-decision", is_flag=True, help="soạn cả quyết định ban hành kế hoạch (kế hoạch kèm theo)")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "json"]), default=None,
+              help="mặc định theo phần mở rộng của tệp kết quả, nếu không thì docx")
+def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: str | None, level: str | None,
+              issued: str | None, place: str | None, output: str, with_decision: bool, fmt: str | None) -> None:
+    """Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên (lĩnh vực, chỉ tiêu, nhiệm vụ, bảng phân công)."""
+    import os
+
+    from vbhc.draft import DraftError, draft, parent_plan
+    from vbhc.writers.docx import to_bytes, write_atomic
+
+    if not against and not profile_path:
+        fail("cần kế hoạch cấp trên: --against KẾ_HOẠCH hoặc --profile HỒ_SƠ.yaml")
+    profile = load_profile(against, profile_path)
+    inputs = {os.path.abspath(p) for p in (against, profile_path) if p}
+    if os.path.abspath(output) in inputs:
+        fail("tệp kết quả trùng với tệp đầu vào; vbhc không ghi đè lên kế hoạch cấp trên")
+    if fmt is None:
+        ext = os.path.splitext(output)[1].lower().lstrip(".")
+        fmt = ext if ext in ("docx", "md", "json") else "docx"
+    try:
+        result = draft(profile, agency, parent=parent_plan(profile, against, profile_path), level=level, abbr=abbr,
+                       date=issued, place=place, with_decision=with_decision)
+    except DraftError as exc:
+        fail(str(exc))
+    for warning in result.warnings:
+        click.echo(f"vbhc: cảnh báo: {warning}.", err=True)
+    data = to_bytes(result.documents)
+    try:
+        write_atomic(output, data if fmt == "docx" else _render_other(data, result.documents, fmt).encode("utf-8"))
+    except OSError as exc:
+        fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
+    click.echo(f"Đã soạn {output}: {len(profile.areas)} lĩnh vực, {len(profile.targets)} chỉ tiêu, "
+               f"{result.placeholders} chỗ cần điền (tìm “[ĐIỀN:”).", err=True)
