@@ -286,30 +286,43 @@ def templates_cmd(fmt: str) -> None:
 
 @cli.command()
 @click.argument("template")
-@click.option("--data", "data_path", required=True, type=click.Path(dir_okay=False, path_type=str),
+@click.option("--data", "data_path", type=click.Path(dir_okay=False, path_type=str),
               help="tệp dữ liệu YAML (hoặc JSON) của văn bản")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="tệp kết quả (.docx, .md hoặc .json)")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "json"]), default=None,
               help="mặc định theo phần mở rộng của tệp kết quả, nếu không thì docx")
 @click.option("--pdf", is_flag=True, help="xuất thêm tệp PDF qua LibreOffice (cần cài LibreOffice)")
-def new(template: str, data_path: str, output: str, fmt: str | None, pdf: bool) -> None:
-    """Soạn văn bản từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu."""
+@click.option("--interactive", "-i", is_flag=True, help="hỏi lần lượt các trường còn thiếu trên màn hình")
+def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf: bool, interactive: bool) -> None:
+    """Soạn văn bản từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu (hoặc --interactive)."""
     import os
 
-    from vbhc.drafting import DataError, TemplateNotFound, load_data, render
+    from vbhc.drafting import DataError, TemplateNotFound, find_template, load_data, render
     from vbhc.writers.docx import to_bytes, write_atomic
 
+    if not data_path and not interactive:
+        fail("cần tệp dữ liệu --data DATA.yaml, hoặc --interactive để nhập từng trường")
+    if interactive and not stdin_is_tty():
+        fail("--interactive cần nhập từ bàn phím (một terminal), nhưng đầu vào đang bị chuyển hướng; "
+             "hãy dùng --data DATA.yaml")
     if fmt is None:
         ext = os.path.splitext(output)[1].lower().lstrip(".")
         fmt = ext if ext in ("docx", "md", "json") else "docx"
     try:
-        docs = render(template, load_data(data_path))
+        data = load_data(data_path) if data_path else {}
+        if interactive:
+            from vbhc.interactive import ask_missing
+
+            data = ask_missing(find_template(template), data)
+        docs = render(template, data)
     except TemplateNotFound as exc:
         fail(str(exc))
     except DataError as exc:
-        fail(exc.message if exc.source else f"{data_path}: {exc.message}")
-    if os.path.abspath(output) in (os.path.abspath(data_path), os.path.abspath(template)):
+        fail(exc.message if exc.source or not data_path else f"{data_path}: {exc.message}")
+    except click.Abort:
+        fail("đã dừng nhập dữ liệu; chưa ghi tệp nào")
+    if os.path.abspath(output) in (os.path.abspath(data_path or template), os.path.abspath(template)):
         fail("tệp kết quả trùng với tệp đầu vào; vbhc không ghi đè lên dữ liệu của bạn")
     data = to_bytes(docs)
     try:
@@ -322,6 +335,11 @@ def new(template: str, data_path: str, output: str, fmt: str | None, pdf: bool) 
     click.echo(f"Đã soạn {output}", err=True)
     if pdf:
         _to_pdf(data, output)
+
+
+def stdin_is_tty() -> bool:
+    """--interactive needs a person at a terminal (tests replace this)."""
+    return sys.stdin.isatty()
 
 
 def _render_other(docx_bytes: bytes, docs, fmt: str) -> str:

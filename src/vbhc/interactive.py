@@ -1,0 +1,111 @@
+"""`vbhc new TEMPLATE --interactive`: ask on the terminal for every field the data lacks.
+
+Each question names the field in the clerk's words (`drafting.FIELD_LABELS`, or a template's own
+`labels:` in its header) and says what kind of answer is wanted. Lists are typed one item a line,
+an empty line ends them. Only required fields are asked for; optional ones stay as the data has
+them. What is typed goes through the same validation as a data file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import click
+
+from vbhc.drafting import FIELD_LABELS, TemplateInfo, _blank
+
+LIST_HINT = "mỗi dòng một mục, để trống rồi Enter để kết thúc"
+
+
+def _label(info: TemplateInfo, key: str, labels: dict[str, str]) -> str:
+    words = labels.get(key) or FIELD_LABELS.get(key) or key
+    return f"{words[:1].upper()}{words[1:]} ({key})"
+
+
+def _date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter("cần một ngày dạng YYYY-MM-DD, ví dụ 2026-02-05") from None
+
+
+def _number(value: str) -> str:
+    text = str(value).strip()
+    if not text.isdigit():
+        raise click.BadParameter("cần một số, ví dụ 12")
+    return text
+
+
+def _text(value: str) -> str:
+    if not str(value).strip():
+        raise click.BadParameter("không được để trống")
+    return str(value).strip()
+
+
+def ask_text(label: str, kind: str = "text") -> str:
+    if kind == "date":
+        label = label if "YYYY-MM-DD" in label else f"{label} [YYYY-MM-DD]"
+        return click.prompt(label, default=dt.date.today().isoformat(), value_proc=_date)
+    if kind == "number":
+        return click.prompt(f"{label} [số]", value_proc=_number)
+    return click.prompt(label, value_proc=_text)
+
+
+def ask_list(label: str) -> list[str]:
+    click.echo(f"{label}: {LIST_HINT}.", err=True)
+    items: list[str] = []
+    while True:
+        line = click.prompt("  -", default="", show_default=False, prompt_suffix=" ").strip()
+        if line:
+            items.append(line)
+        elif items:
+            return items
+        else:
+            click.echo("  Cần ít nhất một mục.", err=True)
+
+
+def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
+    """The data with every missing required field asked for (a new dict; `data` is untouched)."""
+    from vbhc.drafting import _meta
+
+    meta = _meta(info.path.read_text(encoding="utf-8"))
+    labels = {str(k): str(v) for k, v in (meta.get("labels") or {}).items()} if isinstance(
+        meta.get("labels"), dict) else {}
+    out = dict(data)
+    if any(_blank(out.get(k)) for k in info.required):
+        click.echo(f"Mẫu {info.name}: {info.description}. Nhập các trường còn thiếu.", err=True)
+    for key, spec in info.fields.items():
+        if spec.endswith("?"):
+            continue
+        kind = spec.rstrip("?")
+        label = _label(info, key, labels)
+        value = out.get(key)
+        if kind == "signer":
+            signer = dict(value) if isinstance(value, dict) else {}
+            if _blank(signer.get("name")):
+                signer["name"] = ask_text(_label(info, "signer.name", labels))
+            if _blank(signer.get("positions")) and _blank(signer.get("position")):
+                signer["positions"] = ask_list(_label(info, "signer.positions", labels) +
+                                               ", ví dụ KT. CHỦ TỊCH rồi PHÓ CHỦ TỊCH: dòng đầu là thẩm quyền")
+                first = signer["positions"][0].split(" ", 1)
+                if len(first) == 2 and first[0].upper() in ("TM.", "KT.", "TL.", "TUQ.", "Q."):
+                    signer["authority"] = first[0].upper()
+                    if first[0].upper() == "TM.":
+                        signer["on_behalf_of"] = first[1]
+                        signer["positions"] = signer["positions"][1:] or [first[1]]
+                    else:
+                        signer["positions"][0] = first[1]
+            out[key] = signer
+        elif kind == "attached":
+            attached = dict(value) if isinstance(value, dict) else {}
+            for sub, sub_kind in (("doc_type", "text"), ("title", "text"), ("sections", "list")):
+                if _blank(attached.get(sub)):
+                    sub_label = _label(info, f"{key}.{sub}", labels)
+                    attached[sub] = (ask_list(sub_label) if sub_kind == "list" else ask_text(sub_label))
+            if attached.get("sections") and all(isinstance(s, str) for s in attached["sections"]):
+                attached["sections"] = [{"heading": s} if len(s.split()) <= 12 else s for s in attached["sections"]]
+            out[key] = attached
+        elif _blank(value):
+            out[key] = ask_list(label) if kind in ("list", "items") else ask_text(label, kind)
+    return out
