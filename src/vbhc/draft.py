@@ -326,11 +326,15 @@ def parent_citation(profile: Profile) -> str:
 
 
 def _points(items: list[str]) -> list[dict[str, Any]]:
-    """Points of one list: each ends ";", the last "."."""
+    """Points of one list: each ends ";", the last ".". Longer than the alphabet of points
+    (PL I, mục II.6.đ: a … y), the list is written with dashes instead."""
+    from vbhc.nd30 import POINT_LETTERS
+
+    kind = "point" if len(items) <= len(POINT_LETTERS) else "bullet"
     out = []
     for i, item in enumerate(items):
         body = item.rstrip(" ;.,")
-        out.append({"kind": "point", "text": body + ("." if i == len(items) - 1 else ";")})
+        out.append({"kind": kind, "text": body + ("." if i == len(items) - 1 else ";")})
     return out
 
 

@@ -226,3 +226,23 @@ def test_bad_date(profile):
 
     with pytest.raises(DraftError):
         draft(profile, "Sở Tư pháp", date="25/07/2025")
+
+
+def test_more_targets_than_point_letters(tmp_path, profile, parent):
+    """A parent with more targets than a … y: the list is written with dashes, and still checks clean."""
+    import copy
+
+    from vbhc.check import check_file, load_config
+    from vbhc.writers.docx import write_docx
+
+    many = copy.deepcopy(profile)
+    extra = [Target(f"Tỷ lệ nhiệm vụ nhóm {i} hoàn thành đúng hạn", ">=", 90, "%",
+                    f"Tỷ lệ nhiệm vụ nhóm {i} hoàn thành đúng hạn đạt từ 90% trở lên") for i in range(1, 8)]
+    many.targets = many.targets + extra
+    d = draft(many, "Sở Tư pháp", parent=parent, date="2025-07-25")
+    goals = next(c for c in _section(d.documents[0], "MỤC ĐÍCH, YÊU CẦU").children if c.heading == "Mục tiêu, chỉ tiêu")
+    assert {c.kind for c in goals.children} == {"bullet"}
+    out = tmp_path / "many.docx"
+    write_docx(d.documents, out)
+    result = check_file(str(out), load_config(None), many)
+    assert not [f for f in result.findings if f.severity == "error"]
