@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import vbhc.cli
-from conftest import NGHE_AN
 from vbhc.cli import cli
 from vbhc.drafting import TEMPLATE_DIR
 from vbhc.parse import parse_file
+
+NGHE_AN = Path(__file__).resolve().parents[1] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
 
 PARENT = str(NGHE_AN)
 PLAN_ERRORS = {"KH001", "KH002", "KH005", "KH006"}

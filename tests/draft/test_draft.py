@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import NGHE_AN
 from vbhc.draft import (
     PLACEHOLDER_RE,
     TASK_HEADERS,
@@ -22,6 +23,8 @@ from vbhc.profile import from_parent
 from vbhc.profile.model import Target
 from vbhc.profile.subplan import analyse, find_parent_citation
 from vbhc.profile.targets import extract_targets, match_targets, satisfies, targets_in_sentence
+
+NGHE_AN = Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
 
 
 @pytest.fixture(scope="module")
