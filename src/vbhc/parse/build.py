@@ -106,6 +106,15 @@ class _DocBuilder:
         elif k == "text" and t[:1].islower() and self.doc.lines and self.doc.lines[-1].kind in ("vv", "vv_more"):
             self.doc.title = squash(f"{self.doc.title or ''} {t}")  # "V/v" wrapped over two lines
             self.keep(line, "vv_more")
+        elif k == "text" and self.doc.date is None and self.doc.lines and self.doc.lines[-1].kind == "place_date" \
+                and re.fullmatch(r"\d{4}\s*\.?", t) and re.search(r"tháng\s*\d{1,2}\s*năm\s*$", self.doc.date_raw or "",
+                                                                 re.I):
+            # "…, ngày 05 tháng 8 năm" / "2025": the place-date wrapped in a narrow header column (PDF)
+            m = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", self.doc.date_raw, re.I)
+            self.doc.date_raw = f"{self.doc.date_raw} {t.strip()}"
+            if m:
+                self.doc.date = _iso_date(m.group(1), m.group(2), t.strip().rstrip("."))
+            self.keep(line, "place_date")
         elif k == "type_name":
             self.doc.doc_type = f["doc_type"]
             self.doc.type_line = t

@@ -12,13 +12,17 @@ from functools import lru_cache
 
 import regex as re
 
-from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, STOPWORDS
+from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, MANNER_WORDS, PURPOSE_WORDS, STOPWORDS, SYNONYMS
 from vbhc.textnorm import fold, modern_tones
 
 _ABBR_RE = re.compile(r"(?<![\p{L}\d])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
                                                                                    reverse=True)) + r")(?![\p{L}\d])")
 _STOP = {modern_tones(w).lower() for w in STOPWORDS}
 _PUNCT = re.compile(r"^[\p{P}\p{S}]+$")
+_SYNONYMS = re.compile(r"(?<![\p{L}])(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
+                       + r")(?![\p{L}])", re.I)
+_PURPOSE = re.compile(r"\s+(?:" + "|".join(PURPOSE_WORDS) + r")\s+", re.I)
+_MANNER = re.compile(r",?\s+(?:" + "|".join(MANNER_WORDS) + r")\s+", re.I)
 
 
 def expand_abbreviations(text: str) -> str:
@@ -31,10 +35,21 @@ def _segment(text: str) -> list[str]:
     return word_tokenize(text)
 
 
+def has_manner_clause(indicator: str) -> bool:
+    return bool(_MANNER.search(modern_tones(indicator)))
+
+
 @lru_cache(maxsize=8192)
-def indicator_key(indicator: str) -> str:
-    """Space-separated folded words (syllables of one word joined by "_"), in order, no repeats."""
+def indicator_key(indicator: str, without_manner: bool = False) -> str:
+    """Space-separated folded words (syllables of one word joined by "_"), in order, no repeats.
+
+    `without_manner` also drops a manner clause ("… được ban hành, … đảm bảo chất lượng")."""
     text = modern_tones(expand_abbreviations(indicator))
+    for cut in (_PURPOSE, _MANNER) if without_manner else (_PURPOSE,):
+        head = cut.split(text, maxsplit=1)[0]
+        if len(head.split()) >= 3:  # "… tổ kiểm tra nội bộ để kiểm tra kết quả …": not the indicator proper
+            text = head
+    text = _SYNONYMS.sub(lambda m: SYNONYMS[m.group(1).lower()], text)
     text = re.sub(r"[()\[\]“”\"']", " ", text)
     words: list[str] = []
     for token in _segment(text):

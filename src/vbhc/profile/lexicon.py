@@ -48,10 +48,21 @@ ABBREVIATIONS: dict[str, str] = {
     "SIPAS": "chỉ số hài lòng về sự phục vụ hành chính",
 }
 
+# Words that name the same thing in an indicator ("hồ sơ quá hạn", "hồ sơ trễ hạn", "hồ sơ chậm"):
+# replaced by the first form when a key is built, for matching only.
+SYNONYMS: dict[str, str] = {"quá hạn": "chậm", "trễ hạn": "chậm", "chậm muộn": "chậm"}
+# Words that open a purpose or second clause after the indicator proper ("… thành lập tổ kiểm tra nội
+# bộ để kiểm tra kết quả …", "… và có biện pháp xử lý …"): the key stops there (when at least three
+# words remain).
+PURPOSE_WORDS: list[str] = ["để", "nhằm", "và có"]
+# Words that open a manner clause ("được ban hành … đảm bảo chất lượng, đúng tiến độ"): sub-plans often
+# copy it, so two indicators are compared both with and without it.
+MANNER_WORDS: list[str] = ["đảm bảo", "bảo đảm"]
+
 # Words that say nothing about which indicator is meant (or only whose it is: tỉnh, Sở, xã).
 STOPWORDS: set[str] = {
     "của", "các", "những", "được", "về", "và", "ở", "tại", "đối với", "trong", "trên", "cho", "với",
-    "theo", "có", "là", "đạt", "phải", "đã", "sẽ", "này", "đó", "khi", "từ", "đến", "trở lên", "hơn",
+    "theo", "có", "là", "đạt", "hoặc", "phải", "đã", "sẽ", "này", "đó", "khi", "từ", "đến", "trở lên", "hơn",
     "tổng số", "toàn bộ", "tất cả", "mỗi", "từng", "thuộc", "do", "bởi", "để", "mà", "thì",
     "tỉnh", "sở", "ngành", "địa phương", "cấp", "các cấp", "xã", "phường", "huyện", "đơn vị", "cơ quan",
     "thẩm quyền", "giải quyết của", "năm", "kịp thời", "bảo đảm", "đảm bảo", "phấn đấu", "trong đó",
@@ -108,7 +119,9 @@ ELEMENT_NAMES = {
     "reporting": "chế độ báo cáo định kỳ",
 }
 
-# What shows an element is present in a sub-plan (regular expressions on folded text).
+# What shows an element is present in a sub-plan (regular expressions on folded text). "Công khai dự
+# toán ngân sách" is a finance task, not the plan's resources: a budget counts when the plan draws on it
+# ("bố trí trong dự toán", "từ dự toán").
 ELEMENT_EVIDENCE: dict[str, list[str]] = {
     "responsibility": [r"\bchu tri\b", r"\bphoi hop\b", r"\bgiao (cho )?(phong|van phong|thanh tra|trung tam|cac)",
                        r"\bphan cong\b", r"\bchiu trach nhiem\b", r"\bdon vi thuc hien\b",
@@ -117,7 +130,7 @@ ELEMENT_EVIDENCE: dict[str, list[str]] = {
                  r"\bthuong xuyen\b", r"\b(hang|hang) (nam|quy|thang)\b", r"\btruoc ngay\b",
                  r"\bthoi gian (hoan thanh|thuc hien)\b", r"\bca nam\b", r"\b6 thang cuoi nam\b"],
     "outputs": [r"\bsan pham\b", r"\bket qua dau ra\b", r"\bdau ra\b"],
-    "resources": [r"\bkinh phi\b", r"\bnguon luc\b", r"\bnguon von\b", r"\bdu toan (ngan sach|kinh phi|duoc giao)",
+    "resources": [r"\bkinh phi\b", r"\bnguon luc\b", r"\bnguon von\b", r"\b(tu|trong) (nguon )?du toan\b",
                   r"\bbo tri (ngan sach|kinh phi|nguon)", r"\bngan sach (duoc giao|cap cho)"],
     "reporting": [r"\bbao cao\b.{0,80}\b(dinh ky|hang quy|hang quy|6 thang|hang nam|hang thang|so noi vu)\b",
                   r"\b(dinh ky|hang quy|6 thang|hang nam|hang thang)\b.{0,60}\bbao cao\b",

@@ -85,7 +85,10 @@ def analyse(doc: Document) -> Analysis:
                     if cell and len(cell.split()) <= 14:  # a group row or an "area" column
                         for area_id in areas_in(cell):
                             a.areas.setdefault(area_id, Hit(node.id, node.line, cell, "heading"))
-        for text in node_texts(node):
+        texts = list(node_texts(node))
+        if node.heading and node.heading not in texts:
+            texts.append(node.heading)  # "2. Văn phòng … báo cáo định kỳ …" parsed as a heading
+        for text in texts:
             folded_parts.append(fold(text))
             for s in sentences(text):
                 f = fold(s)

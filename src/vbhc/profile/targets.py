@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex as re
 
 from vbhc.model import Document, Node
-from vbhc.profile.keys import indicator_key, similarity
+from vbhc.profile.keys import has_manner_clause, indicator_key, similarity
 from vbhc.profile.lexicon import (
     IMPROVE_OBJECTS,
     IMPROVE_VERBS,
@@ -136,8 +136,10 @@ def targets_in_sentence(sentence: str) -> list[Target]:
             after_end = spans[i + 1][0] if i + 1 < len(spans) else len(sentence)
             before = "" if consumed else sentence[before_start:start]
             after = sentence[end:after_end]
-            if op is None and i and _words(_clean(before)) == 0:
-                op = spans[i - 1][2]  # "… và 10% biên chế": the comparator of the one before
+            if op is None and i and consumed and _words(_clean(before)) == 0:
+                # "giảm 10% đơn vị … và 10% biên chế": the comparator of the one before, whose indicator
+                # followed its number; not in "… đạt từ 97% trở lên, 100% hồ sơ chậm …" (a new statement)
+                op = spans[i - 1][2]
             if op is None:
                 op = "=" if value == 100 else ">="
             elif op == "=" and value != 100:
@@ -152,6 +154,8 @@ def targets_in_sentence(sentence: str) -> list[Target]:
             after_c, before_c = _clean(after), _clean(before)
             # "…, trong đó …", "…, 100% …": text after a comma starts the next statement
             consumed = _words(after_c) >= 2 and not after.lstrip().startswith((",", ";"))
+            if consumed and _words(before_c) and i + 1 < len(spans) and _LEADING_AND.match(fold_same_length(after)):
+                consumed = False  # "A đạt trên 90% và B đạt trên 87%": the text after "và" is the next one's
             if consumed:
                 if before_c and op != "reduce_by" and not before.rstrip().endswith(",") and i == 0:
                     indicator = f"{before_c} {after_c}"
@@ -175,7 +179,7 @@ def targets_in_sentence(sentence: str) -> list[Target]:
 def _directional(sentence: str) -> list[Target]:
     f = fold_same_length(sentence)
     for verbs, objects, op, split in (
-        (INCREASE_VERBS, INCREASE_OBJECTS, "increase", r",?\s+và\s+(?=(?:tỷ|tỉ) lệ\b)"),
+        (INCREASE_VERBS, INCREASE_OBJECTS, "increase", r"(?:,|\s+và)\s+(?:tăng\s+)?(?=(?:tỷ|tỉ) lệ\b)"),
         (IMPROVE_VERBS, IMPROVE_OBJECTS, "improve", r"(?:,|\s+và)\s+(?=(?:Chỉ số|chỉ số|thứ hạng|xếp hạng)\b)"),
     ):
         pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?=(?:" + \
@@ -203,16 +207,32 @@ def node_texts(node: Node) -> Iterator[str]:
         yield node.heading
 
 
+_HEAD_END = re.compile(r"\s+(?:của|về|đối với|trong|tại|ở)\s+", re.I)
+
+
+def _sub_target_key(t: Target, prev: Target | None) -> str:
+    """"…, trong đó lĩnh vực đất đai đạt trên 86%": the sub-target's key carries the head of the target
+    it details ("Mức độ hài lòng"), which the clause leaves out. The indicator shown is not changed."""
+    if prev is None or not fold(t.text).startswith("trong do"):
+        return indicator_key(t.indicator)
+    head = _HEAD_END.split(prev.indicator, maxsplit=1)[0]
+    if len(head.split()) > 5 or fold(head) in fold(t.indicator):
+        return indicator_key(t.indicator)
+    return indicator_key(f"{head} {t.indicator}")
+
+
 def extract_targets(doc: Document) -> list[Target]:
     """Every target in the document's body, in reading order, with its node and line."""
     out: list[Target] = []
     for node in doc.nodes():
+        prev: Target | None = None
         for text in node_texts(node):
             for sentence in sentences(text):
                 for t in targets_in_sentence(sentence):
                     t.node, t.line = node.id, node.line
-                    t.key = indicator_key(t.indicator)
+                    t.key = _sub_target_key(t, prev)
                     out.append(t)
+                    prev = t
     return out
 
 
@@ -271,6 +291,14 @@ def comparable(parent: Target, found: Target) -> bool:
 MATCH_THRESHOLD = 0.5
 
 
+def _key(t: Target) -> str:
+    return t.key or indicator_key(t.indicator)
+
+
+def _core_key(t: Target) -> str:
+    return indicator_key(t.indicator, without_manner=True) if has_manner_clause(t.indicator) else _key(t)
+
+
 def match_targets(parents: list[Target], found: list[Target],
                   threshold: float = MATCH_THRESHOLD) -> list[tuple[Target, Target | None, float]]:
     """Pair each parent target with the sub-plan target that states the same indicator (one to one)."""
@@ -279,17 +307,33 @@ def match_targets(parents: list[Target], found: list[Target],
         for j, f in enumerate(found):
             if not comparable(p, f):
                 continue
-            score = similarity(p.key or indicator_key(p.indicator), f.key or indicator_key(f.indicator))
+            score = similarity(_key(p), _key(f))
+            if has_manner_clause(p.indicator) or has_manner_clause(f.indicator):  # compare the cores too
+                score = max(score, similarity(_core_key(p), _core_key(f)))
             if score >= threshold:
                 pairs.append((score, i, j))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
     taken_p: dict[int, tuple[int, float]] = {}
-    taken_f: set[int] = set()
+    taken_f: dict[int, int] = {}  # found index → the parent it was paired with first
     for score, i, j in pairs:
         if i in taken_p or j in taken_f:
             continue
         taken_p[i] = (j, score)
-        taken_f.add(j)
+        taken_f[j] = i
+    # One sentence may state two of the parent's targets ("Tăng tỷ lệ số hóa thành phần hồ sơ, kết
+    # quả giải quyết TTHC"): a target already paired also serves a second parent target when it names
+    # what sets that one apart from every other parent target (a word of its key no other key has:
+    # "thành_phần", "ioffice"; not "người_dân", which half of them share).
+    counts: dict[str, int] = {}
+    for p in parents:
+        for w in set(_key(p).split()):
+            counts[w] = counts.get(w, 0) + 1
+    for score, i, j in pairs:
+        if i in taken_p or j not in taken_f:
+            continue
+        own = {w for w in _key(parents[i]).split() if counts.get(w) == 1}
+        if own & set(_key(found[j]).split()):
+            taken_p[i] = (j, score)
     out: list[tuple[Target, Target | None, float]] = []
     for i, p in enumerate(parents):
         if i in taken_p:

@@ -26,6 +26,10 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LABEL_START = re.compile(r"^(?:[a-zđ]\s*\)|[-–+•]\s)")
 _SENTENCE_END = re.compile(r"[.;:!?…)\]”\"'/]\s*$")
+_ABBR_START = re.compile(r"^\p{Lu}{2,8}(?=[\s,;.)])(?!\.\s)")
+_NUMBERED_START = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s|^(?:Điều|Chương|Mục|Phần)\s", re.I)
+_OPEN_END = re.compile(r"(?:^|\s)(?:tại|của|và|về|với|cho|các|những|trên|theo|đối với|trong|từ|đến|được|là|"
+                       r"hoặc|qua|do|bởi|để)$")
 
 # Where a second column starts inside one extracted line: (left part, right part) patterns.
 _COLUMN_SPLITS = [
@@ -119,7 +123,16 @@ def _joinable(prev: str, nxt: str) -> bool:
         return False
     if _TABLE_ROW.match(nxt) or _PAGE_NUMBER.match(nxt) or _LABEL_START.match(n):
         return False
-    return n[0].islower()
+    if n[0].islower():
+        return True
+    # A wrapped line that starts with an abbreviation ("… giải quyết / TTHC của phường", "… về / UBND
+    # tỉnh") or follows a word no sentence ends on ("… tại / Trung tâm …"): still the same sentence.
+    # Never when the next line is all capitals (a header or signature line) or a numbered label.
+    if re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", n):  # "… công khai / 100% kết quả …"
+        return True
+    if n.upper() == n or _NUMBERED_START.match(n):
+        return False
+    return bool(_ABBR_START.match(n)) or bool(_OPEN_END.search(p))
 
 
 def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
