@@ -165,6 +165,8 @@ def issued_late(ctx: Context) -> Iterable[Finding]:
         return
     profile, _analysis = setup
     issued = ctx.doc.date
+    if issued is None and ctx.doc.attached_to:  # an attached plan is issued with the decision before it
+        issued = next((d.date for d in reversed(ctx.parsed.documents[:ctx.index]) if d.date), None)
     if not profile.deadline or not issued or issued <= profile.deadline:
         return
     line = None
