@@ -32,12 +32,11 @@ from typing import Any, Literal
 import regex as re
 
 from vbhc.model import Document, Node
+from vbhc.placeholder import PLACEHOLDER_OPEN, PLACEHOLDER_RE
 from vbhc.profile.model import Profile, Target
 from vbhc.textnorm import fold, squash
 
 Level = Literal["so", "xa"]
-PLACEHOLDER_OPEN = "[ĐIỀN:"
-PLACEHOLDER_RE = re.compile(r"\[ĐIỀN:[^\]]*\]")
 
 TASK_HEADERS = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
 
