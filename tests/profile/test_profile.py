@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from vbhc.errors import InputError
 from vbhc.profile import from_parent, profile_dict, read_profile, to_yaml, write_profile
@@ -19,36 +20,11 @@ NGHE_AN = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.tx
 SCHEMA = json.loads((ROOT / "contract" / "profile.schema.json").read_text(encoding="utf-8"))
 VBHC = [sys.executable, "-m", "vbhc"]
 
-# Every quantified target of sections I and II, labelled by hand: (start of the indicator, op, value, node).
-NGHE_AN_TARGETS = [
-    ("văn bản quy phạm pháp luật (QPPL) được triển khai kịp thời", "=", 100, "sec_I__cl_1"),
-    ("văn bản QPPL của tỉnh được ban hành, sửa đổi", ">=", 98, "sec_I__cl_1"),
-    ("Tỷ lệ hồ sơ TTHC ở các cấp được giải quyết đúng hạn", ">=", 95, "sec_I__cl_3"),
-    ("hồ sơ chậm phải được xin lỗi người dân", "=", 100, "sec_I__cl_3"),
-    ("Công khai kịp thời, minh bạch kết quả xử lý công việc", "=", 100, "sec_I__cl_3"),
-    ("Mức độ hài lòng của người dân, doanh nghiệp về giải quyết thủ tục hành chính", ">", 87, "sec_I__cl_4"),
-    ("mức độ hài lòng về giải quyết các thủ tục hành chính lĩnh vực đất đai, xây dựng, đầu tư", ">", 85,
-     "sec_I__cl_4"),
-    ("Mức độ hài lòng của cá nhân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước", ">", 90,
-     "sec_I__cl_4"),
-    ("Mức độ hài lòng của người dân về cung cấp dịch vụ y tế, giáo dục công lập", ">", 85, "sec_I__cl_4"),
-    ("cán bộ, CCVC của sở, ngành, địa phương thực hiện tốt Chỉ thị", "=", 100, "sec_I__cl_5"),
-    ("cơ quan, đơn vị thành lập tổ kiểm tra nội bộ", "=", 100, "sec_I__cl_5"),
-    ("công việc cá nhân được rà soát công bố trước cuộc họp", "=", 100, "sec_I__cl_5"),
-    ("cơ quan hành chính cấp tỉnh, cấp xã thực hiện đúng quy định", "=", 100, "sec_I__cl_6"),
-    ("cơ quan nhà nước sử dụng hiệu quả phần mềm Hệ thống quản lý văn bản và điều hành VNPT Ioffice", "=", 100,
-     "sec_I__cl_7"),
-    ("văn bản đi được ký số", "=", 100, "sec_I__cl_7"),
-    ("Tỷ lệ hồ sơ giải quyết trực tuyến trên tổng số hồ sơ giải quyết TTHC", ">=", 60, "sec_I__cl_7"),
-    ("tỷ lệ số hoá đầy đủ thành phần hồ sơ khi tiếp nhận TTHC", "increase", None, "sec_I__cl_7"),
-    ("tỷ lệ số hoá kết quả hồ sơ giải quyết TTHC", "increase", None, "sec_I__cl_7"),
-    ("tỷ lệ thanh toán trực tuyến trong giải quyết TTHC", "increase", None, "sec_I__cl_7"),
-    ("Chỉ số cải cách hành chính (PAR INDEX)", "improve", None, "sec_I__cl_8"),
-    ("Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS)",
-     "improve", None, "sec_I__cl_8"),
-    ("đơn vị sự nghiệp công lập", "reduce_by", 10, "sec_II__cl_3__pt_đ"),
-    ("biên chế sự nghiệp hưởng lương từ ngân sách nhà nước", "reduce_by", 10, "sec_II__cl_3__pt_đ"),
-]
+# Every quantified target of sections I and II, labelled by hand in the evaluation set's seed label file:
+# (start of the indicator, op, value, node).
+SEED_LABELS = ROOT / "corpus" / "eval" / "seed-nghe-an.labels.yaml"
+NGHE_AN_TARGETS = [(t["indicator"], t["op"], t["value"], t["node"])
+                   for t in yaml.safe_load(SEED_LABELS.read_text(encoding="utf-8"))["targets"]]
 
 
 @pytest.fixture(scope="module")

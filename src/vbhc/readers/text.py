@@ -132,7 +132,7 @@ def _joinable(prev: str, nxt: str) -> bool:
         return True
     if n.upper() == n or _NUMBERED_START.match(n):
         return False
-    return bool(_ABBR_START.match(n)) or bool(_OPEN_END.search(p))
+    return bool(_ABBR_START.match(n)) or bool(_OPEN_END.search(p[-12:]))
 
 
 def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
