@@ -1,0 +1,197 @@
+"""Benchmark `vbhc audit` on a generated set of sub-plans (run by hand, not part of the test suite).
+
+    .venv/bin/python bench/bench_audit.py                  # 200 plans, --jobs 1 and 2, best of 2 runs
+    .venv/bin/python bench/bench_audit.py --count 100 --runs 3 --jobs 1 2
+    .venv/bin/python bench/bench_audit.py --set DIR        # reuse a set made by make_audit_set.py
+
+The set is made by `bench/make_audit_set.py` (seeded: same seed, same set) in a temporary folder.
+Each figure runs `vbhc audit DIR --against PARENT --json out.json --jobs N` as a subprocess and
+times it from process start to exit (interpreter start, imports, the parent's profile, worker
+start-up, every file, the reports); the better of `--runs` runs is kept.
+
+Peak memory is that of the whole process tree: every 50 ms the VmRSS of the audit process and of
+all its descendants (/proc/<pid>/status, /proc/<pid>/task/*/children) is summed, and the largest
+sum is reported ("tree RSS"). Pages shared between processes (the interpreter, libraries) are
+counted once per process, so this overstates what the machine actually lost; it is the figure an
+administrator's `ps` would show. The largest single process (getrusage(RUSAGE_CHILDREN).ru_maxrss
+of a fresh runner process) is printed too.
+
+Then, from the JSON of the last run: recall of the seeded defects (each file's manifest rules
+against the rule ids of its findings) and every error finding the manifest did not expect (a
+false positive, or a side effect of a seeded defect).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from make_audit_set import PARENT, make_set  # noqa: E402
+
+VBHC = ROOT / ".venv" / "bin" / "vbhc"
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kib(pid: int) -> int:
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        total += _rss_kib(p)
+        todo += _children(p)
+    return total
+
+
+def run_once(cmd: list[str]) -> tuple[float, int, int, int]:
+    """(wall seconds, peak tree RSS KiB, largest single process KiB, exit code) of one run.
+
+    The command runs under a fresh runner (`python -c` that execs nothing but waits for the
+    audit), so RUSAGE_CHILDREN of that runner covers only this audit's processes."""
+    runner = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", runner, *cmd], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kib(proc.pid) - _rss_kib(proc.pid))  # the runner itself is not counted
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().strip().splitlines()
+    single = int(err[-1]) if err and err[-1].isdigit() else 0
+    return wall, peak, single, proc.returncode
+
+
+def recall(result: dict, manifest: dict) -> tuple[int, int, list[str], list[str]]:
+    """(found, expected, missed "file: rule", unexpected error findings "file: rule message")."""
+    by_path = {row["path"]: row for row in result["files"]}
+    found = expected = 0
+    missed: list[str] = []
+    unexpected: list[str] = []
+    for name, entry in manifest["files"].items():
+        row = by_path.get(name)
+        rules = {f["rule"] for f in (row or {}).get("findings", [])}
+        for rule in entry["rules"]:
+            expected += 1
+            if rule in rules:
+                found += 1
+            else:
+                missed.append(f"{name}: {rule} ({', '.join(entry['defects'])})")
+        if row is None or row.get("status") == "error":
+            unexpected.append(f"{name}: không kiểm tra được ({(row or {}).get('error', 'không có trong kết quả')})")
+            continue
+        for f in row.get("findings", []):
+            if f.get("severity") == "error" and f["rule"] not in entry["rules"]:
+                unexpected.append(f"{name}: {f['rule']} {f.get('message', '')[:100]}")
+    return found, expected, missed, unexpected
+
+
+def machine() -> str:
+    model = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem = next(int(x.split()[1]) for x in open("/proc/meminfo") if x.startswith("MemTotal"))
+    except (OSError, StopIteration):
+        mem = 0
+    return (f"nproc {os.cpu_count()}, CPU {model}, memory {mem / 1024 / 1024:.1f} GiB, "
+            f"Python {sys.version.split()[0]}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--count", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=2, help="runs per figure; the best is kept")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--set", type=Path, help="an existing set (with manifest.json) instead of a new one")
+    ap.add_argument("--target", type=float, default=20.0, help="plans per second with the most jobs")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="vbhc-bench-audit-") as tmp:
+        folder = args.set
+        if folder is None:
+            folder = Path(tmp) / "plans"
+            t = time.perf_counter()
+            make_set(folder, args.count, args.seed)
+            print(f"made {args.count} plans (seed {args.seed}) in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        names = list(manifest["files"])
+        n = len(names)
+        docx = sum(1 for x in names if x.endswith(".docx"))
+        out = Path(tmp) / "out.json"
+        figures = []
+        for jobs in args.jobs:
+            cmd = [str(VBHC), "audit", str(folder), "--against", str(PARENT), "--json", str(out),
+                   "--jobs", str(jobs)]
+            runs = []
+            for _ in range(args.runs):
+                runs.append(run_once(cmd))
+                print(f"--jobs {jobs}: {runs[-1][0]:.2f} s (exit {runs[-1][3]})", file=sys.stderr)
+            best = min(runs, key=lambda r: r[0])
+            figures.append((jobs, best, max(r[1] for r in runs), max(r[2] for r in runs), [r[0] for r in runs]))
+        result = json.loads(out.read_text(encoding="utf-8"))
+        found, expected, missed, unexpected = recall(result, manifest)
+
+    print(f"machine: {machine()}")
+    print(f"set: {n} plans ({docx} .docx, {n - docx} .txt), seed {args.seed}, "
+          f"{sum(1 for f in manifest['files'].values() if f['defects'])} with seeded defects")
+    print("command: vbhc audit DIR --against corpus/nghe-an-2025/qd-2228-ubnd-2025-ke-hoach-cchc.txt "
+          "--json out.json --jobs N")
+    print()
+    print(f"{'jobs':>4}  {'wall s (best)':>13}  {'runs s':>13}  {'plans/s':>8}  {'speed-up':>8}  "
+          f"{'peak tree RSS MiB':>17}  {'max 1 proc MiB':>14}")
+    base = None
+    for jobs, best, peak, single, walls in figures:
+        rate = n / best[0]
+        base = base or rate
+        print(f"{jobs:>4}  {best[0]:>13.2f}  {'/'.join(f'{w:.2f}' for w in walls):>13}  {rate:>8.1f}  "
+              f"{rate / base:>7.2f}×  {peak / 1024:>17.0f}  {single / 1024:>14.0f}")
+    print()
+    print(f"recall of seeded defects: {found}/{expected}" + (f" ({found / expected:.1%})" if expected else ""))
+    for m in missed:
+        print(f"  missed {m}")
+    print(f"unexpected error findings: {len(unexpected)}")
+    for u in unexpected[:40]:
+        print(f"  {u}")
+    last = figures[-1]
+    rate = n / last[1][0]
+    print(f"\ntarget: >= {args.target:g} plans/s with --jobs {last[0]}: {'met' if rate >= args.target else 'NOT met'} "
+          f"({rate:.1f} plans/s)")
+
+
+if __name__ == "__main__":
+    main()
