@@ -35,7 +35,8 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "number_raw": doc.number_raw, "issuer": doc.issuer, "parent_issuer": doc.parent_issuer,
         "place": doc.place, "date": doc.date, "date_raw": doc.date_raw, "title": doc.title,
         "is_appendix": doc.is_appendix, "attached_to": doc.attached_to,
-        "kinh_gui": doc.kinh_gui, "enacting_authority": doc.enacting_authority, "can_cu": doc.can_cu, "enacting": doc.enacting,
+        "kinh_gui": doc.kinh_gui, "enacting_authority": doc.enacting_authority,
+        "can_cu": doc.can_cu, "enacting": doc.enacting,
         "body": [node_dict(n) for n in doc.body],
         "signature": None if sig is None else {
             "authority": sig.authority, "positions": sig.positions, "signer": sig.signer,
