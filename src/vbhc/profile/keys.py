@@ -35,6 +35,7 @@ def _segment(text: str) -> list[str]:
     return word_tokenize(text)
 
 
+@lru_cache(maxsize=8192)
 def has_manner_clause(indicator: str) -> bool:
     return bool(_MANNER.search(modern_tones(indicator)))
 
@@ -65,17 +66,22 @@ def indicator_key(indicator: str, without_manner: bool = False) -> str:
     return " ".join(words)
 
 
-def _syllables(key: str) -> set[str]:
-    return {s for w in key.split() for s in w.split("_") if s not in COMMON_SYLLABLES}
+@lru_cache(maxsize=8192)
+def _syllables(key: str) -> frozenset[str]:
+    return frozenset(s for w in key.split() for s in w.split("_") if s not in COMMON_SYLLABLES)
 
 
-def _dice(a: set[str], b: set[str]) -> float:
+def _dice(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+@lru_cache(maxsize=65536)
 def similarity(key_a: str, key_b: str) -> float:
-    """0..1: the mean of word overlap and syllable overlap (segmentation differs between phrasings)."""
+    """0..1: the mean of word overlap and syllable overlap (segmentation differs between phrasings).
+
+    Cached (pure, on strings): an audit compares the same parent keys with every sub-plan's keys,
+    twice per file (KH002 and KH003)."""
     words_a, words_b = set(key_a.split()), set(key_b.split())
     return (_dice(words_a, words_b) + _dice(_syllables(key_a), _syllables(key_b))) / 2
