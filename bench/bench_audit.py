@@ -73,13 +73,14 @@ def tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run_once(cmd: list[str]) -> tuple[float, int, int, int]:
-    """(wall seconds, peak tree RSS KiB, largest single process KiB, exit code) of one run.
+def run_once(cmd: list[str]) -> tuple[float, int, int, int, float]:
+    """(wall seconds, peak tree RSS KiB, largest single process KiB, exit code, CPU seconds) of one run.
 
     The command runs under a fresh runner (`python -c` that execs nothing but waits for the
     audit), so RUSAGE_CHILDREN of that runner covers only this audit's processes."""
     runner = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
-              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+              "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+              "print(u.ru_utime + u.ru_stime, u.ru_maxrss, file=sys.stderr); sys.exit(rc)")
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", runner, *cmd], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -89,8 +90,9 @@ def run_once(cmd: list[str]) -> tuple[float, int, int, int]:
         time.sleep(0.05)
     wall = time.perf_counter() - start
     err = proc.stderr.read().strip().splitlines()
-    single = int(err[-1]) if err and err[-1].isdigit() else 0
-    return wall, peak, single, proc.returncode
+    last = err[-1].split() if err else []
+    cpu, single = (float(last[0]), int(last[1])) if len(last) == 2 else (0.0, 0)
+    return wall, peak, single, proc.returncode, cpu
 
 
 def recall(result: dict, manifest: dict) -> tuple[int, int, list[str], list[str]]:
@@ -160,10 +162,13 @@ def main() -> None:
             runs = []
             for _ in range(args.runs):
                 runs.append(run_once(cmd))
-                print(f"--jobs {jobs}: {runs[-1][0]:.2f} s (exit {runs[-1][3]})", file=sys.stderr)
+                print(f"--jobs {jobs}: {runs[-1][0]:.2f} s, CPU {runs[-1][4]:.2f} s (exit {runs[-1][3]}), "
+                      f"load {os.getloadavg()[0]:.2f}", file=sys.stderr)
             best = min(runs, key=lambda r: r[0])
             figures.append((jobs, best, max(r[1] for r in runs), max(r[2] for r in runs), [r[0] for r in runs]))
         result = json.loads(out.read_text(encoding="utf-8"))
+        lines = out.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()[1:]
+        per_file = sorted(json.loads(x)["seconds"] for x in lines)
         found, expected, missed, unexpected = recall(result, manifest)
 
     print(f"machine: {machine()}")
@@ -173,13 +178,17 @@ def main() -> None:
           "--json out.json --jobs N")
     print()
     print(f"{'jobs':>4}  {'wall s (best)':>13}  {'runs s':>13}  {'plans/s':>8}  {'speed-up':>8}  "
-          f"{'peak tree RSS MiB':>17}  {'max 1 proc MiB':>14}")
+          f"{'CPU s':>6}  {'peak tree RSS MiB':>17}  {'max 1 proc MiB':>14}")
     base = None
     for jobs, best, peak, single, walls in figures:
         rate = n / best[0]
         base = base or rate
         print(f"{jobs:>4}  {best[0]:>13.2f}  {'/'.join(f'{w:.2f}' for w in walls):>13}  {rate:>8.1f}  "
-              f"{rate / base:>7.2f}×  {peak / 1024:>17.0f}  {single / 1024:>14.0f}")
+              f"{rate / base:>7.2f}×  {best[4]:>6.2f}  {peak / 1024:>17.0f}  {single / 1024:>14.0f}")
+    if per_file:
+        print(f"time per file inside a worker (journal of the last run, --jobs {figures[-1][0]}): "
+              f"median {per_file[len(per_file) // 2] * 1000:.0f} ms, "
+              f"mean {sum(per_file) / len(per_file) * 1000:.0f} ms, max {per_file[-1] * 1000:.0f} ms")
     print()
     print(f"recall of seeded defects: {found}/{expected}" + (f" ({found / expected:.1%})" if expected else ""))
     for m in missed:
