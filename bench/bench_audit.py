@@ -10,11 +10,12 @@ times it from process start to exit (interpreter start, imports, the parent's pr
 start-up, every file, the reports); the better of `--runs` runs is kept.
 
 Peak memory is that of the whole process tree: every 50 ms the VmRSS of the audit process and of
-all its descendants (/proc/<pid>/status, /proc/<pid>/task/*/children) is summed, and the largest
-sum is reported ("tree RSS"). Pages shared between processes (the interpreter, libraries) are
-counted once per process, so this overstates what the machine actually lost; it is the figure an
-administrator's `ps` would show. The largest single process (getrusage(RUSAGE_CHILDREN).ru_maxrss
-of a fresh runner process) is printed too.
+all its descendants (/proc/<pid>/status, /proc/<pid>/task/*/children: the fork server and the
+workers it forks) is summed, and the largest sum is reported ("tree RSS"). Pages shared between
+processes (the interpreter, libraries, and with a fork server everything it preloaded) are counted
+once per process, so this overstates what the machine actually lost; it is what `ps` would add up.
+The largest single process (getrusage(RUSAGE_CHILDREN).ru_maxrss of a fresh runner process) is
+printed too, and the CPU seconds of the tree (polled, see run_once).
 
 Then, from the JSON of the last run: recall of the seeded defects (each file's manifest rules
 against the rule ids of its findings) and every error finding the manifest did not expect (a
@@ -61,38 +62,55 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
-def tree_rss_kib(pid: int) -> int:
-    total, todo, seen = 0, [pid], set()
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float:
+    """utime + stime of one process so far, in seconds (/proc/<pid>/stat fields 14 and 15)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def tree(pid: int) -> list[int]:
+    """pid and all its descendants (the fork server's workers are its grandchildren)."""
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        total += _rss_kib(p)
-        todo += _children(p)
-    return total
+        if p not in out:
+            out.append(p)
+            todo += _children(p)
+    return out
 
 
 def run_once(cmd: list[str]) -> tuple[float, int, int, int, float]:
     """(wall seconds, peak tree RSS KiB, largest single process KiB, exit code, CPU seconds) of one run.
 
-    The command runs under a fresh runner (`python -c` that execs nothing but waits for the
-    audit), so RUSAGE_CHILDREN of that runner covers only this audit's processes."""
+    The command runs under a fresh runner (`python -c` that only waits for the audit), so
+    RUSAGE_CHILDREN of that runner covers only this audit's processes: the largest single process
+    among those it reaped (the audit and, with spawn, its workers; a fork server's workers are not
+    its children, their peak is in the polled tree figure). CPU seconds are polled too: the last
+    utime + stime seen of every process of the tree (up to 50 ms of each process's end is lost)."""
     runner = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
-              "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-              "print(u.ru_utime + u.ru_stime, u.ru_maxrss, file=sys.stderr); sys.exit(rc)")
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(rc)")
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", runner, *cmd], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     peak = 0
+    cpu: dict[int, float] = {}
     while proc.poll() is None:
-        peak = max(peak, tree_rss_kib(proc.pid) - _rss_kib(proc.pid))  # the runner itself is not counted
+        pids = tree(proc.pid)[1:]  # the runner itself is not counted
+        peak = max(peak, sum(_rss_kib(p) for p in pids))
+        for p in pids:
+            cpu[p] = max(cpu.get(p, 0.0), _cpu_s(p))
         time.sleep(0.05)
     wall = time.perf_counter() - start
     err = proc.stderr.read().strip().splitlines()
-    last = err[-1].split() if err else []
-    cpu, single = (float(last[0]), int(last[1])) if len(last) == 2 else (0.0, 0)
-    return wall, peak, single, proc.returncode, cpu
+    single = int(err[-1]) if err and err[-1].isdigit() else 0
+    return wall, peak, single, proc.returncode, sum(cpu.values())
 
 
 def recall(result: dict, manifest: dict) -> tuple[int, int, list[str], list[str]]:

@@ -1,7 +1,8 @@
 """`vbhc audit`: check every plan in a folder (format and plan rules) in worker processes.
 
 The parent process finds the files, builds the parent plan's profile once and hands it (pickled)
-to a small pool of worker processes of its own. Each worker parses and checks one file at a
+to a small pool of worker processes of its own (forked from a fork server that has vbhc and the
+word segmenter loaded, `vbhc.audit_preload`; spawned where there is none). Each worker parses and checks one file at a
 time and sends the result back as JSON text over its own pipe. The parent keeps a clock on every
 file: a file that runs past the timeout has its worker killed and replaced, and a worker that
 dies (segfault, os._exit) is replaced too; either way the file becomes an error row and the audit
@@ -183,7 +184,10 @@ def _hooks_from_env() -> dict[str, str]:
 
 
 def _apply_hooks(hooks: dict[str, str], rel: str, parent_pid: int) -> None:
-    """Test doubles for a hanging, crashing or slow file (see the module docstring)."""
+    """Test doubles for a hanging, crashing or slow file (see the module docstring).
+
+    `parent_pid` is the worker's parent when it started (the audit, or the fork server that dies
+    with it): once the worker is orphaned, a hang or a sleep ends."""
     if not hooks:
         return
     if hooks.get("VBHC_TEST_CRASH_ON") and hooks["VBHC_TEST_CRASH_ON"] in rel:
@@ -247,9 +251,10 @@ def _warm_up(config, profile) -> None:
         pass
 
 
-def _worker(conn, config, profile, hooks: dict[str, str], parent_pid: int) -> None:
+def _worker(conn, config, profile, hooks: dict[str, str], audit_pid: int) -> None:
     """One worker process: check the files it is sent, one at a time, until it gets None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    parent_pid = os.getppid()  # the audit (spawn) or its fork server (forkserver)
     from vbhc.check import check_file
     from vbhc.rules import all_rules
 
@@ -279,6 +284,35 @@ def error_row(rel: str, reason: str) -> dict[str, Any]:
     return {"path": rel, "status": "error", "error": reason, "findings": [], "not_applicable": []}
 
 
+PRELOAD = ["vbhc.audit_preload"]
+
+
+def _context():
+    """How workers start: from a fork server that has vbhc and the word segmenter loaded
+    (`vbhc.audit_preload`), so a worker, and a replacement after a timeout or a crash, is a fork
+    of a warm process; where there is no fork server (Windows), spawn. Never a plain fork of the
+    audit itself: it may be running threads (the progress bar)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def prestart() -> None:
+    """Start the fork server now, without waiting for it: it loads vbhc and the word segmenter
+    while the caller goes on (finding the files, building the parent plan's profile). A no-op
+    where workers are spawned, or when the server already runs."""
+    ctx = _context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        try:
+            forkserver.ensure_running()
+        except OSError:  # the pool will try again, and report a failure to start
+            pass
+
+
 @dataclass
 class _Slot:
     process: Any
@@ -292,7 +326,7 @@ class _Pool:
     """N worker processes, each with its own pipe, so one file's worker can be killed and replaced."""
 
     def __init__(self, size: int, config: Any, profile: Any, hooks: dict[str, str]):
-        self.ctx = multiprocessing.get_context("spawn")
+        self.ctx = _context()
         self.args = (config, profile, hooks, os.getpid())
         self.slots: list[_Slot] = []
         self.startup_failures = 0
@@ -347,6 +381,9 @@ class _Pool:
                     on_row(task, error_row(task.rel, timeout_message(timeout)), round(timeout, 3))
                 elif not alive:
                     task = slot.task[1] if slot.task else None
+                    # the pipe closes before the exit status is known (a fork server reports it
+                    # once it has reaped the worker): wait for it, briefly
+                    slot.process.join(2)
                     code = slot.process.exitcode
                     slot.task = None
                     self._replace(slot)
@@ -559,6 +596,7 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
         raise AuditError(f"{directory}: không tìm thấy thư mục" if not os.path.exists(directory)
                          else f"{directory}: không phải thư mục")
     progress = progress or Progress()
+    prestart()  # the fork server loads while the files are found and the journal is read
     journal_file = Path(journal)
     tasks, skipped = discover(directory, exclude=[*exclude, journal_file], reference=reference)
     view = profile_view(profile)

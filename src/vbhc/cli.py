@@ -153,6 +153,9 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
         config = load_config(config_path)
     except ConfigError as exc:
         fail(str(exc))
+    from vbhc.audit import prestart
+
+    prestart()  # the workers' fork server loads while the parent plan's profile is built
     profile = load_profile(against, profile_path)
     if profile is None:
         click.echo("vbhc: không có --against/--profile: chỉ kiểm tra thể thức, không đối chiếu kế hoạch cấp trên.",
