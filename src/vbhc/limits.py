@@ -50,7 +50,14 @@ PDF_SECONDS_PER_PAGE = 0.2
 MAX_PDF_STREAM_BYTES = 64 * MB
 
 # --- plain text ------------------------------------------------------------------------------
-MAX_TEXT_BYTES = 20 * MB
+# A 200-page plan exported as text is ~600 KB; parsing runs at ~50,000 lines/s, so 2 MB of
+# short lines still parses within the 10 s bound.
+MAX_TEXT_BYTES = 2 * MB
+
+# --- every format ----------------------------------------------------------------------------
+# Blocks (paragraphs, table-cell lines, text lines) of one file: a 200-page plan has ~5,000.
+# Checked by the text reader before building blocks and by `readers.read` after any reader.
+MAX_BLOCKS = 50_000
 
 # --- .doc through LibreOffice ----------------------------------------------------------------
 MAX_DOC_BYTES = 64 * MB

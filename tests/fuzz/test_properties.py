@@ -16,6 +16,7 @@ furniture and are not content.
 from __future__ import annotations
 
 import math
+import os
 import unicodedata
 from collections import Counter
 
@@ -28,6 +29,8 @@ from vbhc.parse import parse_source
 from vbhc.readers.text import lines_to_blocks
 
 MARKUP = set("*_#|/-:")
+# VBHC_FUZZ_SCALE=100 (the default) runs the CI sizes; the long runs in bench/README.md set more.
+EXAMPLES = int(os.environ.get("VBHC_FUZZ_SCALE", "100"))
 
 SNIPPETS = [
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
@@ -57,7 +60,7 @@ def _table_rule(line: str) -> bool:
     return bool(line.strip()) and set(line.strip()) <= set("|-: ")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES * 300 // 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_text_reader_loses_no_text(text: str) -> None:
     blocks = lines_to_blocks(text)
@@ -67,7 +70,7 @@ def test_text_reader_loses_no_text(text: str) -> None:
     assert content_chars(kept) == expected
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES * 200 // 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_parser_never_raises_and_keeps_every_block(text: str) -> None:
     blocks = lines_to_blocks(text)
@@ -78,7 +81,7 @@ def test_parser_never_raises_and_keeps_every_block(text: str) -> None:
             assert i in claimed, (i, b.text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=EXAMPLES * 200 // 100, deadline=None)
 @given(st.text(max_size=300))
 def test_text_reader_any_unicode(text: str) -> None:
     blocks = lines_to_blocks(text)
@@ -101,7 +104,7 @@ SENTENCE = st.lists(st.one_of(st.sampled_from(TARGET_SNIPPETS), st.text(ALPHABET
                     max_size=14).map(" ".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=EXAMPLES * 400 // 100, deadline=None)
 @given(st.one_of(SENTENCE, st.text(max_size=200)))
 def test_targets_are_well_formed(sentence: str) -> None:
     for t in targets_mod.targets_in_sentence(sentence):

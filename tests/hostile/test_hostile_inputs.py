@@ -293,3 +293,58 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     before = os.stat(path)
     run_cli("parse", str(path))
     assert path.read_bytes() == data and os.stat(path).st_mtime_ns == before.st_mtime_ns
+
+
+# --- text and block counts ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    ("nhiều điều.txt", "Điều 1. x\n" * 45_000),
+    ("dòng bị ngắt.txt", "x" * 60 + "\n" + "tiếp tục câu văn\n" * 45_000),
+    ("một dòng.txt", "a " * 900_000),
+])
+def test_large_text_within_limits_is_read_in_time(tmp_path: Path, name: str, text: str) -> None:
+    """Shapes that once made the reader or the parser quadratic, just under the limits."""
+    path = write(tmp_path, name, text.encode())
+    assert path.stat().st_size <= limits.MAX_TEXT_BYTES
+    run = run_cli("parse", "--format", "json", str(path))
+    assert run.code == 0, run.stderr[-500:]
+    assert run.seconds < 10 and run.max_rss_mb < 500, (run.seconds, run.max_rss_mb)
+
+
+def test_text_over_the_size_limit(tmp_path: Path) -> None:
+    refused(write(tmp_path, "lớn.txt", b"a\n" * (limits.MAX_TEXT_BYTES // 2 + 10)), "quá lớn")
+
+
+def test_text_with_too_many_lines(tmp_path: Path) -> None:
+    refused(write(tmp_path, "dòng.txt", b"a\n" * (limits.MAX_BLOCKS + 10)), f"giới hạn {limits.MAX_BLOCKS} dòng")
+
+
+def test_docx_with_too_many_paragraphs(tmp_path: Path) -> None:
+    body = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (limits.MAX_BLOCKS + 10)
+    path = write(tmp_path, "đoạn.docx", with_document(document_xml(body), zipfile.ZIP_STORED))
+    refused(path, f"giới hạn {limits.MAX_BLOCKS} đoạn")
+
+
+# --- values the mutation fuzzer found -------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["1e400", "-1e400", "nan", "999999999999", "-99999999999999999999"])
+def test_absurd_numbers_in_parts(tmp_path: Path, value: str) -> None:
+    """bench/fuzz_mutate.py found `int(float("1e400"))` (OverflowError) in the size, indent and
+    numbering readers; a huge list start with letters would build a label of 10^12 letters."""
+    numbering = (f'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{value}"/>'
+                 f'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+                 f'<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode()
+    para = (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+            f'<w:ind w:left="{value}" w:firstLine="{value}"/><w:spacing w:before="{value}" w:line="{value}"/></w:pPr>'
+            f'<w:r><w:rPr><w:sz w:val="{value}"/></w:rPr><w:t>nội dung</w:t></w:r></w:p>')
+    data = rezip(with_document(document_xml(para)), {"word/numbering.xml": numbering})
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        if "word/numbering.xml" not in z.namelist():
+            rels = z.read("word/_rels/document.xml.rels").replace(
+                b"</Relationships>", b'<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/'
+                                     b'2006/relationships/numbering" Target="numbering.xml"/></Relationships>')
+            data = rezip(data, {"word/_rels/document.xml.rels": rels}, add={"word/numbering.xml": numbering})
+    source = read(write(tmp_path, "số lạ.docx", data))
+    assert source.blocks[-1].text.endswith("nội dung")
+    assert len(source.blocks[-1].text) < 100

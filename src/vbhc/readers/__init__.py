@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Source
 
@@ -38,6 +39,14 @@ CONTENT_NAMES = {"zip": "tệp nén ZIP", "pdf": "tệp PDF", "ole2": "tệp Wor
 
 def read(path: str | os.PathLike[str]) -> Source:
     """Read any supported file; raise InputError with a Vietnamese reason otherwise."""
+    source = _read(path)
+    if len(source.blocks) > limits.MAX_BLOCKS:
+        raise InputError(str(path), f"tệp có {len(source.blocks)} đoạn, vượt giới hạn {limits.MAX_BLOCKS} đoạn "
+                                    "(quá lớn để kiểm tra)")
+    return source
+
+
+def _read(path: str | os.PathLike[str]) -> Source:
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -93,8 +102,6 @@ def read(path: str | os.PathLike[str]) -> Source:
 
 def _is_word_ole2(path: Path) -> bool:
     """An OLE2 file holding a "WordDocument" stream (the stream name is in the directory)."""
-    from vbhc import limits
-
     needle = "WordDocument".encode("utf-16-le")
     with path.open("rb") as fh:
         return needle in fh.read(limits.MAX_DOC_BYTES)

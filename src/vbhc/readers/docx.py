@@ -254,12 +254,14 @@ def _int(value: str | None) -> int | None:
     if value is None:
         return None
     try:
-        return int(value)
+        n = int(value)
     except ValueError:
         try:
-            return int(float(value))
-        except ValueError:
+            n = int(float(value))
+        except (ValueError, OverflowError):  # "abc", "nan", "1e400" (found by bench/fuzz_mutate.py)
             return None
+    # OOXML numbers are 32-bit; a crafted "999999999999" must not become a 10^12-letter label
+    return max(-(2**31), min(n, 2**31 - 1))
 
 
 def _toggle(el: etree._Element) -> bool:
@@ -573,7 +575,7 @@ def _roman(n: int) -> str:
 
 def _letter(n: int) -> str:
     """Word's lowerLetter: a…z, then aa…zz, aaa…: the English alphabet, as Word shows it."""
-    if n <= 0:
+    if n <= 0 or n > 26 * 40:  # past "zz…z" (40 letters) a crafted number is shown as digits
         return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 

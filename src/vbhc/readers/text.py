@@ -116,10 +116,12 @@ def _split_columns(text: str) -> list[str]:
     return [text]
 
 
-def _joinable(prev: str, nxt: str) -> bool:
+def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
     """A line cut in mid-sentence: the first does not end a sentence and the next starts lowercase."""
     p, n = prev.rstrip(), nxt.lstrip()
-    if not p or not n or _SENTENCE_END.search(p) or len(p) < 40:
+    # only the tail is searched: `search` on a paragraph that grows with every joined line is
+    # quadratic on a hostile file of thousands of wrapped lines
+    if not p or not n or _SENTENCE_END.search(p[-8:]) or (len(p) < 40 and not long):
         return False
     if _TABLE_ROW.match(nxt) or _PAGE_NUMBER.match(nxt) or _LABEL_START.match(n):
         return False
@@ -163,6 +165,7 @@ def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
     last_text_block: Block | None = None
     last_line_number: int | None = None
     pending_page_numbers: list[Block] = []
+    wraps: dict[int, tuple[Block, list[str]]] = {}
     for i, line in enumerate(lines):
         if line is None:
             continue
@@ -192,10 +195,13 @@ def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
             pending_page_numbers.append(Block(text=content.strip(), location=Location(line=line.number),
                                               part="header"))
             continue
-        if last_text_block is not None and _joinable(last_text_block.text, content) and _only_blank_between(
-            lines, last_line_number, line.number
-        ):
-            last_text_block.text = last_text_block.text.rstrip() + " " + content.strip()
+        joined = wraps.get(id(last_text_block)) if last_text_block is not None else None
+        if last_text_block is not None and _joinable(
+            _tail(joined[1]) if joined else last_text_block.text, content, long=joined is not None
+        ) and _only_blank_between(lines, last_line_number, line.number):
+            if joined is None:  # pieces joined once at the end: joining as we go is quadratic
+                joined = wraps[id(last_text_block)] = (last_text_block, [last_text_block.text.rstrip()])
+            joined[1].append(content.strip())
             last_line_number = line.number
             blocks.extend(pending_page_numbers)
             pending_page_numbers = []
@@ -214,7 +220,21 @@ def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
         last_text_block = blocks[-1]
         last_line_number = line.number
     blocks.extend(pending_page_numbers)
+    for block, pieces in wraps.values():
+        block.text = " ".join(pieces)
     return blocks
+
+
+def _tail(pieces: list[str]) -> str:
+    """The end of the joined text (at least 64 characters of it), without joining it all."""
+    out: list[str] = []
+    size = 0
+    for piece in reversed(pieces):
+        out.append(piece)
+        size += len(piece) + 1
+        if size >= 64:
+            break
+    return " ".join(reversed(out))
 
 
 def _isolated(lines: list[_Line | None], i: int) -> bool:
@@ -257,6 +277,9 @@ def read_text(path: Path) -> Source:
         text = legacy.convert_text(text, enc)
         notes.append(f"đã chuyển mã {legacy.LABELS[enc]} → Unicode (nhận biết theo thống kê ký tự, "
                      "tệp văn bản không có tên phông)")
+    lines = sum(1 for ln in text.splitlines() if ln.strip())
+    if lines > limits.MAX_BLOCKS:
+        raise InputError(name, f"tệp văn bản có {lines} dòng, vượt giới hạn {limits.MAX_BLOCKS} dòng")
     blocks = lines_to_blocks(text, markdown=True)
     if not any(b.text.strip() for b in blocks):
         raise InputError(name, "tệp không có nội dung văn bản")
