@@ -3,7 +3,7 @@
     .venv/bin/python bench/make_audit_set.py OUT_DIR [--count 200] [--seed 1] [--txt-every 20]
 
 Every plan is a `vbhc draft` of the Nghệ An 2025 plan: the function the CLI calls
-(`vbhc.draft.draft`, with the parent's profile and the parent plan read once, in this process),
+(`vbhc.generate.subplan.draft`, with the parent's profile and the parent plan read once, in this process),
 for an agency drawn from a list of departments (`--level so`) and communes and wards
 (`--level xa`), dated on a seeded day between the parent's date and its deadline, with a number
 and a signer filled in as a submitted plan would have them. Then, by a seeded draw, zero or more
@@ -76,7 +76,7 @@ def _section(doc, number: str):
 
 def drop_area(doc, rng: random.Random) -> str:
     """Remove one reform area (clause of II) and its rows of the task table; renumber after it."""
-    from vbhc.drafting import roman
+    from vbhc.generate.template import roman
 
     tasks = _section(doc, "II")
     k = rng.randrange(len(tasks.children))
@@ -193,7 +193,7 @@ def plain_text(doc, spaced: bool) -> str:
 def make_set(out: Path, count: int = 200, seed: int = 1, txt_every: int = 20,
              parent: Path = PARENT) -> dict:
     """Write `count` plans and OUT/manifest.json; returns the manifest."""
-    from vbhc.draft import draft, parent_plan
+    from vbhc.generate.subplan import draft, parent_plan
     from vbhc.profile import from_parent
 
     profile = from_parent(str(parent))

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import vbhc.cli
 from vbhc.cli import cli
-from vbhc.drafting import TEMPLATE_DIR
+from vbhc.generate.template import TEMPLATE_DIR
 from vbhc.parse import parse_file
 
 NGHE_AN = Path(__file__).resolve().parents[1] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"

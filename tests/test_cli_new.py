@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from vbhc.cli import cli
-from vbhc.drafting import TEMPLATE_DIR
+from vbhc.generate.template import TEMPLATE_DIR
 
 NAMES = ["quyet-dinh", "ke-hoach", "cong-van", "bao-cao", "thong-bao"]
 

@@ -275,7 +275,7 @@ def templates_cmd(fmt: str) -> None:
     """Liệt kê các mẫu văn bản có sẵn cho `vbhc new`."""
     import json
 
-    from vbhc.drafting import list_templates
+    from vbhc.generate.template import list_templates
 
     found = list_templates()
     if fmt == "json":
@@ -301,7 +301,7 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
     """Soạn văn bản từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu (hoặc --interactive)."""
     import os
 
-    from vbhc.drafting import DataError, TemplateNotFound, find_template, load_data, render
+    from vbhc.generate.template import DataError, TemplateNotFound, find_template, load_data, render
     from vbhc.writers.docx import to_bytes, write_atomic
 
     if not data_path and not interactive:
@@ -315,7 +315,7 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
     try:
         data = load_data(data_path) if data_path else {}
         if interactive:
-            from vbhc.interactive import ask_missing
+            from vbhc.generate.interactive import ask_missing
 
             data = ask_missing(find_template(template), data)
         docs = render(template, data)
@@ -422,7 +422,7 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
     """Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên (lĩnh vực, chỉ tiêu, nhiệm vụ, bảng phân công)."""
     import os
 
-    from vbhc.draft import DraftError, draft, parent_plan
+    from vbhc.generate.subplan import DraftError, draft, parent_plan
     from vbhc.writers.docx import to_bytes, write_atomic
 
     if not against and not profile_path:

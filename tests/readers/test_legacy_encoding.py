@@ -15,10 +15,9 @@ import pytest
 from docx import Document as new_docx
 from docx.oxml.ns import qn
 
-from vbhc import legacy
 from vbhc.check import check_file
 from vbhc.parse import parse_file
-from vbhc.readers import read
+from vbhc.readers import legacy, read
 
 DECISION = """ỦY BAN NHÂN DÂN
 TỈNH NGHỆ AN

@@ -22,10 +22,10 @@ from typing import Any
 
 from lxml import etree
 
-from vbhc import legacy, limits
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, PageSetup, Source, Style, TablePos
-from vbhc.readers import guard
+from vbhc.readers import guard, legacy
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import regex as re
 
-from vbhc import legacy, limits
+from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
+from vbhc.readers import legacy
 
 _MARK = re.compile(r"\*\*\*|\*\*|\*|__")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")

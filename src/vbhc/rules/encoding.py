@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vbhc import legacy
 from vbhc.nd30 import source
+from vbhc.readers import legacy
 from vbhc.rules import Context, Finding, rule
 
 CLAUSE = "Phụ lục I, mục I.4"

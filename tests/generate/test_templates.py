@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vbhc.drafting import TEMPLATE_DIR, DataError, find_template, list_templates, load_data, render
+from vbhc.generate.template import TEMPLATE_DIR, DataError, find_template, list_templates, load_data, render
 from vbhc.parse import parse_file
 from vbhc.writers.docx import write_docx
 from vbhc.writers.form import storage_line, symbol_for
@@ -149,7 +149,7 @@ def test_values_cannot_break_the_yaml_they_are_written_into():
 
 
 def test_unknown_template():
-    from vbhc.drafting import TemplateNotFound
+    from vbhc.generate.template import TemplateNotFound
 
     with pytest.raises(TemplateNotFound):
         find_template("khong-co")

@@ -3,7 +3,7 @@
 Everything comes from the profile (and, when it can be read, the parent plan itself): the
 citation of the parent, its reform areas, its targets, its tasks, its solutions and its
 reporting line. Nothing about one province is written here. The draft is a spec of the same
-shape the templates render (see `vbhc.drafting`), so it gets the same labels, ids, punctuation
+shape the templates render (see `vbhc.generate.template`), so it gets the same labels, ids, punctuation
 and .docx layout.
 
 What the agency must still decide is marked `[ĐIỀN: …]` (PLACEHOLDER): the signer, who leads
@@ -31,8 +31,8 @@ from typing import Any, Literal
 
 import regex as re
 
+from vbhc.generate.placeholder import PLACEHOLDER_OPEN, PLACEHOLDER_RE
 from vbhc.model import Document, Node
-from vbhc.placeholder import PLACEHOLDER_OPEN, PLACEHOLDER_RE
 from vbhc.profile.model import Profile, Target
 from vbhc.textnorm import fold, squash
 
@@ -390,7 +390,7 @@ def plan_spec(profile: Profile, agency: Agency, issued: str, parent: Document | 
 
     areas = []
     table: list[list[str]] = [list(TASK_HEADERS)]
-    from vbhc.drafting import roman
+    from vbhc.generate.template import roman
 
     for i, area in enumerate(profile.areas, 1):
         tasks = area_tasks(parent, area.node, agency.level)
@@ -509,7 +509,7 @@ def draft(profile: Profile, agency: str, *, parent: Document | None = None, leve
           abbr: str | None = None, date: str | None = None, place: str | None = None,
           with_decision: bool = False) -> Draft:
     """The sub-plan skeleton (and, with `with_decision`, the decision that issues it)."""
-    from vbhc.drafting import spec_documents
+    from vbhc.generate.template import spec_documents
 
     issued = date or dt.date.today().isoformat()
     try:

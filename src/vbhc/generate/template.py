@@ -30,7 +30,7 @@ from vbhc import nd30
 from vbhc.model import Document, Node, Signature
 from vbhc.writers.form import recipient_items, storage_line, symbol_for
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 SUFFIX = ".yaml.j2"
 _META = re.compile(r"^\s*\{#-?\s*\n?(?P<meta>.*?)-?#\}", re.S)
 

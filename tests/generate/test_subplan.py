@@ -1,4 +1,4 @@
-"""vbhc.draft: the sub-plan skeleton as Documents, checked against the parent's profile."""
+"""vbhc.generate.subplan: the sub-plan skeleton as Documents, checked against the parent's profile."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vbhc.draft import (
+from vbhc.generate.subplan import (
     PLACEHOLDER_RE,
     TASK_HEADERS,
     agency_of,
@@ -79,9 +79,9 @@ def test_nothing_of_nghe_an_in_the_code():
     import ast
     from pathlib import Path
 
-    import vbhc.draft
+    import vbhc.generate.subplan
 
-    tree = ast.parse(Path(vbhc.draft.__file__).read_text(encoding="utf-8"))
+    tree = ast.parse(Path(vbhc.generate.subplan.__file__).read_text(encoding="utf-8"))
     docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)}
     strings = [n.value for n in ast.walk(tree)
                if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
@@ -225,7 +225,7 @@ def test_without_the_parent_file_every_area_is_still_there(profile):
 
 
 def test_bad_date(profile):
-    from vbhc.draft import DraftError
+    from vbhc.generate.subplan import DraftError
 
     with pytest.raises(DraftError):
         draft(profile, "Sở Tư pháp", date="25/07/2025")

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from vbhc.drafting import FIELD_LABELS, TemplateInfo, _blank
+from vbhc.generate.template import FIELD_LABELS, TemplateInfo, _blank
 
 LIST_HINT = "mỗi dòng một mục, để trống rồi Enter để kết thúc"
 
@@ -67,7 +67,7 @@ def ask_list(label: str) -> list[str]:
 
 def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
     """The data with every missing required field asked for (a new dict; `data` is untouched)."""
-    from vbhc.drafting import _meta
+    from vbhc.generate.template import _meta
 
     meta = _meta(info.path.read_text(encoding="utf-8"))
     labels = {str(k): str(v) for k, v in (meta.get("labels") or {}).items()} if isinstance(

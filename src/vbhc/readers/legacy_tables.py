@@ -1,4 +1,4 @@
-"""Legacy Vietnamese 8-bit encodings: the mapping tables (data only; the code is vbhc.legacy).
+"""Legacy Vietnamese 8-bit encodings: the mapping tables (data only; the code is vbhc.readers.legacy).
 
 Text typed in a legacy font is stored as ordinary Windows-1252 characters that only the font
 draws as Vietnamese letters: "Céng hoµ" is "Cộng hoà" in .VnTime. These tables say which

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vbhc.placeholder import PLACEHOLDER_RE
+from vbhc.generate.placeholder import PLACEHOLDER_RE
 from vbhc.rules import Context, Finding, rule
 
 

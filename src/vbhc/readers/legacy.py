@@ -10,7 +10,7 @@ Detection, in order of trust:
   that makes the most words valid. A text in French or German stays as it is: its words do not
   become Vietnamese syllables.
 
-The tables are in vbhc.legacy_tables. The package `viparse` was evaluated for this (see
+The tables are in vbhc.readers.legacy_tables. The package `viparse` was evaluated for this (see
 docs in bench/README.md): its TCVN3 table equals the classic one, but its VNI table lacks ẳ/Ẳ
 and the i-with-tone mark forms, and it cannot restore ".VnTimeH" capitals; so vbhc keeps its
 own tables, generated from the mark bytes rather than typed letter by letter.
@@ -22,7 +22,7 @@ import unicodedata
 
 import regex as re
 
-from vbhc.legacy_tables import (
+from vbhc.readers.legacy_tables import (
     ACUTE,
     BREVE,
     CIRCUMFLEX,
