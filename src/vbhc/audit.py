@@ -33,6 +33,8 @@ from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 from typing import Any
 
+from vbhc.fileio import write_atomic
+
 SUPPORTED = (".docx", ".pdf", ".txt")
 CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
 JOURNAL_DEFAULT = "vbhc-audit.jsonl"
@@ -861,31 +863,6 @@ def report_rows(result: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict
     view = result.get("profile")
     rows = [analyse(r, view, result.get("plan_rules", [])) for r in result["files"]]
     return rows, target_columns(view, rows)
-
-
-def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
-    import tempfile
-
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
-    try:
-        write(tmp)
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def write_json(result: dict[str, Any], path: str | os.PathLike[str]) -> None:

@@ -205,8 +205,8 @@ def profile_cmd(parent: str, output: str | None, fmt: str) -> None:
     import os
 
     from vbhc.errors import InputError
+    from vbhc.fileio import write_atomic
     from vbhc.profile import from_parent, profile_dict, to_yaml
-    from vbhc.profile.yamlio import write_atomic
 
     try:
         prof = from_parent(parent)
@@ -301,8 +301,9 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
     """Soạn văn bản từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu (hoặc --interactive)."""
     import os
 
+    from vbhc.fileio import write_atomic
     from vbhc.generate.template import DataError, TemplateNotFound, find_template, load_data, render
-    from vbhc.writers.docx import to_bytes, write_atomic
+    from vbhc.writers.docx import to_bytes
 
     if not data_path and not interactive:
         fail("cần tệp dữ liệu --data DATA.yaml, hoặc --interactive để nhập từng trường")
@@ -377,7 +378,7 @@ def _to_pdf(docx_bytes: bytes, output: str) -> None:
     import subprocess
     import tempfile
 
-    from vbhc.writers.docx import write_atomic
+    from vbhc.fileio import write_atomic
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -422,8 +423,9 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
     """Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên (lĩnh vực, chỉ tiêu, nhiệm vụ, bảng phân công)."""
     import os
 
+    from vbhc.fileio import write_atomic
     from vbhc.generate.subplan import DraftError, draft, parent_plan
-    from vbhc.writers.docx import to_bytes, write_atomic
+    from vbhc.writers.docx import to_bytes
 
     if not against and not profile_path:
         fail("cần kế hoạch cấp trên: --against KẾ_HOẠCH hoặc --profile HỒ_SƠ.yaml")

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from vbhc.errors import InputError
+from vbhc.fileio import write_atomic
 from vbhc.profile.keys import indicator_key
 from vbhc.profile.lexicon import AREA_IDS, AREA_TITLES, ELEMENT_IDS, ELEMENT_NAMES
 from vbhc.profile.model import OPS, Area, Element, Parent, Profile, Reporting, Target, _num, section_label
@@ -127,19 +127,6 @@ def to_yaml(profile: Profile) -> str:
     else:
         out.append("reporting: null")
     return "\n".join(out) + "\n"
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_profile(profile: Profile, path: str | os.PathLike[str], fmt: str = "yaml") -> None:

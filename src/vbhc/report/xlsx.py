@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from vbhc.audit import report_rows, show_target, write_atomic
+from vbhc.audit import report_rows, show_target
+from vbhc.fileio import write_atomic
 from vbhc.report.html import SEVERITY_WORDS, STATUS_WORDS, parent_label, where
 from vbhc.report.table import on_time_words
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
@@ -26,6 +24,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from vbhc import nd30
+from vbhc.fileio import write_atomic
 from vbhc.model import Document, Node
 from vbhc.nd30 import WRITER_LOOK as LOOK
 from vbhc.nd30 import Look
@@ -554,21 +553,6 @@ def to_bytes(documents: Document | Sequence[Document]) -> bytes:
     buf = io.BytesIO()
     build(documents).save(buf)
     return buf.getvalue()
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def write_docx(documents: Document | Sequence[Document], path: str | os.PathLike[str]) -> None:
