@@ -21,21 +21,27 @@ def fail(message: str) -> None:
     sys.exit(2)
 
 
-def load(path: str):
-    """Parse a file, turning every failure into one Vietnamese line and exit code 2."""
+def guarded(path: str, doing: str, call, *args):
+    """Run a step that reads input: an unreadable file or a vbhc bug becomes one Vietnamese line, exit 2."""
     import os
 
     from vbhc.errors import InputError
-    from vbhc.parse import parse_file
 
     try:
-        return parse_file(path)
+        return call(*args)
     except InputError as exc:
         fail(f"{exc.path}: {exc.reason}")
-    except Exception as exc:  # a reader bug must not show a traceback to an officer
+    except Exception as exc:  # a bug must not show a traceback to an officer
         if os.environ.get("VBHC_DEBUG"):
             raise
-        fail(f"{path}: không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
+        fail(f"{path}: {doing} (lỗi nội bộ: {type(exc).__name__}: {exc})")
+
+
+def load(path: str):
+    """Parse a file for a command."""
+    from vbhc.parse import parse_file
+
+    return guarded(path, "không đọc được tệp", parse_file, path)
 
 
 def emit(text: str) -> None:
@@ -71,13 +77,11 @@ def load_profile(against: str | None, profile: str | None):
         fail("chỉ dùng một trong hai: --against (kế hoạch cấp trên) hoặc --profile (tệp hồ sơ YAML)")
     if not against and not profile:
         return None
-    from vbhc.errors import InputError
     from vbhc.profile import from_parent, read_profile
 
-    try:
-        return from_parent(against) if against else read_profile(profile)
-    except InputError as exc:
-        fail(f"{exc.path}: {exc.reason}")
+    if against:
+        return guarded(against, "không trích được hồ sơ kế hoạch cấp trên", from_parent, against)
+    return guarded(profile, "không đọc được hồ sơ", read_profile, profile)
 
 
 @cli.command()
@@ -202,20 +206,11 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
 def profile_cmd(parent: str, output: str | None, fmt: str) -> None:
     """Trích hồ sơ kế hoạch cấp trên: lĩnh vực, chỉ tiêu, thời hạn, nội dung bắt buộc."""
     import json
-    import os
 
-    from vbhc.errors import InputError
     from vbhc.fileio import write_atomic
-    from vbhc.profile import from_parent, profile_dict, to_yaml
+    from vbhc.profile import profile_dict, to_yaml
 
-    try:
-        prof = from_parent(parent)
-    except InputError as exc:
-        fail(f"{exc.path}: {exc.reason}")
-    except Exception as exc:  # an extraction bug must not show a traceback to an officer
-        if os.environ.get("VBHC_DEBUG"):
-            raise
-        fail(f"{parent}: không trích được hồ sơ (lỗi nội bộ: {type(exc).__name__}: {exc})")
+    prof = load_profile(parent, None)
     text = to_yaml(prof) if fmt == "yaml" else json.dumps(profile_dict(prof), ensure_ascii=False, indent=2) + "\n"
     if output:
         try:
@@ -259,14 +254,6 @@ def _rule_dict(r) -> dict:
             "needs": sorted(r.needs), "scope": r.scope}
 
 
-def main() -> None:
-    try:
-        cli.main(prog_name="vbhc", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("Đã dừng theo yêu cầu.", err=True)
-        sys.exit(130)
-
-
 # --- drafting: templates and `new` -------------------------------------------------------------
 
 @cli.command("templates")
@@ -301,7 +288,6 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
     """Soạn văn bản từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu (hoặc --interactive)."""
     import os
 
-    from vbhc.fileio import write_atomic
     from vbhc.generate.template import DataError, TemplateNotFound, find_template, load_data, render
     from vbhc.writers.docx import to_bytes
 
@@ -310,9 +296,6 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
     if interactive and not stdin_is_tty():
         fail("--interactive cần nhập từ bàn phím (một terminal), nhưng đầu vào đang bị chuyển hướng; "
              "hãy dùng --data DATA.yaml")
-    if fmt is None:
-        ext = os.path.splitext(output)[1].lower().lstrip(".")
-        fmt = ext if ext in ("docx", "md", "json") else "docx"
     try:
         data = load_data(data_path) if data_path else {}
         if interactive:
@@ -329,13 +312,7 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
     if os.path.abspath(output) in (os.path.abspath(data_path or template), os.path.abspath(template)):
         fail("tệp kết quả trùng với tệp đầu vào; vbhc không ghi đè lên dữ liệu của bạn")
     data = to_bytes(docs)
-    try:
-        if fmt == "docx":
-            write_atomic(output, data)
-        else:
-            write_atomic(output, _render_other(data, docs, fmt).encode("utf-8"))
-    except OSError as exc:
-        fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
+    write_output(output, data, fmt)
     click.echo(f"Đã soạn {output}", err=True)
     if pdf:
         _to_pdf(data, output)
@@ -346,29 +323,42 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-def _render_other(docx_bytes: bytes, docs, fmt: str) -> str:
-    """Markdown or JSON of what was drafted: the .docx parsed back, so they show what Word shows."""
+def write_output(output: str, docx_bytes: bytes, fmt: str | None) -> None:
+    """Write a generated document as .docx, or as the Markdown or JSON of that .docx parsed back
+    (so they show what Word shows); the format follows the extension unless --format says."""
     import json
     import os
     import tempfile
 
-    from vbhc.parse import parse_file
+    from vbhc.fileio import write_atomic
 
-    fd, tmp = tempfile.mkstemp(suffix=".docx")
+    if fmt is None:
+        ext = os.path.splitext(output)[1].lower().lstrip(".")
+        fmt = ext if ext in ("docx", "md", "json") else "docx"
+    data: bytes | str = docx_bytes
+    if fmt != "docx":
+        from vbhc.parse import parse_file
+
+        fd, tmp = tempfile.mkstemp(suffix=".docx")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(docx_bytes)
+            parsed = parse_file(tmp)
+        finally:
+            os.unlink(tmp)
+        if fmt == "md":
+            from vbhc.writers.md import parsed_md
+
+            data = parsed_md(parsed)
+        else:
+            from vbhc.writers.json import document_dict
+
+            data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
+                              indent=2) + "\n"
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(docx_bytes)
-        parsed = parse_file(tmp)
-    finally:
-        os.unlink(tmp)
-    if fmt == "md":
-        from vbhc.writers.md import parsed_md
-
-        return parsed_md(parsed)
-    from vbhc.writers.json import document_dict
-
-    return json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
-                      indent=2) + "\n"
+        write_atomic(output, data)
+    except OSError as exc:
+        fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
 
 
 def _to_pdf(docx_bytes: bytes, output: str) -> None:
@@ -423,7 +413,6 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
     """Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên (lĩnh vực, chỉ tiêu, nhiệm vụ, bảng phân công)."""
     import os
 
-    from vbhc.fileio import write_atomic
     from vbhc.generate.subplan import DraftError, draft, parent_plan
     from vbhc.writers.docx import to_bytes
 
@@ -433,9 +422,6 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
     inputs = {os.path.abspath(p) for p in (against, profile_path) if p}
     if os.path.abspath(output) in inputs:
         fail("tệp kết quả trùng với tệp đầu vào; vbhc không ghi đè lên kế hoạch cấp trên")
-    if fmt is None:
-        ext = os.path.splitext(output)[1].lower().lstrip(".")
-        fmt = ext if ext in ("docx", "md", "json") else "docx"
     try:
         result = draft(profile, agency, parent=parent_plan(profile, against, profile_path), level=level, abbr=abbr,
                        date=issued, place=place, with_decision=with_decision)
@@ -443,10 +429,14 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
         fail(str(exc))
     for warning in result.warnings:
         click.echo(f"vbhc: cảnh báo: {warning}.", err=True)
-    data = to_bytes(result.documents)
-    try:
-        write_atomic(output, data if fmt == "docx" else _render_other(data, result.documents, fmt).encode("utf-8"))
-    except OSError as exc:
-        fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
+    write_output(output, to_bytes(result.documents), fmt)
     click.echo(f"Đã soạn {output}: {len(profile.areas)} lĩnh vực, {len(profile.targets)} chỉ tiêu, "
                f"{result.placeholders} chỗ cần điền (tìm “[ĐIỀN:”).", err=True)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="vbhc", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo yêu cầu.", err=True)
+        sys.exit(130)
