@@ -194,6 +194,15 @@ def test_auto_numbering_renders_like_typed_labels(tmp_path: Path) -> None:
     assert [b.text for b in auto.blocks] == [b.text for b in typed.blocks]
     assert [b.auto_number for b in auto.blocks] == [num is not None for _, num, _, _ in ITEMS]
     assert not any(b.auto_number for b in typed.blocks)
+    # ... and so they parse to the same documents: the same tree of labels, numbers and text.
+    from vbhc.parse import parse_source
+    from vbhc.writers.json import document_dict
+
+    def documents(source):
+        return [{**document_dict(d), "page_setup": None} for d in parse_source(source).documents]
+
+    assert documents(auto) == documents(typed)
+    assert any(d["body"] for d in documents(auto))
     # The level's hanging indent reaches the block's style.
     first = auto.blocks[0]
     assert first.style.left_indent_mm == pytest.approx(12.7, abs=0.05)
