@@ -27,6 +27,7 @@ HEADER_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv"}
 _SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
 _END_MARK = re.compile(r"\s*/\s*\.\s*$")
 _PLACEHOLDER = re.compile(r"…|\.{3}")
+_DATE_WITHOUT_YEAR = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
 
 def _rank(line: Line) -> int:
@@ -45,7 +46,7 @@ def _iso_date(day: str, month: str, year: str) -> str | None:
 
 
 class _DocBuilder:
-    """Builds one Document; `feed` returns False when the line belongs to the next document."""
+    """Builds one Document: one handler per state; `feed_all` stops where the next document begins."""
 
     def __init__(self, source: Source, layout_tables: set[int]):
         self.layout_tables = layout_tables
@@ -107,14 +108,7 @@ class _DocBuilder:
         elif k == "text" and t[:1].islower() and self.doc.lines and self.doc.lines[-1].kind in ("vv", "vv_more"):
             self.doc.title = squash(f"{self.doc.title or ''} {t}")  # "V/v" wrapped over two lines
             self.keep(line, "vv_more")
-        elif k == "text" and self.doc.date is None and self.doc.lines and self.doc.lines[-1].kind == "place_date" \
-                and re.fullmatch(r"\d{4}\s*\.?", t) and re.search(r"tháng\s*\d{1,2}\s*năm\s*$", self.doc.date_raw or "",
-                                                                 re.I):
-            # "…, ngày 05 tháng 8 năm" / "2025": the place-date wrapped in a narrow header column (PDF)
-            m = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", self.doc.date_raw, re.I)
-            self.doc.date_raw = f"{self.doc.date_raw} {t.strip()}"
-            if m:
-                self.doc.date = _iso_date(m.group(1), m.group(2), t.strip().rstrip("."))
+        elif k == "text" and self.year_of_wrapped_date(t):
             self.keep(line, "place_date")
         elif k == "type_name":
             self.doc.doc_type = f["doc_type"]
@@ -139,6 +133,16 @@ class _DocBuilder:
             self.finish_header()
             self.state = "preamble"
             return self.preamble(line)
+        return True
+
+    def year_of_wrapped_date(self, t: str) -> bool:
+        """"…, ngày 05 tháng 8 năm" then "2025": a place-date wrapped in a narrow header column (PDF)."""
+        last = self.doc.lines[-1].kind if self.doc.lines else None
+        m = _DATE_WITHOUT_YEAR.search(self.doc.date_raw or "")
+        if self.doc.date is not None or last != "place_date" or not m or not re.fullmatch(r"\d{4}\s*\.?", t):
+            return False
+        self.doc.date_raw = f"{self.doc.date_raw} {t}"
+        self.doc.date = _iso_date(m.group(1), m.group(2), t.rstrip("."))
         return True
 
     def set_number(self, raw: str, f: dict[str, str]) -> None:
