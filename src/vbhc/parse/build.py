@@ -194,15 +194,15 @@ class _DocBuilder:
             return True
         first = not self.title_lines
         continues = (not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))))
-        if k in ("text", "caps", "decimal") and self.doc.attached_to is None and (first or continues):
-            if k == "caps" and first and self.doc.doc_type not in ("Phụ lục",) and not self.doc.is_appendix:
-                # a decision's enacting authority ("ỦY BAN NHÂN DÂN TỈNH …") with no trích yếu
-                pass
-            else:
-                self.title_lines.append(t)
-                self.doc.title = squash(" ".join(self.title_lines))
-                self.keep(line, "title")
-                return True
+        # a caps line straight after the type name is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")
+        # of a decision with no trích yếu, except in an appendix, whose title is in capitals
+        authority = k == "caps" and first and not self.doc.is_appendix
+        if k in ("text", "caps", "decimal") and self.doc.attached_to is None and (first or continues) \
+                and not authority:
+            self.title_lines.append(t)
+            self.doc.title = squash(" ".join(self.title_lines))
+            self.keep(line, "title")
+            return True
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
@@ -300,7 +300,6 @@ class _DocBuilder:
             row.append("")
         row[table.col] = (row[table.col] + "\n" + self.text(line)).strip("\n")
         node.blocks.append(line.index)
-        node.text = "\n".join(" | ".join(r) for r in node.rows)
         self.keep(line, "table_cell")
 
     def add_node(self, line: Line) -> None:
@@ -469,6 +468,9 @@ class _DocBuilder:
             handler(line)
             i += 1
         self.finish_header()
+        for node in self.doc.nodes():
+            if node.kind == "table" and node.rows is not None:  # once, not per cell: tables can be large
+                node.text = "\n".join(" | ".join(r) for r in node.rows)
         if self.title_lines and not self.doc.title:
             self.doc.title = squash(" ".join(self.title_lines))
         return i
