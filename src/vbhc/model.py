@@ -174,7 +174,7 @@ class Document:
     type_line: str | None = None  # "QUYẾT ĐỊNH" as printed
     kinh_gui: list[str] = field(default_factory=list)
     can_cu: list[str] = field(default_factory=list)  # căn cứ lines (and "Theo đề nghị …")
-    enacting: str | None = None  # "QUYẾT ĐỊNH:" line, or the issuer's name line before it
+    enacting: str | None = None  # the "QUYẾT ĐỊNH:" line
     enacting_authority: str | None = None  # the line naming who decides, before the căn cứ ("ỦY BAN NHÂN DÂN TỈNH …")
     attached_to: str | None = None  # "(Kèm theo …)" as printed
     is_appendix: bool = False
