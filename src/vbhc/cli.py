@@ -246,7 +246,8 @@ def rules(rule_id: str | None, fmt: str) -> None:
     if fmt == "json":
         emit(json.dumps({"rules": [_rule_dict(r) for r in ordered]}, ensure_ascii=False, indent=2))
     else:
-        emit("".join(f"{r.id:<40} {r.severity:<8} {r.source:<36} {r.summary}\n" for r in ordered))
+        id_w, src_w = max(len(r.id) for r in ordered), max(len(r.source) for r in ordered)
+        emit("".join(f"{r.id:<{id_w}}  {r.severity:<8} {r.source:<{src_w}}  {r.summary}\n" for r in ordered))
 
 
 def _rule_dict(r) -> dict:
