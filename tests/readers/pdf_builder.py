@@ -1,7 +1,10 @@
 """Write small PDFs by hand for reader tests: no writer library is a dependency of the project.
 
 Text is ASCII in the standard 14 fonts (pdfminer knows their metrics), placed by baseline
-measured from the top of the page, so tests read like the layouts they describe. Optional
+measured from the top of the page, so tests read like the layouts they describe. Other fonts
+(`fonts=`, e.g. a legacy ".VnTime" whose bytes are TCVN3) are WinAnsi Type1 fonts without a
+ToUnicode map, as old printers wrote them, with Times-Roman widths for ASCII and 0.5 em for the
+bytes 0x80–0xFF (where a legacy font draws its Vietnamese letters). Optional
 40-bit RC4 encryption (standard security handler, revision 2) makes password-protected files.
 """
 
@@ -10,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import struct
 from dataclasses import dataclass
+
+from pdfminer.fontmetrics import FONT_METRICS
 
 A4 = (595.28, 841.89)
 FONTS = {"F1": "Helvetica", "F2": "Helvetica-Bold", "F3": "Helvetica-Oblique", "F4": "Times-Roman"}
@@ -25,7 +30,7 @@ class Text:
     baseline: float
     text: str
     size: float = 12.0
-    font: str = "F1"  # key of FONTS
+    font: str = "F1"  # key of FONTS, or of build_pdf's `fonts`
     rotate: bool = False  # draw upwards (90°), as margin stamps are
 
 
@@ -53,6 +58,24 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
+def _name(name: str) -> str:
+    """A PDF name: bytes outside the regular characters written as #xx (".VnArial#20NarrowH")."""
+    return "".join(c if c.isalnum() or c in ".-_+," else f"#{ord(c):02X}" for c in name)
+
+
+def _width(byte: int) -> int:
+    return FONT_METRICS["Times-Roman"][1].get(chr(byte), 500) if byte < 0x80 else 500
+
+
+def _widths() -> str:
+    return " ".join(str(_width(b)) for b in range(32, 256))
+
+
+def text_width(text: str, size: float = 12.0) -> float:
+    """The advance of `text` (Latin-1 characters = bytes) in one of the `fonts=` fonts, in points."""
+    return sum(_width(ord(c)) for c in text) * size / 1000
+
+
 def _content(items: list[Text], height: float, extra: str) -> bytes:
     ops = [extra] if extra else []
     for t in items:
@@ -68,30 +91,37 @@ def build_pdf(
     user_password: str | None = None,
     owner_password: str = "owner",
     drawing: str = "",
+    fonts: dict[str, str] | None = None,
 ) -> bytes:
-    """A complete PDF with one page per item list; `drawing` adds raw operators to every page.
+    """A complete PDF with one page per item list; `drawing` adds raw operators to every page;
+    `fonts` adds fonts (key → BaseFont name) besides the standard FONTS.
 
     With `user_password` set (even ""), the file is encrypted with RC4 40-bit; "" gives a file
     any reader opens without asking (an owner password only).
     """
     width, height = size
-    font_ids = {name: 3 + i for i, name in enumerate(FONTS)}
-    first_page = 3 + len(FONTS)
+    all_fonts = {**FONTS, **(fonts or {})}
+    font_ids = {name: 3 + i for i, name in enumerate(all_fonts)}
+    first_page = 3 + len(all_fonts)
     objects: dict[int, bytes] = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
     }
     kids = []
-    for i, name in enumerate(FONTS):
-        objects[3 + i] = f"<< /Type /Font /Subtype /Type1 /BaseFont /{FONTS[name]} " \
-                         f"/Encoding /WinAnsiEncoding >>".encode()
-    fonts = " ".join(f"/{name} {num} 0 R" for name, num in font_ids.items())
+    for i, name in enumerate(all_fonts):
+        metrics = "" if name in FONTS else (
+            f" /FirstChar 32 /LastChar 255 /Widths [{_widths()}] /FontDescriptor << /Type /FontDescriptor "
+            f"/FontName /{_name(all_fonts[name])} /Flags 32 /FontBBox [-168 -218 1000 898] /ItalicAngle 0 "
+            f"/Ascent 683 /Descent -217 /CapHeight 662 /StemV 80 >>")
+        objects[3 + i] = f"<< /Type /Font /Subtype /Type1 /BaseFont /{_name(all_fonts[name])} " \
+                         f"/Encoding /WinAnsiEncoding{metrics} >>".encode()
+    font_refs = " ".join(f"/{name} {num} 0 R" for name, num in font_ids.items())
     streams: dict[int, bytes] = {}
     for n, items in enumerate(pages):
         page_id, content_id = first_page + 2 * n, first_page + 2 * n + 1
         kids.append(f"{page_id} 0 R")
         objects[page_id] = (
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] "
-            f"/Resources << /Font << {fonts} >> >> /Contents {content_id} 0 R >>"
+            f"/Resources << /Font << {font_refs} >> >> /Contents {content_id} 0 R >>"
         ).encode()
         streams[content_id] = _content(items, height, drawing)
     objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()

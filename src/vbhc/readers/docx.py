@@ -1207,7 +1207,7 @@ def _read(pkg: _Package, path: Path) -> Source:
     pages = _pages(pkg)
     if pages is None and walker.rendered_breaks:
         pages = walker.page
-    notes = [legacy_note(walker.legacy_encodings, walker.legacy_fonts)] if walker.legacy_encodings else []
+    notes = [legacy.legacy_note(walker.legacy_encodings, walker.legacy_fonts)] if walker.legacy_encodings else []
     return Source(
         path=name,
         format="docx",
@@ -1220,10 +1220,3 @@ def _read(pkg: _Package, path: Path) -> Source:
         legacy_fonts=walker.legacy_fonts,
         legacy_encodings=walker.legacy_encodings,
     )
-
-
-def legacy_note(encodings: dict[str, int], fonts: dict[str, int]) -> str:
-    """"đã chuyển mã TCVN3 → Unicode: 1234 ký tự (phông .VnTime, .VnTimeH)"."""
-    parts = [f"{legacy.LABELS.get(enc, enc)} → Unicode: {n} ký tự" for enc, n in encodings.items()]
-    where = f" (phông {', '.join(fonts)})" if fonts else ""
-    return "đã chuyển mã " + "; ".join(parts) + where

@@ -135,6 +135,13 @@ def convert_run(text: str, font: str | None) -> tuple[str, str | None]:
     return convert(text, enc, is_caps_font(font)), enc
 
 
+def legacy_note(encodings: dict[str, int], fonts: dict[str, int]) -> str:
+    """"đã chuyển mã TCVN3 → Unicode: 1234 ký tự (phông .VnTime, .VnTimeH)": the readers' note."""
+    parts = [f"{LABELS.get(enc, enc)} → Unicode: {n} ký tự" for enc, n in encodings.items()]
+    where = f" (phông {', '.join(fonts)})" if fonts else ""
+    return "đã chuyển mã " + "; ".join(parts) + where
+
+
 # ---------------------------------------------------------------------------------------------
 # Detection without a font
 

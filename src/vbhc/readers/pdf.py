@@ -24,6 +24,16 @@ Times space is 0.25 em, so the threshold must sit below it). A glyph drawn twice
 (fake bold) is kept once and counts as bold. Digit-only lines in the top or bottom 60 pt are page
 numbers: part "header"/"footer", listed in `PageSetup.page_numbers`.
 
+Legacy Vietnamese fonts (TCVN3/ABC .VnTime, .VnTimeH …; VNI-Times …): a PDF printed from such a
+document without a ToUnicode map gives each byte decoded through the font's simple encoding
+(WinAnsi: the byte read as Windows-1252). A segment that uses such a font (checked once per
+segment) has its runs of legacy glyphs mapped back to their bytes (Windows-1252, else Latin-1,
+"(cid:N)" to byte N) and converted with the legacy tables (capitals for the "H" fonts); spaces,
+the PDF's and the inserted ones, stay as they are. WinAnsi has no glyph for TCVN3's 0xAD (ư):
+pdfminer decodes it as a space, so a "space" as wide as a letter (≥ 0.4 em) in a TCVN3 font is
+taken back as 0xAD. `Style.fonts` keeps the legacy font's name; `Source.legacy_fonts` and
+`legacy_encodings` count the converted characters.
+
 Paragraph formatting is not in a PDF: `carries_paragraph_format` is False and only "center" is
 inferred, for single lines visibly centred on the estimated text area. Margins are estimates of
 the text area (where the ink is), not the margins the author set.
@@ -45,7 +55,7 @@ import regex as re
 from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Block, Location, PageSetup, Source, Style
-from vbhc.readers import guard
+from vbhc.readers import guard, legacy
 
 MSG_SCAN = "tệp PDF không có lớp văn bản (bản quét ảnh); cần nhận dạng ký tự (OCR) trước khi kiểm tra"
 MSG_ENCRYPTED = "tệp PDF được mã hóa bằng mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại"
@@ -65,6 +75,7 @@ LABEL_MAX_CHARS = 12  # "1.", "a)", "Điều 12.", "-", "Số:" before a tab or 
 LABEL_ENDS = ".):"
 BULLETS = "-+–•*▪◦o"
 RUN_GAP = 2.0  # × font size: a vertical gap this large ends a two-column run
+U_HORN_WIDTH = 0.4  # × font size: a TCVN3 "space" this wide is the letter ư (byte 0xAD), see above
 
 # Compact PostScript family names → the family name Word shows (what rules compare against).
 FAMILIES = {
@@ -90,7 +101,7 @@ Char = tuple[float, float, float, float, str, str, float, float]
 class _Seg:
     """One run of a line between two wide gaps: becomes one Block."""
 
-    __slots__ = ("chars", "x0", "x1", "top", "bottom", "text", "size")
+    __slots__ = ("chars", "x0", "x1", "top", "bottom", "text", "size", "legacy")
 
     def __init__(self, chars: list[Char]):
         self.chars = chars
@@ -100,7 +111,12 @@ class _Seg:
         self.top = min(c[3] for c in vis)
         self.bottom = max(c[0] for c in vis)
         self.size = max(c[6] for c in vis)
-        self.text = _seg_text(chars)
+        # legacy font family → (encoding, characters converted); None: no legacy font here
+        self.legacy: dict[str, tuple[str, int]] | None = None
+        if any(_legacy_font(f) for f in {c[5] for c in chars}):
+            self.text, self.legacy = _legacy_text(chars)
+        else:
+            self.text = _seg_text(chars)
 
 
 class _Line:
@@ -282,6 +298,15 @@ def _read(path: Path) -> Source:
     areas = [(margins["left"], w - margins["right"]) for w, _ in sizes]
     _mark_columns(lines, areas)
     blocks = _blocks(lines, areas)
+    legacy_fonts: dict[str, int] = {}
+    legacy_encodings: dict[str, int] = {}
+    for ln in lines:
+        for seg in ln.segs:
+            for family, (enc, n) in (seg.legacy or {}).items():
+                legacy_fonts[family] = legacy_fonts.get(family, 0) + n
+                legacy_encodings[enc] = legacy_encodings.get(enc, 0) + n
+    if legacy_encodings:
+        notes.append(legacy.legacy_note(legacy_encodings, legacy_fonts))
     if any("(cid:" in b.text for b in blocks):
         notes.append("một số ký tự không giải mã được (hiện dạng '(cid:…)'): phông chữ thiếu bảng mã Unicode")
     notes.append(NOTE_MARGINS)
@@ -301,6 +326,8 @@ def _read(path: Path) -> Source:
         carries_paragraph_format=False,
         pages=len(sizes),
         notes=notes,
+        legacy_fonts=legacy_fonts,
+        legacy_encodings=legacy_encodings,
     )
 
 
@@ -322,7 +349,9 @@ def _collect(raw: list[dict[str, Any]], width: float, height: float) -> tuple[li
         bottom = c["bottom"]
         if x1 < 0 or x0 > width or bottom < 0 or c["top"] > height or not text:
             continue
-        if text[0] >= "\u0300" and unicodedata.combining(text[0]) and out:
+        if text == " " and x1 - x0 >= U_HORN_WIDTH * c["size"] and _is_tcvn3(c["fontname"]):
+            text = "\xad"  # TCVN3's ư, which WinAnsi decodes as a space
+        elif text[0] >= "\u0300" and unicodedata.combining(text[0]) and out:
             p = out[-1]
             out[-1] = (p[0], p[1], max(p[2], x1), p[3], p[4] + text, p[5], p[6], p[7])
             continue
@@ -402,8 +431,9 @@ def _split(chars: list[Char], mid: float, width: float) -> list[_Seg]:
     return [_Seg(s) for s in segs if any(not c[4].isspace() for c in s)]
 
 
-def _seg_text(chars: list[Char]) -> str:
-    """Glyphs left to right; a space where the PDF has one or where glyphs stand apart."""
+def _pieces(chars: list[Char], fonts: list[str | None] | None = None) -> list[str]:
+    """Glyphs left to right; a space where the PDF has one or where glyphs stand apart.
+    With `fonts`, each piece's font is appended to it (None for an inserted space)."""
     parts: list[str] = []
     prev: Char | None = None
     for c in chars:
@@ -413,14 +443,98 @@ def _seg_text(chars: list[Char]) -> str:
                 continue  # the same glyph drawn twice (fake bold): keep one
             if not t.isspace() and not prev[4].isspace() and c[1] - prev[2] > SPACE_GAP * c[6]:
                 parts.append(" ")
+                if fonts is not None:
+                    fonts.append(None)
         parts.append(t)
+        if fonts is not None:
+            fonts.append(c[5])
         prev = c
-    return unicodedata.normalize("NFC", "".join(parts).strip())
+    return parts
+
+
+def _seg_text(chars: list[Char]) -> str:
+    return unicodedata.normalize("NFC", "".join(_pieces(chars)).strip())
+
+
+_LEGACY_CACHE: dict[str, tuple[str, bool, str] | None] = {}
+_NAME_ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")
+
+
+def _unescape(name: str) -> str:
+    """A PDF name's #xx escapes (".VnArial#20NarrowH"), in case the parser left them."""
+    return _NAME_ESCAPE.sub(lambda m: chr(int(m[1], 16)), name) if "#" in name else name
+
+
+def _legacy_font(fontname: str) -> tuple[str, bool, str] | None:
+    """(encoding, all-capitals, family) of a legacy font ("ABCDEF+.VnTimeH,Bold"), else None."""
+    if fontname in _LEGACY_CACHE:
+        return _LEGACY_CACHE[fontname]
+    family = _family(fontname)[0]
+    enc = legacy.font_encoding(family)
+    info = (enc, legacy.is_caps_font(family), family) if enc else None
+    if len(_LEGACY_CACHE) > 4096:  # a hostile file naming a new font per glyph
+        _LEGACY_CACHE.clear()
+    _LEGACY_CACHE[fontname] = info
+    return info
+
+
+def _is_tcvn3(fontname: str) -> bool:
+    info = _legacy_font(fontname)
+    return info is not None and info[0] == legacy.TCVN3_NAME
+
+
+_CID = re.compile(r"\(cid:(\d+)\)")
+_BYTES: dict[str, str] = {}
+
+
+def _byte(text: str) -> str:
+    """The legacy bytes (as Latin-1 characters) behind a glyph's decoded text: Windows-1252 (what
+    WinAnsiEncoding decodes to), else Latin-1; "(cid:N)" (a code WinAnsi leaves undefined) is N."""
+    got = _BYTES.get(text)
+    if got is None:
+        if text.startswith("(cid:"):
+            got = _CID.sub(lambda m: chr(int(m[1])) if int(m[1]) < 256 else m[0], text)
+        else:
+            out = []
+            for ch in text:
+                try:
+                    out.append(ch.encode("cp1252").decode("latin-1"))
+                except UnicodeEncodeError:
+                    out.append(ch)  # Latin-1 controls are their byte already; anything else stays
+            got = "".join(out)
+        if len(_BYTES) < 4096:
+            _BYTES[text] = got
+    return got
+
+
+def _legacy_text(chars: list[Char]) -> tuple[str, dict[str, tuple[str, int]]]:
+    """A segment holding legacy glyphs: each run of one legacy font back to bytes, then to Unicode."""
+    fonts: list[str | None] = []
+    parts = _pieces(chars, fonts)
+    out: list[str] = []
+    counts: dict[str, tuple[str, int]] = {}
+    i, n = 0, len(parts)
+    while i < n:
+        font = fonts[i]
+        j = i + 1
+        while j < n and (fonts[j] == font or fonts[j] is None):  # an inserted space joins the run
+            j += 1
+        info = _legacy_font(font) if font is not None else None
+        if info is None:
+            out.extend(parts[i:j])
+        else:
+            enc, caps, family = info
+            raw = "".join(_byte(p) for p in parts[i:j])
+            out.append(legacy.convert(raw, enc, caps))
+            k = sum(1 for ch in raw if not ch.isspace())
+            counts[family] = (enc, counts[family][1] + k if family in counts else k)
+        i = j
+    return unicodedata.normalize("NFC", "".join(out).strip()), counts
 
 
 def _family(fontname: str) -> tuple[str, bool, bool]:
     """PostScript name → (family, bold, italic): "ABCDEF+TimesNewRomanPS-BoldMT" → Times New Roman."""
-    name = fontname.split("+", 1)[1] if "+" in fontname[:7] else fontname
+    name = _unescape(fontname.split("+", 1)[1] if "+" in fontname[:7] else fontname)
     low = name.lower()
     bold = any(w in low for w in ("bold", "black", "heavy", "semibold", "demibold"))
     italic = "italic" in low or "oblique" in low
