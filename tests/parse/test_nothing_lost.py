@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from parse_helpers import CORPUS
 
 from vbhc.model import ParsedFile, Source
-from vbhc.parse import parse_file, parse_source
-from vbhc.readers.text import lines_to_blocks
+from vbhc.parse import parse_file, parse_source, parse_text
 from vbhc.writers.md import parsed_md
 
 CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".docx", ".pdf"))
@@ -98,7 +97,7 @@ document_text = st.lists(plausible_line, min_size=0, max_size=60).map("\n".join)
 
 
 def parse_string(text: str) -> ParsedFile:
-    return parse_source(Source(path="<generated>", format="text", blocks=lines_to_blocks(text)))
+    return parse_text(text, "<generated>")
 
 
 @SETTINGS

@@ -6,9 +6,8 @@ import textwrap
 from pathlib import Path
 
 from vbhc.check import run_rules
-from vbhc.model import Source
-from vbhc.parse import parse_file, parse_source
-from vbhc.readers.text import lines_to_blocks
+from vbhc.parse import parse_file
+from vbhc.parse import parse_text as parse_string
 from vbhc.rules import Finding
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +54,7 @@ Nguyễn Văn A
 
 def parse_text(text: str):
     text = textwrap.dedent(text).strip("\n")
-    return parse_source(Source(path="<test>", format="text", blocks=lines_to_blocks(text)))
+    return parse_string(text, "<test>")
 
 
 def findings(parsed_or_text, prefix: str = "ND30.") -> list[Finding]:

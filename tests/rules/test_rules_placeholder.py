@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from vbhc.check import run_rules
-from vbhc.model import Source
-from vbhc.parse import parse_source
-from vbhc.readers.text import lines_to_blocks
+from vbhc.parse import parse_text
 
 PLAN = """ỦY BAN NHÂN DÂN
 XÃ NGHI LỘC
@@ -22,7 +20,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 
 def _findings(text: str) -> list:
-    parsed = parse_source(Source(path="<test>", format="text", blocks=lines_to_blocks(text)))
+    parsed = parse_text(text, "<test>")
     findings, _ = run_rules(parsed)
     return [f for f in findings if f.rule == "VBHC.ChoCanDien"]
 

@@ -13,6 +13,13 @@ def parse_source(source: Source) -> ParsedFile:
     return ParsedFile(source=source, documents=build_documents(source, classify(source.blocks)))
 
 
+def parse_text(text: str, path: str = "<text>") -> ParsedFile:
+    """Parse a string as the text reader reads a .txt file (tests, warm-up, other tools)."""
+    from vbhc.readers.text import lines_to_blocks
+
+    return parse_source(Source(path=path, format="text", blocks=lines_to_blocks(text)))
+
+
 def parse_file(path: str | os.PathLike[str]) -> ParsedFile:
     """Read and parse one file; raises vbhc.errors.InputError for input that cannot be read."""
     from vbhc.readers import read
