@@ -74,13 +74,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
-    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?"""
+    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?
+    On a scan only the rules that need "scanned" run, and plan rules when it has OCR text
+    (see vbhc.rules.scan)."""
     src = parsed.source
+    if src.scanned and "scanned" not in rule.needs and (rule.scope == "format" or not src.blocks):
+        return False
     have = {
         "style": src.carries_style,
         "paragraph_format": src.carries_paragraph_format,
         "page_setup": src.page_setup is not None,
         "profile": profile is not None,
+        "scanned": src.scanned,
     }
     return all(have.get(need, False) for need in rule.needs)
 

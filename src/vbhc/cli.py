@@ -55,6 +55,10 @@ def emit(text: str) -> None:
 def parse(file: str, fmt: str) -> None:
     """Đọc cấu trúc văn bản: tiêu đề, thân văn bản, chữ ký, nơi nhận."""
     parsed = load(file)
+    if parsed.source.scanned and not parsed.source.blocks:  # nothing to show: say why (check reports it)
+        from vbhc.readers.pdf import MSG_SCAN
+
+        fail(f"{file}: {MSG_SCAN}")
     if fmt == "json":
         import json
 

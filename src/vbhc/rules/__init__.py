@@ -21,7 +21,7 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # What a rule needs from the input; a rule whose needs the input cannot carry is not applicable.
-Need = Literal["style", "paragraph_format", "page_setup", "profile"]
+Need = Literal["style", "paragraph_format", "page_setup", "profile", "scanned"]
 
 
 @dataclass
