@@ -34,6 +34,7 @@ _INT, _UINT, _DOUBLE, _ULONG = ctypes.c_int, ctypes.c_uint, ctypes.c_double, cty
 def _bind(name: str, restype: Any, *argtypes: Any) -> Any:
     """The PDFium function `name` with untyped pointer arguments (no per-call conversion)."""
     address = ctypes.cast(getattr(raw, name), V).value
+    assert address is not None, name
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
@@ -198,6 +199,21 @@ def _object_facts(tp: int, i: int, obj: int, frame: _Frame, buf: Any, size_out: 
     return name, fsize * scale, mode in INVISIBLE_MODES, BOLD if bold else 0, shear, a * d > 0 and b * c <= 0
 
 
+def _odd_char(tp: int, i: int, code: int, data: PageData) -> str:
+    """A code outside the ordinary planes: a control or a private-use value PDFium could not map
+    to Unicode (counted, shown as U+FFFD), or a real private-use or astral character."""
+    if code < 0x20 or 0xFFFD <= code < 0x10000 or code >= 0x110000 or (code <= 0xF8FF and _map_error(tp, i)):
+        data.unmapped += 1
+        return "\ufffd"
+    return chr(code)
+
+
+def _glue(target: list[Char], x1: float, mark: str) -> None:
+    """A tone mark drawn as a glyph of its own stays on its letter (the glyph drawn before it)."""
+    p = target[-1]
+    target[-1] = (p[0], p[1], max(p[2], x1), p[3], p[4] + mark, p[5], p[6], p[7], p[8])
+
+
 def _read_chars(tp: int, frame: _Frame, data: PageData, own: int | None, clock: Any) -> set[int]:
     """Every drawn glyph of the text page, as `Char` tuples; generated spaces and breaks skipped.
     Returns the text objects the glyphs came from."""
@@ -211,11 +227,11 @@ def _read_chars(tp: int, frame: _Frame, data: PageData, own: int | None, clock: 
     objects: dict[int, tuple[str, float, bool, int, float, bool]] = {}
     out = data.chars
     invisible: list[Char] = []
-    plain = frame.rotation == 0
-    fx0, fy1, width, height = frame.x0, frame.y1, frame.width, frame.height
+    rect = frame.rect
+    width, height = frame.width, frame.height
     combining = unicodedata.combining
     for i in range(n):
-        if clock is not None and i & 0x3FFF == 0x3FFF and clock.expired():
+        if i & 0x3FFF == 0x3FFF and clock is not None and clock.expired():
             break
         obj = _text_object(tp, i)
         if not obj:
@@ -228,24 +244,16 @@ def _read_chars(tp: int, frame: _Frame, data: PageData, own: int | None, clock: 
             data.rotated += 1
             continue
         code = _unicode(tp, i)
-        if code < 0x20 or 0xE000 <= code <= 0xF8FF or code >= 0xFFFD:
-            if code < 0x20 or code >= 0xFFFD or _map_error(tp, i):
-                data.unmapped += 1
-                code = 0xFFFD
-        text = chr(code) if code < 0x110000 else "\ufffd"
+        text = chr(code) if 0x20 <= code < 0xE000 else _odd_char(tp, i, code, data)
         _loose_box(tp, i, box_p)
-        if plain:
-            x0, x1, bottom = box.left - fx0, box.right - fx0, fy1 - box.bottom
-        else:
-            x0, _, x1, bottom = frame.rect(box.left, box.bottom, box.right, box.top)
+        x0, _, x1, bottom = rect(box.left, box.bottom, box.right, box.top)
         if x1 < 0 or x0 > width or bottom < 0 or bottom - size > height:
             continue
         if own is not None and i >= own:
             flags |= STAMP
         target = invisible if hidden else out
         if text >= "\u0300" and combining(text) and target:
-            p = target[-1]  # a tone mark drawn as a glyph of its own stays on its letter
-            target[-1] = (p[0], p[1], max(p[2], x1), p[3], p[4] + text, p[5], p[6], p[7], p[8])
+            _glue(target, x1, text)
             continue
         target.append((bottom, x0, x1, bottom - size, text, name, size, shear, flags))
     data.invisible = len(invisible)
