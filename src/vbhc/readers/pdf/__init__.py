@@ -4,8 +4,8 @@ A PDF holds glyphs at positions, not paragraphs. Text extractors that read a pag
 run the two header columns of an administrative document together ("ỦY BAN NHÂN DÂN CỘNG HÒA
 XÃ HỘI…"), so this reader works from the characters (PDFium, `chars`): annotations flattened
 first (e-signature stamps of number and day), lines and segments by position (`lines`), page
-numbers and two-column runs (`layout`), ruled tables (`tables`), footnotes and an agency name
-printed on the Quốc hiệu's line (`notes`), paragraphs (`paragraphs`), scans (`scan`).
+numbers and two-column runs (`layout`), ruled tables (`tables`), footnotes (`notes`), an agency
+name printed on the Quốc hiệu's line (`header`), paragraphs (`paragraphs`), scans (`scan`).
 
 Each paragraph, column segment or table-cell paragraph becomes one Block, in reading order:
 page by page, top to bottom, segments left to right. The parser groups header and signature
@@ -34,7 +34,7 @@ from vbhc.errors import InputError
 from vbhc.model import PageSetup, Source
 from vbhc.readers import guard, legacy
 from vbhc.readers.pdf import chars as pdf_chars
-from vbhc.readers.pdf import layout, notes, paragraphs, preflight, scan, tables
+from vbhc.readers.pdf import header, layout, notes, paragraphs, preflight, scan, tables
 from vbhc.readers.pdf import lines as pdf_lines
 
 MSG_SCAN = ("tệp PDF là bản quét ảnh, không có lớp văn bản đọc được; cần nhận dạng ký tự (OCR) tiếng Việt "
@@ -140,11 +140,12 @@ def _assemble(path: Path, pages: list[pdf_chars.PageData], truncated: bool) -> S
         raise InputError(str(path), MSG_BROKEN if truncated else MSG_SCAN)
     notes_out = _notes(pages, truncated, verdict)
     page_numbers = layout.mark_page_numbers(lines, sizes)
+    notes.mark_margin_stamps(lines, sizes)
     notes.mark_footnotes(lines, pages)
     margins = layout.margins(lines, sizes)
     areas = [(margins["left"], w - margins["right"]) for w, _ in sizes]
     cells = tables.mark_tables(lines, pages)
-    lines = notes.split_header_lines(lines, areas)
+    lines = header.split_header_lines(lines, areas)
     layout.mark_columns(lines, areas)
     blocks = paragraphs.blocks(lines, areas, sizes)
     blocks = tables.place_cells(blocks, lines, cells)

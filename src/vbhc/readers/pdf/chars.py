@@ -59,6 +59,8 @@ _path_draw_mode = _bind("FPDFPath_GetDrawMode", _INT, V, V, V)
 _annot_count = _bind("FPDFPage_GetAnnotCount", _INT, V)
 _flatten = _bind("FPDFPage_Flatten", _INT, V, _INT)
 
+# Word exports its non-breaking and optional hyphens with control codes ("03/2025/TT\x02VPCP").
+WORD_HYPHENS = (0x02, 0x1E, 0x1F)
 INVISIBLE_MODES = (3, 7)  # Tr 3: neither fill nor stroke (OCR layers); 7: clip only
 BOLD_WEIGHT = 700
 STAMP = 1  # flag: drawn by an annotation (e-signature stamp), not the page content
@@ -200,8 +202,11 @@ def _object_facts(tp: int, i: int, obj: int, frame: _Frame, buf: Any, size_out: 
 
 
 def _odd_char(tp: int, i: int, code: int, data: PageData) -> str:
-    """A code outside the ordinary planes: a control or a private-use value PDFium could not map
-    to Unicode (counted, shown as U+FFFD), or a real private-use or astral character."""
+    """A code outside the ordinary planes: Word's hyphen controls, a control or a private-use
+    value PDFium could not map to Unicode (counted, shown as U+FFFD), or a real private-use or
+    astral character."""
+    if code in WORD_HYPHENS:
+        return "-"
     if code < 0x20 or 0xFFFD <= code < 0x10000 or code >= 0x110000 or (code <= 0xF8FF and _map_error(tp, i)):
         data.unmapped += 1
         return "\ufffd"

@@ -194,6 +194,7 @@ def _pieces(chars: list[Char], fonts: list[str | None] | None = None) -> list[st
     With `fonts`, each piece's font is appended to it (None for an inserted space)."""
     if any(c[8] & STAMP for c in chars):
         chars = _unstamp(chars)
+    stretch = _stretch(chars)
     parts: list[str] = []
     prev: Char | None = None
     for c in chars:
@@ -202,17 +203,15 @@ def _pieces(chars: list[Char], fonts: list[str | None] | None = None) -> list[st
             if t == prev[4] and abs(c[1] - prev[1]) < 1.0 and abs(c[0] - prev[0]) < 1.0:
                 continue  # the same glyph drawn twice (fake bold): keep one
             if prev[4] == " " and not t.isspace():
-                extra = _collapsed_spaces(prev, c)
+                extra = _collapsed_spaces(prev, c, stretch)
                 if extra:
                     parts.append(" " * extra)
                     if fonts is not None:
                         fonts.append(None)
-            elif not t.isspace() and not prev[4].isspace() and c[1] - prev[2] > SPACE_GAP * c[6]:
-                stamped = (c[8] ^ prev[8]) & STAMP
-                if not (stamped and "/" in (t, prev[4])):
-                    parts.append(" ")
-                    if fonts is not None:
-                        fonts.append(None)
+            elif not t.isspace() and not prev[4].isspace() and _word_gap(prev, c):
+                parts.append(" ")
+                if fonts is not None:
+                    fonts.append(None)
         parts.append(t)
         if fonts is not None:
             fonts.append(c[5])
@@ -220,11 +219,32 @@ def _pieces(chars: list[Char], fonts: list[str | None] | None = None) -> list[st
     return parts
 
 
-def _collapsed_spaces(space: Char, nxt: Char) -> int:
+def _word_gap(prev: Char, c: Char) -> bool:
+    """Is there a word space between two visible glyphs that no space glyph stands for?
+
+    Glyphs apart by more than SPACE_GAP × size are words apart. Beside a stamp, letters and digits
+    are always words apart (the stamp fills a blank between words), "/" never ("176/TTr-SNV").
+    """
+    if (c[8] ^ prev[8]) & STAMP:
+        if "/" in (c[4], prev[4][-1]):
+            return False
+        if c[4].isalnum() and prev[4][-1].isalnum():
+            return True
+    return c[1] - prev[2] > SPACE_GAP * c[6]
+
+
+def _stretch(chars: list[Char]) -> float:
+    """The blank a justified line adds after each of its spaces (median over 3 spaces or more)."""
+    gaps = sorted(b[1] - a[2] for a, b in zip(chars, chars[1:], strict=False)
+                  if a[4] == " " and not b[4].isspace())
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else 0.0
+
+
+def _collapsed_spaces(space: Char, nxt: Char, stretch: float) -> int:
     """Space glyphs PDFium folded into the one before `nxt` (it keeps one of a run): the blank
-    after the kept space, in space widths."""
+    after the kept space, beyond the line's justification stretch, in space widths."""
     width = space[2] - space[1]
-    gap = nxt[1] - space[2]
+    gap = nxt[1] - space[2] - stretch
     if width <= 0 or gap < COLLAPSED_SPACE * width:
         return 0
     return min(round(gap / width), MAX_COLLAPSED)

@@ -4,8 +4,9 @@ Word and LibreOffice wrap a paragraph into full lines. A line continues the para
 when: both are single-segment body lines outside a column run, same size; it starts at the
 body's left edge (or, inside a paragraph, where the previous continuation line started); it
 follows closely (no more than the page's usual gap between lines, plus a little); it does not
-start with a label ("1.", "a)", "-", "Điều 2.") and does not change from all bold or all italic
-to none or back; and the previous line was full: the first word of this line would not have fit
+start with a label ("1.", "a)", "-", "Điều 2.") and its first glyph has the bold and italic of
+the last glyph above (a bold heading ends where plain text starts, an italic quote may run on);
+and the previous line was full: the first word of this line would not have fit
 in what was left of it before the right edge. A paragraph that goes on over a page break
 continues on the first body line of the next page the same way. A word cut after its hyphen
 ("NĐ-" / "CP") is joined without a space.
@@ -18,8 +19,10 @@ from collections import Counter
 import regex as re
 
 from vbhc.model import Block, Location, Style
+from vbhc.readers.pdf.chars import BOLD, DRAWN_TWICE, Char
+from vbhc.readers.pdf.fonts import family
 from vbhc.readers.pdf.layout import Area, by_page
-from vbhc.readers.pdf.lines import SPACE_GAP, Line, Seg, style
+from vbhc.readers.pdf.lines import SHEAR_ITALIC, SPACE_GAP, Line, Seg, style
 
 LABEL_START = re.compile(r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|"
                          r"[a-zđ]\)\s|[-–+•*]\s|Nơi nhận|Căn cứ|Theo đề nghị|Kính gửi)")
@@ -92,9 +95,11 @@ def first_word(seg: Seg) -> float:
     return prev[2] - start[1]
 
 
-def _share(seg: Seg, attr: str) -> float:
-    st = style(seg)
-    return 1.0 if getattr(st, attr) else 0.0
+def _edge_style(chars: list[Char]) -> tuple[bool, bool]:
+    """(bold, italic) of one glyph: where a paragraph's style would change at a line break."""
+    c = next((c for c in chars if not c[4].isspace()), chars[0])
+    _, bold, italic = family(c[5])
+    return bold or bool(c[8] & (BOLD | DRAWN_TWICE)), italic or abs(c[7]) > SHEAR_ITALIC
 
 
 class Joiner:
@@ -103,15 +108,14 @@ class Joiner:
     def __init__(self, lines: list[Line], sizes: list[tuple[float, float]], areas: list[Area]):
         self.edges = body_edges(lines, sizes, areas)
         self.gaps = usual_gaps(lines)
-        self.last_on_page = {ln.page: ln for ln in lines if ln.part == "body"}
-        self.first_on_page: dict[int, Line] = {}
+        self.last_on_page = {(ln.page, ln.part): ln for ln in lines}
+        self.first_on_page: dict[tuple[int, str], Line] = {}
         for ln in lines:
-            if ln.part == "body":
-                self.first_on_page.setdefault(ln.page, ln)
+            self.first_on_page.setdefault((ln.page, ln.part), ln)
 
     def continues(self, group: list[Line], nxt: Line) -> bool:
         prev = group[-1]
-        if not _joinable(prev) or not _joinable(nxt):
+        if not _joinable(prev) or not _joinable(nxt) or prev.part != nxt.part:
             return False
         a, b = prev.segs[0], nxt.segs[0]
         size = max(a.size, b.size)
@@ -129,36 +133,40 @@ class Joiner:
             return False  # the next word would have fit: the line was ended by hand
         if not self._close(prev, nxt, size):
             return False
-        return not any(_share(a, attr) != _share(b, attr) for attr in ("bold", "italic"))
+        return _edge_style(a.chars[::-1]) == _edge_style(b.chars)
 
     def _close(self, prev: Line, nxt: Line, size: float) -> bool:
         if nxt.page == prev.page:
             usual = max(self.gaps.get(nxt.page, 0.0), GAP_MIN * size)
             limit = min(usual + GAP_SLACK * size, GAP_MAX * size)
             return 0 <= nxt.top - prev.bottom <= limit
-        return (nxt.page == prev.page + 1 and self.last_on_page.get(prev.page) is prev
-                and self.first_on_page.get(nxt.page) is nxt)
+        return (nxt.page == prev.page + 1 and self.last_on_page.get((prev.page, prev.part)) is prev
+                and self.first_on_page.get((nxt.page, nxt.part)) is nxt)
+
+
+JOINED_PARTS = ("body", "footnote")
 
 
 def _joinable(line: Line) -> bool:
-    return line.part == "body" and len(line.segs) == 1 and not line.columns and line.table is None
+    return line.part in JOINED_PARTS and len(line.segs) == 1 and not line.columns and line.table is None
 
 
 def paragraphs(lines: list[Line], sizes: list[tuple[float, float]], areas: list[Area]) -> list[list[Line]]:
-    """Group the lines of wrapped paragraphs. Lines that are not body (page numbers, footnotes)
-    stay groups of their own and do not break a paragraph that goes on across them."""
+    """Group the lines of wrapped paragraphs, body and footnotes apart. Page numbers stay groups
+    of their own and do not break a paragraph that goes on across them, nor do footnotes."""
     joiner = Joiner(lines, sizes, areas)
     groups: list[list[Line]] = []
-    current: list[Line] | None = None
+    current: dict[str, list[Line]] = {}
     for ln in lines:
-        if ln.part != "body":
+        if ln.part not in JOINED_PARTS:
             groups.append([ln])
             continue
-        if current is not None and joiner.continues(current, ln):
-            current.append(ln)
+        group = current.get(ln.part)
+        if group is not None and joiner.continues(group, ln):
+            group.append(ln)
             continue
-        current = [ln]
-        groups.append(current)
+        current[ln.part] = [ln]
+        groups.append(current[ln.part])
     return groups
 
 
