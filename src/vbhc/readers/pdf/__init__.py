@@ -144,11 +144,11 @@ def _assemble(path: Path, pages: list[pdf_chars.PageData], truncated: bool) -> S
     notes.mark_footnotes(lines, pages)
     margins = layout.margins(lines, sizes)
     areas = [(margins["left"], w - margins["right"]) for w, _ in sizes]
-    cells = tables.mark_tables(lines, pages)
+    tables.mark_tables(lines, pages)
     lines = header.split_header_lines(lines, areas)
     layout.mark_columns(lines, areas)
     blocks = paragraphs.blocks(lines, areas, sizes)
-    blocks = tables.place_cells(blocks, lines, cells)
+    blocks = tables.place_cells(blocks, lines)
     legacy_fonts, legacy_encodings = _legacy_counts(lines)
     if legacy_encodings:
         notes_out.append(legacy.legacy_note(legacy_encodings, legacy_fonts))

@@ -95,7 +95,7 @@ def first_word(seg: Seg) -> float:
     return prev[2] - start[1]
 
 
-def _edge_style(chars: list[Char]) -> tuple[bool, bool]:
+def edge_style(chars: list[Char]) -> tuple[bool, bool]:
     """(bold, italic) of one glyph: where a paragraph's style would change at a line break."""
     c = next((c for c in chars if not c[4].isspace()), chars[0])
     _, bold, italic = family(c[5])
@@ -133,7 +133,7 @@ class Joiner:
             return False  # the next word would have fit: the line was ended by hand
         if not self._close(prev, nxt, size):
             return False
-        return _edge_style(a.chars[::-1]) == _edge_style(b.chars)
+        return edge_style(a.chars[::-1]) == edge_style(b.chars)
 
     def _close(self, prev: Line, nxt: Line, size: float) -> bool:
         if nxt.page == prev.page:
@@ -194,7 +194,8 @@ def _style_of_group(group: list[Line]) -> Style:
 
 
 def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]]) -> list[Block]:
-    """One Block per paragraph or segment, in reading order; running line numbers across the file.
+    """One Block per paragraph or segment outside tables, in reading order; running line numbers
+    across the file.
 
     A column is 0 or 1 by the segment's centre against the middle of the estimated text area.
     """
@@ -202,6 +203,8 @@ def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]
     numbers = {id(ln): n for n, ln in enumerate(lines, 1)}
     for group in paragraphs(lines, sizes, areas):
         ln = group[0]
+        if ln.table is not None:
+            continue  # a table's cells are placed by readers.pdf.tables
         number = numbers[id(ln)]
         area_left, area_right = areas[ln.page - 1]
         if len(group) > 1:
