@@ -7,8 +7,8 @@
    whose text continues in the left half (Word numbering "1.<tab>text" stays one segment);
 3. a segment's text: the PDF's own space glyphs are kept as they are (double spaces included:
    PDFium keeps one glyph of a run of spaces, so the blank after it counts in space widths);
-   where glyphs stand apart by more than 0.15 × the font size without a space glyph, one space is
-   inserted (a Times space is 0.25 em, so the threshold must sit below it). A glyph drawn twice on
+   where glyphs stand apart by more than 0.1 × the font size without a space glyph, one space is
+   inserted (a Times space is 0.25 em, and Word squeezes some to 0.15 em in justified lines). A glyph drawn twice on
    itself (fake bold) is kept once and counts as bold.
 
 A stamp (the number or day an e-signing system draws over the blank the drafter left) replaces
@@ -28,7 +28,7 @@ from vbhc.readers.pdf.chars import BOLD, DRAWN_TWICE, STAMP, Char
 from vbhc.readers.pdf.fonts import U_HORN_WIDTH, family, is_tcvn3, legacy_byte, legacy_font
 
 LINE_TOL = 0.3  # × font size: bottoms closer than this are on the same line
-SPACE_GAP = 0.15  # × font size: a gap wider than this between glyphs is a word space
+SPACE_GAP = 0.1  # × font size: a gap wider than this between glyphs is a word space (as poppler)
 SPLIT_MIN_PT = 15.0  # a gap wider than max(this, SPLIT_SIZE × size) cuts a line into segments
 SPLIT_SIZE = 1.5
 LABEL_MAX_CHARS = 12  # "1.", "a)", "Điều 12.", "-", "Số:" before a tab or blank are kept with their text
