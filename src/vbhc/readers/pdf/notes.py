@@ -46,18 +46,18 @@ def mark_footnotes(lines: list[Line], pages: list[Any]) -> None:
         body = [ln for ln in page_lines if ln.part == "body"]
         if len(body) < 2:
             continue
-        main = _main_size(body)
         data = pages[page - 1]
-        start = _under_separator(body, data, main)
+        start = _under_separator(body, data)
         if start is None:
-            start = _marked_tail(body, main)
+            start = _marked_tail(body)
         if start is not None:
             for ln in body[start:]:
                 ln.part = "footnote"
 
 
-def _under_separator(body: list[Line], data: Any, main: float) -> int | None:
-    """Index of the first line under a footnote separator, or None."""
+def _under_separator(body: list[Line], data: Any) -> int | None:
+    """Index of the first line under a footnote separator, or None. The notes are compared with
+    the body text above the separator."""
     for rule in sorted((r for r in data.rulings if r.horizontal), key=lambda r: r.top):
         share = (rule.x1 - rule.x0) / data.width
         if rule.top < SEPARATOR_LOW * data.height or not SEPARATOR_MIN <= share <= SEPARATOR_MAX:
@@ -67,6 +67,7 @@ def _under_separator(body: list[Line], data: Any, main: float) -> int | None:
             continue
         notes = body[below[0]:]
         above = body[below[0] - 1]
+        main = _main_size(body[:below[0]])
         if rule.top - above.bottom < 0.2 * main:  # a rule touching the text above underlines it
             continue
         if all(ln.size <= main - SMALLER_PT for ln in notes) and abs(notes[0].x0 - rule.x0) <= EDGE_EM * main + (
@@ -75,18 +76,22 @@ def _under_separator(body: list[Line], data: Any, main: float) -> int | None:
     return None
 
 
-def _marked_tail(body: list[Line], main: float) -> int | None:
-    """Index of the first line of a run of small lines closing the page, opened by a raised
-    number, or None."""
-    k = len(body)
-    while k > 0 and body[k - 1].size <= main - SMALLER_PT:
-        k -= 1
-    if k == len(body) or k == 0:
-        return None
-    first = next((c for c in body[k].segs[0].chars if not c[4].isspace()), None)
-    if first is None or not (first[4].isdigit() or first[4] in MARKERS):
-        return None
-    return k if first[6] < SCRIPT * body[k].size else None
+def _marked_tail(body: list[Line]) -> int | None:
+    """Index of the first line of a run of lines closing the page, opened by a raised number and
+    all smaller than the body text above the run, or None."""
+    for k in range(1, len(body)):
+        if not _opens_with_marker(body[k]):
+            continue
+        main = _main_size(body[:k])
+        if all(ln.size <= main - SMALLER_PT for ln in body[k:]):
+            return k
+    return None
+
+
+def _opens_with_marker(line: Line) -> bool:
+    first = next((c for c in line.segs[0].chars if not c[4].isspace()), None)
+    return (first is not None and (first[4].isdigit() or first[4] in MARKERS)
+            and first[6] < SCRIPT * line.size)
 
 
 def mark_margin_stamps(lines: list[Line], sizes: list[tuple[float, float]]) -> None:

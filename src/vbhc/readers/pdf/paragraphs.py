@@ -24,8 +24,8 @@ from vbhc.readers.pdf.fonts import family
 from vbhc.readers.pdf.layout import Area, by_page
 from vbhc.readers.pdf.lines import SHEAR_ITALIC, SPACE_GAP, Line, Seg, style
 
-LABEL_START = re.compile(r"^(?:Điều\s+\d|Chương\s|Mục\s+\d|Phần\s|[IVXLC]+\.\s|\d+(?:\.\d+)*[.)]\s|"
-                         r"[a-zđ]\)\s|[-–+•*]\s|Nơi nhận|Căn cứ|Theo đề nghị|Kính gửi)")
+LABEL_START = re.compile(r"^(?:Điều\s+\d|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b|[IVXLC]+\.\s|"
+                         r"\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-–+•*]\s|Nơi nhận|Căn cứ|Theo đề nghị|Kính gửi)")
 EDGE_TOL = 0.5  # × size: a line starting this close to the left edge starts at it
 GAP_SLACK = 0.3  # × size: added to the page's usual gap between lines
 GAP_MIN = 0.45  # × size: the usual gap is at least this (single spacing, glyph boxes touching)
