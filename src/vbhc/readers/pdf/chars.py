@@ -6,10 +6,14 @@ the font's ascent to descent), and per text object the font's name and weight, t
 render mode and the matrix. The calls are bound once with plain `c_void_p` arguments, so a call
 costs no pointer-type conversion.
 
-E-signing systems stamp the number and day into annotation appearance streams; each page with
-annotations is flattened into its content first (FLAT_NORMALDISPLAY: what a viewer shows) and
+E-signing systems stamp the number and day into annotation appearance streams; a page with an
+annotation that draws text is flattened into its content first (FLAT_NORMALDISPLAY: what a viewer
+shows; annotations without text, such as signature images and links, are removed first) and
 reloaded, and characters past the page's own count are marked as stamped (`STAMP`): the blank the
 drafter left under a stamp is not text.
+
+A page mostly covered by images whose text layer does not read as Vietnamese (a scanner's OCR) is
+not read glyph by glyph: see readers.pdf.scan.
 
 Coordinates are turned into the displayed page: x from the left edge, y (top, bottom) from the
 top edge, /Rotate applied. Characters are tuples for speed: see `Char`.
@@ -17,7 +21,6 @@ top edge, /Rotate applied. Characters are tuples for speed: see `Char`.
 
 from __future__ import annotations
 
-import bisect
 import ctypes
 import math
 import unicodedata
@@ -26,6 +29,8 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+
+from vbhc.readers.pdf.scan import IMAGE_PAGE, reads_vietnamese
 
 V = ctypes.c_void_p
 _INT, _UINT, _DOUBLE, _ULONG = ctypes.c_int, ctypes.c_uint, ctypes.c_double, ctypes.c_ulong
@@ -40,6 +45,7 @@ def _bind(name: str, restype: Any, *argtypes: Any) -> Any:
 
 _count_chars = _bind("FPDFText_CountChars", _INT, V)
 _unicode = _bind("FPDFText_GetUnicode", _UINT, V, _INT)
+_get_text = _bind("FPDFText_GetText", _INT, V, _INT, _INT, V)
 _loose_box = _bind("FPDFText_GetLooseCharBox", _INT, V, _INT, V)
 _text_object = _bind("FPDFText_GetTextObject", V, V, _INT)
 _char_matrix = _bind("FPDFText_GetMatrix", _INT, V, _INT, V)
@@ -57,15 +63,21 @@ _obj_type = _bind("FPDFPageObj_GetType", _INT, V)
 _obj_bounds = _bind("FPDFPageObj_GetBounds", _INT, V, V, V, V, V)
 _path_draw_mode = _bind("FPDFPath_GetDrawMode", _INT, V, V, V)
 _annot_count = _bind("FPDFPage_GetAnnotCount", _INT, V)
+_get_annot = _bind("FPDFPage_GetAnnot", V, V, _INT)
+_close_annot = _bind("FPDFPage_CloseAnnot", None, V)
+_annot_objects = _bind("FPDFAnnot_GetObjectCount", _INT, V)
+_annot_object = _bind("FPDFAnnot_GetObject", V, V, _INT)
+_remove_annot = _bind("FPDFPage_RemoveAnnot", _INT, V, _INT)
 _flatten = _bind("FPDFPage_Flatten", _INT, V, _INT)
 
 # Word exports its non-breaking and optional hyphens with control codes ("03/2025/TT\x02VPCP").
-WORD_HYPHENS = (0x02, 0x1E, 0x1F)
+WORD_HYPHENS = (0x02, 0x1E, 0x1F, 0xFFFE)  # PDFium's text gives U+FFFE for 0x02
 INVISIBLE_MODES = (3, 7)  # Tr 3: neither fill nor stroke (OCR layers); 7: clip only
 BOLD_WEIGHT = 700
 STAMP = 1  # flag: drawn by an annotation (e-signature stamp), not the page content
 BOLD = 2  # flag: the font descriptor's weight says bold
 DRAWN_TWICE = 4  # flag: the same text drawn again on itself (fake bold; PDFium keeps one copy)
+BAND_PT = 8.0  # height of the bands glyphs are looked up by
 DOUBLED_COVER = 0.6  # glyphs under a dropped text object covering this share of its width: a copy
 MAX_FORM_DEPTH = 4  # form XObjects nested deeper are not searched for images and rulings
 RULING_MAX_PT = 2.0  # a path this thin is a line (table ruling, footnote separator)
@@ -103,6 +115,7 @@ class PageData:
     rulings: list[Ruling] = field(default_factory=list)
     lines: list[Any] = field(default_factory=list)  # the page's printed lines (readers.pdf.lines.Line)
     skipped: str | None = None  # why the page was left out unread (preflight), else None
+    garbage: int = 0  # words of an image page's text layer that does not read as Vietnamese (not read)
 
 
 class _Frame:
@@ -148,7 +161,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, clock: Any = None) -> PageDat
     page = doc[index]
     own = None
     try:
-        if _annot_count(_handle(page)) > 0:
+        if _annot_count(_handle(page)) and _stamps_text(_handle(page)):
             text = page.get_textpage()
             own = _count_chars(_handle(text))
             text.close()
@@ -159,17 +172,55 @@ def read_page(doc: pdfium.PdfDocument, index: int, clock: Any = None) -> PageDat
                 own = None
         frame = _Frame(tuple(page.get_mediabox()), page.get_rotation())
         data = PageData(width=frame.width, height=frame.height)
-        text = page.get_textpage()
+        texts = _read_objects(_handle(page), frame, data)
+        textpage = page.get_textpage()
         try:
-            seen = _read_chars(_handle(text), frame, data, own, clock)
+            tp = _handle(textpage)
+            n = _count_chars(tp)
+            text = _page_text(tp, n)
+            if data.image_cover >= IMAGE_PAGE and text is not None and not reads_vietnamese(text):
+                data.garbage = len(text.split())  # a scan's OCR layer: not worth reading glyph by glyph
+                return data
+            seen = _read_chars(tp, n, text, frame, data, own, clock)
         finally:
-            text.close()
-        doubled = _read_objects(_handle(page), frame, data, seen)
+            textpage.close()
+        doubled = _dropped_boxes(texts, seen, frame)
         if doubled:
             _mark_doubled(data, doubled)
         return data
     finally:
         page.close()
+
+
+def _stamps_text(page: int) -> bool:
+    """Does an annotation of the page draw text? Then the others (signature images, links) are
+    removed and the page is flattened: flattening costs a reload of the page, and what is merged
+    in is parsed again."""
+    keep = [_has_text(page, i) for i in range(_annot_count(page))]
+    if not any(keep):
+        return False
+    for i in reversed(range(len(keep))):
+        if not keep[i]:
+            _remove_annot(page, i)
+    return True
+
+
+def _has_text(page: int, index: int) -> bool:
+    annot = _get_annot(page, index)
+    if not annot:
+        return False
+    try:
+        todo = [(_annot_object(annot, k), 0) for k in range(_annot_objects(annot))]
+        while todo:
+            obj, depth = todo.pop()
+            kind = _obj_type(obj) if obj else 0
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                return True
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                todo.extend((_form_object(obj, k), depth + 1) for k in range(_form_count(obj)))
+        return False
+    finally:
+        _close_annot(annot)
 
 
 def _handle(obj: Any) -> int:
@@ -219,64 +270,119 @@ def _glue(target: list[Char], x1: float, mark: str) -> None:
     target[-1] = (p[0], p[1], max(p[2], x1), p[3], p[4] + mark, p[5], p[6], p[7], p[8])
 
 
-def _read_chars(tp: int, frame: _Frame, data: PageData, own: int | None, clock: Any) -> set[int]:
-    """Every drawn glyph of the text page, as `Char` tuples; generated spaces and breaks skipped.
-    Returns the text objects the glyphs came from."""
-    n = _count_chars(tp)
-    box = raw.FS_RECTF()
-    box_p = ctypes.addressof(box)
-    m = raw.FS_MATRIX()
-    m_p = ctypes.addressof(m)
-    buf = ctypes.create_string_buffer(256)
-    size_out = ctypes.c_float()
-    objects: dict[int, tuple[str, float, bool, int, float, bool]] = {}
-    out = data.chars
-    invisible: list[Char] = []
-    rect = frame.rect
-    width, height = frame.width, frame.height
-    combining = unicodedata.combining
-    for i in range(n):
-        if i & 0x3FFF == 0x3FFF and clock is not None and clock.expired():
-            break
-        obj = _text_object(tp, i)
-        if not obj:
-            continue  # a space or line break PDFium generated
-        facts = objects.get(obj)
-        if facts is None:
-            facts = objects[obj] = _object_facts(tp, i, obj, frame, buf, size_out, m, m_p)
-        name, size, hidden, flags, shear, upright = facts
-        if not upright:
-            data.rotated += 1
-            continue
-        code = _unicode(tp, i)
-        text = chr(code) if 0x20 <= code < 0xE000 else _odd_char(tp, i, code, data)
-        _loose_box(tp, i, box_p)
-        x0, _, x1, bottom = rect(box.left, box.bottom, box.right, box.top)
-        if x1 < 0 or x0 > width or bottom < 0 or bottom - size > height:
-            continue
-        if own is not None and i >= own:
-            flags |= STAMP
-        target = invisible if hidden else out
-        if text >= "\u0300" and combining(text) and target:
-            _glue(target, x1, text)
-            continue
-        target.append((bottom, x0, x1, bottom - size, text, name, size, shear, flags))
+def _page_text(tp: int, n: int) -> str | None:
+    """The text page's characters in one call, one per char index (None if they do not align)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = _get_text(tp, 0, n, ctypes.addressof(buf))
+    text = ctypes.string_at(ctypes.addressof(buf), max(got - 1, 0) * 2).decode("utf-16-le", "surrogatepass")
+    return text if len(text) == n else None
+
+
+class _CharReader:
+    """Reads the glyphs of one text page into a PageData (see `_read_chars`)."""
+
+    def __init__(self, tp: int, frame: _Frame, data: PageData, clock: Any):
+        self.tp, self.frame, self.data, self.clock = tp, frame, data, clock
+        self.box = raw.FS_RECTF()
+        self.m = raw.FS_MATRIX()
+        self.buf = ctypes.create_string_buffer(256)
+        self.size_out = ctypes.c_float()
+        self.objects: dict[int, tuple[str, float, bool, int, float, bool]] = {}
+        self.invisible: list[Char] = []
+
+    def facts(self, i: int, obj: int) -> tuple[str, float, bool, int, float, bool]:
+        facts = self.objects[obj] = _object_facts(self.tp, i, obj, self.frame, self.buf, self.size_out, self.m,
+                                                  ctypes.addressof(self.m))
+        return facts
+
+    def run(self, start: int, stop: int, text: str | None, stamp: int) -> bool:
+        """Glyphs start..stop-1, with `stamp` added to their flags; False when the clock ran out."""
+        tp, data, objects, box = self.tp, self.data, self.objects, self.box
+        box_p = ctypes.addressof(box)
+        frame = self.frame
+        plain = frame.rotation == 0
+        fx0, fy1, width, height = frame.x0, frame.y1, frame.width, frame.height
+        out, invisible = data.chars, self.invisible
+        combining = unicodedata.combining
+        for i in range(start, stop):
+            if i & 0x3FFF == 0x3FFF and self.clock is not None and self.clock.expired():
+                return False
+            obj = _text_object(tp, i)
+            if not obj:
+                continue  # a space or line break PDFium generated
+            name, size, hidden, flags, shear, upright = objects.get(obj) or self.facts(i, obj)
+            if not upright:
+                data.rotated += 1
+                continue
+            ch = text[i] if text is not None else chr(_unicode(tp, i))
+            if not " " <= ch < "\ue000":
+                ch = _odd_char(tp, i, ord(ch), data)
+            _loose_box(tp, i, box_p)
+            if plain:
+                x0, x1, bottom = box.left - fx0, box.right - fx0, fy1 - box.bottom
+            else:
+                x0, _, x1, bottom = frame.rect(box.left, box.bottom, box.right, box.top)
+            if x1 < 0 or x0 > width or bottom < 0 or bottom - size > height:
+                continue
+            target = invisible if hidden else out
+            if ch >= "\u0300" and combining(ch) and target:
+                _glue(target, x1, ch)
+                continue
+            target.append((bottom, x0, x1, bottom - size, ch, name, size, shear, flags | stamp))
+        return True
+
+
+def _read_chars(tp: int, n: int, text: str | None, frame: _Frame, data: PageData, own: int | None,
+                clock: Any) -> set[int]:
+    """Every drawn glyph of the text page, as `Char` tuples; generated spaces and breaks skipped;
+    glyphs past `own` (the page's own before flattening) are stamped. Returns the text objects
+    the glyphs came from."""
+    reader = _CharReader(tp, frame, data, clock)
+    split = n if own is None else min(own, n)
+    if reader.run(0, split, text, 0):
+        reader.run(split, n, text, STAMP)
+    invisible = reader.invisible
     data.invisible = len(invisible)
-    if len(invisible) > len(out):  # an OCR layer: the page's only text is its invisible one
+    if len(invisible) > len(data.chars):  # an OCR layer: the page's only text is its invisible one
         data.chars = invisible
-    return set(objects)
+    return set(reader.objects)
 
 
-def _read_objects(page: int, frame: _Frame, data: PageData, seen: set[int]) -> list[tuple[float, ...]]:
+class _Bounds:
+    """FPDFPageObj_GetBounds with its four out-values, in display coordinates."""
+
+    def __init__(self, frame: _Frame):
+        self.frame = frame
+        self.values = [ctypes.c_float() for _ in range(4)]
+        self.ptrs = [ctypes.addressof(v) for v in self.values]
+
+    def of(self, obj: int) -> tuple[float, float, float, float] | None:
+        if not _obj_bounds(obj, *self.ptrs):
+            return None
+        left, bottom, right, top = (v.value for v in self.values)
+        return self.frame.rect(left, bottom, right, top)
+
+
+def _dropped_boxes(texts: list[int], seen: set[int], frame: _Frame) -> list[tuple[float, ...]]:
+    """The boxes of text objects that gave no glyph (PDFium drops text drawn again on itself),
+    save the narrow ones (folded spaces)."""
+    bounds = _Bounds(frame)
+    out: list[tuple[float, ...]] = []
+    for obj in texts:
+        if obj in seen:
+            continue
+        box = bounds.of(obj)
+        if box is not None and box[2] - box[0] >= 0.5 * (box[3] - box[1]):
+            out.append(box)
+    return out
+
+
+def _read_objects(page: int, frame: _Frame, data: PageData) -> list[int]:
     """Images (how much of the page they cover) and thin paths (rulings), forms included; returns
-    the boxes of text objects that gave no glyph (PDFium drops text drawn again on itself)."""
-    left = ctypes.c_float()
-    bottom = ctypes.c_float()
-    right = ctypes.c_float()
-    top = ctypes.c_float()
-    ptrs = [ctypes.addressof(v) for v in (left, bottom, right, top)]
+    the page's text objects."""
+    bounds = _Bounds(frame)
     area = 0.0
-    doubled: list[tuple[float, ...]] = []
+    texts: list[int] = []
     todo: list[tuple[int, int]] = [(_get_object(page, i), 0) for i in range(_count_objects(page))]
     while todo:
         obj, depth = todo.pop()
@@ -286,15 +392,13 @@ def _read_objects(page: int, frame: _Frame, data: PageData, seen: set[int]) -> l
         if kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             todo.extend((_form_object(obj, k), depth + 1) for k in range(_form_count(obj)))
             continue
-        wanted = kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH) or (
-            kind == raw.FPDF_PAGEOBJ_TEXT and obj not in seen)
-        if not wanted or not _obj_bounds(obj, *ptrs):
-            continue
-        x0, y0, x1, y1 = frame.rect(left.value, bottom.value, right.value, top.value)
         if kind == raw.FPDF_PAGEOBJ_TEXT:
-            if x1 - x0 >= 0.5 * (y1 - y0):  # narrower: a folded space, not a copy of a word
-                doubled.append((x0, y0, x1, y1))
+            texts.append(obj)
             continue
+        box = bounds.of(obj) if kind in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH) else None
+        if box is None:
+            continue
+        x0, y0, x1, y1 = box
         x0, x1 = max(x0, 0.0), min(x1, frame.width)
         y0, y1 = max(y0, 0.0), min(y1, frame.height)
         if x1 <= x0 or y1 < y0:
@@ -307,26 +411,26 @@ def _read_objects(page: int, frame: _Frame, data: PageData, seen: set[int]) -> l
             data.rulings.append(Ruling(x0, y0, x1, y1))
     page_area = frame.width * frame.height
     data.image_cover = min(area / page_area, 1.0) if page_area > 0 else 0.0
-    return doubled
+    return texts
 
 
 def _mark_doubled(data: PageData, boxes: list[tuple[float, ...]]) -> None:
     """Flag the glyphs lying under a text object PDFium dropped as a copy drawn on them.
 
     Text objects without glyphs are mostly spaces PDFium folded; a copy is told by the glyphs
-    whose centres lie inside its box covering most of its width.
+    whose centres lie inside its box covering most of its width. Glyphs are looked up by bands
+    of their centre's height.
     """
-    keyed = sorted(((c[1] + c[2]) / 2, k) for k, c in enumerate(data.chars))
-    centres = [x for x, _ in keyed]
-    order = [k for _, k in keyed]
+    bands: dict[int, list[int]] = {}
+    for k, c in enumerate(data.chars):
+        if not c[4].isspace():
+            bands.setdefault(int((c[0] + c[3]) / 2 / BAND_PT), []).append(k)
+    chars = data.chars
     for x0, y0, x1, y1 in boxes:
-        if x1 - x0 < 1.0:
-            continue
-        lo, hi = bisect.bisect_left(centres, x0), bisect.bisect_right(centres, x1)
-        inside = [k for k in order[lo:hi] if y0 <= (data.chars[k][0] + data.chars[k][3]) / 2 <= y1
-                  and not data.chars[k][4].isspace()]
-        covered = sum(data.chars[k][2] - data.chars[k][1] for k in inside)
+        inside = [k for band in range(int(y0 / BAND_PT), int(y1 / BAND_PT) + 1) for k in bands.get(band, ())
+                  if x0 <= (chars[k][1] + chars[k][2]) / 2 <= x1 and y0 <= (chars[k][0] + chars[k][3]) / 2 <= y1]
+        covered = sum(chars[k][2] - chars[k][1] for k in inside)
         if inside and covered >= DOUBLED_COVER * (x1 - x0):
             for k in inside:
-                c = data.chars[k]
-                data.chars[k] = (*c[:8], c[8] | DRAWN_TWICE)
+                c = chars[k]
+                chars[k] = (*c[:8], c[8] | DRAWN_TWICE)

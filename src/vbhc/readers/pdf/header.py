@@ -19,6 +19,7 @@ from vbhc.textnorm import fold
 
 CUT_MIN = 0.8  # × size: the narrowest gap a header line is cut at
 RIGHT_COLUMN = re.compile(r"^(?:cong hoa xa hoi|doc lap\s*[-–]|[\w .]{2,40}, ngay\b)")
+MENTIONS = re.compile(r"cong hoa xa hoi|doc lap|, ngay\b")  # a line worth looking at
 
 
 def _right_column(text: str) -> bool:
@@ -29,6 +30,8 @@ def split_header_lines(lines: list[Line], areas: list[Area]) -> list[Line]:
     """Cut the lines described above into their two segments, in place; returns the lines."""
     for ln in lines:
         if ln.part != "body" or len(ln.segs) != 1 or ln.table is not None:
+            continue
+        if not MENTIONS.search(fold(ln.segs[0].text).replace("ð", "d")):
             continue
         cut = _cut(ln.segs[0], areas[ln.page - 1])
         if cut is not None:

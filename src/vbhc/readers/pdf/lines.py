@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import unicodedata
 from collections import Counter
+from operator import itemgetter
 
 from vbhc.model import Style
 from vbhc.readers import legacy
@@ -41,6 +42,9 @@ STAMP_GAP = 3.0  # × size: a blank left for a stamp, narrower than this, does n
 SCRIPT_SIZE = 0.85  # a line of glyphs smaller than this × its neighbour's, inside its band, is a script
 
 
+_BOTTOM, _X0, _X1, _TOP, _SIZE = (itemgetter(k) for k in (0, 1, 2, 3, 6))
+
+
 class Seg:
     """One run of a line between two wide gaps: becomes one Block (or one table cell line)."""
 
@@ -49,11 +53,11 @@ class Seg:
     def __init__(self, chars: list[Char]):
         self.chars = chars
         vis = [c for c in chars if not c[4].isspace()] or chars
-        self.x0 = min(c[1] for c in vis)
-        self.x1 = max(c[2] for c in vis)
-        self.top = min(c[3] for c in vis)
-        self.bottom = max(c[0] for c in vis)
-        self.size = max(c[6] for c in vis)
+        self.x0 = min(map(_X0, vis))
+        self.x1 = max(map(_X1, vis))
+        self.top = min(map(_TOP, vis))
+        self.bottom = max(map(_BOTTOM, vis))
+        self.size = max(map(_SIZE, vis))
         # legacy font family → (encoding, characters converted); None: no legacy font here
         self.legacy: dict[str, tuple[str, int]] | None = None
         self._style: Style | None = None
@@ -286,31 +290,24 @@ def style(seg: Seg) -> Style:
 
 
 def _style(seg: Seg) -> Style:
+    runs = Counter((c[5], c[6], c[8], c[7]) for c in seg.chars if not c[4].isspace())
+    if not runs:
+        return Style()
     fonts: Counter[str] = Counter()
     sizes: Counter[float] = Counter()
-    bold = italic = doubled = total = 0
-    prev: Char | None = None
-    order: list[str] = []
-    for c in seg.chars:
-        if c[4].isspace():
-            continue
-        fam, b, i = family(c[5])
-        if fam not in fonts:
-            order.append(fam)
-        fonts[fam] += 1
-        sizes[round(c[6] * 2) / 2] += 1
-        total += 1
-        bold += b or bool(c[8] & BOLD)
-        italic += i or abs(c[7]) > SHEAR_ITALIC
-        if c[8] & DRAWN_TWICE or (prev is not None and prev[4] == c[4] and abs(c[1] - prev[1]) < 1.0):
-            doubled += 1
-        prev = c
-    if not total:
-        return Style()
+    bold = italic = doubled = 0
+    for (name, size, flags, shear), n in runs.items():
+        fam, b, i = family(name)
+        fonts[fam] += n
+        sizes[round(size * 2) / 2] += n
+        bold += n if b or flags & BOLD else 0
+        italic += n if i or abs(shear) > SHEAR_ITALIC else 0
+        doubled += n if flags & DRAWN_TWICE else 0
+    total = sum(runs.values())
     return Style(
         font=fonts.most_common(1)[0][0],
         size_pt=sizes.most_common(1)[0][0],
         bold=bold * 2 >= total or doubled * 3 >= total,
         italic=italic * 2 >= total,
-        fonts=order,
+        fonts=list(fonts),
     )

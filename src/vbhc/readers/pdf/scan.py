@@ -51,15 +51,16 @@ def reads_vietnamese(text: str) -> bool:
 def judge(pages: list[Any], lines: list[Any]) -> Verdict:
     """The verdict over a file's pages (chars.PageData) and printed lines (lines.Line)."""
     total = sum(len(p.chars) for p in pages)
-    if total == 0:
+    garbage = sum(p.garbage for p in pages)  # image pages whose text was not read: not Vietnamese
+    if total == 0 and garbage == 0:
         return Verdict(True, False, NOTE_SCAN.format(layer=" không có lớp văn bản"))
     image_pages = sum(1 for p in pages if p.image_cover >= IMAGE_PAGE)
     if image_pages * 2 < len(pages):
         return Verdict(False, True)
     invisible = sum(p.invisible for p in pages if p.chars and p.invisible >= len(p.chars))
     text = "\n".join(ln.text for ln in lines)
-    vietnamese = reads_vietnamese(text)
-    if invisible < INVISIBLE_SHARE * total and vietnamese:
+    vietnamese = total > 0 and reads_vietnamese(text)
+    if not garbage and invisible < INVISIBLE_SHARE * total and vietnamese:
         return Verdict(False, True)  # real text drawn over a background image
     if vietnamese:
         return Verdict(True, True, NOTE_SCAN.format(layer=" có lớp chữ nhận dạng (OCR) đọc được") +
