@@ -10,6 +10,12 @@ MAX_PDF_STREAM_BYTES is a bomb: the file is refused. A page whose content is lar
 MAX_PDF_PAGE_CONTENT_BYTES or holds more than MAX_PDF_PAGE_OPERATORS operators (a detailed map
 or drawing, or a crafted page) is left out, with a note, and the rest of the file is read.
 
+That page-by-page check parses the file with pdfminer, which costs more than PDFium's whole read
+of a small file. So the file's bytes are looked at first (`quick`): every stream that may be
+drawing content (not an image, font program, cross-reference or object stream) is inflated the
+same way and its operators counted, and the page objects are counted. Only a file where a stream
+is over a page limit, or whose streams are encrypted, is then checked page by page.
+
 pdfminer failing on a file PDFium opened is not a refusal: PDFium repairs more files than
 pdfminer, and the checks are then left to PDFium's own limits.
 """
@@ -17,6 +23,7 @@ pdfminer, and the checks are then left to PDFium's own limits.
 from __future__ import annotations
 
 import logging
+import mmap
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +36,14 @@ from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.readers import guard
 
+HEAD_BYTES = 4096  # a stream's dictionary is looked for this far back from its "stream" keyword
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_NOT_DRAWN = re.compile(rb"/Subtype\s*/Image|/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile)|/Length[123]\b|"
+                        rb"/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType|XML)")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
+_FLATE_FIRST = re.compile(rb"/Filter\s*(?:\[\s*)?/(?:FlateDecode|Fl)\b")
+_FILTER = re.compile(rb"/Filter\b")
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 _OPERATORS = re.compile(rb"(?<![A-Za-z0-9*'\"])(?:Tj|TJ|'|\"|f\*?|F|S|s|B\*?|b\*?|Do|sh)(?![A-Za-z0-9*])")
 
 
@@ -48,10 +63,58 @@ def too_many_pages(path: Path, pages: int) -> InputError:
     return InputError(str(path), f"tệp PDF có {pages} trang, vượt giới hạn {limits.MAX_PDF_PAGES} trang")
 
 
+def quick(path: Path, clock: Any) -> bool:
+    """The raw look at the file's bytes (see the module docstring): refuse a stream bomb or a
+    file with more page objects than the limit; True when nothing needs a page-by-page check."""
+    with path.open("rb") as fh:
+        try:
+            data: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # an empty file
+            return True
+        with data:
+            if data.find(b"/Encrypt") >= 0:
+                return False
+            pages = len(_PAGE.findall(data))
+            if pages > limits.MAX_PDF_PAGES:
+                raise too_many_pages(path, pages)
+            for m in _STREAM.finditer(data):
+                if clock.expired():
+                    raise guard.Timeout()
+                if not _stream_ok(path, data, m.start(), m.end()):
+                    return False
+    return True
+
+
+def _stream_ok(path: Path, data: Any, keyword: int, start: int) -> bool:
+    """Is one stream within the page limits (or not drawing content at all)?"""
+    head = data[max(0, keyword - HEAD_BYTES):keyword]
+    head = head[head.rfind(b"obj") + 1:] if b"obj" in head else head
+    if _NOT_DRAWN.search(head):
+        return True
+    length = _LENGTH.search(head)
+    end = start + int(length[1]) if length else data.find(b"endstream", start)
+    body = bytes(data[start:end if end > start else len(data)])
+    if _FLATE_FIRST.search(head):
+        operators, size = _inflate_and_count(path, body)
+    elif _FILTER.search(head):
+        return True  # other filters (images, fonts): PDFium's business
+    else:
+        size = len(body)
+        operators = len(_OPERATORS.findall(body)) if size > 2 * limits.MAX_PDF_PAGE_OPERATORS else 0
+    return size <= limits.MAX_PDF_PAGE_CONTENT_BYTES and operators <= limits.MAX_PDF_PAGE_OPERATORS
+
+
 def check(path: Path, clock: Any) -> dict[int, str]:
     """Refuse a file whose page tree or content is beyond the limits (InputError); return the
     pages (1-based) to leave out, each with the reason in the user's words. `clock.expired()` is
     checked between pages (guard.Timeout is raised)."""
+    if quick(path, clock):
+        return {}
+    return pages(path, clock)
+
+
+def pages(path: Path, clock: Any) -> dict[int, str]:
+    """The page-by-page check with pdfminer (see the module docstring)."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
