@@ -350,6 +350,7 @@ def summarize(results: list[FileEval]) -> dict[str, Any]:
     per_field = {name: _pct(sum(d.header[name] for r in text for d in r.docs), sum(r.docs_gold for r in text))
                  for name in HEADER_FIELDS}
     return {
+        "by_format": _by_format(text),
         "files": len(present), "missing": [r.file for r in results if r.status == "missing"],
         "header_right": sum(r.header_right for r in text), "header_total": sum(r.header_total for r in text),
         "header_right_pct": _pct(sum(r.header_right for r in text), sum(r.header_total for r in text)),
@@ -379,6 +380,21 @@ def summarize(results: list[FileEval]) -> dict[str, Any]:
         "pdf_within_target": sum(ratio <= PDF_TARGET_RATIO for ratio in ratios),
         "pdfs": len(ratios),
     }
+
+
+FORMATS = {"docx": "Word", "doc": "Word", "pdf": "PDF", "md": "text", "txt": "text"}
+
+
+def _by_format(results: list[FileEval]) -> dict[str, dict[str, Any]]:
+    """Header fields right and false error share for Word drafts, PDFs and texts (scans apart)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in dict.fromkeys(FORMATS.values()):
+        group = [r for r in results if FORMATS.get(r.format) == name]
+        errors = sum(r.errors_real + r.errors_false for r in group)
+        out[name] = {"files": len(group),
+                     "header_right_pct": _pct(sum(r.header_right for r in group), sum(r.header_total for r in group)),
+                     "false_error_pct": _pct(sum(r.errors_false for r in group), errors), "error_findings": errors}
+    return out
 
 
 def _false_by_rule(results: list[FileEval]) -> Counter[str]:
@@ -441,6 +457,9 @@ def print_report(results: list[FileEval], summary: dict[str, Any], verbose: bool
     print(f"files {s['files']} (missing {len(s['missing'])}); header fields right {s['header_right']}/"
           f"{s['header_total']} = {s['header_right_pct']}% (scans apart: {s['header_scans'][0]}/"
           f"{s['header_scans'][1]}); by field {s['header_by_field_pct']}")
+    print("by format (scans apart): " + "; ".join(
+        f"{k} {v['files']} files, header {v['header_right_pct']}%, false errors {v['false_error_pct']}% of "
+        f"{v['error_findings']}" for k, v in s["by_format"].items()))
     print(f"documents count right in {s['documents_right']}/{s['files']} files; outline right "
           f"{s['outline_right']}/{s['documents_gold']} documents; signature {s['signature_right']}/"
           f"{s['documents_gold']}; Nơi nhận count {s['recipients_right']}/{s['documents_gold']}")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=NO_REAL)
 
 #          figure (summary key)          target (issue 11)  floor asserted  better when
 FLOORS = {
-    "header_right_pct":                  (98.0,              73.9,           "higher"),
+    "header_right_pct":                  (98.0,              76.7,           "higher"),
     "false_error_pct":                   (5.0,               76.4,           "lower"),
     "defects_missed":                    (0,                 4,              "lower"),
     "scans_told":                        (1,                 0,              "higher"),  # every scan of the set
@@ -24,8 +24,8 @@ FLOORS = {
     "refused_by_clock":                  (0,                 1,              "lower"),
     "crashed":                           (0,                 0,              "lower"),
     "rule_crashes":                      (0,                 0,              "lower"),
-    # a ratio of two timings on a shared 2-core machine: 20-65x measured today, run to run
-    "pdf_ratio_max":                     (10.0,              100.0,          "lower"),
+    # a ratio of two timings on a shared 2-core machine: the worst PDF measured 39-77x today
+    "pdf_ratio_max":                     (10.0,              150.0,          "lower"),
 }
 
 
