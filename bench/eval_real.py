@@ -91,6 +91,7 @@ def field_right(name: str, gold_value: Any, found: Any, keep_case: bool = False)
 class DocEval:
     index: int
     doc_type: Any
+    own_header: bool = True  # printed with a header of its own (not an appendix or attached document)
     header: dict[str, bool] = field(default_factory=dict)
     header_found: dict[str, Any] = field(default_factory=dict)
     parent_issuer: bool = False
@@ -143,7 +144,8 @@ def _outline_counts(doc: Any) -> Counter[str]:
 
 def eval_document(index: int, gold: dict[str, Any], doc: Any) -> DocEval:
     """Header, outline, signature and recipients of one document (doc None: not found)."""
-    out = DocEval(index=index, doc_type=gold.get("doc_type"))
+    out = DocEval(index=index, doc_type=gold.get("doc_type"),
+                  own_header=not gold.get("is_appendix") and not gold.get("attached_to"))
     keep_case = set(gold.get("case_matters", []))
     for name in HEADER_FIELDS:
         found = getattr(doc, name, None) if doc is not None else None
@@ -355,6 +357,8 @@ def summarize(results: list[FileEval]) -> dict[str, Any]:
         "header_right": sum(r.header_right for r in text), "header_total": sum(r.header_total for r in text),
         "header_right_pct": _pct(sum(r.header_right for r in text), sum(r.header_total for r in text)),
         "header_by_field_pct": per_field,
+        "header_own_pct": _pct(sum(sum(d.header.values()) for r in text for d in r.docs if d.own_header),
+                               len(HEADER_FIELDS) * sum(d.own_header for r in text for d in r.docs)),
         "header_scans": [sum(r.header_right for r in scans), sum(r.header_total for r in scans)],
         "documents_right": sum(r.docs_found == r.docs_gold for r in present),
         "outline_right": sum(d.outline_right for d in docs), "documents_gold": len(docs),
@@ -456,7 +460,8 @@ def print_report(results: list[FileEval], summary: dict[str, Any], verbose: bool
     print()
     print(f"files {s['files']} (missing {len(s['missing'])}); header fields right {s['header_right']}/"
           f"{s['header_total']} = {s['header_right_pct']}% (scans apart: {s['header_scans'][0]}/"
-          f"{s['header_scans'][1]}); by field {s['header_by_field_pct']}")
+          f"{s['header_scans'][1]}); documents with a header of their own {s['header_own_pct']}%; "
+          f"by field {s['header_by_field_pct']}")
     print("by format (scans apart): " + "; ".join(
         f"{k} {v['files']} files, header {v['header_right_pct']}%, false errors {v['false_error_pct']}% of "
         f"{v['error_findings']}" for k, v in s["by_format"].items()))
