@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vbhc.errors import VbhcError
 from vbhc.model import ParsedFile
 from vbhc.report.results import FileResult
 from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules
@@ -28,8 +29,8 @@ class Config:
         return not any(rule_id == d or rule_id.startswith(d.rstrip("*").rstrip(".") + ".") for d in self.disabled)
 
 
-class ConfigError(Exception):
-    pass
+class ConfigError(VbhcError):
+    """A config file that cannot be read or names rules that do not exist."""
 
 
 def load_config(path: str | os.PathLike[str] | None = None, start: Path | None = None) -> Config:

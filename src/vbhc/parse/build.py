@@ -8,10 +8,9 @@ appendix); a new one starts where a second header appears after a body.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import regex as re
 
+from vbhc import dates, ids
 from vbhc.model import Block, Document, Line, Node, Signature, Source
 from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
@@ -20,8 +19,6 @@ from vbhc.textnorm import is_upper, squash
 RANK = {"part": 0, "chapter": 1, "muc": 2, "roman": 3, "article": 4, "point": 20, "bullet": 30}
 NODE_KIND = {"part": "part", "chapter": "chapter", "muc": "section", "roman": "section",
              "article": "article", "decimal": "clause", "point": "point", "bullet": "bullet"}
-ID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "clause": "cl",
-             "point": "pt", "bullet": "bul", "paragraph": "para", "table": "table"}
 STRUCTURAL = {"part", "chapter", "muc", "roman", "article", "decimal", "point", "bullet"}
 HEADER_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv"}
 _SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
@@ -36,13 +33,6 @@ def _rank(line: Line) -> int:
     if line.kind == "bullet":
         return RANK["bullet"] + (1 if line.fields.get("mark") == "+" else 0)
     return RANK[line.kind]
-
-
-def _iso_date(day: str, month: str, year: str) -> str | None:
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 class _DocBuilder:
@@ -61,7 +51,7 @@ class _DocBuilder:
         self.signature_started = False
         self.signature = Signature()
         self.table_node: tuple[int, Node] | None = None
-        self._siblings: dict[int, tuple[list[Node], dict[str, int], set[str], dict[str, int]]] = {}
+        self._siblings: dict[int, ids.Siblings] = {}  # per sibling list (keyed by id(list)): ids taken
 
     # --- helpers -----------------------------------------------------------------------
     def text(self, line: Line) -> str:
@@ -95,7 +85,7 @@ class _DocBuilder:
             self.doc.place = squash(f.get("place", "")) or None
             self.doc.date_raw = t
             if all(f.get(x, "").isdigit() for x in ("day", "month", "year")):
-                self.doc.date = _iso_date(f["day"], f["month"], f["year"])
+                self.doc.date = dates.iso(f["day"], f["month"], f["year"])
                 if self.doc.date is None:
                     self.doc.problems.append(f"ngày không có thật: {t}")
             self.keep(line)
@@ -142,7 +132,7 @@ class _DocBuilder:
         if self.doc.date is not None or last != "place_date" or not m or not re.fullmatch(r"\d{4}\s*\.?", t):
             return False
         self.doc.date_raw = f"{self.doc.date_raw} {t}"
-        self.doc.date = _iso_date(m.group(1), m.group(2), t.rstrip("."))
+        self.doc.date = dates.iso(m.group(1), m.group(2), t.rstrip("."))
         return True
 
     def set_number(self, raw: str, f: dict[str, str]) -> None:
@@ -333,28 +323,11 @@ class _DocBuilder:
 
     def attach(self, node: Node, parent: Node | None) -> None:
         siblings = parent.children if parent else self.doc.body
-        # Per sibling list: kind counts, ids taken and the next free suffix per base id, kept
-        # up to date here (the only place children are added), so attaching n siblings is O(n),
-        # not O(n²) (a hostile text of 20,000 "Điều 1." lines took a minute).
-        state = self._siblings.get(id(siblings))
-        if state is None:
-            state = self._siblings[id(siblings)] = (siblings, {}, set(), {})
-        _, counts, taken, next_n = state
-        prefix = ID_PREFIX[node.kind]
-        if node.kind in ("paragraph", "table", "bullet") or not node.number:
-            own = f"{prefix}_{counts.get(node.kind, 0) + 1}"
-        else:
-            own = f"{prefix}_{node.number}"
-            n = next_n.get(own, 2)
-            base = own
-            while own in taken:
-                own = f"{base}_{n}"
-                n += 1
-            next_n[base] = n
-        node.id = f"{parent.id}__{own}" if parent else own
+        taken = self._siblings.get(id(siblings))
+        if taken is None:
+            taken = self._siblings[id(siblings)] = ids.Siblings()
+        ids.assign(node, parent, taken)
         siblings.append(node)
-        counts[node.kind] = counts.get(node.kind, 0) + 1
-        taken.add(own)
 
     def closing_follows(self, line: Line) -> bool:
         """A caps position line ends the body only if a signer or stand-in follows closely."""

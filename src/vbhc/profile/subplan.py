@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from vbhc import dates
 from vbhc.model import Document, Node
-from vbhc.profile.extract import CITATION, date_in, node_title
+from vbhc.profile.extract import CITATION, node_title
 from vbhc.profile.keys import expand_abbreviations
 from vbhc.profile.lexicon import AREAS, ELEMENT_EVIDENCE
 from vbhc.profile.model import Parent, Profile, Target
@@ -112,7 +113,7 @@ def _citations(sentence: str, node: str | None, line: int | None) -> list[Citati
     out = []
     for m in CITATION.finditer(sentence):
         out.append(Citation(number=m.group("num"), symbol=re.sub(r"\s+", "", m.group("sym")),
-                            date=date_in(m.group("date")), text=sentence, node=node, line=line))
+                            date=dates.find(m.group("date")), text=sentence, node=node, line=line))
     return out
 
 

@@ -9,6 +9,7 @@ import regex as re
 from vbhc import nd30
 from vbhc.model import Node
 from vbhc.nd30 import source
+from vbhc.numbering import roman_value
 from vbhc.rules import Context, Finding, rule
 from vbhc.rules._util import line_no, text
 
@@ -57,19 +58,6 @@ def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
 
 # --- Numbering --------------------------------------------------------------------------------
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(s: str) -> int | None:
-    if not s or any(c not in _ROMAN for c in s):
-        return None
-    total = 0
-    for i, c in enumerate(s):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
-
-
 def _ordinal(node: Node) -> int | None:
     """The position a label stands for: 1 for "1.", "I." and "a)"; None if it is not a plain one."""
     n = node.number or ""
@@ -79,13 +67,13 @@ def _ordinal(node: Node) -> int | None:
         return int(n)
     if re.fullmatch(r"\d+(?:\.\d+)+", n):
         return int(n.rsplit(".", 1)[1])
-    return _roman(n)
+    return roman_value(n)
 
 
 def _family(node: Node) -> tuple[str, str]:
     """Siblings numbered in one sequence: same kind and same kind of label ("I." vs "Mục 1")."""
     n = node.number or ""
-    style = "roman" if _roman(n) else "dotted" if "." in n else "digit" if n.isdigit() else "letter"
+    style = "roman" if roman_value(n) else "dotted" if "." in n else "digit" if n.isdigit() else "letter"
     return node.kind, style
 
 
@@ -119,7 +107,7 @@ def _label_for(node: Node, ordinal: int) -> str:
     n = node.number or ""
     if "." in n:
         return f"{n.rsplit('.', 1)[0]}.{ordinal}."
-    if _roman(n):
+    if roman_value(n):
         vals = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
         out, k = "", ordinal
         for v, s in vals:
