@@ -104,9 +104,10 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader]] = [
     (K.MUC, re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST), _label),
     (K.ARTICLE, re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$"), _label),
     (K.ROMAN, re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$"), _label),
-    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$"),
+    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$"),
      _label),
-    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label),
+    # "1.2.3 Tiểu mục" without the last dot; a sub-number has at most two digits ("1.500 người" is a count)
+    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label),
     (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$"), _label),
     (K.BULLET, re.compile(r"^(?P<mark>[-–—+•*·▪●○◦➢✓])\s*(?P<rest>\S.*)$"), _label),
     (K.PAGE_NUMBER, re.compile(r"^-?\s*\d{1,3}\s*-?$"), _none),
