@@ -94,6 +94,35 @@ def _internal_error(rule_id: str, exc: Exception, document: int = 0) -> Finding:
                    data={"rule": rule_id, "where": f"{Path(tb.filename).name}:{tb.lineno}"})
 
 
+def _summarise(parsed: ParsedFile, profile: Any) -> tuple[Any, list[Finding]]:
+    """The plan summary, or None and an internal-error finding: the format rules still run."""
+    from vbhc.profile.subplan import summarise
+
+    try:
+        return summarise(parsed, profile), []
+    except Exception as exc:
+        return None, [_internal_error("KH", exc)]
+
+
+def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config) -> list[Finding]:
+    """One rule over every document of the file; a rule that fails is one internal-error finding."""
+    findings: list[Finding] = []
+    for index, doc in enumerate(parsed.documents):
+        if doc.is_appendix and not rule.applies_to_appendix:
+            continue
+        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan)
+        try:
+            produced = list(rule.func(ctx))
+        except Exception as exc:  # a broken rule must not stop the run
+            findings.append(_internal_error(rule.id, exc, index))
+            continue
+        for f in produced:
+            if f.rule in config.severity:
+                f.severity = config.severity[f.rule]  # type: ignore[assignment]
+        findings.extend(produced)
+    return findings
+
+
 @dataclass
 class Evaluation:
     findings: list[Finding]
@@ -111,12 +140,8 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
     not_applicable: list[str] = []
     plan = None
     if profile is not None and "plan" in scopes and parsed.documents:
-        from vbhc.profile.subplan import summarise
-
-        try:
-            plan = summarise(parsed, profile)
-        except Exception as exc:  # the plan rules cannot run; the format rules still do
-            findings.append(_internal_error("KH", exc))
+        plan, failure = _summarise(parsed, profile)
+        findings += failure
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
             rules = [r for r in rules if r.scope != "plan"]
@@ -124,19 +149,7 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
         if not applicable(rule, parsed, profile):
             not_applicable.append(rule.id)
             continue
-        for index, doc in enumerate(parsed.documents):
-            if doc.is_appendix and not rule.applies_to_appendix:
-                continue
-            ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan)
-            try:
-                produced = list(rule.func(ctx))
-            except Exception as exc:  # a broken rule must not stop the run
-                findings.append(_internal_error(rule.id, exc, index))
-                continue
-            for f in produced:
-                if f.rule in config.severity:
-                    f.severity = config.severity[f.rule]  # type: ignore[assignment]
-            findings.extend(produced)
+        findings += _run_rule(rule, parsed, profile, plan, config)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
     return Evaluation(findings, sorted(set(not_applicable)), plan)
 
