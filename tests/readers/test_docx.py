@@ -464,11 +464,13 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
             b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
     path = tmp_path / "entities.docx"
     path.write_bytes(replace_part(to_bytes(doc), "word/document.xml", body))
-    try:
-        source = read_docx(path)
-    except InputError:
-        return
-    assert all("aaaaaaaaaa" not in b.text for b in source.blocks)
+    error = _raises(path, "thực thể XML")
+    assert "word/document.xml" in error.reason and "aaaaaaaaaa" not in str(error)
+    utf16 = tmp_path / "entities-utf16.docx"  # the same declaration, hidden from a byte search for ASCII
+    utf16.write_bytes(replace_part(to_bytes(doc), "word/document.xml",
+                                   body.decode().replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
+                                   .encode("utf-16")))
+    _raises(utf16, "thực thể XML")
 
 
 def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path: Path) -> None:
