@@ -19,6 +19,7 @@ from docx_fixtures import (
     add_page_field,
     level_xml,
     new_document,
+    real,
     replace_part,
     save,
     set_numbering,
@@ -402,6 +403,42 @@ def test_page_setup_and_page_number_fields(tmp_path: Path) -> None:
     found = sorted((n["where"], n["first_page"], n["align"], n["size_pt"]) for n in setup.page_numbers)
     assert found == [("footer", False, "left", 12.0), ("header", False, "center", 13.0)]
     assert [b.text for b in source.blocks] == ["Nội dung"]  # header text is not body text
+
+
+def _shown(path: Path) -> list[tuple[str, str]]:
+    return sorted((n["where"], n["type"]) for n in read_docx(path).page_setup.page_numbers)
+
+
+def test_even_page_footer_counts_only_with_even_and_odd_headers(tmp_path: Path) -> None:
+    """Word keeps an even-page footer in the file but prints it only when settings.xml has
+    w:evenAndOddHeaders; without it the odd (default) header is on every page."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_page_field(section.header.paragraphs[0])
+    add_page_field(section.even_page_footer.paragraphs[0], simple=False)
+    doc.add_paragraph("Nội dung")
+    assert _shown(save(doc, tmp_path / "hidden.docx")) == [("header", "default")]
+    doc.settings.odd_and_even_pages_header_footer = True
+    assert _shown(save(doc, tmp_path / "shown.docx")) == [("footer", "even"), ("header", "default")]
+
+
+def test_first_page_header_counts_only_with_title_page(tmp_path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    add_page_field(section.first_page_header.paragraphs[0])
+    doc.add_paragraph("Nội dung")
+    section.different_first_page_header_footer = False
+    assert _shown(save(doc, tmp_path / "off.docx")) == []
+    section.different_first_page_header_footer = True
+    assert _shown(save(doc, tmp_path / "on.docx")) == [("header", "first")]
+
+
+def test_real_even_footer_without_even_and_odd_headers_is_not_shown() -> None:
+    """tb01: a page number in an even-page footer (left, in the bottom margin) that Word never
+    prints; the one shown is the default header's, centred in the top margin."""
+    setup = read_docx(real("tb01-lamdong-tbkl-pci.docx")).page_setup
+    assert [(n["where"], n["type"], n["align"]) for n in setup.page_numbers] == [("header", "default", "center")]
 
 
 # ---------------------------------------------------------------------------------------------

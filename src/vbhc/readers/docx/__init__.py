@@ -78,7 +78,7 @@ def _read(pkg: Package, path: Path) -> Source:
     setup = None
     if body is not None:
         walker.walk(body, BODY)
-        setup = sections.page_setup(pkg, doc_part, body, styles)
+        setup = sections.page_setup(pkg, doc_part, body, styles, by_type.get("settings"))
     if walker.rendered_breaks == 0:  # without Word's rendered page breaks we do not know pages
         for block in walker.blocks:
             block.location.page = None

@@ -22,6 +22,7 @@ _R_ID = f"{{{R_NS}}}id"
 _DEFAULT_WIDTH, _DEFAULT_HEIGHT, _DEFAULT_MARGIN, _DEFAULT_HEADER = 12240, 15840, 1440, 720
 _SIDES = ("top", "bottom", "left", "right")
 _REFERENCES = (("headerReference", "header"), ("footerReference", "footer"))
+_REFERENCE_TAGS = {w("headerReference"), w("footerReference")}
 
 
 def first_sectpr(body: etree._Element) -> etree._Element | None:
@@ -40,7 +41,17 @@ def _twips(el: etree._Element | None, name: str, default: int) -> int:
     return default if v is None else v
 
 
-def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles) -> PageSetup | None:
+def even_and_odd(settings: etree._Element | None) -> bool:
+    """Whether Word shows even-page headers and footers at all (w:evenAndOddHeaders in settings.xml);
+    without it an even-page header is kept in the file but never printed."""
+    el = settings.find(w("evenAndOddHeaders")) if settings is not None else None
+    return el is not None and toggle(el)
+
+
+def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles,
+               settings_part: str | None = None) -> PageSetup | None:
+    """Paper, margins and the shown PAGE fields of the first section; settings.xml is read only
+    when the section has an even-page header or footer."""
     sect = first_sectpr(body)
     if sect is None:
         return None
@@ -58,20 +69,25 @@ def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles
     if pgmar is not None and pgmar.get(w("left")) is None and pgmar.get(w("start")) is not None:
         setup.margins_mm["left"] = mm(_twips(pgmar, "start", _DEFAULT_MARGIN))
         setup.margins_mm["right"] = mm(_twips(pgmar, "end", _DEFAULT_MARGIN))
-    setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, different_first)
+    shown = {"default", "first"} if different_first else {"default"}
+    has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
+    if has_even and settings_part and even_and_odd(pkg.xml(settings_part)):
+        shown.add("even")
+    setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, shown)
     return setup
 
 
 def _page_numbers(pkg: Package, doc_part: str, sect: etree._Element, styles: Styles,
-                  different_first: bool) -> list[dict[str, Any]]:
-    """The PAGE fields of the headers and footers that Word shows for this section."""
+                  shown: set[str]) -> list[dict[str, Any]]:
+    """The PAGE fields of the headers and footers that Word shows for this section: the first-page
+    ones only with w:titlePg, the even-page ones only with w:evenAndOddHeaders."""
     rels = pkg.rels(doc_part)
     found: list[dict[str, Any]] = []
     for ref_tag, where in _REFERENCES:
         for ref in sect.iter(w(ref_tag)):
             kind = ref.get(w("type")) or "default"
-            if kind == "first" and not different_first:
-                continue  # Word ignores the first-page header unless titlePg is on
+            if kind not in shown:
+                continue
             target = rels.get(ref.get(_R_ID) or "")
             root = pkg.xml(target[1]) if target is not None else None
             if root is None:
