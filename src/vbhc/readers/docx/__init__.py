@@ -74,7 +74,8 @@ def _read(pkg: Package, path: Path) -> Source:
 
     theme = Theme(part("theme"))
     styles = Styles(part("styles"), theme)
-    walker = Walker(styles, Numbering(part("numbering"), styles))
+    width = sections.text_width(body) if body is not None else 1
+    walker = Walker(styles, Numbering(part("numbering"), styles), width)
     setup = None
     if body is not None:
         walker.walk(body, BODY)

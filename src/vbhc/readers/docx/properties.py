@@ -26,7 +26,7 @@ _FALSE = {"0", "false", "off", "none"}
 A_ASCII, A_HANSI, A_ASCII_TH, A_HANSI_TH = w("ascii"), w("hAnsi"), w("asciiTheme"), w("hAnsiTheme")
 A_LEFT, A_START, A_HANGING, A_FIRST = w("left"), w("start"), w("hanging"), w("firstLine")
 A_BEFORE, A_AFTER, A_LINE, A_RULE = w("before"), w("after"), w("line"), w("lineRule")
-ILVL, NUMID = w("ilvl"), w("numId")
+ILVL, NUMID, A_POS = w("ilvl"), w("numId"), w("pos")
 
 
 def to_int(value: str | None) -> int | None:
@@ -160,8 +160,21 @@ def _num_pr(el: etree._Element, out: dict[str, Any]) -> None:
         out["numId"] = num.get(VAL)
 
 
+def _tabs(el: etree._Element, out: dict[str, Any]) -> None:
+    """Custom tab stop positions set here, and the inherited ones this level clears."""
+    stops: list[int] = []
+    cleared: list[int] = []
+    for tab in el:
+        pos = to_int(tab.get(A_POS))
+        if pos is not None:
+            (cleared if tab.get(VAL) == "clear" else stops).append(pos)
+    out["tabs"] = tuple(stops)
+    if cleared:
+        out["tabs_cleared"] = tuple(cleared)
+
+
 _PPR_READERS: dict[str, Callable[[etree._Element, dict[str, Any]], None]] = {
-    w("jc"): _jc, w("ind"): _ind, w("spacing"): _spacing, w("numPr"): _num_pr,
+    w("jc"): _jc, w("ind"): _ind, w("spacing"): _spacing, w("numPr"): _num_pr, w("tabs"): _tabs,
 }
 
 

@@ -36,6 +36,16 @@ def first_sectpr(body: etree._Element) -> etree._Element | None:
     return body.find(SECTPR)
 
 
+def text_width(body: etree._Element) -> int:
+    """The first section's text width in twips: page width less the left and right margins."""
+    sect = first_sectpr(body)
+    pgsz = sect.find(w("pgSz")) if sect is not None else None
+    pgmar = sect.find(w("pgMar")) if sect is not None else None
+    left = _twips(pgmar, "left", _twips(pgmar, "start", _DEFAULT_MARGIN))
+    right = _twips(pgmar, "right", _twips(pgmar, "end", _DEFAULT_MARGIN))
+    return max(1, _twips(pgsz, "w", _DEFAULT_WIDTH) - abs(left) - abs(right))
+
+
 def _twips(el: etree._Element | None, name: str, default: int) -> int:
     v = to_int(el.get(w(name))) if el is not None else None
     return default if v is None else v

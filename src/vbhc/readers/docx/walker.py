@@ -17,6 +17,7 @@ from lxml import etree
 
 from vbhc.model import Block, Location, Style, TablePos
 from vbhc.readers import legacy
+from vbhc.readers.docx import headertabs
 from vbhc.readers.docx.names import (
     BLOCK_CONTAINERS,
     BR,
@@ -82,8 +83,15 @@ class Piece:
 
 @dataclass
 class _Segment:
+    """One visible line of a paragraph (paragraphs are cut at line breaks)."""
+
     pieces: list[Piece] = field(default_factory=list)
     page: int | None = None
+    column: int | None = None  # set when a header line laid out with tabs is cut into its columns
+
+
+def _visible(seg: _Segment) -> bool:
+    return any(pc.text.strip() for pc in seg.pieces)
 
 
 @dataclass
@@ -98,9 +106,11 @@ class _Label:
 class Walker:
     """One pass over the body: paragraphs and cells in order, counters for numbering and pages."""
 
-    def __init__(self, styles: Styles, numbering: Numbering):
+    def __init__(self, styles: Styles, numbering: Numbering, text_width_twips: int):
         self.styles = styles
         self.numbering = numbering
+        self.text_width = text_width_twips
+        self.header_area = True  # still in the paragraphs before the first body paragraph
         self.blocks: list[Block] = []
         self.paragraph = 0
         self.table_count = 0
@@ -150,6 +160,7 @@ class Walker:
     def table(self, tbl: etree._Element) -> None:
         index = self.table_count
         self.table_count += 1
+        self.header_area = False
         sid, edges = self._table_style(tbl)
         grid = [_row_cells(row) for row in children(tbl, TR)]
         borderless = _borderless(grid, edges)
@@ -184,8 +195,22 @@ class Walker:
         ppr = dict(base)
         ppr.update(label.ppr)
         ppr.update(direct)
-        self._emit(self._segments(p, tstyle, psid), label, para_style(ppr), ctx,
-                   lambda: self._label_rpr(tstyle, psid, ppr_el, label.rpr))
+        segments = self._segments(p, tstyle, psid)
+        if self.header_area and ctx[1] is None:
+            segments = self._header_area(segments, headertabs.far_stop(base, direct, self.text_width), label)
+        self._emit(segments, label, para_style(ppr), ctx, lambda: self._label_rpr(tstyle, psid, ppr_el, label.rpr))
+
+    def _header_area(self, segments: list[_Segment], far: bool, label: _Label) -> list[_Segment]:
+        """A header line laid out with tabs, cut into its columns; the first paragraph with text
+        that is not laid out so ends the header area (empty paragraphs do not)."""
+        if not any(_visible(seg) for seg in segments):
+            return segments
+        columns = None if label.text else _tab_columns(segments, far)
+        if columns is None:
+            self.header_area = False
+            return segments
+        return columns
+
 
     def _label(self, base: dict[str, Any], direct: dict[str, Any], psid: str | None) -> _Label:
         """The automatic number of this paragraph, advancing its list's counters."""
@@ -220,7 +245,7 @@ class Walker:
                 location=Location(line=number, paragraph=number, page=seg.page),
                 table=ctx[1],
                 auto_number=bool(label.text) and first,
-                column=ctx[2],
+                column=ctx[2] if seg.column is None else seg.column,
             ))
             first = False
 
@@ -280,6 +305,21 @@ class Walker:
                 buf.append(_symbol(child))
         if buf:
             _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
+
+
+def _tab_columns(segments: list[_Segment], far: bool) -> list[_Segment] | None:
+    """Each visible line cut at its wide tab into a left (0) and a right (1) line; None when one
+    of them is not laid out so."""
+    out: list[_Segment] = []
+    for seg in filter(_visible, segments):
+        got = headertabs.split(seg.pieces, far)
+        if got is None:
+            return None
+        left, right = got
+        if left:
+            out.append(_Segment(left, seg.page, 0))
+        out.append(_Segment(right, seg.page, 1))
+    return out
 
 
 def _symbol(el: etree._Element) -> str:
