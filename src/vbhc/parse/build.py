@@ -144,11 +144,21 @@ class _DocBuilder:
             return self.title(line)
         elif k == K.TEXT and not self.doc.lines and self.agency == []:
             self.keep(line, Role.PREFACE)
+        elif k == K.TEXT and self.in_header_table(line):
+            self.keep(line)  # a stray line in one column of the header table ("." under the V/v): not the body
         else:
             self.finish_header()
             self.state = "preamble"
             return self.preamble(line)
         return True
+
+    def in_header_table(self, line: Line) -> bool:
+        """A line in a column of the layout table the header is in (a .doc header is often one row
+        of two cells, read column by column: the left column ends before the Quốc hiệu begins)."""
+        pos, column = self.blocks[line.index].table, self.blocks[line.index].column
+        prev = self.blocks[self.doc.lines[-1].index].table if self.doc.lines else None
+        return (pos is not None and column is not None and prev is not None and prev.table == pos.table
+                and pos.table in self.layout_tables)
 
     def year_of_wrapped_date(self, t: str) -> bool:
         """"…, ngày 05 tháng 8 năm" then "2025": a place-date wrapped in a narrow header column (PDF)."""
