@@ -33,7 +33,9 @@ from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 from typing import Any
 
+from vbhc.errors import VbhcError
 from vbhc.fileio import write_atomic
+from vbhc.quantities import vn_number
 
 SUPPORTED = (".docx", ".pdf", ".txt")
 CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
@@ -43,21 +45,12 @@ HOOKS = ("VBHC_TEST_HANG_ON", "VBHC_TEST_CRASH_ON", "VBHC_TEST_SLOW_ON", "VBHC_T
 PLAN_RULES = ("KH001", "KH002", "KH003", "KH004", "KH005", "KH006")
 
 
-class AuditError(Exception):
+class AuditError(VbhcError):
     """Bad usage or a journal that does not fit: one Vietnamese line, exit code 2."""
 
 
 def timeout_message(seconds: float) -> str:
     return f"quá thời gian xử lý ({vn_number(seconds)} giây)"
-
-
-def vn_number(value: float | int | None) -> str:
-    """95 → "95", 87.5 → "87,5" (Vietnamese decimal comma)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).replace(".", ",")
 
 
 # ---------------------------------------------------------------------------------------------

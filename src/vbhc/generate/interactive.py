@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from vbhc import dates
 from vbhc.generate.template import FIELD_LABELS, TemplateInfo, _blank
 
 LIST_HINT = "mỗi dòng một mục, để trống rồi Enter để kết thúc"
@@ -24,10 +25,10 @@ def _label(info: TemplateInfo, key: str, labels: dict[str, str]) -> str:
 
 
 def _date(value: str) -> str:
-    try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise click.BadParameter("cần một ngày dạng YYYY-MM-DD, ví dụ 2026-02-05") from None
+    found = dates.parse(value)
+    if found is None:
+        raise click.BadParameter("cần một ngày có thật, dạng 05/02/2026 hoặc 2026-02-05") from None
+    return found
 
 
 def _number(value: str) -> str:

@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 import regex as re
 
+from vbhc.errors import VbhcError
 from vbhc.generate.placeholder import PLACEHOLDER_OPEN, PLACEHOLDER_RE
 from vbhc.model import Document, Node
 from vbhc.profile.model import Profile, Target
@@ -72,7 +73,7 @@ def count_placeholders(documents: list[Document]) -> int:
     return sum(len(PLACEHOLDER_RE.findall(t)) for t in texts)
 
 
-class DraftError(Exception):
+class DraftError(VbhcError):
     """Options that cannot make a draft (one Vietnamese sentence)."""
 
 
@@ -256,13 +257,13 @@ _NUM = {">=": "đạt từ {v}{u} trở lên", ">": "đạt trên {v}{u}", "=": 
 
 def phrase_target(t: Target) -> str:
     """One target as a sentence of its own, in the words the extractor reads."""
-    from vbhc.profile.model import _fmt
+    from vbhc.quantities import vn_number
 
     indicator = t.indicator.strip().rstrip(".;,")
     if t.op in _NUM and t.value is not None:
-        text = f"{indicator} {_NUM[t.op].format(v=_fmt(t.value), u=t.unit or '')}"
+        text = f"{indicator} {_NUM[t.op].format(v=vn_number(t.value), u=t.unit or '')}"
     elif t.op == "reduce_by" and t.value is not None:
-        text = f"Giảm {_fmt(t.value)}{t.unit or ''} {indicator}" + (f" so với {t.baseline}" if t.baseline else "")
+        text = f"Giảm {vn_number(t.value)}{t.unit or ''} {indicator}" + (f" so với {t.baseline}" if t.baseline else "")
     elif t.op == "increase":
         text = indicator if fold(indicator).startswith("tang ") else f"Tăng {indicator}"
     elif t.op == "improve":
@@ -390,7 +391,7 @@ def plan_spec(profile: Profile, agency: Agency, issued: str, parent: Document | 
 
     areas = []
     table: list[list[str]] = [list(TASK_HEADERS)]
-    from vbhc.generate.template import roman
+    from vbhc.numbering import roman
 
     for i, area in enumerate(profile.areas, 1):
         tasks = area_tasks(parent, area.node, agency.level)

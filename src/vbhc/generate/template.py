@@ -26,8 +26,10 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, Undefined, 
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from vbhc import nd30
+from vbhc import ids, nd30
+from vbhc.errors import VbhcError
 from vbhc.model import Document, Node, Signature
+from vbhc.numbering import point_letter, roman
 from vbhc.writers.form import recipient_items, storage_line, symbol_for
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
@@ -71,22 +73,18 @@ TYPE_WORDS = {
 }
 
 
-class DataError(Exception):
+class DataError(VbhcError):
     """Data that cannot make a document: every problem, for one message."""
 
     def __init__(self, problems: list[str], source: str = ""):
         self.problems = problems
         self.source = source
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        where = f"{self.source}: " if self.source else ""
-        return where + "dữ liệu chưa đủ để soạn văn bản: " + "; ".join(self.problems) + "."
+        where = f"{source}: " if source else ""
+        super().__init__(where + "dữ liệu chưa đủ để soạn văn bản: " + "; ".join(problems) + ".")
 
 
-class TemplateNotFound(Exception):
-    pass
+class TemplateNotFound(VbhcError):
+    """A template name that is neither built in nor in the agency's template folder."""
 
 
 @dataclass
@@ -378,25 +376,7 @@ def render_spec(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
 
 # --- spec → Documents ------------------------------------------------------------------------
 
-ROMANS = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-ID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "clause": "cl",
-             "point": "pt", "bullet": "bul", "paragraph": "para", "table": "table"}
-KINDS = set(ID_PREFIX)
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ROMANS:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def point_letter(n: int) -> str:
-    letters = nd30.POINT_LETTERS
-    return letters[n - 1] if n <= len(letters) else letters[-1] + str(n - len(letters))
+KINDS = set(ids.PREFIX)
 
 
 class _Numberer:
@@ -408,6 +388,7 @@ class _Numberer:
     def nodes(self, specs: list[Any], parent: Node | None, problems: list[str]) -> list[Node]:
         out: list[Node] = []
         counts: dict[str, int] = {}
+        taken = ids.Siblings()
         for spec in specs:
             if isinstance(spec, str):
                 spec = {"kind": "paragraph", "text": spec}
@@ -446,19 +427,13 @@ class _Numberer:
                 node.label = label or ("+" if parent is not None and parent.kind == "bullet" else "-")
             if label and kind not in ("article",):
                 node.label = label
-            _attach(node, parent, out)
+            _attach(node, parent, out, taken)
             node.children = self.nodes(spec.get("children") or [], node, problems)
         return out
 
 
-def _attach(node: Node, parent: Node | None, siblings: list[Node]) -> None:
-    """Stable ids as parse builds them: `sec_II__cl_4__pt_đ`."""
-    prefix = ID_PREFIX[node.kind]
-    if node.kind in ("paragraph", "table", "bullet") or not node.number:
-        own = f"{prefix}_{sum(1 for s in siblings if s.kind == node.kind) + 1}"
-    else:
-        own = f"{prefix}_{node.number}"
-    node.id = f"{parent.id}__{own}" if parent else own
+def _attach(node: Node, parent: Node | None, siblings: list[Node], taken: ids.Siblings) -> None:
+    ids.assign(node, parent, taken)
     siblings.append(node)
 
 

@@ -8,41 +8,59 @@ appendix); a new one starts where a second header appears after a body.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import regex as re
 
-from vbhc.model import Block, Document, Line, Node, Signature, Source
+from vbhc import dates, ids
+from vbhc.model import (
+    AppendixField,
+    AuthorityField,
+    Block,
+    Document,
+    LabelField,
+    Line,
+    LineKind,
+    Node,
+    NodeKind,
+    NumberField,
+    PlaceDateField,
+    RestField,
+    Role,
+    Signature,
+    Source,
+    TypeNameField,
+)
 from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
+K = LineKind
+
 # How deep each kind of label sits; a new label closes every open node at its depth or deeper.
-RANK = {"part": 0, "chapter": 1, "muc": 2, "roman": 3, "article": 4, "point": 20, "bullet": 30}
-NODE_KIND = {"part": "part", "chapter": "chapter", "muc": "section", "roman": "section",
-             "article": "article", "decimal": "clause", "point": "point", "bullet": "bullet"}
-ID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "clause": "cl",
-             "point": "pt", "bullet": "bul", "paragraph": "para", "table": "table"}
-STRUCTURAL = {"part", "chapter", "muc", "roman", "article", "decimal", "point", "bullet"}
-HEADER_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv"}
+RANK = {K.PART: 0, K.CHAPTER: 1, K.MUC: 2, K.ROMAN: 3, K.ARTICLE: 4, K.POINT: 20, K.BULLET: 30}
+NODE_KIND: dict[LineKind, NodeKind] = {K.PART: "part", K.CHAPTER: "chapter", K.MUC: "section", K.ROMAN: "section",
+                                       K.ARTICLE: "article", K.DECIMAL: "clause", K.POINT: "point",
+                                       K.BULLET: "bullet"}
+STRUCTURAL = {K.PART, K.CHAPTER, K.MUC, K.ROMAN, K.ARTICLE, K.DECIMAL, K.POINT, K.BULLET}
 _SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
 _END_MARK = re.compile(r"\s*/\s*\.\s*$")
 _PLACEHOLDER = re.compile(r"…|\.{3}")
 _DATE_WITHOUT_YEAR = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
 
+def _label(line: Line) -> LabelField:
+    assert isinstance(line.fields, LabelField), line.kind
+    return line.fields
+
+
+def _rest(line: Line) -> str:
+    return line.fields.rest if isinstance(line.fields, RestField | AppendixField | AuthorityField | LabelField) else ""
+
+
 def _rank(line: Line) -> int:
-    if line.kind == "decimal":
-        return 5 + line.fields["num"].count(".")
-    if line.kind == "bullet":
-        return RANK["bullet"] + (1 if line.fields.get("mark") == "+" else 0)
+    if line.kind == K.DECIMAL:
+        return 5 + (_label(line).num or "").count(".")
+    if line.kind == K.BULLET:
+        return RANK[K.BULLET] + (1 if _label(line).mark == "+" else 0)
     return RANK[line.kind]
-
-
-def _iso_date(day: str, month: str, year: str) -> str | None:
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 class _DocBuilder:
@@ -61,16 +79,18 @@ class _DocBuilder:
         self.signature_started = False
         self.signature = Signature()
         self.table_node: tuple[int, Node] | None = None
-        self._siblings: dict[int, tuple[list[Node], dict[str, int], set[str], dict[str, int]]] = {}
+        self._siblings: dict[int, ids.Siblings] = {}  # per sibling list (keyed by id(list)): ids taken
 
     # --- helpers -----------------------------------------------------------------------
     def text(self, line: Line) -> str:
         return self.blocks[line.index].text.strip()
 
-    def keep(self, line: Line, kind: str | None = None) -> None:
-        if kind:
-            line.kind = kind
+    def keep(self, line: Line, role: Role | None = None) -> None:
+        line.role = role or Role.of(line.kind)
         self.doc.lines.append(line)
+
+    def last_role(self) -> Role | None:
+        return self.doc.lines[-1].role if self.doc.lines else None
 
     @property
     def started_body(self) -> bool:
@@ -79,77 +99,89 @@ class _DocBuilder:
     # --- header ------------------------------------------------------------------------
     def header(self, line: Line) -> bool:
         k, t, f = line.kind, self.text(line), line.fields
-        if k == "caps":
+        if k == K.CAPS:
             self.agency.append(line)
-            self.keep(line, "agency")
-        elif k == "quoc_hieu":
+            self.keep(line, Role.AGENCY)
+        elif k == K.QUOC_HIEU:
             self.doc.national_title = t
             self.keep(line)
-        elif k == "tieu_ngu":
+        elif k == K.TIEU_NGU:
             self.doc.motto = t
             self.keep(line)
-        elif k == "so_ky_hieu":
+        elif isinstance(f, NumberField):
             self.set_number(t, f)
             self.keep(line)
-        elif k == "place_date":
-            self.doc.place = squash(f.get("place", "")) or None
-            self.doc.date_raw = t
-            if all(f.get(x, "").isdigit() for x in ("day", "month", "year")):
-                self.doc.date = _iso_date(f["day"], f["month"], f["year"])
-                if self.doc.date is None:
-                    self.doc.problems.append(f"ngày không có thật: {t}")
+        elif isinstance(f, PlaceDateField):
+            self.set_place_date(t, f)
             self.keep(line)
-        elif k == "vv":
+        elif k == K.VV:
             self.doc.doc_type = self.doc.doc_type or "Công văn"
-            self.doc.title = squash(f.get("rest", "")) or None
+            self.doc.title = squash(_rest(line)) or None
             self.keep(line)
-        elif k == "rule":
+        elif k == K.RULE:
             self.keep(line)
-        elif k == "text" and t[:1].islower() and self.doc.lines and self.doc.lines[-1].kind in ("vv", "vv_more"):
+        elif k == K.TEXT and t[:1].islower() and self.last_role() in (Role.VV, Role.VV_MORE):
             self.doc.title = squash(f"{self.doc.title or ''} {t}")  # "V/v" wrapped over two lines
-            self.keep(line, "vv_more")
-        elif k == "text" and self.year_of_wrapped_date(t):
-            self.keep(line, "place_date")
-        elif k == "type_name":
-            self.doc.doc_type = f["doc_type"]
+            self.keep(line, Role.VV_MORE)
+        elif k == K.TEXT and self.year_of_wrapped_date(t):
+            self.keep(line, Role.PLACE_DATE)
+        elif isinstance(f, TypeNameField):
+            self.doc.doc_type = f.doc_type
             self.doc.type_line = t
             self.keep(line)
             self.state = "title"
-        elif k == "phu_luc":
+        elif isinstance(f, AppendixField):
             self.doc.doc_type = "Phụ lục"
             self.doc.is_appendix = True
-            self.doc.number = f.get("num")
+            self.doc.number = f.num
             self.doc.type_line = t
-            if f.get("rest"):
-                self.title_lines.append(f["rest"])
+            if f.rest:
+                self.title_lines.append(f.rest)
             self.keep(line)
             self.state = "title"
-        elif k == "kem_theo":
+        elif k == K.KEM_THEO:
             self.state = "title"
             return self.title(line)
-        elif k == "text" and not self.doc.lines and self.agency == []:
-            self.keep(line, "preface")  # a stray line before any header (a source note, a stamp)
+        elif k == K.TEXT and not self.doc.lines and self.agency == []:
+            self.keep(line, Role.PREFACE)
+        elif k == K.TEXT and self.in_header_table(line):
+            self.keep(line)  # a stray line in one column of the header table ("." under the V/v): not the body
         else:
             self.finish_header()
             self.state = "preamble"
             return self.preamble(line)
         return True
 
+    def in_header_table(self, line: Line) -> bool:
+        """A line in a column of the layout table the header is in (a .doc header is often one row
+        of two cells, read column by column: the left column ends before the Quốc hiệu begins)."""
+        pos, column = self.blocks[line.index].table, self.blocks[line.index].column
+        prev = self.blocks[self.doc.lines[-1].index].table if self.doc.lines else None
+        return (pos is not None and column is not None and prev is not None and prev.table == pos.table
+                and pos.table in self.layout_tables)
+
     def year_of_wrapped_date(self, t: str) -> bool:
         """"…, ngày 05 tháng 8 năm" then "2025": a place-date wrapped in a narrow header column (PDF)."""
-        last = self.doc.lines[-1].kind if self.doc.lines else None
         m = _DATE_WITHOUT_YEAR.search(self.doc.date_raw or "")
-        if self.doc.date is not None or last != "place_date" or not m or not re.fullmatch(r"\d{4}\s*\.?", t):
+        if self.doc.date is not None or self.last_role() != Role.PLACE_DATE or not m \
+                or not re.fullmatch(r"\d{4}\s*\.?", t):
             return False
         self.doc.date_raw = f"{self.doc.date_raw} {t}"
-        self.doc.date = _iso_date(m.group(1), m.group(2), t.rstrip("."))
+        self.doc.date = dates.iso(m.group(1), m.group(2), t.rstrip("."))
         return True
 
-    def set_number(self, raw: str, f: dict[str, str]) -> None:
+    def set_place_date(self, raw: str, f: PlaceDateField) -> None:
+        self.doc.place = f.place or None
+        self.doc.date_raw = raw
+        if f.numeric:
+            self.doc.date = dates.iso(f.day or "", f.month or "", f.year or "")
+            if self.doc.date is None:
+                self.doc.problems.append(f"ngày không có thật: {raw}")
+
+    def set_number(self, raw: str, f: NumberField) -> None:
         self.doc.number_raw = raw
-        number = f.get("number", "").strip()
-        self.doc.number = number if number.isdigit() else None
-        symbol = squash(f.get("symbol", ""))
+        self.doc.number = None if f.blank else f.number
+        symbol = f.symbol
         year = re.match(r"^(\d{4})\s*/\s*(.+)$", symbol)
         if year:
             self.doc.year, symbol = year.group(1), year.group(2)
@@ -179,29 +211,29 @@ class _DocBuilder:
         else:
             self.doc.issuer = squash(" ".join(texts))
         for ln in lines[:split or 0]:
-            ln.kind = "parent_agency"
+            ln.role = Role.PARENT_AGENCY
 
     # --- title -------------------------------------------------------------------------
     def title(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
-        if self.kem_theo_open or k == "kem_theo":
+        if self.kem_theo_open or k == K.KEM_THEO:
             self.doc.attached_to = squash(f"{self.doc.attached_to or ''} {t}")
             self.kem_theo_open = self.doc.attached_to.count("(") > self.doc.attached_to.count(")")
-            self.keep(line, "kem_theo")
+            self.keep(line, Role.KEM_THEO)
             return True
-        if k == "rule":
+        if k == K.RULE:
             self.keep(line)
             return True
         first = not self.title_lines
         continues = (not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))))
         # a caps line straight after the type name is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")
         # of a decision with no trích yếu, except in an appendix, whose title is in capitals
-        authority = k == "caps" and first and not self.doc.is_appendix
-        if k in ("text", "caps", "decimal") and self.doc.attached_to is None and (first or continues) \
+        authority = k == K.CAPS and first and not self.doc.is_appendix
+        if k in (K.TEXT, K.CAPS, K.DECIMAL) and self.doc.attached_to is None and (first or continues) \
                 and not authority:
             self.title_lines.append(t)
             self.doc.title = squash(" ".join(self.title_lines))
-            self.keep(line, "title")
+            self.keep(line, Role.TITLE)
             return True
         self.finish_header()
         self.state = "preamble"
@@ -210,25 +242,24 @@ class _DocBuilder:
     # --- preamble ----------------------------------------------------------------------
     def preamble(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
-        if k == "caps" and not self.doc.can_cu and self.doc.enacting is None:
+        if k == K.CAPS and not self.doc.can_cu and self.doc.enacting is None:
             self.doc.enacting_authority = squash(f"{self.doc.enacting_authority or ''} {t}")
-            self.keep(line, "issuer_line")
-        elif k == "can_cu":
+            self.keep(line, Role.ISSUER_LINE)
+        elif k == K.CAN_CU:
             self.doc.can_cu.append(t)
             self.keep(line)
-        elif k == "enacting":
+        elif k == K.ENACTING:
             self.doc.enacting = t
             self.keep(line)
             self.state = "body"
-        elif k == "kinh_gui":
-            rest = line.fields.get("rest", "")
-            if rest:
-                self.doc.kinh_gui.append(rest)
+        elif k == K.KINH_GUI:
+            if _rest(line):
+                self.doc.kinh_gui.append(_rest(line))
             self.keep(line)
-        elif k == "bullet" and self.doc.lines and self.doc.lines[-1].kind in ("kinh_gui", "kinh_gui_item"):
-            self.doc.kinh_gui.append(line.fields.get("rest", t))
-            self.keep(line, "kinh_gui_item")
-        elif k == "kem_theo" and not self.doc.can_cu:
+        elif k == K.BULLET and self.last_role() in (Role.KINH_GUI, Role.KINH_GUI_ITEM):
+            self.doc.kinh_gui.append(_rest(line) or t)
+            self.keep(line, Role.KINH_GUI_ITEM)
+        elif k == K.KEM_THEO and not self.doc.can_cu:
             self.state = "title"
             return self.title(line)
         else:
@@ -251,10 +282,10 @@ class _DocBuilder:
         if self.awaiting_heading is not None:
             node = self.awaiting_heading
             self.awaiting_heading = None
-            if k in ("caps", "text") and (block.style.bold or is_upper(t)):
+            if k in (K.CAPS, K.TEXT) and (block.style.bold or is_upper(t)):
                 node.heading = squash(t)
                 node.blocks.append(line.index)
-                self.keep(line, "heading")
+                self.keep(line, Role.HEADING)
                 return True
         if k in STRUCTURAL:
             self.add_node(line)
@@ -270,9 +301,9 @@ class _DocBuilder:
         if self.doc.is_appendix:
             return False
         k = line.kind
-        return k in ("noi_nhan", "authority", "stand_in", "luu") or (
-            k == "caps" and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line)) or (
-            k == "caps" and self.after_end_mark())
+        return k in (K.NOI_NHAN, K.AUTHORITY, K.STAND_IN, K.LUU) or (
+            k == K.CAPS and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line)) or (
+            k == K.CAPS and self.after_end_mark())
 
     def after_end_mark(self) -> bool:
         """The last body line ended with "./.", the decree's mark for the end of the content."""
@@ -300,17 +331,17 @@ class _DocBuilder:
             row.append("")
         row[table.col] = (row[table.col] + "\n" + self.text(line)).strip("\n")
         node.blocks.append(line.index)
-        self.keep(line, "table_cell")
+        self.keep(line, Role.TABLE_CELL)
 
     def add_node(self, line: Line) -> None:
-        k, f, t = line.kind, line.fields, self.text(line)
+        k, f, t = line.kind, _label(line), self.text(line)
         rank = _rank(line)
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
-        rest = (f.get("rest") or "").strip()
+        rest = f.rest.strip()
         label = t[: len(t) - len(rest)].strip() if rest else t
         kind = NODE_KIND[k]
-        number = f.get("num")
+        number = f.num
         if kind == "bullet":
             number = None
         node = Node(kind=kind, label=label, number=number, line=self.blocks[line.index].location.line,
@@ -329,32 +360,15 @@ class _DocBuilder:
         node = Node(kind="paragraph", text=self.text(line), line=self.blocks[line.index].location.line,
                     blocks=[line.index])
         self.attach(node, self.stack[-1][1] if self.stack else None)
-        self.keep(line, "paragraph" if line.kind in ("text", "caps") else line.kind)
+        self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS) else None)
 
     def attach(self, node: Node, parent: Node | None) -> None:
         siblings = parent.children if parent else self.doc.body
-        # Per sibling list: kind counts, ids taken and the next free suffix per base id, kept
-        # up to date here (the only place children are added), so attaching n siblings is O(n),
-        # not O(n²) (a hostile text of 20,000 "Điều 1." lines took a minute).
-        state = self._siblings.get(id(siblings))
-        if state is None:
-            state = self._siblings[id(siblings)] = (siblings, {}, set(), {})
-        _, counts, taken, next_n = state
-        prefix = ID_PREFIX[node.kind]
-        if node.kind in ("paragraph", "table", "bullet") or not node.number:
-            own = f"{prefix}_{counts.get(node.kind, 0) + 1}"
-        else:
-            own = f"{prefix}_{node.number}"
-            n = next_n.get(own, 2)
-            base = own
-            while own in taken:
-                own = f"{base}_{n}"
-                n += 1
-            next_n[base] = n
-        node.id = f"{parent.id}__{own}" if parent else own
+        taken = self._siblings.get(id(siblings))
+        if taken is None:
+            taken = self._siblings[id(siblings)] = ids.Siblings()
+        ids.assign(node, parent, taken)
         siblings.append(node)
-        counts[node.kind] = counts.get(node.kind, 0) + 1
-        taken.add(own)
 
     def closing_follows(self, line: Line) -> bool:
         """A caps position line ends the body only if a signer or stand-in follows closely."""
@@ -364,7 +378,7 @@ class _DocBuilder:
             return False
         for nxt in lines[pos + 1: pos + 5]:
             t = self.text(nxt)
-            if nxt.kind == "stand_in" or PERSON_NAME.match(t):
+            if nxt.kind == K.STAND_IN or PERSON_NAME.match(t):
                 return True
         return False
 
@@ -374,30 +388,29 @@ class _DocBuilder:
         column = self.blocks[line.index].column
         sig = self.signature
         in_recipients = self.doc.recipients_label is not None and column != 1 and not (
-            k in ("authority", "caps", "stand_in") or (self.signature_started and column is None
-                                                       and k not in ("bullet", "luu", "text"))
+            k in (K.AUTHORITY, K.CAPS, K.STAND_IN) or (self.signature_started and column is None
+                                                         and k not in (K.BULLET, K.LUU, K.TEXT))
         )
-        if k == "noi_nhan":
+        if k == K.NOI_NHAN:
             self.doc.recipients_label = t
-            if f.get("rest"):
-                self.doc.recipients.append(f["rest"])
+            if _rest(line):
+                self.doc.recipients.append(_rest(line))
             self.keep(line)
-        elif k == "luu":
+        elif k == K.LUU:
             self.doc.storage = re.sub(r"^[-–+•]\s*", "", t)
             self.keep(line)
-        elif in_recipients and k in ("bullet", "text", "point") and not (
-            k == "text" and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t)
+        elif in_recipients and k in (K.BULLET, K.TEXT, K.POINT) and not (
+            k == K.TEXT and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t)
         ):
             item = re.sub(r"^[-–+•]\s*", "", t)
-            if k == "bullet" or not self.doc.recipients:
+            if k == K.BULLET or not self.doc.recipients:
                 self.doc.recipients.append(item)
-                self.keep(line, "recipient")
             else:
                 self.doc.recipients[-1] = f"{self.doc.recipients[-1]} {item}"
-                self.keep(line, "recipient")
-        elif k == "authority":
+            self.keep(line, Role.RECIPIENT)
+        elif isinstance(f, AuthorityField):
             self.signature_started = True
-            prefix, rest = f["prefix"] + ".", squash(f.get("rest", ""))
+            prefix, rest = f.prefix + ".", squash(f.rest)
             if prefix == "TM." and sig.authority is None:
                 sig.on_behalf_of = rest
             else:
@@ -406,26 +419,26 @@ class _DocBuilder:
             sig.lines.append(t)
             sig.blocks.append(line.index)
             self.keep(line)
-        elif k == "stand_in":
+        elif k == K.STAND_IN:
             sig.stand_in = t
             sig.blocks.append(line.index)
             self.signature_started = True
             self.keep(line)
-        elif k in ("caps", "type_name") and sig.signer is None:
+        elif k in (K.CAPS, K.TYPE_NAME) and sig.signer is None:
             self.signature_started = True
             sig.positions.append(squash(t))
             sig.lines.append(t)
             sig.blocks.append(line.index)
-            self.keep(line, "position")
+            self.keep(line, Role.POSITION)
         elif sig.signer is None and self.signature_started and len(t) <= 60 and not _SENTENCE_END.search(t):
             sig.signer = squash(t)
             sig.lines.append(t)
             sig.blocks.append(line.index)
-            self.keep(line, "signer")
+            self.keep(line, Role.SIGNER)
         else:
             self.doc.problems.append(f"dòng {self.blocks[line.index].location.line}: không xếp được vào phần "
                                      f"ký hoặc nơi nhận: {t[:60]}")
-            self.keep(line, "unplaced")
+            self.keep(line, Role.UNPLACED)
         if self.signature_started:
             self.doc.signature = sig
         return True
@@ -441,20 +454,20 @@ class _DocBuilder:
         k = line.kind
         if self.doc.is_appendix:
             # "Phụ lục …1..." with a placeholder number is a sample form inside the appendix
-            return (k == "phu_luc" and not _PLACEHOLDER.search(self.text(line))
+            return (k == K.PHU_LUC and not _PLACEHOLDER.search(self.text(line))
                     and self.pending_is_header(i + 1))
-        if k == "phu_luc" and (self.state == "closing" or self.pending_is_header(i + 1)):
+        if k == K.PHU_LUC and (self.state == "closing" or self.pending_is_header(i + 1)):
             return True
-        if k in ("quoc_hieu",) or (k == "type_name" and self.state == "closing"):
+        if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.state == "closing"):
             return True
-        if k in ("caps", "type_name") and self.state == "closing" and self.signature.signer is not None:
+        if k in (K.CAPS, K.TYPE_NAME) and self.state == "closing" and self.signature.signer is not None:
             return True
-        if k == "caps":
-            return any(ln.kind == "quoc_hieu" for ln in self.pending[i + 1: i + 3])
+        if k == K.CAPS:
+            return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
         return False
 
     def pending_is_header(self, i: int) -> bool:
-        return any(ln.kind in ("caps", "kem_theo", "title") for ln in self.pending[i: i + 3])
+        return any(ln.kind in (K.CAPS, K.KEM_THEO) for ln in self.pending[i: i + 3])
 
     def feed_all(self, lines: list[Line], start: int) -> int:
         """Consume lines from `start` until the next document begins; return where it stopped."""
@@ -476,7 +489,7 @@ class _DocBuilder:
         return i
 
 
-LAYOUT_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "noi_nhan", "authority", "luu"}
+LAYOUT_KINDS = {K.QUOC_HIEU, K.TIEU_NGU, K.SO_KY_HIEU, K.PLACE_DATE, K.NOI_NHAN, K.AUTHORITY, K.LUU}
 
 
 def layout_tables(source: Source, lines: list[Line]) -> set[int]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex as re
 
-from vbhc.model import Block, Line
+from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED
 from vbhc.textnorm import fold, is_upper
@@ -16,24 +14,24 @@ _QH = _LETTERS_ONLY.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS_ONLY.sub("", fold(TIEU_NGU))
 
 
-def classify_text(text: str) -> tuple[str, dict[str, Any]]:
+def classify_text(text: str) -> tuple[LineKind, Fields | None]:
     """The kind of one line of text and the fields its pattern pulled out."""
     t = text.strip()
     letters = _LETTERS_ONLY.sub("", fold(t))
     if letters == _QH:
-        return "quoc_hieu", {}
+        return LineKind.QUOC_HIEU, None
     if letters == _TN:
-        return "tieu_ngu", {}
-    for kind, pattern in LINE_PATTERNS:
+        return LineKind.TIEU_NGU, None
+    for kind, pattern, read in LINE_PATTERNS:
         m = pattern.match(t)
         if m:
-            return kind, {k: v for k, v in m.groupdict().items() if v is not None}
+            return kind, read(m)
     if is_upper(t):
         doc_type = TYPE_NAMES_FOLDED.get(fold(t))
         if doc_type:
-            return "type_name", {"doc_type": doc_type}
-        return "caps", {}
-    return "text", {}
+            return LineKind.TYPE_NAME, TypeNameField(doc_type)
+        return LineKind.CAPS, None
+    return LineKind.TEXT, None
 
 
 def classify(blocks: list[Block]) -> list[Line]:

@@ -6,11 +6,11 @@ Everything comes from the plan itself; the only hand-written knowledge is the vo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import regex as re
 
+from vbhc import citation, dates
 from vbhc.model import Document, Node, ParsedFile
 from vbhc.profile.keys import expand_abbreviations
 from vbhc.profile.lexicon import (
@@ -24,28 +24,7 @@ from vbhc.profile.model import Area, Element, Parent, Profile, Reporting
 from vbhc.profile.targets import extract_targets, node_texts, sentences
 from vbhc.textnorm import fold
 
-DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
-DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-DATE_ANY = re.compile(DATE_NUMERIC.pattern + "|" + DATE_WORDS.pattern, re.I)
-# "Quyết định số 2228/QĐ-UBND ngày 15/7/2025", "2228/QĐ-UBND ngày 15 tháng 7 năm 2025"
-CITATION = re.compile(
-    r"(?<![\d/])(?P<num>\d{1,6})\s*/\s*(?P<sym>(?:\d{4}/)?[\p{Lu}][\p{L}\d]*(?:[\-&][\p{L}\d]+)*)"
-    r"\s*,?\s*(?:(?:ngày|ngay)\s+)?(?P<date>" + DATE_ANY.pattern + ")", re.I)
-
-
-def iso(day: str | int, month: str | int, year: str | int) -> str | None:
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def date_in(text: str) -> str | None:
-    m = DATE_ANY.search(text)
-    if not m:
-        return None
-    g = [x for x in m.groups() if x is not None]
-    return iso(g[0], g[1], g[2])
+DATE_ANY = dates.ANY
 
 
 def plan_document(parsed: ParsedFile) -> tuple[int, Document]:
@@ -59,13 +38,12 @@ def plan_document(parsed: ParsedFile) -> tuple[int, Document]:
 def parent_identity(parsed: ParsedFile, plan: Document) -> Parent:
     """What sub-plans cite: the decision that issued an attached plan, else the plan itself."""
     if plan.attached_to:
-        m = CITATION.search(plan.attached_to)
-        if m:
-            number, symbol = m.group("num"), re.sub(r"\s+", "", m.group("sym"))
+        c = citation.first(plan.attached_to)
+        if c:
+            number, symbol = c.number, f"{c.year}/{c.symbol}" if c.year else c.symbol
             decision = next((d for d in parsed.documents if d.number == number and d is not plan), None)
-            type_m = re.search(r"theo\s+(?P<t>Quyết định|Nghị quyết|Chỉ thị)\b", plan.attached_to, re.I)
-            doc_type = decision.doc_type if decision else (type_m.group("t") if type_m else None)
-            return Parent(number=number, symbol=symbol, date=date_in(m.group("date")),
+            doc_type = decision.doc_type if decision else c.doc_type
+            return Parent(number=number, symbol=symbol, date=c.date,
                           issuer=(decision.issuer if decision else None) or plan.issuer,
                           doc_type=doc_type, title=(decision.title if decision else None) or plan.title)
     return Parent(number=plan.number, symbol=plan.symbol, date=plan.date, issuer=plan.issuer,
@@ -143,7 +121,7 @@ def parent_deadline(doc: Document) -> tuple[str | None, str | None, str | None, 
                 before = fold(s[max(0, m.start() - 40):m.start()])
                 if _DEADLINE_WORDS.search(before):
                     g = [x for x in m.groups() if x is not None]
-                    date = iso(g[0], g[1], g[2])
+                    date = dates.iso(g[0], g[1], g[2])
                     if date:
                         return date, s, node.id, node.line
     return None, None, None, None

@@ -14,11 +14,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from vbhc import dates
 from vbhc.errors import InputError
 from vbhc.fileio import write_atomic
 from vbhc.profile.keys import indicator_key
 from vbhc.profile.lexicon import AREA_IDS, AREA_TITLES, ELEMENT_IDS, ELEMENT_NAMES
-from vbhc.profile.model import OPS, Area, Element, Parent, Profile, Reporting, Target, _num, section_label
+from vbhc.profile.model import OPS, Area, Element, Parent, Profile, Reporting, Target, section_label
+from vbhc.quantities import plain
 
 FORMAT_VERSION = 1
 
@@ -32,7 +34,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "parent": {"number": p.number, "symbol": p.symbol, "date": p.date, "issuer": p.issuer,
                    "doc_type": p.doc_type, "title": p.title, "cite": p.cite()},
         "areas": [{"id": a.id, "title": a.title, "node": a.node, "line": a.line} for a in profile.areas],
-        "targets": [{"indicator": t.indicator, "key": t.key, "op": t.op, "value": _num(t.value), "unit": t.unit,
+        "targets": [{"indicator": t.indicator, "key": t.key, "op": t.op, "value": plain(t.value), "unit": t.unit,
                      "baseline": t.baseline, "text": t.text, "node": t.node, "line": t.line}
                     for t in profile.targets],
         "deadline": profile.deadline,
@@ -48,7 +50,7 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
 
 def _q(value: Any) -> str:
     """A YAML scalar: JSON strings/numbers/null are valid YAML."""
-    return json.dumps(_num(value) if isinstance(value, float) else value, ensure_ascii=False)
+    return json.dumps(plain(value) if isinstance(value, float) else value, ensure_ascii=False)
 
 
 def _where(node: str | None, line: int | None) -> str:
@@ -161,16 +163,8 @@ def _str(data: Any, field: str, *, required: bool = False) -> str | None:
 def _date(data: Any, field: str) -> str | None:
     if data is None or data == "":
         return None
-    if isinstance(data, dt.date):
-        return data.isoformat()
-    text = str(data).strip()
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    from vbhc.profile.extract import date_in
-
-    found = date_in(text)
+    text = data if isinstance(data, dt.date) else str(data).strip()
+    found = dates.parse(text) or (dates.find(text) if isinstance(text, str) else None)
     if found:
         return found
     raise _Bad(f"{field}: '{text}' không phải ngày hợp lệ (viết dạng 2025-07-31 hoặc 31/7/2025)")
@@ -247,7 +241,7 @@ def profile_from_data(data: Any) -> Profile:
         field = f"targets[{i}]"
         t = _mapping(t, field)
         indicator = _str(t.get("indicator"), f"{field}.indicator", required=True)
-        op_raw = _str(t.get("op"), f"{field}.op", required=True)
+        op_raw = _str(t.get("op"), f"{field}.op", required=True) or ""
         op = _OP_ALIASES.get(op_raw, op_raw)
         if op not in OPS:
             raise _Bad(f"{field}.op: '{op_raw}' không hợp lệ; dùng một trong: {', '.join(OPS)}")

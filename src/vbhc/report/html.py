@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from vbhc import ids
 from vbhc.audit import report_rows, show_target
+from vbhc.dates import display
 from vbhc.fileio import write_atomic
 from vbhc.report.table import on_time_words
 
@@ -252,22 +254,15 @@ TEMPLATE = r"""<!DOCTYPE html>
 """
 
 
-def vn_date(iso: Any) -> str:
-    if not iso:
-        return "—"
-    iso = str(iso)
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}" if len(iso) >= 10 and iso[4] == "-" else iso
-
-
 def where(location: dict[str, Any] | None) -> str:
-    """{"document": 1, "node": "sec_II__cl_4", "line": 57} → "văn bản 2 · mục sec_II__cl_4 · dòng 57"."""
+    """{"document": 1, "node": "sec_II__cl_4", "line": 57} → "văn bản 2 · mục II.4 · dòng 57"."""
     if not location:
         return "—"
     parts = []
     if location.get("document"):
         parts.append(f"văn bản {location['document'] + 1}")
     if location.get("node"):
-        parts.append(f"mục {location['node']}")
+        parts.append(ids.describe(location["node"]) or "")
     if location.get("line") is not None:
         parts.append(f"dòng {location['line']}")
     return " · ".join(parts) or "—"
@@ -280,7 +275,7 @@ def parent_label(view: dict[str, Any] | None) -> str | None:
     number = "/".join(x for x in (parent.get("number"), parent.get("symbol")) if x)
     label = " ".join(x for x in ((parent.get("doc_type") or "Kế hoạch"), f"số {number}" if number else "") if x)
     if parent.get("date"):
-        label += f" ngày {vn_date(parent['date'])}"
+        label += f" ngày {display(parent['date'])}"
     if parent.get("issuer"):
         label += f" của {' '.join(str(parent['issuer']).split())}"
     return label
@@ -309,7 +304,7 @@ def render_html(result: dict[str, Any]) -> str:
     import jinja2
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
-    env.filters["vn_date"] = vn_date
+    env.filters["vn_date"] = display
     rows, targets = report_rows(result)
     for r in rows:
         r.update(_tags(r))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from vbhc.audit import report_rows, vn_number
+from vbhc.audit import report_rows
+from vbhc.dates import display
+from vbhc.quantities import vn_number
 
 
 def on_time_words(row: dict[str, Any]) -> str:
@@ -56,20 +58,13 @@ def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int 
         late = Text(on_time_words(r), style="red" if r["on_time"] is False else "")
         areas = Text(areas_words(r), style="red" if r["areas_missing"] else "")
         weaker = "—" if r["weaker_count"] is None else str(r["weaker_count"])
-        table.add_row(r["path"], r["agency"] or "—", r["number"] or "—", _date(r["date"]), late, areas,
+        table.add_row(r["path"], r["agency"] or "—", r["number"] or "—", display(r["date"]), late, areas,
                       Text(weaker, style="red" if r["weaker"] else ""),
                       Text(str(r["errors"]), style="red" if r["errors"] else ""),
                       Text(str(r["warnings"]), style="yellow" if r["warnings"] else ""))
     console.print(table)
     for line in summary_lines(result):
         console.print(line)
-
-
-def _date(iso: str | None) -> str:
-    """2025-07-15 → 15/07/2025."""
-    if not iso or len(iso) < 10:
-        return iso or "—"
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
 
 
 __all__ = ["render_table", "on_time_words", "areas_words", "summary_lines", "vn_number"]
