@@ -31,6 +31,7 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
+from vbhc.nd30 import PREAMBLE_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
@@ -86,7 +87,7 @@ class _DocBuilder:
 
     # --- helpers -----------------------------------------------------------------------
     def text(self, line: Line) -> str:
-        return self.blocks[line.index].text.strip()
+        return line.text
 
     def keep(self, line: Line, role: Role | None = None) -> None:
         line.role = role or Role.of(line.kind)
@@ -161,6 +162,8 @@ class _DocBuilder:
         assert isinstance(line.fields, TypeNameField)
         self.doc.doc_type = line.fields.doc_type
         self.doc.type_line = self.text(line)
+        if line.fields.rest:
+            self.title_lines.append(line.fields.rest)
         self.state = "title"
         return self.keep_as(line)
 
@@ -252,7 +255,8 @@ class _DocBuilder:
             self.keep(line)
             return True
         first = not self.title_lines
-        continues = (not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))))
+        continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
+                                   or (k == K.TEXT and self.looks_like_title(line)))
         # a caps line straight after the type name is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")
         # of a decision with no trích yếu, except in an appendix, whose title is in capitals
         authority = k == K.CAPS and first and not self.doc.is_appendix
@@ -266,13 +270,22 @@ class _DocBuilder:
         self.state = "preamble"
         return self.preamble(line)
 
+    def looks_like_title(self, line: Line) -> bool:
+        """A line printed as the trích yếu's first line is (bold, same size and alignment) continues it:
+        "Về việc công nhận Điều lệ (sửa đổi, bổ sung)" / "Quỹ Khuyến học tỉnh Bình Thuận"."""
+        first = next((ln for ln in reversed(self.doc.lines) if ln.role == Role.TITLE), None)
+        if first is None:
+            return False
+        a, b = self.blocks[first.index].style, self.blocks[line.index].style
+        return bool(a.bold and b.bold) and a.size_pt == b.size_pt and a.italic == b.italic
+
     # --- preamble ----------------------------------------------------------------------
     def preamble(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
         if k == K.CAPS and not self.doc.can_cu and self.doc.enacting is None:
             self.doc.enacting_authority = squash(f"{self.doc.enacting_authority or ''} {t}")
             self.keep(line, Role.ISSUER_LINE)
-        elif k == K.CAN_CU:
+        elif k == K.CAN_CU and (self.doc.doc_type is None or self.doc.doc_type in PREAMBLE_TYPES):
             self.doc.can_cu.append(t)
             self.keep(line)
         elif k == K.ENACTING:
@@ -387,7 +400,7 @@ class _DocBuilder:
         node = Node(kind="paragraph", text=self.text(line), line=self.blocks[line.index].location.line,
                     blocks=[line.index])
         self.attach(node, self.stack[-1][1] if self.stack else None)
-        self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS) else None)
+        self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS, K.CAN_CU) else None)
 
     def attach(self, node: Node, parent: Node | None) -> None:
         siblings = parent.children if parent else self.doc.body
