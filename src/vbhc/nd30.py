@@ -233,7 +233,18 @@ COMPONENT_SPECS: dict[str, Spec] = {
     "phu_luc_title": Spec("tên phụ lục", SIZE_13_14, "Phụ lục I, mục III.1.b", bold=True, italic=False, caps=True),
     "kem_theo": Spec("chỉ dẫn kèm theo", SIZE_13_14, "Phụ lục I, mục III.1.c", italic=True),
 }
-BODY_KINDS = ("paragraph", "decimal", "point", "bullet")  # lines of the body text proper (mục II.6.e)
+BODY_KINDS = ("paragraph", "decimal", "point", "bullet")
+
+# Sizes a reader gives are rounded (PDFs scale glyphs: 13.96, 14.04): within this many points of a
+# range a size is right; up to SIZE_WARNING off it is a warning (half a point nobody returns a
+# document for); further off it is an error.
+SIZE_TOLERANCE_PT = 0.25
+SIZE_WARNING_PT = 0.5
+
+# Text inside a table of the body (a task table, a table of figures): PL I gives no size for it and
+# offices commonly set it smaller than the body (12 pt); below the smallest size the decree uses
+# (11 pt, for Nơi nhận: mục II.9.d) or above the body's 14 pt it is worth a warning.
+TABLE_TEXT_SIZE = Range(11, 14)  # lines of the body text proper (mục II.6.e)
 
 # PL I, mục II.6.e: first-line indent 1 cm or 1.27 cm; tolerance for Word's twip rounding.
 FIRST_LINE_INDENT_MM = Range(10.0 - 0.3, 12.7 + 0.3)

@@ -8,6 +8,7 @@ appendix); a new one starts where a second header appears after a body.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import regex as re
@@ -32,7 +33,7 @@ from vbhc.model import (
     TypeNameField,
 )
 from vbhc.nd30 import PREAMBLE_TYPES
-from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
+from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
 K = LineKind
@@ -113,7 +114,9 @@ class _DocBuilder:
     def text_in_header(self, line: Line) -> Step | None:
         """A plain line inside the header: a wrapped V/v or date, a stray note, a cell of the header table."""
         t = self.text(line)
-        if t[:1].islower() and self.last_role() in (Role.VV, Role.VV_MORE):
+        last = self.doc.lines[-1] if self.doc.lines else None
+        if t[:1].islower() and last is not None and last.role in (Role.VV, Role.VV_MORE) \
+                and self.blocks[last.index].column == self.blocks[line.index].column:
             return _DocBuilder.vv_more
         if self.year_of_wrapped_date(t):
             return lambda b, ln: b.keep_as(ln, Role.PLACE_DATE)
@@ -535,7 +538,26 @@ class _DocBuilder:
                 node.text = "\n".join(" | ".join(r) for r in node.rows)
         if self.title_lines and not self.doc.title:
             self.doc.title = squash(" ".join(self.title_lines))
+        self.lift_closing_paragraphs()
         return i
+
+    def lift_closing_paragraphs(self) -> None:
+        """"Trên đây là …", "Trong quá trình thực hiện, nếu có vướng mắc …" after the last numbered item
+        close the whole document, not that item: they move to the top level of the body."""
+        body = self.doc.body
+        parent = body[-1] if body and body[-1].kind != "paragraph" else None
+        while parent is not None and parent.children and parent.children[-1].kind != "paragraph":
+            parent = parent.children[-1]
+        if parent is None:
+            return
+        tail = list(itertools.takewhile(lambda n: n.kind == "paragraph", reversed(parent.children)))[::-1]
+        start = next((i for i, n in enumerate(tail) if CLOSING_PARAGRAPH.match(n.text or "")), None)
+        if start is None:
+            return
+        moved = tail[start:]
+        del parent.children[len(parent.children) - len(moved):]
+        for node in moved:
+            self.attach(node, None)
 
 
 Step = Callable[[_DocBuilder, Line], bool]
