@@ -12,9 +12,8 @@ import regex as re
 
 from vbhc import citation, dates
 from vbhc.model import Document, Node, ParsedFile
-from vbhc.profile.keys import expand_abbreviations
+from vbhc.profile.areas import first_named
 from vbhc.profile.lexicon import (
-    AREAS,
     ELEMENT_IDS,
     ELEMENT_PHRASES,
     IMPLEMENTATION_HEADINGS,
@@ -60,12 +59,9 @@ def node_title(node: Node) -> str | None:
 
 
 def area_of(text: str) -> str | None:
-    """The reform area a heading (or a task) names, by the keyword table; None if none."""
-    f = fold(expand_abbreviations(text))
-    for area_id, _title, keywords in AREAS:
-        if any(fold(k) in f for k in keywords):
-            return area_id
-    return None
+    """The reform area a heading (or a task) names (vbhc.profile.areas); None if none."""
+    name = first_named(text)
+    return name.area if name else None
 
 
 def find_section(doc: Document, headings: list[str]) -> Node | None:
@@ -90,9 +86,10 @@ def parent_areas(doc: Document) -> tuple[list[Area], str | None]:
             title = node_title(node)
             if not title:
                 continue
-            area_id = area_of(title)
-            if area_id and area_id not in areas:
-                areas[area_id] = Area(id=area_id, title=title.strip().rstrip(":."), node=node.id, line=node.line)
+            name = first_named(title)
+            if name and name.area not in areas:
+                areas[name.area] = Area(id=name.area, title=title.strip().rstrip(":."), node=node.id, line=node.line,
+                                        name=name.name, name_source=name.source)
     return list(areas.values()), (section.id if section else None)
 
 

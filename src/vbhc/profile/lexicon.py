@@ -7,22 +7,8 @@ rewritten. Patterns are written with diacritics for readability and folded when 
 
 from __future__ import annotations
 
-# Reform area ids (design.md, Nghị quyết 76/NQ-CP) → what a heading or a task says about it.
-# Tried in this order; the first that matches wins, so the general "tuyên truyền" comes last.
-AREAS: list[tuple[str, str, list[str]]] = [
-    ("the_che", "Cải cách thể chế", ["thể chế"]),
-    ("tthc", "Cải cách thủ tục hành chính", ["thủ tục hành chính"]),
-    ("bo_may", "Cải cách tổ chức bộ máy hành chính nhà nước",
-     ["tổ chức bộ máy", "bộ máy hành chính", "bộ máy nhà nước"]),
-    ("cong_vu", "Cải cách chế độ công vụ", ["chế độ công vụ", "cải cách công vụ"]),
-    ("tai_chinh_cong", "Cải cách tài chính công", ["tài chính công"]),
-    ("chinh_quyen_so", "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-     ["chính quyền điện tử", "chính quyền số", "chuyển đổi số", "chính phủ điện tử", "chính phủ số"]),
-    ("chi_dao_dieu_hanh", "Công tác chỉ đạo, điều hành, tuyên truyền cải cách hành chính",
-     ["chỉ đạo, điều hành", "chỉ đạo điều hành", "tuyên truyền"]),
-]
-AREA_IDS = [a[0] for a in AREAS]
-AREA_TITLES = {a[0]: a[1] for a in AREAS}
+# The reform areas' names are data of their own: vbhc.profile.areas.
+from vbhc.profile.areas import AREA_IDS, AREA_TITLES  # noqa: E402, F401
 
 # Abbreviations in plans, expanded before matching (Phụ lục / common usage in CCHC plans).
 # Longer keys first so that CBCCVC is not read as CB + CCVC.
@@ -77,6 +63,14 @@ COMMON_SYLLABLES: set[str] = {"cac", "cua", "duoc", "va", "ve", "o", "tai", "tro
 # (land-use satisfaction for a justice department). Such a target unaddressed is only "info".
 SECTOR_WORDS: list[str] = ["đất đai", "y tế", "giáo dục", "tài nguyên", "môi trường", "nông nghiệp",
                            "lao động", "thương binh", "giao thông", "du lịch", "thuế", "hải quan"]
+
+# A parent target that concerns only the province ("98% văn bản QPPL của tỉnh được ban hành"): not asked
+# of a commune; unless it also names the commune level or every level, or only says where it applies
+# ("trong phạm vi cấp tỉnh", "trên địa bàn tỉnh"). Regular expressions on the folded indicator.
+PROVINCE_ONLY: list[str] = [r"\bcua tinh\b", r"\bcap tinh\b",
+                            r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) tinh\b"]
+EVERY_LEVEL: list[str] = [r"\bcap xa\b", r"\bcac cap\b", r"\bxa, phuong\b", r"\bphuong, xa\b", r"\bcac xa\b",
+                          r"\bdia phuong\b", r"\bpham vi (?:cap|toan) tinh\b", r"\bdia ban tinh\b"]
 
 # Comparator words before a number ("đạt từ 95% trở lên", "trên 87%"), longest first.
 # (phrase, op); "=" means "reaches this value": a floor for indicators where more is better.
