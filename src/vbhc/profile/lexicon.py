@@ -75,7 +75,7 @@ EVERY_LEVEL: list[str] = [r"\bcap xa\b", r"\bcac cap\b", r"\bxa, phuong\b", r"\b
 # Comparator words before a number ("đạt từ 95% trở lên", "trên 87%"), longest first.
 # (phrase, op); "=" means "reaches this value": a floor for indicators where more is better.
 OP_BEFORE: list[tuple[str, str]] = [
-    ("không thấp hơn", ">="), ("không ít hơn", ">="), ("không dưới", ">="), ("tối thiểu là", ">="),
+    ("từ trên", ">"), ("không thấp hơn", ">="), ("không ít hơn", ">="), ("không dưới", ">="), ("tối thiểu là", ">="),
     ("tối thiểu", ">="), ("ít nhất là", ">="), ("ít nhất", ">="), ("từ", ">="), ("lên", ">="),
     ("cao hơn", ">"), ("vượt", ">"), ("trên", ">"), ("hơn", ">"),
     ("không vượt quá", "<="), ("không quá", "<="), ("không cao hơn", "<="), ("tối đa là", "<="),
@@ -88,6 +88,14 @@ OP_AFTER: list[tuple[str, str]] = [("trở lên", ">="), ("trở xuống", "<=")
 
 # Units a target may carry. Plain numbers with other units (dates, months, years) are not targets.
 UNITS: dict[str, str] = {"%": "%", "phần trăm": "%"}
+# Counted things a target may promise, with a comparator before the number ("ít nhất 01 sáng kiến",
+# "không quá 05 ngày làm việc", "giảm 02 đầu mối", "trên 33 triệu USD"); the noun is the target's unit.
+COUNT_UNITS: list[str] = [
+    "sáng kiến", "mô hình", "giải pháp", "văn bản", "thủ tục", "hồ sơ", "dịch vụ", "cuộc", "lớp", "đợt", "lượt",
+    "buổi", "tin", "bài", "chuyên mục", "phóng sự", "đầu mối", "phòng", "đơn vị", "cơ quan", "người", "biên chế",
+    "cán bộ", "công chức", "viên chức", "doanh nghiệp", "ngày làm việc", "ngày", "giờ", "tỷ đồng", "triệu đồng",
+    "nghìn đồng", "đồng", "triệu USD", "USD",
+]
 
 # Directional targets without a number.
 INCREASE_VERBS = ["tăng", "nâng cao", "nâng", "đẩy mạnh"]
