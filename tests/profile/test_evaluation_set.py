@@ -50,7 +50,10 @@ def sub_plan_labels() -> list[Path]:
 
 
 def _norm(text: str) -> str:
-    return " " + " ".join(fold(modern_tones(text)).replace(",", " ").replace("(", " ").replace(")", " ").split()) + " "
+    folded = fold(modern_tones(text))
+    for mark in ",()/":  # "sáng kiến/mô hình/giải pháp"
+        folded = folded.replace(mark, " ")
+    return " " + " ".join(folded.split()) + " "
 
 
 def words_match(words: list[str], indicator: str) -> bool:

@@ -97,6 +97,9 @@ COUNT_UNITS: list[str] = [
     "nghìn đồng", "đồng", "triệu USD", "USD",
 ]
 
+# Sections whose numbers are conditions, not the plan's targets (an emulation plan's award criteria).
+NOT_TARGET_SECTIONS: list[str] = ["tiêu chuẩn", "thủ tục, hồ sơ", "hồ sơ đề nghị", "hồ sơ khen thưởng"]
+
 # Directional targets without a number.
 INCREASE_VERBS = ["tăng", "nâng cao", "nâng", "đẩy mạnh"]
 INCREASE_OBJECTS = ["tỷ lệ", "tỉ lệ"]

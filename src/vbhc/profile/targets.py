@@ -27,6 +27,7 @@ from vbhc.profile.lexicon import (
     IMPROVE_VERBS,
     INCREASE_OBJECTS,
     INCREASE_VERBS,
+    NOT_TARGET_SECTIONS,
     OP_AFTER,
     OP_BEFORE,
     UNITS,
@@ -42,6 +43,10 @@ _NUMBER = re.compile(r"(?<![\d/.,])(?:(?P<low>\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:[-�
 _COUNT = re.compile(r"(?<![\d/.,])(?P<low>)(?P<num>\d{1,4}(?:[.,]\d+)?)\s*(?:\([\p{L}\s]+\)\s*)?"
                     r"(?=(?P<unit>" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
                     + r")(?![\p{L}]))", re.I)
+# "(nằm) trong nhóm 15 tỉnh, thành phố dẫn đầu (cả nước)": a rank, at most the 15th.
+_RANK = re.compile(r"(?:nằm\s+)?(?:trong\s+)?(?:nhóm|top)\s+(?P<low>)(?P<num>\d{1,3})\s+[\p{L}, ]{2,40}?\s+dẫn\s+đầu"
+                   r"(?:\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|toàn\s+tỉnh|của\s+tỉnh))?", re.I)
+RANK_UNIT = "hạng"
 # Comparator words too loose for a count: "từ 3 đơn vị" is a start, not a floor, unless "… trở lên" follows.
 _WEAK_COUNT_OPS = {fold(p) for p in ("từ", "lên", "đạt", "bằng", "là", "đạt tỷ lệ", "đạt mức")}
 _MONEY = {fold(u) for u in ("tỷ đồng", "triệu đồng", "nghìn đồng", "đồng", "triệu USD", "USD")}  # "đạt 400 triệu USD"
@@ -137,13 +142,14 @@ class _Span:
     unit: str
 
 
-def _numbers(sentence: str) -> list[tuple[re.Match[str], bool]]:
-    """Percentages (and ranges of them) and counted amounts, in order, not overlapping; True for a count."""
-    found = [(m, False) for m in _NUMBER.finditer(sentence)]
-    taken = [(m.start(), m.end()) for m, _ in found]
-    for m in _COUNT.finditer(sentence):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            found.append((m, True))
+def _numbers(sentence: str) -> list[tuple[re.Match[str], str]]:
+    """Percentages (and ranges of them), ranks and counted amounts, in order, not overlapping, each with
+    its kind: "percent", "rank" or "count"."""
+    found: list[tuple[re.Match[str], str]] = []
+    for pattern, kind in ((_NUMBER, "percent"), (_RANK, "rank"), (_COUNT, "count")):
+        for m in pattern.finditer(sentence):
+            if not any(o.start() < m.end() and m.start() < o.end() for o, _k in found):
+                found.append((m, kind))
     return sorted(found, key=lambda x: x[0].start())
 
 
@@ -161,8 +167,13 @@ def _op_after(sentence: str, end: int, op: str | None) -> tuple[str | None, int,
 def _spans(sentence: str) -> list[_Span]:
     spans: list[_Span] = []
     prev_end = 0
-    for m, is_count in _numbers(sentence):
+    for m, kind in _numbers(sentence):
         op, cut, phrase = _op_before(sentence[prev_end:m.start()])
+        if kind == "rank":  # "nằm trong nhóm 15 tỉnh, thành phố dẫn đầu": at most the 15th
+            spans.append(_Span(prev_end + cut, m.end(), "<=", _value(m.group("num")), RANK_UNIT))
+            prev_end = m.end()
+            continue
+        is_count = kind == "count"
         if is_count:  # "từ 02 sáng kiến trở lên": the words after the counted noun; the noun stays
             op, _end, after = _op_after(sentence, m.end("unit"), op)
             end = m.end()
@@ -255,7 +266,7 @@ def _directional(sentence: str) -> list[Target]:
         (INCREASE_VERBS, INCREASE_OBJECTS, "increase", r"(?:,|\s+và)\s+(?:tăng\s+)?(?=(?:tỷ|tỉ) lệ\b)"),
         (IMPROVE_VERBS, IMPROVE_OBJECTS, "improve", r"(?:,|\s+và)\s+(?=(?:Chỉ số|chỉ số|thứ hạng|xếp hạng)\b)"),
     ):
-        pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?=(?:" + \
+        pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?:ket qua\s+)?(?=(?:" + \
             "|".join(fold(o) for o in objects) + r")\b)"
         m = re.search(pattern, f)
         if not m:
@@ -294,10 +305,24 @@ def _sub_target_key(t: Target, prev: Target | None) -> str:
     return indicator_key(f"{head} {t.indicator}")
 
 
+_NOT_TARGETS = tuple(fold(h) for h in NOT_TARGET_SECTIONS)
+
+
+def target_nodes(nodes: list[Node]) -> Iterator[Node]:
+    """The nodes targets are read from: all but the sections of award criteria and files to submit
+    ("V. TIÊU CHUẨN, HÌNH THỨC, HỒ SƠ KHEN THƯỞNG": "nằm trong nhóm 03 cơ quan dẫn đầu" is a condition)."""
+    for node in nodes:
+        title = fold(node.heading or (node.text or "")[:80]) if node.kind in ("section", "part", "chapter") else ""
+        if title.startswith(_NOT_TARGETS):
+            continue
+        yield node
+        yield from target_nodes(node.children)
+
+
 def extract_targets(doc: Document) -> list[Target]:
     """Every target in the document's body, in reading order, with its node and line."""
     out: list[Target] = []
-    for node in doc.nodes():
+    for node in target_nodes(doc.body):
         prev: Target | None = None
         for text in node_texts(node):
             for sentence in sentences(text):
