@@ -64,9 +64,12 @@ COMMON_SYLLABLES: set[str] = {"cac", "cua", "duoc", "va", "ve", "o", "tai", "tro
 SECTOR_WORDS: list[str] = ["đất đai", "y tế", "giáo dục", "tài nguyên", "môi trường", "nông nghiệp",
                            "lao động", "thương binh", "giao thông", "du lịch", "thuế", "hải quan"]
 
-# A parent target that concerns only the province ("98% văn bản QPPL của tỉnh được ban hành"): not asked
-# of a commune; unless it also names the commune level or every level, or only says where it applies
+# A parent target that concerns only the province ("98% văn bản QPPL của tỉnh được ban hành"): the province
+# qualifies the thing counted, within the first PROVINCE_HEAD_WORDS words of the indicator ("… hồ sơ giải
+# quyết TTHC của tỉnh" far down counts every unit's dossiers); not asked of a commune, only "info" for a
+# department; unless it also names the commune level or every level, or only says where it applies
 # ("trong phạm vi cấp tỉnh", "trên địa bàn tỉnh"). Regular expressions on the folded indicator.
+PROVINCE_HEAD_WORDS = 8
 PROVINCE_ONLY: list[str] = [r"\bcua tinh\b", r"\bcap tinh\b",
                             r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) tinh\b"]
 EVERY_LEVEL: list[str] = [r"\bcap xa\b", r"\bcac cap\b", r"\bxa, phuong\b", r"\bphuong, xa\b", r"\bcac xa\b",

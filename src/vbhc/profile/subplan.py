@@ -20,7 +20,7 @@ from vbhc.profile.areas import named
 from vbhc.profile.extract import node_title, plan_document
 from vbhc.profile.keys import expand_abbreviations
 from vbhc.profile.kinds import Kind, kind_of, level_of
-from vbhc.profile.lexicon import ELEMENT_EVIDENCE, EVERY_LEVEL, PROVINCE_ONLY, SECTOR_WORDS
+from vbhc.profile.lexicon import ELEMENT_EVIDENCE, EVERY_LEVEL, PROVINCE_HEAD_WORDS, PROVINCE_ONLY, SECTOR_WORDS
 from vbhc.profile.model import Parent, Profile, Target
 from vbhc.profile.summary import (
     AreaCheck,
@@ -175,15 +175,18 @@ _EVERY_LEVEL = re.compile("|".join(EVERY_LEVEL))
 
 
 def province_only(indicator: str) -> bool:
-    """A target of the province itself ("98% văn bản QPPL của tỉnh"), asked of no commune."""
+    """A target of the province itself ("98% văn bản QPPL của tỉnh được ban hành"): the province names
+    the thing counted, at the head of the indicator. Not "… hồ sơ giải quyết TTHC của tỉnh" (every unit's
+    dossiers count), nor a target that names the commune level or every level too."""
     f = fold(indicator)
-    return bool(_PROVINCE_ONLY.search(f)) and not _EVERY_LEVEL.search(f)
+    head = " ".join(f.split()[:PROVINCE_HEAD_WORDS + 2])
+    return bool(_PROVINCE_ONLY.search(head)) and not _EVERY_LEVEL.search(f)
 
 
 def _not_asked(parent: Target, analysis: Analysis, kind: Kind, level: str | None) -> NotApplicableReason | None:
     if kind.kind == "thematic":
         return "thematic"
-    if level == "xa" and province_only(parent.indicator):
+    if level in ("xa", "so") and province_only(parent.indicator):
         return "province"
     if _foreign_sector(parent.indicator, analysis.text_folded):
         return "sector"

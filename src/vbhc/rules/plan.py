@@ -93,14 +93,28 @@ def weaker_target(ctx: Context) -> Iterable[Finding]:
             _src(profile, parent.node))
 
 
-def _target_groups(plan) -> list[tuple[bool, str | None, list]]:
-    """Unaddressed parent targets, one group per (severity, area or top section), in the parent's order."""
-    groups: dict[tuple[bool, str | None], list] = {}
+_MAYBE = {"sector": " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan.",
+          "province": " Chỉ tiêu chung của tỉnh: có thể không áp dụng cho cơ quan."}
+
+
+def _maybe(plan, check) -> str | None:
+    """Why an unaddressed target is only "info": a sector the plan never names, or the province's own target
+    in a department's plan (a commune's plan is not asked it at all)."""
+    if check.status != "not_applicable":
+        return None
+    if check.reason == "sector" or (check.reason == "province" and plan.level == "so"):
+        return check.reason
+    return None
+
+
+def _target_groups(plan) -> list[tuple[str | None, str | None, list]]:
+    """Unaddressed parent targets, one group per (why only info, area or top section), in the parent's order."""
+    groups: dict[tuple[str | None, str | None], list] = {}
     for check in plan.targets:
-        foreign = check.status == "not_applicable" and check.reason == "sector"
-        if check.status == "not_addressed" or foreign:
-            groups.setdefault((foreign, check.group), []).append(check)
-    return [(foreign, group, checks) for (foreign, group), checks in groups.items()]
+        maybe = _maybe(plan, check)
+        if check.status == "not_addressed" or maybe:
+            groups.setdefault((maybe, check.group), []).append(check)
+    return [(maybe, group, checks) for (maybe, group), checks in groups.items()]
 
 
 def _group_name(profile, plan, group: str | None, checks: list) -> str:
@@ -127,7 +141,7 @@ def missing_target(ctx: Context) -> Iterable[Finding]:
     if not setup:
         return
     profile, plan = setup
-    for foreign, group, checks in _target_groups(plan):
+    for maybe, group, checks in _target_groups(plan):
         items = [f"“{c.parent.indicator}” ({c.parent.show()})" for c in checks]
         if len(checks) == 1:
             message = (f"Chưa có chỉ tiêu {items[0]} của kế hoạch cấp trên "
@@ -135,12 +149,12 @@ def missing_target(ctx: Context) -> Iterable[Finding]:
         else:
             message = (f"Chưa có {len(checks)} chỉ tiêu của kế hoạch cấp trên thuộc "
                        f"{_group_name(profile, plan, group, checks)}: {'; '.join(items)}.")
-        if foreign:
-            message += " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan."
+        if maybe:
+            message += _MAYBE[maybe]
         first = checks[0].parent
         data = {"indicator": first.indicator, "parent": first.spec(), "area": checks[0].area,
                 "targets": [{"indicator": c.parent.indicator, "parent": c.parent.spec()} for c in checks]}
-        yield _with_source(ctx.finding(message, data=data, severity="info" if foreign else None),
+        yield _with_source(ctx.finding(message, data=data, severity="info" if maybe else None),
                            _src(profile, group or first.node))
 
 
