@@ -63,6 +63,8 @@ COMMON_SYLLABLES: set[str] = {"cac", "cua", "duoc", "va", "ve", "o", "tai", "tro
 # (land-use satisfaction for a justice department). Such a target unaddressed is only "info".
 SECTOR_WORDS: list[str] = ["đất đai", "y tế", "giáo dục", "tài nguyên", "môi trường", "nông nghiệp",
                            "lao động", "thương binh", "giao thông", "du lịch", "thuế", "hải quan"]
+# Words after a sector word that make it something else: "môi trường điện tử", "môi trường đầu tư".
+NOT_SECTOR_AFTER: list[str] = ["điện tử", "số", "mạng", "đầu tư", "kinh doanh", "làm việc", "công vụ"]
 
 # A parent target that concerns only the province ("98% văn bản QPPL của tỉnh được ban hành"): the province
 # qualifies the thing counted, within the first PROVINCE_HEAD_WORDS words of the indicator ("… hồ sơ giải
@@ -116,7 +118,7 @@ ELEMENT_PHRASES: dict[str, list[str]] = {
     "timeline": ["thời gian hoàn thành", "thời hạn hoàn thành", "tiến độ thực hiện", "lộ trình"],
     "outputs": ["sản phẩm đầu ra", "sản phẩm", "kết quả đầu ra"],
     "resources": ["bố trí nguồn lực", "nguồn lực", "kinh phí", "bố trí kinh phí"],
-    "reporting": ["định kỳ báo cáo", "báo cáo định kỳ", "chế độ báo cáo"],
+    "reporting": ["định kỳ báo cáo", "báo cáo định kỳ", "chế độ báo cáo", "báo cáo kết quả thực hiện định kỳ"],
 }
 ELEMENT_IDS = ["responsibility", "timeline", "outputs", "resources", "reporting"]
 ELEMENT_NAMES = {

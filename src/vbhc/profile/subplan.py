@@ -20,7 +20,14 @@ from vbhc.profile.areas import named
 from vbhc.profile.extract import node_title, plan_document
 from vbhc.profile.keys import expand_abbreviations
 from vbhc.profile.kinds import Kind, kind_of, level_of
-from vbhc.profile.lexicon import ELEMENT_EVIDENCE, EVERY_LEVEL, PROVINCE_HEAD_WORDS, PROVINCE_ONLY, SECTOR_WORDS
+from vbhc.profile.lexicon import (
+    ELEMENT_EVIDENCE,
+    EVERY_LEVEL,
+    NOT_SECTOR_AFTER,
+    PROVINCE_HEAD_WORDS,
+    PROVINCE_ONLY,
+    SECTOR_WORDS,
+)
 from vbhc.profile.model import Parent, Profile, Target
 from vbhc.profile.summary import (
     AreaCheck,
@@ -163,10 +170,19 @@ def _spec(t: Target) -> TargetSpec:
                       node=t.node, line=t.line)
 
 
+_SECTORS = [(fold(w), re.compile(rf"\b{fold(w)}\b(?!\s+(?:{'|'.join(fold(x) for x in NOT_SECTOR_AFTER)})\b)"))
+            for w in SECTOR_WORDS]
+
+
+def sectors_in(text: str) -> list[str]:
+    """The sectors (folded) a text names: "đất đai", "y tế" …, not "môi trường điện tử"."""
+    f = fold(text)
+    return [word for word, pattern in _SECTORS if pattern.search(f)]
+
+
 def _foreign_sector(indicator: str, text_folded: str) -> bool:
     """A target of a sector (đất đai, y tế …) that the sub-plan never mentions."""
-    indicator_f = fold(indicator)
-    sectors = [fold(w) for w in SECTOR_WORDS if fold(w) in indicator_f]
+    sectors = sectors_in(indicator)
     return bool(sectors) and not any(s in text_folded for s in sectors)
 
 
