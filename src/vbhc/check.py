@@ -94,12 +94,12 @@ def _internal_error(rule_id: str, exc: Exception, document: int = 0) -> Finding:
                    data={"rule": rule_id, "where": f"{Path(tb.filename).name}:{tb.lineno}"})
 
 
-def _summarise(parsed: ParsedFile, profile: Any) -> tuple[Any, list[Finding]]:
+def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any, list[Finding]]:
     """The plan summary, or None and an internal-error finding: the format rules still run."""
     from vbhc.profile.subplan import summarise
 
     try:
-        return summarise(parsed, profile), []
+        return summarise(parsed, profile, kind), []
     except Exception as exc:
         return None, [_internal_error("KH", exc)]
 
@@ -131,16 +131,17 @@ class Evaluation:
 
 
 def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
-             scopes: tuple[str, ...] = ("format", "plan")) -> Evaluation:
+             scopes: tuple[str, ...] = ("format", "plan"), kind: str | None = None) -> Evaluation:
     """All findings for one file, the ids of rules that did not apply, and the plan summary
-    (computed once here, read by every plan rule)."""
+    (computed once here, read by every plan rule). `kind`: "full" or "thematic" when the officer
+    says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
     rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None
     if profile is not None and "plan" in scopes and parsed.documents:
-        plan, failure = _summarise(parsed, profile)
+        plan, failure = _summarise(parsed, profile, kind)
         findings += failure
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
@@ -168,7 +169,7 @@ def meta_of(parsed: ParsedFile) -> dict[str, Any]:
             "date": doc.date, "title": doc.title}
 
 
-def check_file(path: str, config: Config | None = None, profile: Any = None) -> FileResult:
+def check_file(path: str, config: Config | None = None, profile: Any = None, kind: str | None = None) -> FileResult:
     """Parse and check one file; an unreadable file becomes an error result, never an exception."""
     from vbhc.errors import InputError
     from vbhc.parse import parse_file
@@ -181,6 +182,6 @@ def check_file(path: str, config: Config | None = None, profile: Any = None) -> 
         if os.environ.get("VBHC_DEBUG"):
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
-    result = evaluate(parsed, config, profile)
+    result = evaluate(parsed, config, profile, kind=kind)
     return FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
                       meta=meta_of(parsed), plan=result.plan)
