@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,14 +13,15 @@ PARENT = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt
 HANG_TIMEOUT = 2
 
 
-def vbhc(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+LAUNCHER = Path(__file__).parent / "vbhc_with_double.py"
+
+
+def vbhc(*args: str, double: str | None = None, cwd: Path | None = None,
          timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    for hook in ("VBHC_TEST_HANG_ON", "VBHC_TEST_CRASH_ON", "VBHC_TEST_SLOW_ON"):
-        if env is None or hook not in env:
-            full_env.pop(hook, None)
-    return subprocess.run([sys.executable, "-m", "vbhc", *args], capture_output=True, text=True, env=full_env,
-                          cwd=cwd, timeout=timeout)
+    """Run the command line; with `double` ("hang:MARKER", "crash:MARKER", "slow:MARKER:SECONDS",
+    see doubles.py) the audit's per-file check is that test double."""
+    command = [sys.executable, str(LAUNCHER), double] if double else [sys.executable, "-m", "vbhc"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
 
 
 def plan_docx(text: str, path: Path, font: str = "Times New Roman") -> Path:

@@ -8,7 +8,7 @@ The folder (builders.build_folder):
   xa/xa-nam-dan.docx         defective: Arial, the "chính quyền số" area missing
   so/so-xay-dung.docx        a .docx cut short (corrupt zip)
   xa/xa-do-luong-scan.pdf    a scanned PDF (a page with an image, no text)
-  so/so-treo-may.txt         hangs its worker (test hook VBHC_TEST_HANG_ON): past the timeout
+  so/so-treo-may.txt         hangs its worker (test double doubles.Hang): past the timeout
   ghi-chu.md, so/ke-hoach-cu.doc   skipped
 """
 
@@ -259,7 +259,7 @@ def test_xlsx_text_is_never_a_formula(tmp_path):
     write_xlsx(result, tmp_path / "a.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "a.xlsx")["Tổng hợp"]
     assert ws["A2"].data_type == "s" and ws["A2"].value == "=HYPERLINK(\"x\").txt"
-    assert ws["Q2"].value == "Không đọc được: =1+1"
+    assert ws["Q2"].value == "Không đọc được: =1+1\\x07"  # the control character shown, not sent
 
 
 def test_reports_written_atomically_and_replaced(audited, tmp_path):

@@ -1,0 +1,121 @@
+"""The audit's worker processes: pebble's ProcessPool on a warm fork server.
+
+pebble does what the audit needs of a pool: a clock on every file (a file past the timeout has
+its worker killed and replaced), a worker that dies (segfault, os._exit) is replaced and its file
+fails alone, workers ignore Ctrl-C and stop on SIGTERM, and `stop()` leaves no worker behind.
+Here only what pebble does not do:
+- workers start from a multiprocessing fork server that has vbhc and the word segmenter loaded
+  (`vbhc.audit_preload`), so a worker, and a replacement after a timeout or a crash, is a fork of
+  a warm process; where there is no fork server (Windows), spawn. Never a plain fork of the
+  audit itself: it runs threads (pebble's, the progress bar).
+- the fork server is started early (`prestart`) with SIGINT blocked, so that a Ctrl-C while it
+  loads is ignored by it instead of printing its traceback;
+- each worker asks Linux to kill it when the fork server ends (`worker.start`), which happens
+  when the audit ends, even by SIGKILL: no orphan stays behind, busy or not;
+- a file's outcome (row, timeout, crash) becomes one row in the audit's words.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import signal
+from collections.abc import Callable
+from concurrent.futures import Future, as_completed
+from typing import Any
+
+from vbhc.audit import worker
+from vbhc.audit.discovery import Task
+from vbhc.audit.errors import AuditError
+from vbhc.quantities import vn_number
+
+CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
+BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không kiểm tra tiếp được; kết quả đã có nằm trong nhật ký, "
+                  "chạy lại với --resume để làm tiếp")
+PRELOAD = ["vbhc.audit_preload"]
+
+OnRow = Callable[[Task, dict[str, Any], float], None]
+
+
+def timeout_message(seconds: float) -> str:
+    return f"quá thời gian xử lý ({vn_number(seconds)} giây)"
+
+
+def exit_words(code: int | None) -> str:
+    if code is None:
+        return "không rõ mã thoát"
+    if code < 0:
+        try:
+            return f"tín hiệu {signal.Signals(-code).name}"
+        except ValueError:
+            return f"tín hiệu {-code}"
+    return f"mã thoát {code}"
+
+
+def context() -> Any:
+    """The fork server (preloaded) where there is one, else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def prestart() -> None:
+    """Start the fork server now, without waiting for it: it loads vbhc and the word segmenter
+    while the caller goes on (finding the files, building the parent plan's profile). SIGINT is
+    blocked while it is started, so it is born with SIGINT blocked and `vbhc.audit_preload`
+    ignores it before unblocking. A no-op where workers are spawned or the server runs."""
+    ctx = context()
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    block = hasattr(signal, "pthread_sigmask")
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
+    try:
+        forkserver.ensure_running()
+    except OSError:  # the pool will try again, and report a failure to start
+        pass
+    finally:
+        if previous is not None and signal.SIGINT not in previous:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> tuple[dict[str, Any], float]:
+    """The row a finished future stands for: the worker's, or an error row for a timeout or a crash."""
+    from concurrent.futures import TimeoutError as FileTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pebble import ProcessExpired
+
+    try:
+        text, seconds = future.result()
+    except FileTimeout:
+        return worker.error_row(task.rel, timeout_message(timeout)), round(timeout, 3)
+    except ProcessExpired as exc:
+        return worker.error_row(task.rel, f"{CRASH_MESSAGE} ({exit_words(exc.exitcode)})"), 0.0
+    except (BrokenProcessPool, RuntimeError) as exc:
+        raise AuditError(BROKEN_MESSAGE) from exc
+    return json.loads(text), seconds
+
+
+def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
+        check: worker.FileCheck = worker.check_row, config: Any = None, profile: Any = None) -> None:
+    """Check `tasks` in `jobs` workers; `on_row` gets each file's row as it finishes (in the
+    caller's thread). Returns when every file has a row; Ctrl-C or SIGTERM (raised in the caller)
+    stops the workers before it goes on up."""
+    from pebble import ProcessPool
+
+    pool = ProcessPool(max_workers=jobs, initializer=worker.start, initargs=(check, config, profile),
+                       context=context())
+    try:
+        futures: dict[Future[tuple[str, float]], Task] = {
+            pool.schedule(worker.check_one, (t.path, t.rel), timeout=timeout): t for t in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            row, seconds = _outcome(future, task, timeout)
+            on_row(task, row, seconds)
+    finally:
+        pool.stop()
+        pool.join()
