@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "audit"
@@ -144,3 +148,62 @@ def build_folder(root: Path) -> Path:
     (root / "ghi-chu.md").write_text("danh sách đơn vị đã nộp\n", encoding="utf-8")
     (root / "so" / "ke-hoach-cu.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
     return root
+
+
+@dataclass
+class Measured:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    max_rss_mb: float  # the audit process itself (its workers are the fork server's children)
+
+
+def vbhc_measured(*args: str, double: str | None = None, cwd: Path | None = None,
+                  timeout: float = 120) -> Measured:
+    """Like `vbhc`, with the wall time and the peak memory of the command (os.wait4)."""
+    command = [sys.executable, str(LAUNCHER), double] if double else [sys.executable, "-m", "vbhc"]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen([*command, *args], stdout=out, stderr=err, cwd=cwd)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise AssertionError(f"vbhc {' '.join(args)} ran past {timeout} s")
+            time.sleep(0.02)
+        seconds = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                        seconds, usage.ru_maxrss / 1024)
+
+
+def session_processes(sid: int) -> list[int]:
+    """The live (not zombie) processes of a session: what an audit started in a new session left running."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(entry))
+    return found
+
+
+def wait_until(condition, timeout: float, step: float = 0.02) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()

@@ -52,11 +52,26 @@ class Slow:
         return check_row(path, config, profile)
 
 
-def parse(spec: str) -> Hang | Crash | Slow:
-    """"hang:MARKER", "crash:MARKER", "slow:MARKER:SECONDS" (the launcher's argument)."""
+@dataclass(frozen=True)
+class Stuck:
+    """Hangs and never notices that the audit is gone (like a loop inside a C library)."""
+
+    marker: str
+
+    def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
+        if self.marker in path:
+            while True:
+                time.sleep(0.05)
+        return check_row(path, config, profile)
+
+
+def parse(spec: str) -> Any:
+    """"hang:MARKER", "stuck:MARKER", "crash:MARKER", "slow:MARKER:SECONDS" (the launcher's argument)."""
     kind, marker, *rest = spec.split(":")
     if kind == "hang":
         return Hang(marker)
+    if kind == "stuck":
+        return Stuck(marker)
     if kind == "crash":
         return Crash(marker)
     if kind == "slow":

@@ -12,6 +12,8 @@ Here only what pebble does not do:
   loads is ignored by it instead of printing its traceback;
 - each worker asks Linux to kill it when the fork server ends (`worker.start`), which happens
   when the audit ends, even by SIGKILL: no orphan stays behind, busy or not;
+- multiprocessing's resource tracker is started told to keep quiet about the locks a killed
+  audit leaves behind (it removes them all the same);
 - a file's outcome (row, timeout, crash) becomes one row in the audit's words.
 """
 
@@ -20,8 +22,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 import signal
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, as_completed
+from contextlib import contextmanager
 from typing import Any
 
 from vbhc.audit import worker
@@ -61,6 +65,21 @@ def context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (the fork server would) with its "leaked
+    semaphore" warning off: after a SIGKILL of the audit it would print one for pebble's locks."""
+    from multiprocessing import resource_tracker
+
+    sys.warnoptions.append(QUIET_TRACKER)  # passed on to the tracker's command line
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(QUIET_TRACKER)
+
+
 def prestart() -> None:
     """Start the fork server now, without waiting for it: it loads vbhc and the word segmenter
     while the caller goes on (finding the files, building the parent plan's profile). SIGINT is
@@ -71,14 +90,25 @@ def prestart() -> None:
         return
     from multiprocessing import forkserver
 
-    block = hasattr(signal, "pthread_sigmask")
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
     try:
-        forkserver.ensure_running()
+        _start_resource_tracker()  # first: starting it unblocks SIGINT again
+        with _sigint_blocked():
+            forkserver.ensure_running()
     except OSError:  # the pool will try again, and report a failure to start
         pass
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (not lost) in this thread for the block; processes started in it inherit the mask."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
     finally:
-        if previous is not None and signal.SIGINT not in previous:
+        if signal.SIGINT not in previous:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 

@@ -81,11 +81,29 @@ def warm_up(config: Any = None, profile: Any = None) -> None:
         pass
 
 
+def _release_fork_server() -> None:
+    """Close this worker's copy of the fork server's 'alive' pipe. Every process the fork server
+    forks inherits it (so that it could start processes of its own, which a worker never does),
+    and while one holds it the fork server outlives the audit; without it, the fork server ends
+    when the audit ends."""
+    try:
+        from multiprocessing import forkserver
+
+        server: Any = forkserver._forkserver  # type: ignore[attr-defined]
+        fd = server._forkserver_alive_fd
+        if fd is not None:
+            server._forkserver_alive_fd = None
+            os.close(fd)
+    except (AttributeError, OSError):
+        pass
+
+
 def _die_with_parent() -> None:
     """Linux: be killed when the process that started this worker ends (the fork server, which
     ends with the audit), so that no worker outlives a killed audit, even one stuck in a file."""
     if not sys.platform.startswith("linux"):
         return
+    _release_fork_server()
     try:
         import ctypes
 
