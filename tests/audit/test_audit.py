@@ -15,6 +15,7 @@ The folder (builders.build_folder):
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -276,3 +277,20 @@ def test_outputs_exist(audited):
     for name in ("ket-qua.json", "ket-qua.html", "ket-qua.xlsx"):
         assert (audited.out / name).stat().st_size > 1000, name
     assert Path(audited.out / "ket-qua.xlsx").read_bytes()[:2] == b"PK"
+
+
+RAW_ID = re.compile(r"\b(?:part|chp|sec|art|cl|pt|bul|para|table)_[0-9A-Za-zđ]")
+
+
+def test_no_raw_node_id_in_what_officers_read(audited, page):
+    import openpyxl
+
+    text, _ = page
+    assert not RAW_ID.search(text), RAW_ID.search(text)
+    assert not RAW_ID.search(audited.proc.stdout)
+    wb = openpyxl.load_workbook(audited.out / "ket-qua.xlsx")
+    cells = [str(c.value) for ws in wb.worksheets for line in ws.iter_rows() for c in line if c.value is not None]
+    assert not [c for c in cells if RAW_ID.search(c)]
+    parts = [line[7] for line in wb["Chi tiết"].iter_rows(min_row=2, values_only=True) if line[7]]
+    words = ("mục ", "Phần ", "Chương ", "Điều ", "điểm ", "đoạn ", "bảng ")
+    assert parts and all(p.startswith(words) for p in parts), parts

@@ -115,8 +115,11 @@ class Journal:
         entry = self.done.get(task.rel)
         return entry if entry and entry.get("key") == task.key else None
 
-    def record(self, task: Task, row: dict[str, Any], seconds: float) -> None:
-        self._write({"key": task.key, "seconds": seconds, "row": row})
+    def record(self, task: Task, row_text: str, seconds: float) -> None:
+        """One finished file; `row_text` is its row as `json_text` wrote it (the worker's own text)."""
+        line = f'{{"key": {json_text(task.key)}, "seconds": {json.dumps(seconds)}, "row": {row_text}}}\n'
+        self.file.write(line.encode("utf-8"))
+        self.file.flush()
 
     def close(self) -> None:
         self.file.close()  # closing releases the lock

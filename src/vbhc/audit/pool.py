@@ -26,11 +26,13 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, as_completed
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from vbhc.audit import worker
 from vbhc.audit.discovery import Task
 from vbhc.audit.errors import AuditError
+from vbhc.audit.journal import json_text
 from vbhc.quantities import vn_number
 
 CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
@@ -38,7 +40,23 @@ BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không 
                   "chạy lại với --resume để làm tiếp")
 PRELOAD = ["vbhc.audit_preload"]
 
-OnRow = Callable[[Task, dict[str, Any], float], None]
+
+
+@dataclass
+class Outcome:
+    """A file's row, the same as JSON text (what the journal keeps), and the seconds it took."""
+
+    row: dict[str, Any]
+    text: str
+    seconds: float
+
+    @classmethod
+    def error(cls, rel: str, reason: str, seconds: float) -> Outcome:
+        row = worker.error_row(rel, reason)
+        return cls(row, json_text(row), seconds)
+
+
+OnRow = Callable[[Task, Outcome], None]
 
 
 def timeout_message(seconds: float) -> str:
@@ -112,8 +130,8 @@ def _sigint_blocked() -> Iterator[None]:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> tuple[dict[str, Any], float]:
-    """The row a finished future stands for: the worker's, or an error row for a timeout or a crash."""
+def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> Outcome:
+    """What a finished future stands for: the worker's row, or an error row for a timeout or a crash."""
     from concurrent.futures import TimeoutError as FileTimeout
     from concurrent.futures.process import BrokenProcessPool
 
@@ -122,17 +140,17 @@ def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> t
     try:
         text, seconds = future.result()
     except FileTimeout:
-        return worker.error_row(task.rel, timeout_message(timeout)), round(timeout, 3)
+        return Outcome.error(task.rel, timeout_message(timeout), round(timeout, 3))
     except ProcessExpired as exc:
-        return worker.error_row(task.rel, f"{CRASH_MESSAGE} ({exit_words(exc.exitcode)})"), 0.0
+        return Outcome.error(task.rel, f"{CRASH_MESSAGE} ({exit_words(exc.exitcode)})", 0.0)
     except (BrokenProcessPool, RuntimeError) as exc:
         raise AuditError(BROKEN_MESSAGE) from exc
-    return json.loads(text), seconds
+    return Outcome(json.loads(text), text, seconds)
 
 
 def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
         check: worker.FileCheck = worker.check_row, config: Any = None, profile: Any = None) -> None:
-    """Check `tasks` in `jobs` workers; `on_row` gets each file's row as it finishes (in the
+    """Check `tasks` in `jobs` workers; `on_row` gets each file's outcome as it finishes (in the
     caller's thread). Returns when every file has a row; Ctrl-C or SIGTERM (raised in the caller)
     stops the workers before it goes on up."""
     from pebble import ProcessPool
@@ -144,8 +162,7 @@ def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
             pool.schedule(worker.check_one, (t.path, t.rel), timeout=timeout): t for t in tasks}
         for future in as_completed(futures):
             task = futures[future]
-            row, seconds = _outcome(future, task, timeout)
-            on_row(task, row, seconds)
+            on_row(task, _outcome(future, task, timeout))
     finally:
         pool.stop()
         pool.join()

@@ -96,10 +96,9 @@ class _Rows:
                 self.rows[task.rel], self.seconds[task.rel] = entry["row"], entry.get("seconds", 0.0)
         return todo
 
-    def add(self, task: Task, row: dict[str, Any], spent: float) -> None:
-        row = json.loads(json_text(row))  # exactly what the journal keeps
-        self.rows[task.rel], self.seconds[task.rel] = row, spent
-        self.book.record(task, row, spent)
+    def add(self, task: Task, outcome: pool.Outcome) -> None:
+        self.rows[task.rel], self.seconds[task.rel] = outcome.row, outcome.seconds
+        self.book.record(task, outcome.text, outcome.seconds)
         self.checked += 1
         self.progress.advance(task.rel)
 
