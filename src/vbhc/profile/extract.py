@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import dates
+from vbhc import citation, dates
 from vbhc.model import Document, Node, ParsedFile
 from vbhc.profile.keys import expand_abbreviations
 from vbhc.profile.lexicon import (
@@ -25,10 +25,6 @@ from vbhc.profile.targets import extract_targets, node_texts, sentences
 from vbhc.textnorm import fold
 
 DATE_ANY = dates.ANY
-# "Quyết định số 2228/QĐ-UBND ngày 15/7/2025", "2228/QĐ-UBND ngày 15 tháng 7 năm 2025"
-CITATION = re.compile(
-    r"(?<![\d/])(?P<num>\d{1,6})\s*/\s*(?P<sym>(?:\d{4}/)?[\p{Lu}][\p{L}\d]*(?:[\-&][\p{L}\d]+)*)"
-    r"\s*,?\s*(?:(?:ngày|ngay)\s+)?(?P<date>" + DATE_ANY.pattern + ")", re.I)
 
 
 def plan_document(parsed: ParsedFile) -> tuple[int, Document]:
@@ -42,13 +38,12 @@ def plan_document(parsed: ParsedFile) -> tuple[int, Document]:
 def parent_identity(parsed: ParsedFile, plan: Document) -> Parent:
     """What sub-plans cite: the decision that issued an attached plan, else the plan itself."""
     if plan.attached_to:
-        m = CITATION.search(plan.attached_to)
-        if m:
-            number, symbol = m.group("num"), re.sub(r"\s+", "", m.group("sym"))
+        c = citation.first(plan.attached_to)
+        if c:
+            number, symbol = c.number, f"{c.year}/{c.symbol}" if c.year else c.symbol
             decision = next((d for d in parsed.documents if d.number == number and d is not plan), None)
-            type_m = re.search(r"theo\s+(?P<t>Quyết định|Nghị quyết|Chỉ thị)\b", plan.attached_to, re.I)
-            doc_type = decision.doc_type if decision else (type_m.group("t") if type_m else None)
-            return Parent(number=number, symbol=symbol, date=dates.find(m.group("date")),
+            doc_type = decision.doc_type if decision else c.doc_type
+            return Parent(number=number, symbol=symbol, date=c.date,
                           issuer=(decision.issuer if decision else None) or plan.issuer,
                           doc_type=doc_type, title=(decision.title if decision else None) or plan.title)
     return Parent(number=plan.number, symbol=plan.symbol, date=plan.date, issuer=plan.issuer,

@@ -241,7 +241,7 @@ def profile_from_data(data: Any) -> Profile:
         field = f"targets[{i}]"
         t = _mapping(t, field)
         indicator = _str(t.get("indicator"), f"{field}.indicator", required=True)
-        op_raw = _str(t.get("op"), f"{field}.op", required=True)
+        op_raw = _str(t.get("op"), f"{field}.op", required=True) or ""
         op = _OP_ALIASES.get(op_raw, op_raw)
         if op not in OPS:
             raise _Bad(f"{field}.op: '{op_raw}' không hợp lệ; dùng một trong: {', '.join(OPS)}")

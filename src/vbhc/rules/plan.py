@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from vbhc.model import Role
 from vbhc.rules import Context, Finding, rule
 
 SOURCE = "Kế hoạch cấp trên (hồ sơ kế hoạch)"
 
 
 def _setup(ctx: Context):
-    """(profile, analysis) when this document is the file's sub-plan, else None."""
-    from vbhc.profile.extract import plan_document
-    from vbhc.profile.subplan import analysis_for
-
-    if ctx.profile is None or not ctx.parsed.documents:
+    """(profile, plan summary) when this document is the file's sub-plan, else None."""
+    if ctx.profile is None or ctx.plan is None or ctx.index != ctx.plan.document:
         return None
-    index, _doc = plan_document(ctx.parsed)
-    if ctx.index != index:
-        return None
-    return ctx.profile, analysis_for(ctx.doc, ctx.profile)
+    return ctx.profile, ctx.plan
 
 
 def _src(profile, node: str | None = None) -> str:
@@ -32,13 +27,6 @@ def _src(profile, node: str | None = None) -> str:
 
     label = section_label(node)
     return f"{profile.parent.short()}, mục {label}" if label else profile.parent.short()
-
-
-def _dmy(iso: str | None) -> str:
-    if not iso:
-        return "?"
-    y, m, d = iso.split("-")
-    return f"{int(d)}/{int(m)}/{y}"
 
 
 def _with_source(f: Finding, source: str) -> Finding:
@@ -58,14 +46,14 @@ def missing_area(ctx: Context) -> Iterable[Finding]:
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    for area in profile.areas:
-        if area.id in analysis.areas:
+    profile, plan = setup
+    for area in plan.areas:
+        if area.covered or not area.required:
             continue
         yield _with_source(ctx.finding(
-            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_src(profile, area.node)}) yêu cầu, "
+            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_src(profile, area.parent_node)}) yêu cầu, "
             f"nhưng kế hoạch này không có mục hay nhiệm vụ nào về lĩnh vực đó.",
-            data={"area": area.id}), _src(profile, area.node or profile.task_section))
+            data={"area": area.id}), _src(profile, area.parent_node or profile.task_section))
 
 
 @rule("KH002", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -78,15 +66,13 @@ def weaker_target(ctx: Context) -> Iterable[Finding]:
     data: {"indicator", "parent": {"op","value","unit"}, "found": {"op","value","unit"}}
     """
     from vbhc.profile.model import section_label
-    from vbhc.profile.targets import match_targets, satisfies
 
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    for parent, found, _score in match_targets(profile.targets, analysis.targets):
-        if found is None or satisfies(parent.op, parent.value, found.op, found.value):
-            continue
+    profile, plan = setup
+    for check in plan.with_status("weaker"):
+        parent, found = check.parent, check.found
         where = section_label(found.node)
         yield _with_source(ctx.finding(
             f"Chỉ tiêu “{parent.indicator}”: kế hoạch cấp trên {parent.show()} "
@@ -106,20 +92,15 @@ def missing_target(ctx: Context) -> Iterable[Finding]:
     dục trong kế hoạch của Sở Tư pháp) có thể không áp dụng: chỉ báo ở mức info.
     data: {"indicator", "parent": {"op","value","unit"}}
     """
-    from vbhc.profile.lexicon import SECTOR_WORDS
-    from vbhc.profile.targets import match_targets
-    from vbhc.textnorm import fold
-
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    for parent, found, _score in match_targets(profile.targets, analysis.targets):
-        if found is not None:
+    profile, plan = setup
+    for check in plan.targets:
+        parent = check.parent
+        foreign = check.status == "not_applicable" and check.reason == "sector"
+        if check.status != "not_addressed" and not foreign:
             continue
-        indicator_f = fold(parent.indicator)
-        sectors = [fold(w) for w in SECTOR_WORDS if fold(w) in indicator_f]
-        foreign = bool(sectors) and not any(s in analysis.text_folded for s in sectors)
         message = (f"Chưa có chỉ tiêu “{parent.indicator}” (kế hoạch cấp trên: {parent.show()}, "
                    f"{_src(profile, parent.node)}).")
         if foreign:
@@ -142,9 +123,10 @@ def missing_element(ctx: Context) -> Iterable[Finding]:
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
+    profile, plan = setup
+    missing = set(plan.elements_missing)
     for element in profile.required_elements:
-        if element.id in analysis.elements:
+        if element.id not in missing:
             continue
         said = f": “{element.text}”" if element.text else ""
         yield _with_source(ctx.finding(
@@ -163,20 +145,20 @@ def issued_late(ctx: Context) -> Iterable[Finding]:
     setup = _setup(ctx)
     if not setup:
         return
-    profile, _analysis = setup
-    issued = ctx.doc.date
-    if issued is None and ctx.doc.attached_to:  # an attached plan is issued with the decision before it
-        issued = next((d.date for d in reversed(ctx.parsed.documents[:ctx.index]) if d.date), None)
-    if not profile.deadline or not issued or issued <= profile.deadline:
+    from vbhc.dates import cited
+
+    profile, plan = setup
+    issued, deadline = plan.dates.issued, plan.dates.deadline
+    if plan.dates.on_time is not False:
         return
     line = None
-    place_date = ctx.doc.line_of("place_date")
+    place_date = ctx.doc.line_of(Role.PLACE_DATE)
     if place_date is not None:
         line = ctx.line_of_block(place_date.index)
     yield _with_source(ctx.finding(
-        f"Ban hành ngày {_dmy(issued)}, sau thời hạn {_dmy(profile.deadline)} "
+        f"Ban hành ngày {cited(issued)}, sau thời hạn {cited(deadline)} "
         f"({_src(profile, profile.deadline_node)}).", line=line,
-        data={"deadline": profile.deadline, "issued": issued}), _src(profile, profile.deadline_node))
+        data={"deadline": deadline, "issued": issued}), _src(profile, profile.deadline_node))
 
 
 @rule("KH006", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -186,25 +168,21 @@ def parent_not_cited(ctx: Context) -> Iterable[Finding]:
     (“Quyết định số 2228/QĐ-UBND ngày 15/7/2025”).
     data: {"expected": "2228/QĐ-UBND ngày 15/7/2025", "found": "…" | null}
     """
-    from vbhc.profile.subplan import find_parent_citation
-
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    expected = profile.parent.cite()
-    if not expected:
-        return
-    ok, wrong = find_parent_citation(profile.parent, analysis.citations)
-    if ok:
+    profile, plan = setup
+    citation = plan.citation
+    expected = citation.expected
+    if not expected or citation.ok is not False:
         return
     kind = profile.parent.doc_type or "văn bản"
-    if wrong is None:
+    if citation.found is None:
         yield _with_source(ctx.finding(
             f"Không trích dẫn văn bản cấp trên: {kind} số {expected}.",
             data={"expected": expected, "found": None}), profile.parent.short())
     else:
         yield _with_source(ctx.finding(
-            f"Trích dẫn văn bản cấp trên sai: ghi “{wrong.cite()}”, đúng là “{expected}” ({kind}).",
-            node=wrong.node, line=wrong.line, data={"expected": expected, "found": wrong.cite()}),
+            f"Trích dẫn văn bản cấp trên sai: ghi “{citation.found}”, đúng là “{expected}” ({kind}).",
+            node=citation.node, line=citation.line, data={"expected": expected, "found": citation.found}),
             profile.parent.short())

@@ -16,7 +16,7 @@ from typing import Any
 import regex as re
 
 from vbhc import nd30
-from vbhc.model import Block, Line, Node
+from vbhc.model import Block, Line, Node, Role
 from vbhc.nd30 import Spec, source
 from vbhc.rules import Context, Finding, rule
 from vbhc.rules._util import line_no, text
@@ -34,8 +34,9 @@ def _node_of(ctx: Context) -> dict[int, Node]:
     return out
 
 
-_NODE_KINDS = {"article", "roman", "decimal", "point", "bullet", "part", "chapter", "muc", "heading", "paragraph"}
-_APPENDIX_KINDS = {"phu_luc": "phu_luc", "title": "phu_luc_title", "kem_theo": "kem_theo"}
+_NODE_ROLES = {Role.ARTICLE, Role.ROMAN, Role.DECIMAL, Role.POINT, Role.BULLET, Role.PART, Role.CHAPTER, Role.MUC,
+               Role.HEADING, Role.PARAGRAPH}
+_APPENDIX_ROLES = {Role.PHU_LUC: "phu_luc", Role.TITLE: "phu_luc_title", Role.KEM_THEO: "kem_theo"}
 
 
 def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
@@ -47,14 +48,14 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
     nodes = _node_of(ctx)
     in_body = {b for node in ctx.doc.nodes() for b in node.blocks}
     for ln in ctx.doc.lines:
-        kind = ln.kind
+        component: str | None = ln.role
         if ctx.doc.is_appendix:
-            kind = _APPENDIX_KINDS.get(kind, "")
+            component = _APPENDIX_ROLES.get(ln.role) if ln.role else None
             if ln.index in in_body:
                 continue
-        elif ln.index in in_body and kind not in _NODE_KINDS:
-            kind = "paragraph"
-        spec = nd30.COMPONENT_SPECS.get(kind)
+        elif ln.index in in_body and ln.role not in _NODE_ROLES:
+            component = Role.PARAGRAPH
+        spec = nd30.COMPONENT_SPECS.get(component or "")
         if spec is None:
             continue
         blk = ctx.doc.blocks[ln.index]
@@ -65,7 +66,7 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
 
 def _is_heading_line(ln: Line, node: Node | None) -> bool:
     """A line that is a title (an article's, a khoản's, a section's), not running text."""
-    if ln.kind in ("part", "chapter", "muc", "heading"):
+    if ln.role in (Role.PART, Role.CHAPTER, Role.MUC, Role.HEADING):
         return True
     return node is not None and node.heading is not None and node.text is None
 
@@ -147,7 +148,7 @@ def _style_rule(attr: str, word_yes: str, word_no: str):
             if want is None or have is None:
                 continue
             titled = _is_heading_line(ln, node)
-            if attr == "bold" and want and ln.kind in ("article", "roman", "decimal") and not titled:
+            if attr == "bold" and want and ln.role in (Role.ARTICLE, Role.ROMAN, Role.DECIMAL) and not titled:
                 continue  # "Điều 1. Ban hành …": only the label is bold when the article has no title
             if bool(have) != want:
                 yield spec.name, bool(have), ln, spec
@@ -193,7 +194,7 @@ def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
         for ln, blk, spec, node in _judged(ctx):
             if not spec.caps:
                 continue
-            if ln.kind == "roman" and not _is_heading_line(ln, node):
+            if ln.role == Role.ROMAN and not _is_heading_line(ln, node):
                 continue
             t = text(ctx, ln)
             if not (is_upper(t) or blk.style.all_caps):
@@ -214,7 +215,7 @@ def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[
     nodes = _node_of(ctx)
     kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
     for ln in ctx.doc.lines:
-        if ln.kind not in kinds:
+        if ln.role not in kinds:
             continue
         blk = ctx.doc.blocks[ln.index]
         if blk.table is not None or not blk.text.strip():
