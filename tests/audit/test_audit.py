@@ -180,6 +180,25 @@ def test_html_targets_table(page):
     weak = rows["ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN"][column]
     assert weak.get("class") == "weaker" and "≥ 90%" in weak.text_content() and "thấp hơn" in weak.text_content()
     assert rows["SỞ TƯ PHÁP"][column].get("class") == "yes"
+    assert rows["SỞ TƯ PHÁP"][column].text_content() == "✓ ≥ 98%"  # what the plan committed, beside the tick
+
+
+def test_html_areas_name_the_covering_section(page):
+    _, tree = page
+    rows = cells_by_agency(tree, "ma-tran")
+    covered = rows["SỞ TƯ PHÁP"][2:8]
+    assert all(c.find("small") is not None and c.find("small").text.startswith("mục II.") for c in covered), \
+        [c.text_content() for c in covered]
+
+
+def test_rows_carry_the_typed_plan_summary(audited):
+    from vbhc.profile.summary import PlanSummary
+
+    row = audited.rows["xa/xa-hung-nguyen.txt"]
+    summary = PlanSummary.from_dict(row["plan"])
+    assert sorted(summary.areas_missing) == ["chinh_quyen_so", "tai_chinh_cong"]
+    assert summary.dates.on_time is False and summary.dates.days_late == 12
+    assert "plan" not in audited.rows["so/so-xay-dung.docx"]  # unreadable: no summary
 
 
 def test_html_dates_and_findings(page):
@@ -241,6 +260,8 @@ def test_xlsx_sheets_headers_frozen_and_filtered(audited):
 
     targets = wb["Chỉ tiêu"]
     assert [c.value for c in targets[1]] == ["Cơ quan", "Tệp", "Chỉ tiêu", "Cấp trên", "Đơn vị đặt ra", "Đánh giá"]
+    met = {(r[0], r[2][:16]): r[4] for r in targets.iter_rows(min_row=2, values_only=True) if r[5] == "không thấp hơn"}
+    assert met[("SỞ TƯ PHÁP", "Tỷ lệ hồ sơ TTHC")] == "≥ 98%"
     weaker = [r for r in targets.iter_rows(min_row=2, values_only=True) if r[5] == "thấp hơn cấp trên"]
     assert {(r[0], r[3], r[4]) for r in weaker} == {
         ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "≥ 95%", "≥ 90%"), ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "> 87%", "> 80%")}

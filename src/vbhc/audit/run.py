@@ -152,7 +152,7 @@ def _result(directory: str | os.PathLike[str], view: dict[str, Any] | None, plan
         "profile": view,
         "plan_rules": plan_rules,
         "files": ordered,
-        "summary": audit_summary(ordered, skipped, view, plan_rules),
+        "summary": audit_summary(ordered, skipped, view),
         "skipped": skipped,
         "timing": {"seconds": round(seconds, 3), "files": {t.rel: state.seconds[t.rel] for t in tasks}},
     }

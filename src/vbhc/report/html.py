@@ -16,6 +16,7 @@ from vbhc.fileio import write_atomic
 from vbhc.report.rows import (
     SEVERITY_WORDS,
     STATUS_WORDS,
+    UNKNOWN_AREA,
     AuditRow,
     TargetCell,
     finding_rows,
@@ -190,12 +191,12 @@ TEMPLATE = r"""<!DOCTYPE html>
 <select class="filter" data-table="ma-tran" aria-label="Lọc theo lĩnh vực thiếu"><option value="">Tất cả</option><option value="thieu-linh-vuc">Thiếu ít nhất một lĩnh vực</option>{% for a in areas %}<option value="thieu-{{ a.id }}">Thiếu: {{ a.title }}</option>{% endfor %}</select>
 <span class="count muted" data-table="ma-tran"></span></div>
 <div class="scroll"><table id="ma-tran" class="sortable grid">
-<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung; ✗ thiếu (quy tắc KH001); ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung (mục của kế hoạch đơn vị); ✗ thiếu (quy tắc KH001); — không bắt buộc; ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
 <thead><tr><th>Cơ quan</th><th>Tệp</th>{% for a in areas %}<th title="{{ a.title }}" data-area="{{ a.id }}">{{ a.title }}</th>{% endfor %}<th>Số lĩnh vực</th></tr></thead>
 <tbody>
 {% for r in rows if r.status != "error" %}<tr data-tags="{{ tags[r.path].area_tags }}">
 <td>{{ r.name }}</td><td><code>{{ r.shown_path }}</code></td>
-{% for a in areas %}{% set v = r.plan.areas.get(a.id) %}{% if v is none %}<td class="unknown" data-sort="">?</td>{% elif v %}<td class="yes" data-sort="1" title="{{ r.name }}: có {{ a.title }}">✓</td>{% else %}<td class="no" data-sort="0" title="{{ r.name }}: thiếu {{ a.title }}">✗ thiếu</td>{% endif %}{% endfor %}
+{% for a in areas %}{% set v = r.plan.areas.get(a.id) or unknown_area %}{% if v.state == "yes" %}<td class="yes" data-sort="1" title="{{ r.name }}: có {{ a.title }}{% if v.section %} ({{ v.section }}){% endif %}">✓{% if v.section %} <small>{{ v.section }}</small>{% endif %}</td>{% elif v.state == "no" %}<td class="no" data-sort="0" title="{{ r.name }}: thiếu {{ a.title }}">✗ thiếu</td>{% elif v.state == "optional" %}<td class="unknown" data-sort="" title="không bắt buộc với kế hoạch chuyên đề">—</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
 <td class="num" data-sort="{{ r.plan.areas_covered if r.plan.areas_covered is not none else '' }}">{% if r.plan.areas_covered is none %}—{% else %}{{ r.plan.areas_covered }}/{{ r.plan.areas_total }}{% endif %}</td>
 </tr>
 {% endfor %}</tbody></table></div>
@@ -206,12 +207,12 @@ TEMPLATE = r"""<!DOCTYPE html>
 <select class="filter" data-table="chi-tieu" aria-label="Lọc chỉ tiêu"><option value="">Tất cả</option><option value="chi-tieu-thap">Có chỉ tiêu thấp hơn</option><option value="khong-de-cap">Có chỉ tiêu không đề cập</option></select>
 <span class="count muted" data-table="chi-tieu"></span></div>
 <div class="scroll"><table id="chi-tieu" class="sortable grid">
-<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên; ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên (kèm mức đơn vị đặt ra); ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); — không áp dụng; ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
 <thead><tr><th>Cơ quan</th><th>Tệp</th>{% for t in targets %}<th class="target" title="{{ t.text or t.indicator }}">{{ t.indicator | truncate(90) }}<small>Cấp trên: {{ show_target(t.parent) or "—" }}</small></th>{% endfor %}<th>Số chỉ tiêu thấp hơn</th></tr></thead>
 <tbody>
 {% for r in rows if r.status != "error" %}<tr data-tags="{{ tags[r.path].target_tags }}">
 <td>{{ r.name }}</td><td><code>{{ r.shown_path }}</code></td>
-{% for t in targets %}{% set c = r.plan.targets.get(t.id) or unknown %}{% if c.state == "weaker" %}<td class="weaker" data-sort="0">{{ show_target(c.found) or "thấp hơn" }} <small>(thấp hơn)</small></td>{% elif c.state == "absent" %}<td class="absent" data-sort="1">không đề cập</td>{% elif c.state == "ok" %}<td class="yes" data-sort="2">✓</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
+{% for t in targets %}{% set c = r.plan.targets.get(t.id) or unknown %}{% if c.state == "weaker" %}<td class="weaker" data-sort="0">{{ c.shown or "thấp hơn" }} <small>(thấp hơn)</small></td>{% elif c.state == "absent" %}<td class="absent" data-sort="1">không đề cập</td>{% elif c.state == "ok" %}<td class="yes" data-sort="2">✓{% if c.shown %} {{ c.shown }}{% endif %}</td>{% elif c.state == "not_applicable" %}<td class="unknown" data-sort="" title="không áp dụng với đơn vị này">—</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
 <td class="num">{{ "—" if r.plan.weaker_count is none else r.plan.weaker_count }}</td>
 </tr>
 {% endfor %}</tbody></table></div>
@@ -297,7 +298,7 @@ def render_html(result: dict[str, Any]) -> str:
         parent_label=parent_label(result.get("profile")),
         skipped=[{"path": shown(x["path"]), "reason": shown(x["reason"])} for x in result.get("skipped", [])],
         css=CSS, js=JS, status_words=STATUS_WORDS, severity_words=SEVERITY_WORDS, on_time_words=on_time_words,
-        show_target=show_target, unknown=TargetCell("unknown"))
+        show_target=show_target, unknown=TargetCell("unknown"), unknown_area=UNKNOWN_AREA)
 
 
 def write_html(result: dict[str, Any], path: str | os.PathLike[str]) -> None:

@@ -1,8 +1,11 @@
 """What the audit's reports (terminal table, HTML, XLSX) show for each file, from the audit's result.
 
-The result is plain JSON (rows may come back from the journal of an interrupted audit), so this
-reads dicts; it builds typed rows once, and every report renders the same rows. What the plan
-analysis says of a row (on time, areas, targets) comes from one function, `plan_of`.
+The result is plain JSON (rows may come back from the journal of an interrupted audit); this
+builds typed rows from it once, and every report renders the same rows. What the comparison with
+the parent plan says of a row (on time, areas and the section covering each, each target with
+what the plan committed) is the typed plan summary the check computed for the file
+(`vbhc.profile.summary.PlanSummary`, the row's "plan"), read in one function, `plan_of`: nothing
+here re-derives it from the findings.
 
 Every text shown comes through `shown`: a file name that is not UTF-8 shows its bytes ("\\xff"),
 control characters are escaped (`vbhc.terminal.printable`), so no report can carry a terminal
@@ -12,13 +15,13 @@ escape or a string its encoder refuses.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from vbhc import ids
 from vbhc.dates import display
+from vbhc.profile.summary import AreaCheck, PlanSummary, TargetCheck, TargetSpec
 from vbhc.quantities import show
 from vbhc.terminal import printable
 
@@ -52,11 +55,6 @@ def target_id(data: Json) -> str:
     return _norm(data.get("key") or data.get("indicator"))
 
 
-def _names(data: Json) -> set[str]:
-    """Every name a target or a finding's data goes by: its key and its indicator, normalised."""
-    return {n for n in (_norm(data.get("key")), _norm(data.get("indicator"))) if n}
-
-
 def show_target(value: Json | None) -> str:
     """{"op": ">=", "value": 95, "unit": "%"} → "≥ 95%"; "" for none."""
     if not value or not value.get("op"):
@@ -64,99 +62,85 @@ def show_target(value: Json | None) -> str:
     return show(str(value["op"]), value.get("value"), value.get("unit"))
 
 
-def days_between(deadline: Any, issued: Any) -> int | None:
-    try:
-        return (date.fromisoformat(str(issued)[:10]) - date.fromisoformat(str(deadline)[:10])).days
-    except (TypeError, ValueError):
-        return None
-
-
 # ---------------------------------------------------------------------------------------------
-# The plan analysis of one row
+# The plan analysis of one row: read from the typed plan summary the check computed for the file
 
 
 @dataclass
 class TargetCell:
-    state: str  # "weaker" | "absent" | "ok" | "unknown"
-    found: Json | None = None
+    """One parent target in one plan: "ok" (met), "weaker", "absent" (not addressed),
+    "not_applicable" (not asked of this plan), "unknown" (no summary)."""
+
+    state: str
+    found: TargetSpec | None = None  # what the plan committed
+
+    @property
+    def shown(self) -> str:
+        """"≥ 98%": the comparator and value the plan wrote; "" when it wrote none."""
+        return shown(self.found.show()) if self.found is not None else ""
+
+
+@dataclass
+class AreaCell:
+    """One reform area in one plan: "yes", "no", "optional" (not asked of a thematic plan) or "unknown"."""
+
+    state: str
+    section: str | None = None  # the plan's part that covers it, as officers write it ("mục II.1")
+
+
+TARGET_STATES = {"met": "ok", "weaker": "weaker", "not_addressed": "absent", "not_applicable": "not_applicable"}
+UNKNOWN_AREA = AreaCell("unknown")
 
 
 @dataclass
 class PlanView:
-    """What the comparison with the parent plan says of one file."""
+    """What the comparison with the parent plan says of one file, as the reports show it."""
 
     deadline: str | None = None
     on_time: bool | None = None
     days_late: int | None = None
-    areas: dict[str, bool | None] = field(default_factory=dict)  # area id → covered (None: not known)
+    areas: dict[str, AreaCell] = field(default_factory=dict)  # area id → cell
     areas_covered: int | None = None
     areas_missing: list[str] | None = None
     areas_total: int | None = None
-    weaker: list[Json] = field(default_factory=list)  # KH002 data
-    not_addressed: list[Json] = field(default_factory=list)  # KH003 data
+    weaker: list[TargetCheck] = field(default_factory=list)
+    not_addressed: list[TargetCheck] = field(default_factory=list)
     targets_checked: bool = False
     weaker_count: int | None = None
     targets: dict[str, TargetCell] = field(default_factory=dict)  # target id → cell
 
 
-def rule_ran(row: Json, rule_id: str, plan_rules: list[str]) -> bool:
-    """Did the rule really look at this file (so that no finding means 'fine')?"""
-    failed = any(f.get("rule") == "VBHC.LoiNoiBo" and (f.get("data") or {}).get("rule") == rule_id
-                 for f in row.get("findings", []))
-    return (row.get("status") != "error" and rule_id in plan_rules
-            and rule_id not in row.get("not_applicable", []) and not failed)
+def _area_cell(area: AreaCheck) -> AreaCell:
+    if area.covered:
+        return AreaCell("yes", shown(area.section) if area.section else None)
+    return AreaCell("no" if area.required else "optional")
 
 
-def _data(row: Json, rule_id: str) -> list[Json]:
-    return [f.get("data") or {} for f in row.get("findings", []) if f.get("rule") == rule_id]
+def _with_summary(plan: PlanView, summary: PlanSummary) -> None:
+    plan.on_time, plan.days_late = summary.dates.on_time, summary.dates.days_late
+    plan.deadline = summary.dates.deadline or plan.deadline
+    required = [a for a in summary.areas if a.required]
+    plan.areas = {a.id: _area_cell(a) for a in summary.areas}
+    plan.areas_covered = sum(1 for a in required if a.covered)
+    plan.areas_missing = summary.areas_missing
+    plan.areas_total = len(required)
+    plan.weaker, plan.not_addressed = summary.with_status("weaker"), summary.with_status("not_addressed")
+    plan.targets_checked = True
+    plan.weaker_count = len(plan.weaker)
+    plan.targets = {target_id(asdict(t.parent)): TargetCell(TARGET_STATES[t.status], t.found) for t in summary.targets}
 
 
-def _timing(plan: PlanView, row: Json, issued: str | None, deadline: str | None) -> None:
-    late = _data(row, "KH005")
-    plan.deadline = deadline
-    if late:
-        plan.on_time = False
-        plan.days_late = days_between(late[0].get("deadline") or deadline, late[0].get("issued") or issued)
-    elif deadline and issued and row.get("status") != "error":
-        plan.days_late = days_between(deadline, issued)
-        plan.on_time = plan.days_late is None or plan.days_late <= 0
-
-
-def _areas(plan: PlanView, row: Json, view: Json, plan_rules: list[str]) -> None:
-    ids_ = [a["id"] for a in view.get("areas", [])]
-    plan.areas_total = len(ids_)
-    if not rule_ran(row, "KH001", plan_rules):
-        plan.areas = dict.fromkeys(ids_)
-        return
-    missing = {d.get("area") for d in _data(row, "KH001")}
-    plan.areas = {a: a not in missing for a in ids_}
-    plan.areas_covered = sum(1 for ok in plan.areas.values() if ok)
-    plan.areas_missing = [a for a, ok in plan.areas.items() if not ok]
-
-
-def _targets(plan: PlanView, row: Json, view: Json, plan_rules: list[str]) -> None:
-    plan.weaker, plan.not_addressed = _data(row, "KH002"), _data(row, "KH003")
-    plan.targets_checked = rule_ran(row, "KH002", plan_rules)
-    plan.weaker_count = len(plan.weaker) if plan.targets_checked or plan.weaker else None
-    for t in view.get("targets", []):
-        names = _names(t)
-        hit = next((w for w in plan.weaker if _names(w) & names), None)
-        if hit is not None:
-            cell = TargetCell("weaker", hit.get("found"))
-        elif any(_names(w) & names for w in plan.not_addressed):
-            cell = TargetCell("absent")
-        else:
-            cell = TargetCell("ok" if plan.targets_checked else "unknown")
-        plan.targets[target_id(t)] = cell
-
-
-def plan_of(row: Json, view: Json | None, plan_rules: list[str]) -> PlanView:
-    """The plan analysis of one row: dates against the deadline, areas, targets."""
-    plan = PlanView()
-    _timing(plan, row, (row.get("meta") or {}).get("date"), (view or {}).get("deadline"))
-    if view is not None:
-        _areas(plan, row, view, plan_rules)
-        _targets(plan, row, view, plan_rules)
+def plan_of(row: Json, view: Json | None) -> PlanView:
+    """The plan analysis of one row, from the summary the check carried on it ("plan"); without
+    one (no parent plan, an unreadable file) nothing is known."""
+    plan = PlanView(deadline=(view or {}).get("deadline"))
+    if view is None:
+        return plan
+    data = row.get("plan")
+    if row.get("status") == "error" or not data:
+        plan.areas = {a["id"]: UNKNOWN_AREA for a in view.get("areas", [])}
+        return plan
+    _with_summary(plan, PlanSummary.from_dict(data))
     return plan
 
 
@@ -188,7 +172,7 @@ def _count(row: Json, severity: str) -> int:
     return sum(1 for f in row.get("findings", []) if f.get("severity") == severity)
 
 
-def audit_row(row: Json, view: Json | None, plan_rules: list[str]) -> AuditRow:
+def audit_row(row: Json, view: Json | None) -> AuditRow:
     meta = row.get("meta") or {}
     agency = _clean(meta.get("issuer"))
     number = "/".join(x for x in (meta.get("number"), meta.get("symbol")) if x) or None
@@ -197,7 +181,7 @@ def audit_row(row: Json, view: Json | None, plan_rules: list[str]) -> AuditRow:
         error=_clean(row.get("error")), agency=agency, name=agency or shown(PurePosixPath(row["path"]).stem),
         doc_type=_clean(meta.get("doc_type")), number=_clean(number), date=meta.get("date"),
         title=_clean(meta.get("title")), errors=_count(row, "error"), warnings=_count(row, "warning"),
-        infos=_count(row, "info"), plan=plan_of(row, view, plan_rules))
+        infos=_count(row, "info"), plan=plan_of(row, view))
 
 
 @dataclass
@@ -208,37 +192,21 @@ class TargetColumn:
     parent: Json
 
 
-def target_columns(view: Json | None, rows: list[AuditRow]) -> list[TargetColumn]:
-    """The profile's targets, plus any indicator a KH002 finding names that the profile lacks
-    (with the row's cell for it)."""
-    columns: list[TargetColumn] = []
-    known: set[str] = set()
-    names: set[str] = set()
+def target_columns(view: Json | None) -> list[TargetColumn]:
+    """The parent profile's targets, one column each."""
+    columns: dict[str, TargetColumn] = {}
     for t in (view or {}).get("targets", []):
         tid = target_id(t)
-        if tid not in known:
-            known.add(tid)
-            names |= _names(t)
-            columns.append(TargetColumn(tid, shown(t.get("indicator") or t.get("text") or ""), _clean(t.get("text")),
-                                        {"op": t.get("op"), "value": t.get("value"), "unit": t.get("unit")}))
-    for row in rows:
-        for w in row.plan.weaker:
-            tid = target_id(w)
-            if not tid or (_names(w) & names and tid not in known):
-                continue  # a profile target under another of its names: already a column
-            if tid not in known:
-                known.add(tid)
-                names |= _names(w)
-                columns.append(TargetColumn(tid, shown(w.get("indicator") or ""), None, w.get("parent") or {}))
-            row.plan.targets.setdefault(tid, TargetCell("weaker", w.get("found")))
-    return columns
+        columns.setdefault(tid, TargetColumn(tid, shown(t.get("indicator") or t.get("text") or ""),
+                                             _clean(t.get("text")),
+                                             {"op": t.get("op"), "value": t.get("value"), "unit": t.get("unit")}))
+    return list(columns.values())
 
 
 def report_rows(result: Json) -> tuple[list[AuditRow], list[TargetColumn]]:
     """The rows and the target columns of an audit result, for the reports."""
     view = result.get("profile")
-    rows = [audit_row(r, view, result.get("plan_rules", [])) for r in result["files"]]
-    return rows, target_columns(view, rows)
+    return [audit_row(r, view) for r in result["files"]], target_columns(view)
 
 
 def where(location: Json | None) -> str:
@@ -306,10 +274,9 @@ def parent_label(view: Json | None) -> str | None:
     return shown(label)
 
 
-def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json | None,
-                  plan_rules: list[str]) -> dict[str, Any]:
+def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json | None) -> dict[str, Any]:
     """The counts of the result's "summary"."""
-    seen = [audit_row(r, view, plan_rules) for r in files]
+    seen = [audit_row(r, view) for r in files]
     return {
         "files": len(files),
         "errors": sum(s.errors for s in seen),

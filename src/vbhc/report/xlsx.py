@@ -16,6 +16,7 @@ from vbhc.fileio import write_atomic
 from vbhc.report.rows import (
     SEVERITY_WORDS,
     STATUS_WORDS,
+    UNKNOWN_AREA,
     AuditRow,
     FindingRow,
     TargetCell,
@@ -37,9 +38,9 @@ DETAIL_WIDTHS = [28, 30, 10, 30, 80, 34, 8, 22, 7]
 TARGET_HEADERS = ["Cơ quan", "Tệp", "Chỉ tiêu", "Cấp trên", "Đơn vị đặt ra", "Đánh giá"]
 TARGET_WIDTHS = [34, 28, 70, 14, 14, 18]
 STATE_WORDS = {"weaker": "thấp hơn cấp trên", "absent": "không đề cập", "ok": "không thấp hơn",
-               "unknown": "chưa xác định"}
+               "not_applicable": "không áp dụng", "unknown": "chưa xác định"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-AREA_WORDS = {True: "có", False: "thiếu", None: "?"}
+AREA_WORDS = {"yes": "có", "no": "thiếu", "optional": "không bắt buộc", "unknown": "?"}
 
 
 def _put(ws: Any, values: list[Any]) -> None:
@@ -104,13 +105,20 @@ def _target_lines(rows: list[AuditRow], targets: list[TargetColumn]) -> list[lis
         for t in targets:
             cell = r.plan.targets.get(t.id) or TargetCell("unknown")
             lines.append([r.name, r.shown_path, t.indicator, show_target(t.parent) or None,
-                          show_target(cell.found) or None, STATE_WORDS[cell.state]])
+                          cell.shown or None, STATE_WORDS[cell.state]])
     return lines
+
+
+def _area_words(r: AuditRow, area_id: str) -> str:
+    """"có (mục II.1)", "thiếu", "không bắt buộc", "?"."""
+    cell = r.plan.areas.get(area_id) or UNKNOWN_AREA
+    words = AREA_WORDS[cell.state]
+    return f"{words} ({cell.section})" if cell.section else words
 
 
 def _areas_sheet(wb: Any, rows: list[AuditRow], areas: list[dict[str, Any]]) -> None:
     headers = ["Cơ quan", "Tệp", *[a.get("title") or a["id"] for a in areas], "Số lĩnh vực có"]
-    matrix = [[r.name, r.shown_path, *[AREA_WORDS[r.plan.areas.get(a["id"])] for a in areas], r.plan.areas_covered]
+    matrix = [[r.name, r.shown_path, *[_area_words(r, a["id"]) for a in areas], r.plan.areas_covered]
               for r in rows if r.status != "error"]
     _sheet(wb, "Lĩnh vực", headers, matrix, [34, 28, *[18] * len(areas), 10])
 
