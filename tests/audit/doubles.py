@@ -77,3 +77,28 @@ def parse(spec: str) -> Any:
     if kind == "slow":
         return Slow(marker, float(rest[0]) if rest else 30.0)
     raise ValueError(spec)
+
+
+@dataclass(frozen=True)
+class StartsChild:
+    """Starts a long child process in its own session and waits for it, stopping it if interrupted
+    (as the .doc reader does with LibreOffice); writes the child's pid to `pid_file`."""
+
+    marker: str
+    pid_file: str
+
+    def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
+        import signal
+        import subprocess
+
+        if self.marker in path:
+            child = subprocess.Popen(["sleep", "600"], start_new_session=True)
+            with open(self.pid_file, "w") as f:
+                f.write(str(child.pid))
+            try:
+                child.wait()
+            except BaseException:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
+                raise
+        return check_row(path, config, profile)

@@ -9,7 +9,8 @@ The folder (builders.build_folder):
   so/so-xay-dung.docx        a .docx cut short (corrupt zip)
   xa/xa-do-luong-scan.pdf    a scanned PDF (a page with an image, no text)
   so/so-treo-may.txt         hangs its worker (test double doubles.Hang): past the timeout
-  ghi-chu.md, so/ke-hoach-cu.doc   skipped
+  so/ke-hoach-cu.doc         a .doc with only an OLE signature: read as `vbhc check` reads .doc, unreadable
+  ghi-chu.md                 skipped
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pytest
 from audit_helpers import HANG_TIMEOUT, ROOT
 
 CONFORMANT = ["so/so-tu-phap.txt", "so/so-y-te.docx"]
-ALL = ["so/so-treo-may.txt", "so/so-tu-phap.txt", "so/so-xay-dung.docx", "so/so-y-te.docx",
+ALL = ["so/ke-hoach-cu.doc", "so/so-treo-may.txt", "so/so-tu-phap.txt", "so/so-xay-dung.docx", "so/so-y-te.docx",
        "xa/xa-do-luong-scan.pdf", "xa/xa-hung-nguyen.txt", "xa/xa-nam-dan.docx"]
 
 
@@ -83,6 +84,8 @@ def test_unreadable_files_are_error_rows(audited):
     corrupt = audited.rows["so/so-xay-dung.docx"]
     assert corrupt["status"] == "error" and corrupt["findings"] == []
     assert "bị hỏng hoặc không đầy đủ" in corrupt["error"]
+    old = audited.rows["so/ke-hoach-cu.doc"]
+    assert old["status"] == "error" and old["findings"] == [] and "Word" in old["error"], old
     scan = audited.rows["xa/xa-do-luong-scan.pdf"]
     assert scan["status"] == "error"
     assert "bản quét" in scan["error"] and "OCR" in scan["error"]
@@ -98,14 +101,13 @@ def test_hanging_file_times_out_and_the_audit_goes_on(audited):
 
 def test_skipped_files_are_listed_with_a_reason(audited):
     skipped = {s["path"]: s["reason"] for s in audited.result["skipped"]}
-    assert set(skipped) == {"ghi-chu.md", "so/ke-hoach-cu.doc"}
+    assert set(skipped) == {"ghi-chu.md"}
     assert ".md" in skipped["ghi-chu.md"]
-    assert ".doc" in skipped["so/ke-hoach-cu.doc"]
 
 
 def test_summary(audited):
     s = audited.result["summary"]
-    assert s["files"] == 7 and s["unreadable"] == 3 and s["skipped"] == 2
+    assert s["files"] == 8 and s["unreadable"] == 4 and s["skipped"] == 1
     assert s["late"] == 1 and s["missing_areas"] == 2 and s["weaker_targets"] == 1
     assert s["errors"] == sum(len([f for f in r["findings"] if f["severity"] == "error"])
                               for r in audited.result["files"])
@@ -114,7 +116,7 @@ def test_summary(audited):
 def test_terminal_table(audited):
     out = audited.proc.stdout
     for words in ("SỞ TƯ PHÁP", "SỞ Y TẾ", "XÃ HƯNG NGUYÊN", "45/KH-UBND", "12/08/2025", "trễ 12 ngày", "4/6",
-                  "quá thời gian xử lý", "Bỏ qua 2 tệp"):
+                  "quá thời gian xử lý", "Bỏ qua 1 tệp"):
         assert words in out, words
     assert "\x1b[" not in out  # no colour codes off a terminal
     # stderr is not a terminal: no progress bar, nothing noisy
@@ -131,7 +133,7 @@ def test_journal_next_to_the_outputs(audited):
 
 def test_inputs_untouched(audited):
     names = sorted(str(p.relative_to(audited.folder)) for p in audited.folder.rglob("*"))
-    assert names == sorted(["ghi-chu.md", "so", "xa", "so/ke-hoach-cu.doc", *ALL])
+    assert names == sorted(["ghi-chu.md", "so", "xa", *ALL])
 
 
 # --- HTML -------------------------------------------------------------------------------------
@@ -255,7 +257,7 @@ def test_xlsx_sheets_headers_frozen_and_filtered(audited):
     detail = wb["Chi tiết"]
     assert [c.value for c in detail[1]] == ["Tệp", "Cơ quan", "Mức độ", "Quy tắc", "Nội dung", "Căn cứ", "Văn bản",
                                            "Mục", "Dòng"]
-    n_findings = sum(len(r["findings"]) for r in audited.result["files"]) + 3  # + the unreadable files
+    n_findings = sum(len(r["findings"]) for r in audited.result["files"]) + 4  # + the unreadable files
     assert detail.max_row == 1 + n_findings
 
     targets = wb["Chỉ tiêu"]

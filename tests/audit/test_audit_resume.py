@@ -33,16 +33,16 @@ def test_killed_then_resumed_equals_straight_run(tmp_path, profile_yaml):
                               timeout=120)
     assert straight.returncode == 1, straight.stderr
 
-    # the third file (in path order) takes 60 s: stop the audit while it works on it
+    # the fourth file (in path order) takes 60 s: stop the audit while it works on it
     slow = [sys.executable, str(LAUNCHER), "slow:so-xay-dung:60", *args]
     journal = tmp_path / "dung.jsonl"
     proc = subprocess.Popen([*slow, "--json", str(tmp_path / "dung.json")], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
-        while journal_rows(journal) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        while journal_rows(journal) < 3 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
-        assert journal_rows(journal) == 2, proc.poll()
+        assert journal_rows(journal) == 3, proc.poll()
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=30)
     finally:
@@ -52,11 +52,11 @@ def test_killed_then_resumed_equals_straight_run(tmp_path, profile_yaml):
     assert proc.returncode == 130
     assert "--resume" in err and "Traceback" not in err
     assert not (tmp_path / "dung.json").exists()  # no report from a stopped audit
-    assert journal_rows(journal) == 2
+    assert journal_rows(journal) == 3
 
     resumed = subprocess.run([*base, "--json", str(tmp_path / "dung.json"), "--resume"], capture_output=True,
                              text=True, timeout=120)
     assert resumed.returncode == 1, resumed.stderr
-    assert journal_rows(journal) == 7  # the two kept rows were not checked again
+    assert journal_rows(journal) == 8  # the three kept rows were not checked again
     assert result_without_timing(tmp_path / "dung.json") == result_without_timing(tmp_path / "thang.json")
     assert resumed.stdout == straight.stdout

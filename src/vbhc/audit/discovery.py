@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-SUPPORTED = (".docx", ".pdf", ".txt")
+SUPPORTED = (".docx", ".doc", ".pdf", ".txt")  # what `vbhc check` reads (.doc through LibreOffice)
 
 # What an entry that is not audited is, in the words the skipped list shows.
 OUTSIDE = "liên kết trỏ ra ngoài thư mục được kiểm tra (không đi theo)"
@@ -23,11 +23,10 @@ WALKED = "thư mục đã được duyệt (liên kết vòng hoặc trùng)"
 NOT_REGULAR = "không phải tệp thông thường"
 WORD_LOCK = "tệp khóa tạm của Word (không phải văn bản)"
 REFERENCE = "kế hoạch cấp trên dùng để đối chiếu"
-OLD_WORD = "tệp Word 97–2003 (.doc): vbhc audit chỉ kiểm tra .docx, .pdf, .txt; hãy lưu lại thành .docx"
 
 
 def other_extension(ext: str) -> str:
-    return f"phần mở rộng '{ext or '(không có)'}' không thuộc loại được kiểm tra (.docx, .pdf, .txt)"
+    return f"phần mở rộng '{ext or '(không có)'}' không thuộc loại được kiểm tra (.docx, .doc, .pdf, .txt)"
 
 
 @dataclass(frozen=True)
@@ -129,8 +128,6 @@ class _Walk:
             self.skip(rel, REFERENCE)
         elif ext in SUPPORTED:
             self.found.append(_Found(via_link, rel, real, st))
-        elif ext == ".doc":
-            self.skip(rel, OLD_WORD)
         else:
             self.skip(rel, other_extension(ext))
 
@@ -151,7 +148,7 @@ class _Walk:
 
 def discover(directory: str | os.PathLike[str], exclude: Iterable[str | os.PathLike[str]] = (),
              reference: Iterable[str | os.PathLike[str]] = ()) -> tuple[list[Task], list[dict[str, str]]]:
-    """Every .docx, .pdf and .txt under `directory`, and the other entries with why they are skipped.
+    """Every .docx, .doc, .pdf and .txt under `directory`, and the other entries with why they are skipped.
 
     `exclude` (the audit's own outputs and journal) is left out silently; `reference` (the
     parent plan) is listed as skipped.

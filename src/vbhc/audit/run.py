@@ -133,7 +133,7 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
         book.close()
     outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked)
     if not tasks:
-        outcome.notes.append(f"không có tệp .docx, .pdf hoặc .txt nào trong thư mục {directory}")
+        outcome.notes.append(f"không có tệp .docx, .doc, .pdf hoặc .txt nào trong thư mục {directory}")
     if resume and not book.resumed:
         outcome.notes.append(f"không có nhật ký {journal_file}: kiểm tra toàn bộ thư mục")
     outcome.result = _result(directory, view, plan_rules_run(config) if profile is not None else [], tasks, state,

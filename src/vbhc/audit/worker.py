@@ -116,20 +116,41 @@ def _die_with_parent() -> None:
         pass
 
 
+class Stopped(BaseException):
+    """The pool stops this worker (its file ran past the timeout, or the audit ends) while it is in
+    a file: unwind, so that what the file started (a LibreOffice converting a .doc) is stopped by
+    the code that started it, then exit."""
+
+
+STOPPED_EXIT = 128 + signal.SIGTERM
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    if _state.get("busy"):
+        raise Stopped()
+    os._exit(STOPPED_EXIT)
+
+
 def start(check: FileCheck, config: Any, profile: Any) -> None:
     """Run once in each worker before its first file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the audit's business
+    signal.signal(signal.SIGTERM, _on_sigterm)
     _die_with_parent()
-    _state.update(check=check, config=config, profile=profile)
+    _state.update(check=check, config=config, profile=profile, busy=False)
     warm_up(config, profile)
 
 
 def check_one(path: str, rel: str) -> tuple[str, float]:
     """The row of one file as JSON text (what the journal keeps), and the seconds it took."""
     started = time.perf_counter()
+    _state["busy"] = True
     try:
         row = _state["check"](path, _state["config"], _state["profile"])
+    except Stopped:
+        os._exit(STOPPED_EXIT)
     except BaseException as exc:  # noqa: B036 - one file must never stop the worker
         row = error_row(rel, f"không kiểm tra được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
+    finally:
+        _state["busy"] = False
     row["path"] = rel
     return json_text(row), round(time.perf_counter() - started, 3)
