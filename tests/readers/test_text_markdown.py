@@ -262,6 +262,18 @@ def test_tables_are_numbered_in_order():
     assert next(b for b in out if b.table is None).text == "Đoạn văn."
 
 
+def test_pipe_table_in_the_same_text_is_a_table():
+    """A "| a | b |" table beside the bar layout keeps its rows (its rule row is not a cell)."""
+    out = blocks(HEADER + "\n| STT | Nội dung |\n|---|---|\n| 1 | Rà soát |\n")
+    assert [(b.text, b.table) for b in out if b.table.table == 1] == [
+        ("STT", TablePos(1, 0, 0)), ("Nội dung", TablePos(1, 0, 1)), ("1", TablePos(1, 1, 0)),
+        ("Rà soát", TablePos(1, 1, 1))]
+
+
+def test_pipe_like_line_in_prose_stays_prose():
+    assert texts("|\nx\n|\n\nTỷ lệ | đạt 90%\n") == ["x", "Tỷ lệ | đạt 90%"]
+
+
 def test_page_lines_keep_the_first_source_line():
     assert [n for _, _, n in page_lines([(5, "**A"), (6, "B**"), (7, "C")], in_cell=True)] == [5, 7]
 

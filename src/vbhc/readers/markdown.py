@@ -23,6 +23,8 @@ from vbhc.textnorm import fold
 _BAR = re.compile(r"^\s*\|\s*$")
 _MARK = re.compile(r"\*{1,3}")
 _HEADING = re.compile(r"^#{1,6}\s+")
+_PIPE_ROW = re.compile(r"^\s*\|.*\S.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LETTERS = re.compile(r"[^a-z]")
 _QH = _LETTERS.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS.sub("", fold(TIEU_NGU))
@@ -99,20 +101,27 @@ def _stands_alone(text: str) -> bool:
     return bool(_WHOLE_LINE.match(t)) or _letters(t) in (_QH, _TN)
 
 
-def _continues(prev: _Piece, text: str, nxt: _Piece, in_cell: bool) -> bool:
-    """Is `nxt` the same line of the page as the line being built (whose text so far is `text`)?"""
-    t, n = text.strip(), nxt.text.strip()
-    if not n:
+_SHORT = 120  # a header component is shorter: a longer line so far is body text
+
+
+def _continues(prev: _Piece, head: str | None, last: str, nxt: str, in_cell: bool) -> bool:
+    """Is `nxt` on the same line of the page as the line being built?
+
+    `head` is that line so far while it is short (None past _SHORT characters), `last` the text
+    of its last source line: only the tail is looked at, so a paragraph of thousands of wrapped
+    lines is read in linear time.
+    """
+    if not nxt:
         return True
-    if _stands_alone(t) or _stands_alone(n):
+    if (head is not None and _stands_alone(head)) or _stands_alone(nxt):
         return False
     if prev.open_span:
         return True
-    if _letters(t + n) == _QH or (_DATE_CUT.search(t) and _DATE_REST.match(n)):
+    if head is not None and (_letters(head + nxt) == _QH or (_DATE_CUT.search(head) and _DATE_REST.match(nxt))):
         return True
     if not in_cell:
-        return not (_ITEM_END.search(t) and _LABEL.match(n))
-    return n[0].islower() and not _ITEM_END.search(t) and not _LABEL.match(n)
+        return not (_ITEM_END.search(last) and _LABEL.match(nxt))
+    return nxt[0].islower() and not _ITEM_END.search(last) and not _LABEL.match(nxt)
 
 
 def page_lines(lines: list[tuple[int, str]], in_cell: bool) -> Iterator[tuple[str, Style, int]]:
@@ -123,22 +132,29 @@ def page_lines(lines: list[tuple[int, str]], in_cell: bool) -> Iterator[tuple[st
     a lowercase continuation joins it to the one before.
     """
     groups: list[list[_Piece]] = []
-    text = ""
+    head: str | None = ""
+    last = ""
     for piece in _read_marks(lines):
-        if groups and _continues(groups[-1][-1], text, piece, in_cell):
+        text = piece.text.strip()
+        if groups and _continues(groups[-1][-1], head, last, text, in_cell):
             groups[-1].append(piece)
-            text = f"{text} {piece.text.strip()}" if piece.text.strip() else text
+            if text:
+                head = f"{head} {text}" if head is not None and len(head) + len(text) < _SHORT else None
+                last = text
         else:
             groups.append([piece])
-            text = piece.text.strip()
+            head = text if len(text) < _SHORT else None
+            last = text
     for group in groups:
         joined = " ".join(p.text.strip() for p in group if p.text.strip())
-        if not joined:
-            continue  # "* *", "** **": marks around nothing
-        visible = sum(p.visible for p in group) or 1
-        style = Style(bold=sum(p.bold for p in group) * 2 > visible,
-                      italic=sum(p.italic for p in group) * 2 > visible)
-        yield joined, style, group[0].number
+        if joined:  # not "* *", "** **": marks around nothing
+            yield joined, _style(group), group[0].number
+
+
+def _style(group: list[_Piece]) -> Style:
+    """Bold or italic when most of the line's visible characters are."""
+    visible = sum(p.visible for p in group) or 1
+    return Style(bold=sum(p.bold for p in group) * 2 > visible, italic=sum(p.italic for p in group) * 2 > visible)
 
 
 # ------------------------------------------------------------------------------- tables
@@ -212,6 +228,9 @@ def _aligned_gaps(cells: list[Cell], n: int) -> set[int]:
 
 def _greedy_rows(cells: list[Cell], n: int) -> list[list[Cell]]:
     """Rows cut in one pass: a run of empty slots long enough fills the row, else it ends it."""
+    runs = [0] * (len(cells) + 1)  # runs[i]: how many empty slots from slot i on
+    for i in range(len(cells) - 1, -1, -1):
+        runs[i] = 0 if cells[i] else runs[i + 1] + 1
     rows: list[list[Cell]] = []
     row: list[Cell] = []
     i = 0
@@ -223,10 +242,7 @@ def _greedy_rows(cells: list[Cell], n: int) -> list[list[Cell]]:
             row.append(cells[i])
             i += 1
             continue
-        run = 0
-        while i + run < len(cells) and not cells[i + run]:
-            run += 1
-        empties = n - len(row) if run - 1 >= n - len(row) else 0
+        empties = n - len(row) if runs[i] - 1 >= n - len(row) else 0
         row.extend([] for _ in range(empties))
         rows.append(row)
         row = []
@@ -236,14 +252,21 @@ def _greedy_rows(cells: list[Cell], n: int) -> list[list[Cell]]:
     return rows
 
 
-def _table_blocks(cells: list[Cell], table: int) -> Iterator[Block]:
-    rows = table_rows(cells)
+def _table_blocks(rows: list[list[Cell]], table: int) -> Iterator[Block]:
     two_columns = max(len(r) for r in rows) == 2
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             for text, style, number in page_lines(cell, in_cell=True):
                 yield Block(text=text, style=style, location=Location(line=number),
                             table=TablePos(table, r, c), column=c if two_columns else None)
+
+
+def _pipe_rows(run: list[tuple[int, str]]) -> list[list[Cell]] | None:
+    """A run written as a pipe table ("| a | b |" rows, "|---|---|" rules), or None."""
+    if not all(_PIPE_ROW.match(raw) for _, raw in run):
+        return None
+    return [[[(number, cell)] if cell.strip() else [] for cell in raw.strip()[1:-1].split("|")]
+            for number, raw in run if not _PIPE_RULE.match(raw)]
 
 
 # ------------------------------------------------------------------------------- the file
@@ -274,11 +297,16 @@ def legal_site_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     table = -1
     for run in _runs(re.split(r"\r\n|\r|\n", text)):
+        pipe_rows = _pipe_rows(run)
+        if pipe_rows:
+            table += 1
+            blocks.extend(_table_blocks(pipe_rows, table))
+            continue
         before, cells, after = _split_run(run)
         blocks.extend(_paragraph_blocks(before))
         if cells is not None:
             table += 1
-            blocks.extend(_table_blocks(cells, table))
+            blocks.extend(_table_blocks(table_rows(cells), table))
         blocks.extend(_paragraph_blocks(after))
     return blocks
 
