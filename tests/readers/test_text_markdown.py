@@ -194,6 +194,16 @@ def test_blank_lines_part_paragraphs():
     assert texts("Đoạn một.\n\nĐoạn\nhai.\n") == ["Đoạn một.", "Đoạn hai."]
 
 
+def test_sentence_cut_by_a_blank_line_is_rejoined():
+    assert texts("- Đơn vị phối hợp: các cơ quan, đơn vị, địa phương\n\nliên quan.\n") == [
+        "- Đơn vị phối hợp: các cơ quan, đơn vị, địa phương liên quan."]
+
+
+def test_point_after_a_heading_is_not_a_wrap():
+    assert texts("**2. Yêu cầu**\n\na) Triển khai đầy đủ.\n\nb) Gắn trách nhiệm\n\nc) Bảo đảm.\n") == [
+        "2. Yêu cầu", "a) Triển khai đầy đủ.", "b) Gắn trách nhiệm", "c) Bảo đảm."]
+
+
 def test_bold_label_is_kept_and_the_paragraph_is_not_bold():
     out = blocks("**1.** Tiếp tục đẩy mạnh công tác tuyên truyền,\nphổ biến pháp luật.\n")
     assert out[0].text == "1. Tiếp tục đẩy mạnh công tác tuyên truyền, phổ biến pháp luật."

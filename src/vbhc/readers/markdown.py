@@ -36,6 +36,7 @@ _WHOLE_LINE = re.compile(r"^(?:[-_=–—.…]{3,}|Số\s*:.*/.*|Nơi\s+nhận\s
 # a list item: a dash, a point, a number, an article.
 _LABEL = re.compile(r"^(?:[-–+•]\s|[a-zđ]\)|\d{1,3}(?:\.\d{1,2})*[.)]\s|Điều\s+\d|[IVXLC]{1,7}\.\s)")
 _ITEM_END = re.compile(r"[.;:]\s*$")
+_SENTENCE_END = re.compile(r"[.;:!?…)\]”\"]\s*$")
 # A place-date cut before its month or year ("Nghệ An, ngày 26" / "tháng 11 năm 2025").
 _DATE_CUT = re.compile(r",\s*ngày\s*[\d.…]*\s*(?:tháng\s*[\d.…]*\s*)?$", re.I)
 _DATE_REST = re.compile(r"^(?:tháng|năm)\b", re.I)
@@ -295,6 +296,7 @@ def _split_run(run: list[tuple[int, str]]) -> tuple[Cell, list[Cell] | None, Cel
 def legal_site_blocks(text: str) -> list[Block]:
     """Blocks of a legal-site text (already NFC): paragraphs joined, cells as table blocks."""
     blocks: list[Block] = []
+    wraps: dict[int, list[str]] = {}  # block index → its text's pieces, joined once at the end
     table = -1
     for run in _runs(re.split(r"\r\n|\r|\n", text)):
         pipe_rows = _pipe_rows(run)
@@ -303,12 +305,25 @@ def legal_site_blocks(text: str) -> list[Block]:
             blocks.extend(_table_blocks(pipe_rows, table))
             continue
         before, cells, after = _split_run(run)
-        blocks.extend(_paragraph_blocks(before))
+        for block in _paragraph_blocks(before):
+            if blocks and _wrapped_across_blank(blocks[-1], block, wraps.get(len(blocks) - 1)):
+                wraps.setdefault(len(blocks) - 1, [blocks[-1].text]).append(block.text)
+            else:
+                blocks.append(block)
         if cells is not None:
             table += 1
             blocks.extend(_table_blocks(table_rows(cells), table))
         blocks.extend(_paragraph_blocks(after))
+    for index, pieces in wraps.items():
+        blocks[index].text = " ".join(pieces)
     return blocks
+
+
+def _wrapped_across_blank(prev: Block, block: Block, pieces: list[str] | None) -> bool:
+    """"… các cơ quan, đơn vị, địa phương" / blank / "liên quan.": one sentence the blank line cut."""
+    end = pieces[-1] if pieces else prev.text
+    return (prev.table is None and block.table is None and not prev.style.bold and block.text[:1].islower()
+            and not _SENTENCE_END.search(end[-4:]) and not _LABEL.match(block.text))
 
 
 def _paragraph_blocks(lines: list[tuple[int, str]]) -> Iterator[Block]:
