@@ -307,6 +307,7 @@ class TypeNameField:
     """A type name in capitals ("KẾ HOẠCH"), as the name vbhc knows it by ("Kế hoạch")."""
 
     doc_type: str
+    rest: str = ""  # a qualifier printed after it: "(SỬA ĐỔI, BỔ SUNG)"
 
 
 Fields = NumberField | PlaceDateField | LabelField | RestField | AuthorityField | AppendixField | TypeNameField
@@ -319,10 +320,16 @@ class Line:
     `kind` and `fields` are the classifier's and never change; `role` is set by the builder.
     """
 
-    index: int  # index into Document.blocks
+    index: int  # index into Document.blocks: the (first) block the line was read from
     kind: LineKind
     fields: Fields | None = None
     role: Role | None = None
+    text: str = ""  # the line as classified: its block's text, stripped (blocks joined where it wrapped)
+    more: tuple[int, ...] = ()  # further blocks joined into this line (a V/v wrapped in its header column)
+
+    @property
+    def indexes(self) -> tuple[int, ...]:
+        return (self.index, *self.more)
 
 
 @dataclass

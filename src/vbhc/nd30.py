@@ -65,6 +65,14 @@ LEGAL_TYPES: dict[str, str] = {
     "Pháp lệnh": "UBTVQH",
 }
 
+# Documents a decision issues "kèm theo" that Điều 7 does not list by name (PL III, Mẫu 1.3: "văn bản
+# ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
+ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
+
+# Types whose preamble lists căn cứ before the enacting line (PL III, Mẫu 1.1–1.3; the legal types'
+# own forms): in any other document a paragraph beginning "Căn cứ …" is content, not a preamble.
+PREAMBLE_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết", "Chỉ thị", *LEGAL_TYPES})
+
 # PL I, mục II.5.b: points are lettered in the Vietnamese alphabet, followed by ")".
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 

@@ -8,6 +8,8 @@ appendix); a new one starts where a second header appears after a body.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex as re
 
 from vbhc import dates, ids
@@ -29,6 +31,7 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
+from vbhc.nd30 import PREAMBLE_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
@@ -40,6 +43,7 @@ NODE_KIND: dict[LineKind, NodeKind] = {K.PART: "part", K.CHAPTER: "chapter", K.M
                                        K.ARTICLE: "article", K.DECIMAL: "clause", K.POINT: "point",
                                        K.BULLET: "bullet"}
 STRUCTURAL = {K.PART, K.CHAPTER, K.MUC, K.ROMAN, K.ARTICLE, K.DECIMAL, K.POINT, K.BULLET}
+_DASH = re.compile(r"^[-–+•]\s*")
 _SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
 _END_MARK = re.compile(r"\s*/\s*\.\s*$")
 _PLACEHOLDER = re.compile(r"…|\.{3}")
@@ -83,7 +87,7 @@ class _DocBuilder:
 
     # --- helpers -----------------------------------------------------------------------
     def text(self, line: Line) -> str:
-        return self.blocks[line.index].text.strip()
+        return line.text
 
     def keep(self, line: Line, role: Role | None = None) -> None:
         line.role = role or Role.of(line.kind)
@@ -98,59 +102,85 @@ class _DocBuilder:
 
     # --- header ------------------------------------------------------------------------
     def header(self, line: Line) -> bool:
-        k, t, f = line.kind, self.text(line), line.fields
-        if k == K.CAPS:
-            self.agency.append(line)
-            self.keep(line, Role.AGENCY)
-        elif k == K.QUOC_HIEU:
-            self.doc.national_title = t
-            self.keep(line)
-        elif k == K.TIEU_NGU:
-            self.doc.motto = t
-            self.keep(line)
-        elif isinstance(f, NumberField):
-            self.set_number(t, f)
-            self.keep(line)
-        elif isinstance(f, PlaceDateField):
-            self.set_place_date(t, f)
-            self.keep(line)
-        elif k == K.VV:
-            self.doc.doc_type = self.doc.doc_type or "Công văn"
-            self.doc.title = squash(_rest(line)) or None
-            self.keep(line)
-        elif k == K.RULE:
-            self.keep(line)
-        elif k == K.TEXT and t[:1].islower() and self.last_role() in (Role.VV, Role.VV_MORE):
-            self.doc.title = squash(f"{self.doc.title or ''} {t}")  # "V/v" wrapped over two lines
-            self.keep(line, Role.VV_MORE)
-        elif k == K.TEXT and self.year_of_wrapped_date(t):
-            self.keep(line, Role.PLACE_DATE)
-        elif isinstance(f, TypeNameField):
-            self.doc.doc_type = f.doc_type
-            self.doc.type_line = t
-            self.keep(line)
-            self.state = "title"
-        elif isinstance(f, AppendixField):
-            self.doc.doc_type = "Phụ lục"
-            self.doc.is_appendix = True
-            self.doc.number = f.num
-            self.doc.type_line = t
-            if f.rest:
-                self.title_lines.append(f.rest)
-            self.keep(line)
-            self.state = "title"
-        elif k == K.KEM_THEO:
-            self.state = "title"
-            return self.title(line)
-        elif k == K.TEXT and not self.doc.lines and self.agency == []:
-            self.keep(line, Role.PREFACE)
-        elif k == K.TEXT and self.in_header_table(line):
-            self.keep(line)  # a stray line in one column of the header table ("." under the V/v): not the body
-        else:
+        """A header line fills its field; the first line that is none ends the header."""
+        step = HEADER_STEPS.get(line.kind) or (self.text_in_header(line) if line.kind == K.TEXT else None)
+        if step is None:
             self.finish_header()
             self.state = "preamble"
             return self.preamble(line)
+        return step(self, line)
+
+    def text_in_header(self, line: Line) -> Step | None:
+        """A plain line inside the header: a wrapped V/v or date, a stray note, a cell of the header table."""
+        t = self.text(line)
+        if t[:1].islower() and self.last_role() in (Role.VV, Role.VV_MORE):
+            return _DocBuilder.vv_more
+        if self.year_of_wrapped_date(t):
+            return lambda b, ln: b.keep_as(ln, Role.PLACE_DATE)
+        if not self.doc.lines and self.agency == []:
+            return lambda b, ln: b.keep_as(ln, Role.PREFACE)  # a source note or a stamp before the header
+        if self.in_header_table(line):
+            return _DocBuilder.keep_as  # a stray line in a column of the header table ("." under the V/v)
+        return None
+
+    def keep_as(self, line: Line, role: Role | None = None) -> bool:
+        self.keep(line, role)
         return True
+
+    def agency_line(self, line: Line) -> bool:
+        self.agency.append(line)
+        return self.keep_as(line, Role.AGENCY)
+
+    def quoc_hieu(self, line: Line) -> bool:
+        self.doc.national_title = self.text(line)
+        return self.keep_as(line)
+
+    def tieu_ngu(self, line: Line) -> bool:
+        self.doc.motto = self.text(line)
+        return self.keep_as(line)
+
+    def number_line(self, line: Line) -> bool:
+        assert isinstance(line.fields, NumberField)
+        self.set_number(self.text(line), line.fields)
+        return self.keep_as(line)
+
+    def place_date(self, line: Line) -> bool:
+        assert isinstance(line.fields, PlaceDateField)
+        self.set_place_date(self.text(line), line.fields)
+        return self.keep_as(line)
+
+    def vv(self, line: Line) -> bool:
+        self.doc.doc_type = self.doc.doc_type or "Công văn"
+        self.doc.title = squash(_rest(line)) or None
+        return self.keep_as(line)
+
+    def vv_more(self, line: Line) -> bool:
+        self.doc.title = squash(f"{self.doc.title or ''} {self.text(line)}")  # "V/v" wrapped over two lines
+        return self.keep_as(line, Role.VV_MORE)
+
+    def type_name(self, line: Line) -> bool:
+        assert isinstance(line.fields, TypeNameField)
+        self.doc.doc_type = line.fields.doc_type
+        self.doc.type_line = self.text(line)
+        if line.fields.rest:
+            self.title_lines.append(line.fields.rest)
+        self.state = "title"
+        return self.keep_as(line)
+
+    def appendix(self, line: Line) -> bool:
+        assert isinstance(line.fields, AppendixField)
+        self.doc.doc_type = "Phụ lục"
+        self.doc.is_appendix = True
+        self.doc.number = line.fields.num
+        self.doc.type_line = self.text(line)
+        if line.fields.rest:
+            self.title_lines.append(line.fields.rest)
+        self.state = "title"
+        return self.keep_as(line)
+
+    def kem_theo_in_header(self, line: Line) -> bool:
+        self.state = "title"
+        return self.title(line)
 
     def in_header_table(self, line: Line) -> bool:
         """A line in a column of the layout table the header is in (a .doc header is often one row
@@ -225,7 +255,8 @@ class _DocBuilder:
             self.keep(line)
             return True
         first = not self.title_lines
-        continues = (not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))))
+        continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
+                                   or (k == K.TEXT and self.looks_like_title(line)))
         # a caps line straight after the type name is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")
         # of a decision with no trích yếu, except in an appendix, whose title is in capitals
         authority = k == K.CAPS and first and not self.doc.is_appendix
@@ -239,13 +270,22 @@ class _DocBuilder:
         self.state = "preamble"
         return self.preamble(line)
 
+    def looks_like_title(self, line: Line) -> bool:
+        """A line printed as the trích yếu's first line is (bold, same size and alignment) continues it:
+        "Về việc công nhận Điều lệ (sửa đổi, bổ sung)" / "Quỹ Khuyến học tỉnh Bình Thuận"."""
+        first = next((ln for ln in reversed(self.doc.lines) if ln.role == Role.TITLE), None)
+        if first is None:
+            return False
+        a, b = self.blocks[first.index].style, self.blocks[line.index].style
+        return bool(a.bold and b.bold) and a.size_pt == b.size_pt and a.italic == b.italic
+
     # --- preamble ----------------------------------------------------------------------
     def preamble(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
         if k == K.CAPS and not self.doc.can_cu and self.doc.enacting is None:
             self.doc.enacting_authority = squash(f"{self.doc.enacting_authority or ''} {t}")
             self.keep(line, Role.ISSUER_LINE)
-        elif k == K.CAN_CU:
+        elif k == K.CAN_CU and (self.doc.doc_type is None or self.doc.doc_type in PREAMBLE_TYPES):
             self.doc.can_cu.append(t)
             self.keep(line)
         elif k == K.ENACTING:
@@ -360,7 +400,7 @@ class _DocBuilder:
         node = Node(kind="paragraph", text=self.text(line), line=self.blocks[line.index].location.line,
                     blocks=[line.index])
         self.attach(node, self.stack[-1][1] if self.stack else None)
-        self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS) else None)
+        self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS, K.CAN_CU) else None)
 
     def attach(self, node: Node, parent: Node | None) -> None:
         siblings = parent.children if parent else self.doc.body
@@ -384,64 +424,73 @@ class _DocBuilder:
 
     # --- closing -----------------------------------------------------------------------
     def closing(self, line: Line) -> bool:
-        k, t, f = line.kind, self.text(line), line.fields
+        """Nơi nhận (label, items, Lưu) and the signing block, side by side or one after the other."""
+        handled = self.recipients_part(line) or self.signature_part(line)
+        if not handled:
+            t = self.text(line)
+            self.doc.problems.append(f"dòng {self.blocks[line.index].location.line}: không xếp được vào phần "
+                                     f"ký hoặc nơi nhận: {t[:60]}")
+            self.keep(line, Role.UNPLACED)
+        if self.signature_started:
+            self.doc.signature = self.signature
+        return True
+
+    def in_recipients(self, line: Line) -> bool:
+        """Is a dash or plain line in the closing one of the Nơi nhận items (not the signature beside it)?"""
+        k, t = line.kind, self.text(line)
         column = self.blocks[line.index].column
-        sig = self.signature
-        in_recipients = self.doc.recipients_label is not None and column != 1 and not (
-            k in (K.AUTHORITY, K.CAPS, K.STAND_IN) or (self.signature_started and column is None
-                                                         and k not in (K.BULLET, K.LUU, K.TEXT))
-        )
+        if self.doc.recipients_label is None or column == 1 or k not in (K.BULLET, K.TEXT, K.POINT):
+            return False
+        if self.signature_started and column is None and k not in (K.BULLET, K.LUU, K.TEXT):
+            return False
+        return not (k == K.TEXT and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t))
+
+    def recipients_part(self, line: Line) -> bool:
+        k, t = line.kind, self.text(line)
         if k == K.NOI_NHAN:
             self.doc.recipients_label = t
             if _rest(line):
                 self.doc.recipients.append(_rest(line))
-            self.keep(line)
-        elif k == K.LUU:
-            self.doc.storage = re.sub(r"^[-–+•]\s*", "", t)
-            self.keep(line)
-        elif in_recipients and k in (K.BULLET, K.TEXT, K.POINT) and not (
-            k == K.TEXT and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t)
-        ):
-            item = re.sub(r"^[-–+•]\s*", "", t)
-            if k == K.BULLET or not self.doc.recipients:
-                self.doc.recipients.append(item)
-            else:
-                self.doc.recipients[-1] = f"{self.doc.recipients[-1]} {item}"
-            self.keep(line, Role.RECIPIENT)
-        elif isinstance(f, AuthorityField):
-            self.signature_started = True
+            return self.keep_as(line)
+        if k == K.LUU:
+            self.doc.storage = _DASH.sub("", t)
+            return self.keep_as(line)
+        if not self.in_recipients(line):
+            return False
+        item = _DASH.sub("", t)
+        if k == K.BULLET or not self.doc.recipients:
+            self.doc.recipients.append(item)
+        else:
+            self.doc.recipients[-1] = f"{self.doc.recipients[-1]} {item}"
+        return self.keep_as(line, Role.RECIPIENT)
+
+    def signature_part(self, line: Line) -> bool:
+        k, t, f = line.kind, self.text(line), line.fields
+        sig = self.signature
+        if isinstance(f, AuthorityField):
             prefix, rest = f.prefix + ".", squash(f.rest)
             if prefix == "TM." and sig.authority is None:
                 sig.on_behalf_of = rest
             else:
                 sig.positions.append(rest)
             sig.authority = prefix
-            sig.lines.append(t)
-            sig.blocks.append(line.index)
-            self.keep(line)
+            role = Role.AUTHORITY
         elif k == K.STAND_IN:
             sig.stand_in = t
-            sig.blocks.append(line.index)
-            self.signature_started = True
-            self.keep(line)
+            role = Role.STAND_IN
         elif k in (K.CAPS, K.TYPE_NAME) and sig.signer is None:
-            self.signature_started = True
             sig.positions.append(squash(t))
-            sig.lines.append(t)
-            sig.blocks.append(line.index)
-            self.keep(line, Role.POSITION)
+            role = Role.POSITION
         elif sig.signer is None and self.signature_started and len(t) <= 60 and not _SENTENCE_END.search(t):
             sig.signer = squash(t)
-            sig.lines.append(t)
-            sig.blocks.append(line.index)
-            self.keep(line, Role.SIGNER)
+            role = Role.SIGNER
         else:
-            self.doc.problems.append(f"dòng {self.blocks[line.index].location.line}: không xếp được vào phần "
-                                     f"ký hoặc nơi nhận: {t[:60]}")
-            self.keep(line, Role.UNPLACED)
-        if self.signature_started:
-            self.doc.signature = sig
-        return True
+            return False
+        self.signature_started = True
+        if role != Role.STAND_IN:
+            sig.lines.append(t)
+        sig.blocks.append(line.index)
+        return self.keep_as(line, role)
 
     # --- document boundaries -------------------------------------------------------------
     def starts_new_document(self, i: int) -> bool:
@@ -488,6 +537,16 @@ class _DocBuilder:
             self.doc.title = squash(" ".join(self.title_lines))
         return i
 
+
+Step = Callable[[_DocBuilder, Line], bool]
+
+# What each kind of line does in the header; a plain text line is judged by `text_in_header`.
+HEADER_STEPS: dict[LineKind, Step] = {
+    K.CAPS: _DocBuilder.agency_line, K.QUOC_HIEU: _DocBuilder.quoc_hieu, K.TIEU_NGU: _DocBuilder.tieu_ngu,
+    K.SO_KY_HIEU: _DocBuilder.number_line, K.PLACE_DATE: _DocBuilder.place_date, K.VV: _DocBuilder.vv,
+    K.RULE: _DocBuilder.keep_as, K.TYPE_NAME: _DocBuilder.type_name, K.PHU_LUC: _DocBuilder.appendix,
+    K.KEM_THEO: _DocBuilder.kem_theo_in_header,
+}
 
 LAYOUT_KINDS = {K.QUOC_HIEU, K.TIEU_NGU, K.SO_KY_HIEU, K.PLACE_DATE, K.NOI_NHAN, K.AUTHORITY, K.LUU}
 

@@ -6,7 +6,7 @@ import regex as re
 
 from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
-from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED
+from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED, TYPE_WITH_QUALIFIER
 from vbhc.textnorm import fold, is_upper
 
 _LETTERS_ONLY = re.compile(r"[^a-z]")
@@ -30,6 +30,10 @@ def classify_text(text: str) -> tuple[LineKind, Fields | None]:
         doc_type = TYPE_NAMES_FOLDED.get(fold(t))
         if doc_type:
             return LineKind.TYPE_NAME, TypeNameField(doc_type)
+        m = TYPE_WITH_QUALIFIER.match(t)
+        doc_type = TYPE_NAMES_FOLDED.get(fold(m["type"])) if m else None
+        if m and doc_type:
+            return LineKind.TYPE_NAME, TypeNameField(doc_type, rest=m["rest"])
         return LineKind.CAPS, None
     return LineKind.TEXT, None
 
@@ -41,5 +45,5 @@ def classify(blocks: list[Block]) -> list[Line]:
         if block.part != "body" or not block.text.strip():
             continue
         kind, fields = classify_text(block.text)
-        lines.append(Line(index=i, kind=kind, fields=fields))
+        lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
     return lines

@@ -20,7 +20,7 @@ from vbhc.model import (
     PlaceDateField,
     RestField,
 )
-from vbhc.nd30 import DOC_TYPES, LEGAL_TYPES
+from vbhc.nd30 import DOC_TYPES, ISSUED_TYPES, LEGAL_TYPES
 from vbhc.textnorm import fold, squash
 
 ROMAN = r"[IVXLC]{1,7}"
@@ -29,7 +29,9 @@ POINT = r"[a-zđ]"
 # is a sentence, not a heading).
 HEADING_REST = r"\b\s*[.:\-–]?\s*(?P<rest>\p{Lu}.*)?$"
 
-TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, "Phụ lục"}, key=len, reverse=True)
+TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, "Phụ lục"}, key=len, reverse=True)
+# A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
+TYPE_WITH_QUALIFIER = re.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
 

@@ -13,7 +13,7 @@ def block(ctx: Context, line: Line) -> Block:
 
 
 def text(ctx: Context, line: Line) -> str:
-    return ctx.doc.blocks[line.index].text.strip()
+    return line.text
 
 
 def line_no(ctx: Context, line: Line | None) -> int | None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import nd30
+from vbhc import citation, nd30
 from vbhc.model import Node, Role
 from vbhc.nd30 import source
 from vbhc.numbering import point_index, point_letter, roman, roman_value
@@ -207,11 +207,9 @@ def _point_lists(children: list[Node]) -> Iterator[list[Node]]:
 
 # --- Citations -----------------------------------------------------------------------------
 
-_CITABLE = sorted({*(k for k in nd30.DOC_TYPES if k not in ("Thư công",)), *nd30.LEGAL_TYPES} - {"Luật"},
-                  key=len, reverse=True)
-_CITATION = re.compile(r"(?<![\p{L}])(?P<type>" + "|".join(re.escape(t) for t in _CITABLE) + r")\s+"
-                       r"(?P<ref>\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[\p{Lu}][\p{L}\d&]*(?:-[\p{L}\d&]+)*)",
-                       re.I)
+# "Luật Tổ chức chính quyền địa phương" is cited by name; a law's number is optional.
+_CITED_BY_NAME = {"Luật"}
+_BEFORE_NUMBER = re.compile(r"\s+(?=\d)")
 
 
 @rule("ND30.TrichDan.ThieuSo", severity="warning", source=source(f"{PL1}, mục II.6.a–b"),
@@ -227,10 +225,11 @@ def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
     for ln in ctx.doc.lines:
         if ln.role in (Role.SO_KY_HIEU, Role.QUOC_HIEU, Role.TIEU_NGU, Role.PLACE_DATE):
             continue
-        t = text(ctx, ln)
-        for m in _CITATION.finditer(t):
-            found = m.group(0)
-            expected = f"{m['type']} số {m['ref']}"
+        for c in citation.find_all(text(ctx, ln)):
+            if c.doc_type is None or c.has_so or c.doc_type in _CITED_BY_NAME:
+                continue
+            found = c.head
+            expected = _BEFORE_NUMBER.sub(" số ", found, count=1)
             node = node_of.get(ln.index)
             yield ctx.finding(f"Viện dẫn “{found}” thiếu chữ “số”; viết “{expected}”.",
                               node=node.id if node else None, line=line_no(ctx, ln),
