@@ -126,6 +126,22 @@ class Package:
             self._parsed[key] = None if data is None else self._parse(data, part.lstrip("/"))
         return self._parsed[key]
 
+    def xml_mentioning(self, part: str, word: str) -> etree._Element | None:
+        """The part parsed, but only when its bytes mention `word` (any case, UTF-8 or UTF-16):
+        a header without the word PAGE has no page number, and is never parsed."""
+        key = part.lstrip("/").lower()
+        if key in self._parsed:
+            return self._parsed[key]
+        data = self.read(part)
+        if data is None:
+            return None
+        low = data.lower()
+        needle = word.lower()
+        if not any(needle.encode(enc) in low for enc in ("ascii", "utf-16-le", "utf-16-be")):
+            return None
+        self._parsed[key] = self._parse(data, part.lstrip("/"))
+        return self._parsed[key]
+
     def _parse(self, data: bytes, where: str) -> etree._Element:
         entities = InputError(self.name, f"tệp .docx có khai báo thực thể XML (DOCTYPE/ENTITY) trong phần "
                                          f"{where}; Word không bao giờ ghi như vậy ({HOSTILE})")
