@@ -28,6 +28,7 @@ MACROS = ("tệp Word có macro (VBA) bị từ chối vì lý do an toàn (macr
           "hãy lưu lại thành .docx không có macro")
 _MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _cannot_open(name: str, exc: OSError) -> InputError:
@@ -183,8 +184,11 @@ class Package:
 
 
 def _declares_entities(data: bytes) -> bool:
-    """A DOCTYPE with entity declarations, in UTF-8 or UTF-16 (checked before parsing)."""
-    for enc in ("ascii", "utf-16-le", "utf-16-be"):
+    """A DOCTYPE with entity declarations, in UTF-8 or UTF-16 (checked before parsing). UTF-16
+    is looked for only when the first bytes say so (a BOM or a NUL), as the XML parser decides."""
+    head = data[:4]
+    encodings = ("ascii", "utf-16-le", "utf-16-be") if b"\0" in head or head[:2] in _BOMS else ("ascii",)
+    for enc in encodings:
         if "<!DOCTYPE".encode(enc) in data and "<!ENTITY".encode(enc) in data:
             return True
     return False

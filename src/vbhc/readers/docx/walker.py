@@ -25,10 +25,8 @@ from vbhc.readers.docx.names import (
     LRPB,
     NBH,
     PPR,
-    PSTYLE,
     PTAB,
     RPR,
-    RSTYLE,
     RUN_CONTAINERS,
     SDT,
     SOFTH,
@@ -48,7 +46,7 @@ from vbhc.readers.docx.names import (
     w,
 )
 from vbhc.readers.docx.numbering import Level, Numbering
-from vbhc.readers.docx.properties import WORD_DEFAULT_HALF_POINTS, read_ppr, read_rpr, to_int
+from vbhc.readers.docx.properties import WORD_DEFAULT_HALF_POINTS, read_paragraph, read_rpr, read_run, to_int
 from vbhc.readers.docx.styles import Styles, borders
 
 # (table style, position in the table, header column) of the paragraphs being walked
@@ -56,6 +54,8 @@ Context = tuple[str | None, TablePos | None, int | None]
 BODY: Context = (None, None, None)
 _Cell = tuple[int, etree._Element, bool]  # grid column, w:tc, vertically merged continuation
 _Legacy = tuple[str | None, bool, str | None]  # encoding, all-capitals font, font name
+_Look = tuple[str | None, float, bool, bool, bool, bool]  # see run_look
+_LOOK_FIELDS = ("font", "size_pt", "bold", "italic", "underline", "all_caps")
 _PLAIN: _Legacy = (None, False, None)
 _CHAR_OF = {TAB: "\t", PTAB: "\t", NBH: "-"}
 _BREAKS = {BR, CR, LRPB}
@@ -151,7 +151,9 @@ class Walker:
         self._formats: dict[tuple[Any, ...], _Format] = {}
         self._labelled: dict[tuple[int, int], dict[str, Any]] = {}
         self._merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self._styles: dict[tuple[int, bool, int], Style] = {}
+        self._looks: dict[tuple[int, bool], _Look] = {}
+        self._styles: dict[tuple[_Look, int], Style] = {}
+        self._single: dict[tuple[int, bool, int], Style] = {}
 
     def _legacy(self, rpr: dict[str, Any]) -> _Legacy:
         """(legacy encoding, all-capitals font, font name) of a run; (None, False, None) for Unicode."""
@@ -238,8 +240,8 @@ class Walker:
         self._emit(segments, label, pstyle, ctx, lambda: self._label_rpr(ctx[0], fmt.psid, ppr_el, label.level))
 
     def _format(self, tstyle: str | None, ppr_el: etree._Element | None) -> _Format:
-        direct = read_ppr(ppr_el)
-        psid = self.styles.para_style_id(style_id(ppr_el, PSTYLE))
+        own_style, direct = read_paragraph(ppr_el)
+        psid = self.styles.para_style_id(own_style)
         key = (tstyle, psid, *direct.items())
         got = self._formats.get(key)
         if got is None:
@@ -303,16 +305,31 @@ class Walker:
             first = False
 
     def _style(self, pieces: list[Piece], pstyle: dict[str, Any]) -> Style:
-        """The block's Style, shared with every block of the same single look."""
-        visible = [pc for pc in pieces if pc.text.strip()] or pieces
-        rpr, ascii_ = visible[0].rpr, visible[0].text.isascii()
-        if all(pc.rpr is rpr and pc.text.isascii() == ascii_ for pc in visible):
-            key = (id(rpr), ascii_, id(pstyle))
-            got = self._styles.get(key)
+        """Run properties by majority of visible characters, every distinct font listed; a block
+        of one look shares its Style with every block of that look and paragraph format."""
+        if len(pieces) == 1:  # most lines are one run
+            one = (id(pieces[0].rpr), pieces[0].text.isascii(), id(pstyle))
+            got = self._single.get(one)
             if got is None:
-                got = self._styles[key] = block_style(visible, pstyle)
+                got = self._single[one] = self._style_of_looks(pieces, pstyle)
             return got
-        return block_style(visible, pstyle)
+        return self._style_of_looks([pc for pc in pieces if pc.text.strip()] or pieces, pstyle)
+
+    def _style_of_looks(self, visible: list[Piece], pstyle: dict[str, Any]) -> Style:
+        weights: dict[_Look, int] = {}
+        for pc in visible:
+            ascii_ = pc.text.isascii()
+            look = self._looks.get((id(pc.rpr), ascii_))
+            if look is None:
+                look = self._looks[(id(pc.rpr), ascii_)] = run_look(pc.rpr, ascii_)
+            weights[look] = weights.get(look, 0) + (len(pc.text) - pc.text.count(" ") or len(pc.text))
+        if len(weights) > 1:
+            return block_style(weights, pstyle)
+        key = (next(iter(weights)), id(pstyle))
+        got = self._styles.get(key)
+        if got is None:
+            got = self._styles[key] = block_style(weights, pstyle)
+        return got
 
     def _label_rpr(self, tstyle: str | None, psid: str | None, ppr_el: etree._Element | None,
                    level: Level | None) -> dict[str, Any]:
@@ -325,18 +342,17 @@ class Walker:
     def _segments(self, p: etree._Element, tstyle: str | None, psid: str | None) -> list[_Segment]:
         """The paragraph's visible text, cut at line breaks, each piece with its run properties."""
         segments = [_Segment()]
+        run_base, theme = self.styles.run_base, self.theme
         for r in runs(p):
-            rpr = self._run_rpr(r, tstyle, psid)
+            rpr_el = child(r, RPR)
+            if rpr_el is None:
+                rpr = run_base(tstyle, psid, None)
+            else:
+                csid, direct = read_run(rpr_el, theme)
+                rpr = self._canonical(run_base(tstyle, psid, csid), direct)
             if not rpr.get("vanish"):
                 self._run(r, rpr, segments)
         return segments
-
-    def _run_rpr(self, r: etree._Element, tstyle: str | None, psid: str | None) -> dict[str, Any]:
-        rpr_el = child(r, RPR)
-        if rpr_el is None:
-            return self.styles.run_base(tstyle, psid, None)
-        base = self.styles.run_base(tstyle, psid, style_id(rpr_el, RSTYLE))
-        return self._canonical(base, read_rpr(rpr_el, self.theme))
 
     def _run(self, r: etree._Element, rpr: dict[str, Any], segments: list[_Segment]) -> None:
         """A run's text into the current segment; a line break starts a new segment."""
@@ -478,38 +494,27 @@ def para_style(ppr: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def run_font(rpr: dict[str, Any], text: str) -> str | None:
+def run_font(rpr: dict[str, Any], ascii_text: bool) -> str | None:
     """ASCII text is drawn with the ascii font, Vietnamese letters with hAnsi."""
-    if text.isascii():
+    if ascii_text:
         return rpr.get("ascii") or rpr.get("hAnsi")
     return rpr.get("hAnsi") or rpr.get("ascii")
 
 
-def block_style(pieces: list[Piece], pstyle: dict[str, Any]) -> Style:
-    """Run properties by majority of visible characters; every distinct font listed."""
-    votes: dict[str, dict[Any, int]] = {k: {} for k in ("font", "size", "b", "i", "u", "caps")}
-    fonts: list[str] = []
-    visible = [pc for pc in pieces if pc.text.strip()] or pieces
-    for pc in visible:
-        weight = len(pc.text) - pc.text.count(" ") or len(pc.text)
-        rpr = pc.rpr
-        font = run_font(rpr, pc.text)
-        if font and font not in fonts:
-            fonts.append(font)
-        for key, value in (
-            ("font", font),
-            ("size", rpr.get("sz", WORD_DEFAULT_HALF_POINTS) / 2),
-            ("b", bool(rpr.get("b", False))),
-            ("i", bool(rpr.get("i", False))),
-            ("u", bool(rpr.get("u", False))),
-            ("caps", bool(rpr.get("caps", False))),
-        ):
-            box = votes[key]
-            box[value] = box.get(value, 0) + weight
+def run_look(rpr: dict[str, Any], ascii_text: bool) -> _Look:
+    """What a run shows: (font, size in points, bold, italic, underline, all capitals)."""
+    return (run_font(rpr, ascii_text), rpr.get("sz", WORD_DEFAULT_HALF_POINTS) / 2, bool(rpr.get("b", False)),
+            bool(rpr.get("i", False)), bool(rpr.get("u", False)), bool(rpr.get("caps", False)))
 
-    def top(key: str) -> Any:
-        box = votes[key]
-        return max(box, key=lambda v: box[v])  # ties: the first seen wins (dicts keep order)
 
-    return Style(font=top("font"), size_pt=top("size"), bold=top("b"), italic=top("i"),
-                 underline=top("u"), all_caps=top("caps"), fonts=fonts, **pstyle)
+def block_style(weights: dict[_Look, int], pstyle: dict[str, Any]) -> Style:
+    """Each property by the majority of visible characters (weights: characters per look, in the
+    order first seen; ties go to the first seen); every distinct font listed."""
+    fonts = list(dict.fromkeys(look[0] for look in weights if look[0]))
+    top = []
+    for k in range(len(_LOOK_FIELDS)):
+        box: dict[Any, int] = {}
+        for look, weight in weights.items():
+            box[look[k]] = box.get(look[k], 0) + weight
+        top.append(max(box, key=box.__getitem__))  # max keeps the first of equal counts
+    return Style(**dict(zip(_LOOK_FIELDS, top, strict=True)), fonts=fonts, **pstyle)
