@@ -95,8 +95,11 @@ def load_profile(against: str | None, profile: str | None):
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
               help="tệp cấu hình (mặc định: vbhc.toml hoặc [tool.vbhc] trong pyproject.toml)")
+@click.option("--kind", type=click.Choice(["full", "thematic"]), default=None,
+              help="loại kế hoạch cấp dưới: full (kế hoạch CCHC của cơ quan), thematic (chuyên đề); "
+                   "mặc định vbhc tự nhận định")
 def check(files: tuple[str, ...], against: str | None, profile_path: str | None, fmt: str,
-          config_path: str | None) -> None:
+          config_path: str | None, kind: str | None) -> None:
     """Kiểm tra thể thức theo Nghị định 30/2020 (và đối chiếu kế hoạch cấp trên)."""
     import json
 
@@ -108,7 +111,7 @@ def check(files: tuple[str, ...], against: str | None, profile_path: str | None,
     except ConfigError as exc:
         fail(str(exc))
     profile = load_profile(against, profile_path)
-    results = [check_file(f, config, profile) for f in files]
+    results = [check_file(f, config, profile, kind) for f in files]
     if fmt == "json":
         emit(json.dumps({"files": [r.as_dict() for r in results], "summary": summary(results)},
                         ensure_ascii=False, indent=2))

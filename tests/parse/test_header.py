@@ -125,3 +125,11 @@ def test_header_without_number_is_not_fatal():
     assert doc.number is None and doc.symbol is None
     assert doc.doc_type == "Kế hoạch"
     assert doc.title == "Cải cách hành chính năm 2025"
+
+
+def test_tieu_ngu_typed_with_a_look_alike_eth_is_still_the_tieu_ngu():
+    # qd06 of ../shared/corpus/real: "Ðộc lập" with U+00D0, which prints as "Đ": a misspelling, not a gap
+    doc = one("BỘ NỘI VỤ\nSố: 12/QĐ-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\u00d0ộc lập - Tự do - Hạnh phúc\n"
+              "Hà Nội, ngày 15 tháng 10 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt Đề án\nĐiều 1. Phê duyệt./.\n")
+    assert doc.motto == "\u00d0ộc lập - Tự do - Hạnh phúc"
+    assert doc.doc_type == "Quyết định"

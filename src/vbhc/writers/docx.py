@@ -24,11 +24,12 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from vbhc import nd30
+from vbhc.dates import cited as date_short
 from vbhc.fileio import write_atomic
 from vbhc.model import Document, Node
 from vbhc.nd30 import WRITER_LOOK as LOOK
 from vbhc.nd30 import Look
-from vbhc.writers.form import date_line, date_short, number_line, number_text, recipient_items, signature_lines
+from vbhc.writers.form import date_line, number_line, number_text, recipient_items, signature_lines
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
