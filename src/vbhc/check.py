@@ -145,7 +145,8 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None
-    if profile is not None and "plan" in scopes and parsed.documents:
+    textless_scan = parsed.source.scanned and not parsed.source.blocks  # nothing to summarise
+    if profile is not None and "plan" in scopes and parsed.documents and not textless_scan:
         plan, failure = _summarise(parsed, profile, kind)
         findings += failure
         if plan is None:
