@@ -69,6 +69,9 @@ LEGAL_TYPES: dict[str, str] = {
 # ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
 ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
 
+# Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
+ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})
+
 # Types whose preamble lists căn cứ before the enacting line (PL III, Mẫu 1.1–1.3; the legal types'
 # own forms): in any other document a paragraph beginning "Căn cứ …" is content, not a preamble.
 PREAMBLE_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết", "Chỉ thị", *LEGAL_TYPES})
