@@ -43,7 +43,7 @@ FIELD_LABELS = {
     "abbr": "chữ viết tắt tên cơ quan (ví dụ UBND, SNV)",
     "unit": "chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực (ký hiệu công văn)",
     "number": "số văn bản",
-    "date": "ngày ban hành (YYYY-MM-DD)",
+    "date": "ngày ban hành",
     "place": "địa danh",
     "title": "trích yếu nội dung",
     "enacting_authority": "thẩm quyền ban hành (ví dụ ỦY BAN NHÂN DÂN XÃ …)",
@@ -67,7 +67,7 @@ FIELD_LABELS = {
     "intro": "đoạn mở đầu",
 }
 TYPE_WORDS = {
-    "text": "một dòng chữ", "list": "một danh sách", "date": "một ngày dạng YYYY-MM-DD",
+    "text": "một dòng chữ", "list": "một danh sách", "date": "một ngày có thật (25/07/2025 hoặc 2025-07-25)",
     "number": "một số", "mapping": "một nhóm trường", "signer": "một nhóm trường (name, position)",
     "attached": "một nhóm trường (doc_type, title, sections)", "items": "một danh sách",
 }
@@ -147,19 +147,10 @@ def find_template(name_or_path: str) -> TemplateInfo:
 
 def load_data(path: str | Path) -> dict[str, Any]:
     """The clerk's data file (YAML or JSON); never modified."""
+    from vbhc import yamlsafe
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DataError([f"không tìm thấy tệp dữ liệu {p}"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([f"không đọc được tệp dữ liệu {p} ({exc})"]) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (dòng {mark.line + 1})" if mark is not None else ""
-        raise DataError([f"tệp dữ liệu không phải YAML hợp lệ{where}"], str(p)) from None
+    data = yamlsafe.load(p, "tệp dữ liệu")
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -214,11 +205,10 @@ def _check_type(key: str, value: Any, kind: str, problems: list[str]) -> None:
 
 
 def _is_iso(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return False
-    return True
+    """A real date as officers write it (25/07/2025, 2025-07-25): `vbhc.dates.parse`."""
+    from vbhc import dates
+
+    return dates.parse(text) is not None
 
 
 def validate(info: TemplateInfo, data: dict[str, Any]) -> None:
@@ -336,6 +326,10 @@ def context(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
     for key, value in list(ctx.items()):
         if isinstance(value, dt.date):
             ctx[key] = value.isoformat()
+        elif info.fields.get(key, "").rstrip("?") == "date" and isinstance(value, str):
+            from vbhc import dates
+
+            ctx[key] = dates.parse(value) or value
     doc_type = info.doc_type or data.get("doc_type") or ""
     if not ctx.get("symbol") and data.get("abbr"):
         ctx["symbol"] = symbol_for(doc_type, str(data["abbr"]).strip(), data.get("unit"))
