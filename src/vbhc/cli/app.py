@@ -9,7 +9,7 @@ from vbhc.cli import auditing, drafting, reading
 from vbhc.cli.frame import Group
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group("vbhc", cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="vbhc")
 def cli() -> None:
     """vbhc: đọc, kiểm tra và soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
