@@ -112,7 +112,7 @@ PAGE_NUMBER_SIZE = Range(13, 14)  # PL I, mục I.7
 
 # --- Layout chosen by vbhc's writer, inside the decree's ranges ------------------------------
 # Every value below is one the decree allows; the comment names the clause (PL I = Phụ lục I,
-# Phần I; l. = line of corpus/nd30-2020/nd30-2020-phuluc1.txt).
+# Phần I; l. = line of ../shared/corpus/nd30-2020/nd30-2020-phuluc1.txt).
 
 # PL I, mục I.3 (l. 14): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 WRITER_MARGINS_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
