@@ -11,13 +11,17 @@ the reader tests build with tests/readers/pdf_builder.py), side by side in one r
 Target (issue 11): read ≤ 10× pypdfium2 on every file. The runs of pypdfium2 and of vbhc's read
 alternate (so a burst of load on the shared machine hits both), N of each (default 9) after one
 warm-up; both the fastest run (the least disturbed) and the median are shown, and the ratio of
-each. Imports are not counted. The results go into bench/README.md by hand.
+each. Imports are not counted; garbage left by the previous file is collected before each file.
+The results go into bench/README.md by hand.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -82,13 +86,27 @@ def side_by_side(calls: list[Callable[[Path], int]], path: Path, runs: int) -> l
 
 
 def built_pdfs(folder: Path) -> list[Path]:
-    """The hand-made PDFs of tests/readers (header, legacy fonts, a footnote page)."""
+    """The PDFs the tests build: hand-made (header, legacy fonts) and, where LibreOffice is
+    installed, the two decisions tests/readers/test_pdf.py and tests/parse/test_pdf_matches_docx.py
+    print from .docx."""
     sys.path.insert(0, str(ROOT / "tests" / "readers"))
+    sys.path.insert(0, str(ROOT / "tests" / "parse"))
     import test_pdf
     import test_pdf_legacy
+    import test_pdf_matches_docx
     from pdf_builder import build_pdf
 
     out = []
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        for name, make in (("lo-quyet-dinh", test_pdf.make_decision_docx),
+                           ("lo-quyet-dinh-2", test_pdf_matches_docx.build_decision)):
+            docx = folder / f"{name}.docx"
+            make(docx)
+            subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                            "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+                           check=True, capture_output=True, timeout=180)
+            out.append(folder / f"{name}.pdf")
     header = folder / "built-header.pdf"
     header.write_bytes(build_pdf([test_pdf.HEADER] * 3))
     out.append(header)
@@ -118,6 +136,7 @@ def main() -> int:
             import pypdfium2 as pdfium
 
             pages = len(pdfium.PdfDocument(str(path)))
+            gc.collect()  # what the previous file left (pdfplumber's objects above all) is not this file's cost
             base, read = side_by_side([pdfium_text, vbhc_read], path, args.runs)
             parse = statistics.median(side_by_side([vbhc_parse], path, max(1, args.runs // 3))[0])
             plumber = timed(plumber_text, path)

@@ -69,6 +69,9 @@ LEGAL_TYPES: dict[str, str] = {
 # ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
 ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
 
+# Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
+ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})
+
 # Types whose preamble lists căn cứ before the enacting line (PL III, Mẫu 1.1–1.3; the legal types'
 # own forms): in any other document a paragraph beginning "Căn cứ …" is content, not a preamble.
 PREAMBLE_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết", "Chỉ thị", *LEGAL_TYPES})
@@ -109,7 +112,7 @@ PAGE_NUMBER_SIZE = Range(13, 14)  # PL I, mục I.7
 
 # --- Layout chosen by vbhc's writer, inside the decree's ranges ------------------------------
 # Every value below is one the decree allows; the comment names the clause (PL I = Phụ lục I,
-# Phần I; l. = line of corpus/nd30-2020/nd30-2020-phuluc1.txt).
+# Phần I; l. = line of ../shared/corpus/nd30-2020/nd30-2020-phuluc1.txt).
 
 # PL I, mục I.3 (l. 14): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 WRITER_MARGINS_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}

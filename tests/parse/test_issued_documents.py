@@ -65,3 +65,14 @@ def test_real_qd01():
     decision, charter = parse_file(REAL / "qd01-binhthuan-qd-779-2022-dieule-quykhuyenhoc.pdf").documents
     assert decision.title == "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"
     assert charter.doc_type == "Điều lệ"
+
+
+def test_a_plan_printed_after_its_decision_without_a_kem_theo_line_is_attached():
+    # md12 of ../shared/corpus/real: the legal-text site drops the plan's "(Ban hành kèm theo …)" line
+    text = DECISION_WITH_CHARTER.split("ĐIỀU LỆ (SỬA ĐỔI")[0] + (
+        "KẾ HOẠCH\nThực hiện chương trình khuyến học năm 2022\nI. MỤC TIÊU\n1. Nâng cao nhận thức./.\n")
+    decision, plan = parse_text(text).documents
+    assert plan.doc_type == "Kế hoạch" and plan.attached and plan.attached_to is None
+    assert plan.issuer == decision.issuer
+    findings, _ = run_rules(parse_text(text), scopes=("format",))
+    assert [f.rule for f in findings if f.document == 1 and f.severity == "error"] == []

@@ -16,6 +16,7 @@ import regex as re
 
 from vbhc import limits
 from vbhc.errors import InputError
+from vbhc.fileio import read_bounded
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
 from vbhc.readers import legacy
@@ -260,11 +261,7 @@ def _only_blank_between(lines: list[_Line | None], first: int | None, last: int)
 
 def read_text(path: Path) -> Source:
     name = str(path)
-    size = path.stat().st_size
-    if size > limits.MAX_TEXT_BYTES:
-        raise InputError(name, f"tệp văn bản quá lớn ({size // 1024 // 1024} MB, giới hạn "
-                               f"{limits.MAX_TEXT_BYTES // limits.MB} MB)")
-    data = path.read_bytes()
+    data = read_bounded(path, limits.MAX_TEXT_BYTES, "tệp văn bản")
     try:
         text = decode(data, name)
     except InputError:
