@@ -170,26 +170,35 @@ def read_page(doc: pdfium.PdfDocument, index: int, clock: Any = None) -> PageDat
                 page = doc[index]  # a flattened page must be reloaded before its text is read
             else:
                 own = None
-        frame = _Frame(tuple(page.get_mediabox()), page.get_rotation())
-        data = PageData(width=frame.width, height=frame.height)
-        texts = _read_objects(_handle(page), frame, data)
-        textpage = page.get_textpage()
-        try:
-            tp = _handle(textpage)
-            n = _count_chars(tp)
-            text = _page_text(tp, n)
-            if data.image_cover >= IMAGE_PAGE and text is not None and not reads_vietnamese(text):
-                data.garbage = len(text.split())  # a scan's OCR layer: not worth reading glyph by glyph
-                return data
-            seen = _read_chars(tp, n, text, frame, data, own, clock)
-        finally:
-            textpage.close()
-        doubled = _dropped_boxes(texts, seen, frame)
-        if doubled:
-            _mark_doubled(data, doubled)
+        box = tuple(page.get_mediabox())
+        data = _read_in(page, _Frame(box, page.get_rotation()), own, clock)
+        if page.get_rotation() and data.rotated > len(data.chars):
+            # the text stands sideways on the page as shown: someone turned the page, not the text
+            data = _read_in(page, _Frame(box, 0), own, clock)
         return data
     finally:
         page.close()
+
+
+def _read_in(page: Any, frame: _Frame, own: int | None, clock: Any) -> PageData:
+    """The page's glyphs, images and rulings, placed in `frame`."""
+    data = PageData(width=frame.width, height=frame.height)
+    texts = _read_objects(_handle(page), frame, data)
+    textpage = page.get_textpage()
+    try:
+        tp = _handle(textpage)
+        n = _count_chars(tp)
+        text = _page_text(tp, n)
+        if data.image_cover >= IMAGE_PAGE and text is not None and not reads_vietnamese(text):
+            data.garbage = len(text.split())  # a scan's OCR layer: not worth reading glyph by glyph
+            return data
+        seen = _read_chars(tp, n, text, frame, data, own, clock)
+    finally:
+        textpage.close()
+    doubled = _dropped_boxes(texts, seen, frame)
+    if doubled:
+        _mark_doubled(data, doubled)
+    return data
 
 
 def _stamps_text(page: int) -> bool:
@@ -249,7 +258,8 @@ def _object_facts(tp: int, i: int, obj: int, frame: _Frame, buf: Any, size_out: 
     det = a * d - b * c
     scale = abs(det) / (math.hypot(a, b) or 1.0)
     shear = (a * c + b * d) / det if det else 0.0
-    return name, fsize * scale, mode in INVISIBLE_MODES, BOLD if bold else 0, shear, a * d > 0 and b * c <= 0
+    upright = a > 0 and d > 0 and b * c <= 0  # horizontal, not upside down (a slight tilt is kept)
+    return name, fsize * scale, mode in INVISIBLE_MODES, BOLD if bold else 0, shear, upright
 
 
 def _odd_char(tp: int, i: int, code: int, data: PageData) -> str:
