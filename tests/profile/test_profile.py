@@ -226,3 +226,26 @@ def test_cli_profile_bad_input_exits_2(tmp_path):
     notes.write_text("Ghi chú họp giao ban tuần.\n", encoding="utf-8")
     out = subprocess.run([*VBHC, "profile", str(notes)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2 and "không tìm thấy lĩnh vực" in out.stderr
+
+
+def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
+    """Reading a saved profile loads no word segmenter: the stored keys are trusted while key_hash says the
+    indicator was not edited; an edited indicator gets its key computed again."""
+    from vbhc.profile.keys import indicator_key
+
+    nghe_an = Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
+    prof = from_parent(nghe_an)
+    saved = tmp_path / "p.yaml"
+    write_profile(prof, saved)
+    code = ("import sys; from vbhc.profile import read_profile; p = read_profile(sys.argv[1]); "
+            "print(len(p.targets), 'underthesea' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(prof.targets)), "False"]
+    assert [t.key for t in read_profile(saved).targets] == [t.key for t in prof.targets]
+    first = prof.targets[0]
+    text = saved.read_text(encoding="utf-8").replace(f'indicator: "{first.indicator}"',
+                                                     'indicator: "tỷ lệ văn bản đi được ký số"', 1)
+    saved.write_text(text, encoding="utf-8")
+    edited = read_profile(saved).targets[0]
+    assert edited.indicator == "tỷ lệ văn bản đi được ký số" and edited.key == indicator_key(edited.indicator)
+    assert edited.key != first.key

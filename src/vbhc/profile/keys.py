@@ -25,6 +25,11 @@ _PURPOSE = re.compile(r"\s+(?:" + "|".join(PURPOSE_WORDS) + r")\s+", re.I)
 _MANNER = re.compile(r",?\s+(?:" + "|".join(MANNER_WORDS) + r")\s+", re.I)
 
 
+# Changed whenever the key of an indicator would come out differently (the words dropped, the segmenter's
+# use): keys stored in saved profiles under another version are computed again (yamlio.key_hash).
+KEY_VERSION = 1
+
+
 def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
