@@ -249,3 +249,20 @@ def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
     edited = read_profile(saved).targets[0]
     assert edited.indicator == "tỷ lệ văn bản đi được ký số" and edited.key == indicator_key(edited.indicator)
     assert edited.key != first.key
+
+
+def test_checking_against_a_saved_profile_loads_no_segmentation_model(tmp_path):
+    """The parent's keys come from the profile; the sub-plan's indicators are cut into the parent's words."""
+    from vbhc.profile import from_parent, write_profile
+
+    root = Path(__file__).resolve().parents[2]
+    saved = tmp_path / "p.yaml"
+    write_profile(from_parent(root / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"), saved)
+    code = ("import sys; from vbhc.check import check_file; from vbhc.profile import read_profile; "
+            "from vbhc.profile import keys; r = check_file(sys.argv[2], profile=read_profile(sys.argv[1])); "
+            "print(len(r.plan.with_status('met')), keys._tagger.cache_info().currsize, 'underthesea' in sys.modules)")
+    plan = root / "tests" / "fixtures" / "plans" / "stp-tot.txt"
+    out = subprocess.run([sys.executable, "-c", code, str(saved), str(plan)], capture_output=True, text=True,
+                         check=True)
+    met, loaded, imported = out.stdout.split()
+    assert int(met) > 10 and (loaded, imported) == ("0", "False")

@@ -137,7 +137,7 @@ def analyse(doc: Document) -> Analysis:
         _read_sentences(a, node, folded_parts)
     if sum(1 for h in a.areas.values() if h.how == "heading") < 2:
         _content_areas(a, doc)
-    a.targets = extract_targets(doc)
+    a.targets = extract_targets(doc, keyed=False)  # keyed against the parent's words when matched
     a.text_folded = "\n".join(folded_parts)
     return a
 
