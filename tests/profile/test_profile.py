@@ -175,7 +175,8 @@ def test_an_officers_edit_is_read_back(profile, tmp_path):
     (lambda t: t.replace("- id: bo_may", "- id: bo_may_nha_nuoc", 1), "areas[2].id"),
     (lambda t: t.replace("  - outputs", "  - san_pham", 1), "required_elements[2]"),
     (lambda t: t.replace('deadline: "2025-07-31"', 'deadline: "31/13/2025"', 1), "deadline"),
-    (lambda t: t.replace('  number: "2228"\n', "", 1), "parent.number"),
+    (lambda t: t.replace('  number: "2228"\n', "  number: [2228]\n", 1), "parent.number"),
+    (lambda t: t.replace('  symbol: "QĐ-UBND"\n', "", 1), "parent.symbol"),
     (lambda t: t.replace('    op: "increase"\n    value: null', '    op: "increase"\n    value: 5', 1),
      "targets[16].value"),
 ])

@@ -230,7 +230,8 @@ def _known_source(name: Any) -> str | None:
 
 def _parent(data: Any) -> Parent:
     pd = _mapping(data, "parent")
-    return Parent(number=_str(pd.get("number"), "parent.number", required=True),
+    # no number: a draft parent, not issued yet (sub-plans cannot be asked to cite it: no KH006)
+    return Parent(number=_str(pd.get("number"), "parent.number"),
                   symbol=_str(pd.get("symbol"), "parent.symbol", required=True),
                   date=_date(pd.get("date"), "parent.date"), issuer=_str(pd.get("issuer"), "parent.issuer"),
                   doc_type=_str(pd.get("doc_type"), "parent.doc_type"), title=_str(pd.get("title"), "parent.title"))
