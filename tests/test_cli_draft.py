@@ -192,7 +192,7 @@ def test_formats_and_usage_errors(tmp_path):
                "-o", str(js)).exit_code == 0
     assert json.loads(js.read_text(encoding="utf-8"))["documents"][0]["doc_type"] == "Kế hoạch"
     for args in (["--agency", "Sở Tư pháp", "-o", str(tmp_path / "x.docx")],
-                 ["--against", PARENT, "--agency", "Sở Tư pháp", "--date", "25/7/2025", "-o", str(tmp_path / "x.docx")],
+                 ["--against", PARENT, "--agency", "Sở Tư pháp", "--date", "31/2/2025", "-o", str(tmp_path / "x.docx")],
                  ["--against", str(tmp_path / "missing.txt"), "--agency", "Sở Tư pháp", "-o", str(tmp_path / "x.docx")],
                  ["--against", PARENT, "--agency", "Sở Tư pháp", "-o", PARENT]):
         result = run("draft", *args)
@@ -234,7 +234,7 @@ ANSWERS = [
 
 
 def test_interactive_asks_for_each_missing_field(tmp_path, monkeypatch):
-    monkeypatch.setattr(vbhc.cli, "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(vbhc.cli.drafting, "stdin_is_tty", lambda: True)
     out = tmp_path / "cv.docx"
     result = run("new", "cong-van", "--interactive", "-o", str(out), input="\n".join(ANSWERS) + "\n")
     assert result.exit_code == 0, result.output
@@ -254,7 +254,7 @@ def test_interactive_asks_for_each_missing_field(tmp_path, monkeypatch):
 def test_interactive_asks_only_what_the_data_lacks(tmp_path, monkeypatch):
     import yaml
 
-    monkeypatch.setattr(vbhc.cli, "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(vbhc.cli.drafting, "stdin_is_tty", lambda: True)
     data = yaml.safe_load((TEMPLATE_DIR / "quyet-dinh.example.yaml").read_text(encoding="utf-8"))
     del data["issuer"], data["signer"]["name"]
     path = tmp_path / "d.yaml"
@@ -269,8 +269,8 @@ def test_interactive_asks_only_what_the_data_lacks(tmp_path, monkeypatch):
 
 
 def test_interactive_stopped_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(vbhc.cli, "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(vbhc.cli.drafting, "stdin_is_tty", lambda: True)
     out = tmp_path / "x.docx"
     result = run("new", "cong-van", "-i", "-o", str(out), input="UBND XÃ A\n")  # input ends: click aborts
-    assert result.exit_code == 2 and "chưa ghi tệp nào" in result.stderr
+    assert result.exit_code == 130 and "chưa ghi tệp nào" in result.stderr
     assert not out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import traceback
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from typing import Any
 from vbhc.errors import VbhcError
 from vbhc.model import ParsedFile
 from vbhc.report.results import FileResult
-from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules
+from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content
 
 INTERNAL_ERROR = "VBHC.LoiNoiBo"
 
@@ -68,10 +69,20 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from vbhc import limits
+    from vbhc.errors import InputError
+    from vbhc.fileio import read_bounded
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: không đọc được tệp cấu hình ({exc})") from None
+        return tomllib.loads(read_bounded(path, limits.MAX_CONFIG_BYTES, "tệp cấu hình").decode("utf-8"))
+    except InputError as exc:
+        raise ConfigError(exc.message) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: tệp cấu hình không phải văn bản UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        where = "".join(f" ở {m}" for m in re.findall(r"line \d+, column \d+", str(exc))[:1])
+        where = where.replace("line", "dòng").replace("column", "cột")
+        raise ConfigError(f"{path}: tệp cấu hình không đúng cú pháp TOML{where}") from None
 
 
 def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
@@ -137,6 +148,8 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
     says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
     rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
+    if not content.has_text(parsed):  # nothing to check: the one finding that says so
+        rules = [r for r in rules if r.id == content.RULE_ID]
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None

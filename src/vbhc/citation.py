@@ -49,6 +49,7 @@ class Citation:
     issuer: str | None = None  # "UBND tỉnh Nghệ An"
     has_so: bool = False  # the word "số" is written before the number
     text: str = ""
+    head: str = ""  # the span up to the end of the symbol: "Quyết định số 2228/QĐ-UBND"
     start: int = 0
     end: int = 0
 
@@ -86,7 +87,7 @@ def find_all(text: str) -> list[Citation]:
             number=m.group("num"), symbol=_SPACES.sub("", m.group("sym")).replace("–", "-"), year=m.group("year"),
             doc_type=_canonical_type(doc_type) if doc_type else None, date=_date(m),
             issuer=_issuer(m.group("issuer")), has_so=bool(m.group("so")),
-            text=m.group(0), start=m.start(), end=m.end()))
+            text=m.group(0), head=text[m.start():m.end("sym")], start=m.start(), end=m.end()))
     return out
 
 

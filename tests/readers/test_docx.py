@@ -19,6 +19,7 @@ from docx_fixtures import (
     add_page_field,
     level_xml,
     new_document,
+    real,
     replace_part,
     save,
     set_numbering,
@@ -26,11 +27,13 @@ from docx_fixtures import (
     to_bytes,
 )
 
+from shared_corpus import needs, params
 from vbhc.errors import InputError
 from vbhc.readers import read
 from vbhc.readers.docx import read_docx
 
 PHU_LUC = [CORPUS / f"nd30-2020-phuluc{i}.docx" for i in range(1, 7)]
+needs_phu_luc = needs(*PHU_LUC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,7 +61,7 @@ def _expected_texts(path: Path) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("path", PHU_LUC, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", params(PHU_LUC))
 def test_corpus_every_paragraph_in_order(path: Path) -> None:
     source = read_docx(path)
     assert source.format == "docx" and source.carries_style and source.carries_paragraph_format
@@ -75,7 +78,7 @@ def test_corpus_every_paragraph_in_order(path: Path) -> None:
     assert all(t == unicodedata.normalize("NFC", t) for t in texts)
 
 
-@pytest.mark.parametrize("path", PHU_LUC, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", params(PHU_LUC))
 def test_corpus_header_and_page_setup(path: Path) -> None:
     source = read_docx(path)
     first = source.blocks[0]
@@ -99,6 +102,7 @@ def test_corpus_header_and_page_setup(path: Path) -> None:
         assert block.part == "body"
 
 
+@needs_phu_luc
 def test_corpus_font_comes_from_styles_when_runs_set_none() -> None:
     """Runs with no w:rFonts still read Times New Roman: it comes from the paragraph style."""
     checked = 0
@@ -124,6 +128,7 @@ def test_corpus_font_comes_from_styles_when_runs_set_none() -> None:
     assert checked > 200
 
 
+@needs_phu_luc
 def test_corpus_auto_numbered_table_column() -> None:
     """Phụ lục III numbers its STT column with Word numbering: the labels are the cell text."""
     source = read_docx(PHU_LUC[2])
@@ -133,6 +138,7 @@ def test_corpus_auto_numbered_table_column() -> None:
     assert stt[0].style.font == "Times New Roman" and stt[0].style.size_pt == 14.0
 
 
+@needs_phu_luc
 def test_dispatch_reads_docx() -> None:
     assert read(PHU_LUC[1]).blocks[0].text == read_docx(PHU_LUC[1]).blocks[0].text
 
@@ -405,6 +411,110 @@ def test_page_setup_and_page_number_fields(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# A header laid out with tab stops instead of a table
+
+
+TAB_HEADER = ("UBND TỈNH LÂM ĐỒNG{}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ{}Độc lập - Tự do - Hạnh phúc",
+              "Số: 12/SNV-VP{}Lâm Đồng, ngày 05 tháng 3 năm 2026")
+
+
+def _tab_header(path: Path, sep: str, stop_mm: float | None = None, first: str | None = None) -> Path:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    doc = new_document()
+    if first is not None:
+        doc.add_paragraph(first)
+    doc.add_paragraph("")
+    for text in TAB_HEADER:
+        p = doc.add_paragraph(text.format(sep))
+        if stop_mm is not None:
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(stop_mm), WD_TAB_ALIGNMENT.CENTER)
+    doc.add_paragraph("V/v báo cáo kết quả cải cách hành chính quý I")
+    doc.add_paragraph("Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng")
+    doc.add_paragraph("Sở Nội vụ báo cáo\t\tkết quả như sau:")
+    doc.add_paragraph("UBND tỉnh\t\tSở Nội vụ")
+    return save(doc, path)
+
+
+SPLIT = [(0, "UBND TỈNH LÂM ĐỒNG"), (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (0, "SỞ NỘI VỤ"),
+         (1, "Độc lập - Tự do - Hạnh phúc"), (0, "Số: 12/SNV-VP"), (1, "Lâm Đồng, ngày 05 tháng 3 năm 2026"),
+         (None, "V/v báo cáo kết quả cải cách hành chính quý I"), (None, "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng"),
+         (None, "Sở Nội vụ báo cáo\t\tkết quả như sau:"), (None, "UBND tỉnh\t\tSở Nội vụ")]
+
+
+@pytest.mark.parametrize("sep, stop_mm", [("\t\t", None), ("\t", 120), (" \t\t\t ", None)])
+def test_tab_laid_header_lines_are_cut_into_two_columns(tmp_path: Path, sep: str, stop_mm: float | None) -> None:
+    """Header lines cut at the wide tab, like a borderless two-column table; the body's tabs
+    (after the first line that is not laid out so) are left alone."""
+    from vbhc.parse import parse_file
+
+    path = _tab_header(tmp_path / "tabs.docx", sep, stop_mm)
+    blocks = read_docx(path).blocks
+    assert [(b.column, b.text) for b in blocks] == SPLIT
+    assert [b.location.paragraph for b in blocks[:6]] == [2, 2, 3, 3, 4, 4]
+    assert all(b.table is None and b.style.size_pt == 11 for b in blocks)
+    (doc,) = parse_file(path).documents
+    assert (doc.parent_issuer, doc.issuer, doc.number, doc.symbol, doc.place, doc.date, doc.doc_type) == (
+        "UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "12", "SNV-VP", "Lâm Đồng", "2026-03-05", "Công văn")
+
+
+def test_narrow_tab_and_body_first_paragraph_are_not_cut(tmp_path: Path) -> None:
+    """One tab to a default stop is not a column; nor is anything after a first body line."""
+    narrow = read_docx(_tab_header(tmp_path / "narrow.docx", "\t")).blocks
+    assert [b.column for b in narrow] == [None] * 7 and narrow[0].text.count("\t") == 1
+    late = read_docx(_tab_header(tmp_path / "late.docx", "\t\t", first="Nội dung trước tiêu đề")).blocks
+    assert [b.column for b in late] == [None] * 8
+
+
+def test_right_column_line_of_a_tab_laid_header(tmp_path: Path) -> None:
+    doc = new_document()
+    doc.add_paragraph("\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    doc.add_paragraph("SỞ NỘI VỤ\t\tĐộc lập - Tự do - Hạnh phúc")
+    p = doc.add_paragraph("Số: 12/SNV-VP")
+    p.add_run().add_break()
+    p.add_run("\t\tLâm Đồng, ngày 05 tháng 3 năm 2026")
+    got = [(b.column, b.text) for b in read_docx(save(doc, tmp_path / "right.docx")).blocks]
+    assert got == [(1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (0, "SỞ NỘI VỤ"), (1, "Độc lập - Tự do - Hạnh phúc"),
+                   (None, "Số: 12/SNV-VP"), (None, "\t\tLâm Đồng, ngày 05 tháng 3 năm 2026")]
+
+
+def _shown(path: Path) -> list[tuple[str, str]]:
+    return sorted((n["where"], n["type"]) for n in read_docx(path).page_setup.page_numbers)
+
+
+def test_even_page_footer_counts_only_with_even_and_odd_headers(tmp_path: Path) -> None:
+    """Word keeps an even-page footer in the file but prints it only when settings.xml has
+    w:evenAndOddHeaders; without it the odd (default) header is on every page."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_page_field(section.header.paragraphs[0])
+    add_page_field(section.even_page_footer.paragraphs[0], simple=False)
+    doc.add_paragraph("Nội dung")
+    assert _shown(save(doc, tmp_path / "hidden.docx")) == [("header", "default")]
+    doc.settings.odd_and_even_pages_header_footer = True
+    assert _shown(save(doc, tmp_path / "shown.docx")) == [("footer", "even"), ("header", "default")]
+
+
+def test_first_page_header_counts_only_with_title_page(tmp_path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    add_page_field(section.first_page_header.paragraphs[0])
+    doc.add_paragraph("Nội dung")
+    section.different_first_page_header_footer = False
+    assert _shown(save(doc, tmp_path / "off.docx")) == []
+    section.different_first_page_header_footer = True
+    assert _shown(save(doc, tmp_path / "on.docx")) == [("header", "first")]
+
+
+def test_real_even_footer_without_even_and_odd_headers_is_not_shown() -> None:
+    """tb01: a page number in an even-page footer (left, in the bottom margin) that Word never
+    prints; the one shown is the default header's, centred in the top margin."""
+    setup = read_docx(real("tb01-lamdong-tbkl-pci.docx")).page_setup
+    assert [(n["where"], n["type"], n["align"]) for n in setup.page_numbers] == [("header", "default", "center")]
+
+
+# ---------------------------------------------------------------------------------------------
 # Bad input
 
 
@@ -416,6 +526,7 @@ def _raises(path: Path, fragment: str) -> InputError:
     return info.value
 
 
+@needs_phu_luc
 def test_truncated_docx(tmp_path: Path) -> None:
     data = PHU_LUC[1].read_bytes()
     path = tmp_path / "cut.docx"
@@ -464,13 +575,16 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
             b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
     path = tmp_path / "entities.docx"
     path.write_bytes(replace_part(to_bytes(doc), "word/document.xml", body))
-    try:
-        source = read_docx(path)
-    except InputError:
-        return
-    assert all("aaaaaaaaaa" not in b.text for b in source.blocks)
+    error = _raises(path, "thực thể XML")
+    assert "word/document.xml" in error.reason and "aaaaaaaaaa" not in str(error)
+    utf16 = tmp_path / "entities-utf16.docx"  # the same declaration, hidden from a byte search for ASCII
+    utf16.write_bytes(replace_part(to_bytes(doc), "word/document.xml",
+                                   body.decode().replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
+                                   .encode("utf-16")))
+    _raises(utf16, "thực thể XML")
 
 
+@needs_phu_luc
 def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path: Path) -> None:
     """Flipped bytes anywhere in a real file: either it still reads, or an InputError says why."""
     import random

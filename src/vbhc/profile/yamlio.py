@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from vbhc import dates
@@ -320,26 +319,10 @@ def profile_from_data(data: Any) -> Profile:
 
 def read_profile(path: str | os.PathLike[str]) -> Profile:
     """A saved profile (YAML or JSON), validated; InputError with a Vietnamese reason otherwise."""
-    import yaml
+    from vbhc import yamlsafe
 
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "không tìm thấy tệp hồ sơ") from None
-    except IsADirectoryError:
-        raise InputError(name, "đây là thư mục, không phải tệp hồ sơ") from None
-    except UnicodeDecodeError:
-        raise InputError(name, "tệp hồ sơ không phải văn bản UTF-8") from None
-    except OSError as exc:
-        raise InputError(name, f"không đọc được tệp hồ sơ ({exc.strerror or exc})") from None
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(name, f"tệp hồ sơ không đúng cú pháp YAML{where}: {problem}") from None
+    data = yamlsafe.load(path, "tệp hồ sơ")
     try:
         return profile_from_data(data)
     except _Bad as exc:

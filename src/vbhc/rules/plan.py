@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from vbhc.model import Role
 from vbhc.rules import Context, Finding, rule
 
 SOURCE = "Kế hoạch cấp trên (hồ sơ kế hoạch)"
@@ -224,7 +225,7 @@ def issued_late(ctx: Context) -> Iterable[Finding]:
     if plan.dates.on_time is not False:
         return
     line = None
-    place_date = ctx.doc.line_of("place_date")
+    place_date = ctx.doc.line_of(Role.PLACE_DATE)
     if place_date is not None:
         line = ctx.line_of_block(place_date.index)
     yield _with_source(ctx.finding(
