@@ -405,9 +405,8 @@ def _core_key(t: Target, vocabulary: frozenset[str] | None) -> str:
     return indicator_key(t.indicator, without_manner=True, vocabulary=vocabulary)
 
 
-def match_targets(parents: list[Target], found: list[Target],
-                  threshold: float = MATCH_THRESHOLD) -> list[tuple[Target, Target | None, float]]:
-    """Pair each parent target with the sub-plan target that states the same indicator (one to one)."""
+def _scored_pairs(parents: list[Target], found: list[Target], threshold: float) -> list[tuple[float, int, int]]:
+    """Every (score, parent index, found index) at or above the threshold, best first."""
     vocabulary = vocabulary_of([_key(p) for p in parents])
     pairs = []
     for i, p in enumerate(parents):
@@ -420,17 +419,15 @@ def match_targets(parents: list[Target], found: list[Target],
             if score >= threshold:
                 pairs.append((score, i, j))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    taken_p: dict[int, tuple[int, float]] = {}
-    taken_f: dict[int, int] = {}  # found index → the parent it was paired with first
-    for score, i, j in pairs:
-        if i in taken_p or j in taken_f:
-            continue
-        taken_p[i] = (j, score)
-        taken_f[j] = i
-    # One sentence may state two of the parent's targets ("Tăng tỷ lệ số hóa thành phần hồ sơ, kết
-    # quả giải quyết TTHC"): a target already paired also serves a second parent target when it names
-    # what sets that one apart from every other parent target (a word of its key no other key has:
-    # "thành_phần", "ioffice"; not "người_dân", which half of them share).
+    return pairs
+
+
+def _second_targets(parents: list[Target], found: list[Target], pairs: list[tuple[float, int, int]],
+                    taken_p: dict[int, tuple[int, float]], taken_f: dict[int, int]) -> None:
+    """One sentence may state two of the parent's targets ("Tăng tỷ lệ số hóa thành phần hồ sơ, kết
+    quả giải quyết TTHC"): a target already paired also serves a second parent target when it names
+    what sets that one apart from every other parent target (a word of its key no other key has:
+    "thành_phần", "ioffice"; not "người_dân", which half of them share)."""
     counts: dict[str, int] = {}
     for p in parents:
         for w in set(_key(p).split()):
@@ -441,6 +438,20 @@ def match_targets(parents: list[Target], found: list[Target],
         own = {w for w in _key(parents[i]).split() if counts.get(w) == 1}
         if own & set(_key(found[j]).split()):
             taken_p[i] = (j, score)
+
+
+def match_targets(parents: list[Target], found: list[Target],
+                  threshold: float = MATCH_THRESHOLD) -> list[tuple[Target, Target | None, float]]:
+    """Pair each parent target with the sub-plan target that states the same indicator (one to one)."""
+    pairs = _scored_pairs(parents, found, threshold)
+    taken_p: dict[int, tuple[int, float]] = {}
+    taken_f: dict[int, int] = {}  # found index → the parent it was paired with first
+    for score, i, j in pairs:
+        if i in taken_p or j in taken_f:
+            continue
+        taken_p[i] = (j, score)
+        taken_f[j] = i
+    _second_targets(parents, found, pairs, taken_p, taken_f)
     out: list[tuple[Target, Target | None, float]] = []
     for i, p in enumerate(parents):
         if i in taken_p:
