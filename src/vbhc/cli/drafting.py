@@ -158,7 +158,8 @@ def _to_pdf(docx_bytes: bytes, output: str) -> None:
 @option("--abbr", help="chữ viết tắt tên cơ quan trong ký hiệu (mặc định: suy ra, ví dụ STP, UBND)")
 @option("--level", type=click.Choice(["so", "xa"]), default=None,
         help="cấp của cơ quan: so (sở, ngành cấp tỉnh) hoặc xa (xã, phường); mặc định: suy ra từ tên")
-@option("--date", "issued", type=DATE, help="ngày ban hành, 25/07/2025 hoặc 2025-07-25 (mặc định: hôm nay)")
+@option("--date", "issued", type=DATE, help="ngày ban hành, 25/07/2025 hoặc 2025-07-25 (mặc định: hôm nay; "
+        "đã quá hạn của kế hoạch cấp trên thì ngày hạn đó)")
 @option("--place", help="địa danh (mặc định: tỉnh của kế hoạch cấp trên, hoặc tên xã)")
 @option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help=OUTPUT_HELP)
 @option("--with-decision", is_flag=True, help="soạn cả quyết định ban hành kế hoạch (kế hoạch kèm theo)")
