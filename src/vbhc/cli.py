@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from vbhc import __version__
+
+if TYPE_CHECKING:
+    from vbhc.model import Document
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -312,11 +316,10 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
         fail("đã dừng nhập dữ liệu; chưa ghi tệp nào")
     if os.path.abspath(output) in (os.path.abspath(data_path or template), os.path.abspath(template)):
         fail("tệp kết quả trùng với tệp đầu vào; vbhc không ghi đè lên dữ liệu của bạn")
-    data = to_bytes(docs)
-    write_output(output, data, fmt)
+    data = write_output(output, docs, fmt)
     click.echo(f"Đã soạn {output}", err=True)
     if pdf:
-        _to_pdf(data, output)
+        _to_pdf(data or to_bytes(docs), output)
 
 
 def stdin_is_tty() -> bool:
@@ -324,20 +327,26 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-def write_output(output: str, docx_bytes: bytes, fmt: str | None) -> None:
-    """Write a generated document as .docx, or as the Markdown or JSON of that .docx parsed back
-    (so they show what Word shows); the format follows the extension unless --format says."""
+def write_output(output: str, documents: list[Document], fmt: str | None) -> bytes | None:
+    """Write generated documents as .docx (returned), as Markdown of the lines the .docx shows, or
+    as the JSON of that .docx parsed back; the format follows the extension unless --format says."""
     import json
     import os
     import tempfile
 
     from vbhc.fileio import write_atomic
+    from vbhc.writers.docx import to_bytes
 
     if fmt is None:
         ext = os.path.splitext(output)[1].lower().lstrip(".")
         fmt = ext if ext in ("docx", "md", "json") else "docx"
-    data: bytes | str = docx_bytes
-    if fmt != "docx":
+    docx_bytes = None if fmt == "md" else to_bytes(documents)
+    data: bytes | str = docx_bytes or b""
+    if fmt == "md":
+        from vbhc.writers.md import documents_md
+
+        data = documents_md(documents)
+    elif fmt != "docx":
         from vbhc.parse import parse_file
 
         fd, tmp = tempfile.mkstemp(suffix=".docx")
@@ -347,19 +356,15 @@ def write_output(output: str, docx_bytes: bytes, fmt: str | None) -> None:
             parsed = parse_file(tmp)
         finally:
             os.unlink(tmp)
-        if fmt == "md":
-            from vbhc.writers.md import parsed_md
+        from vbhc.writers.json import document_dict
 
-            data = parsed_md(parsed)
-        else:
-            from vbhc.writers.json import document_dict
-
-            data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
-                              indent=2) + "\n"
+        data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
+                          indent=2) + "\n"
     try:
         write_atomic(output, data)
     except OSError as exc:
         fail(f"{output}: không ghi được tệp ({exc.strerror or exc})")
+    return docx_bytes if fmt == "docx" else None
 
 
 def _to_pdf(docx_bytes: bytes, output: str) -> None:
@@ -415,7 +420,6 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
     import os
 
     from vbhc.generate.subplan import DraftError, draft, parent_plan
-    from vbhc.writers.docx import to_bytes
 
     if not against and not profile_path:
         fail("cần kế hoạch cấp trên: --against KẾ_HOẠCH hoặc --profile HỒ_SƠ.yaml")
@@ -430,7 +434,7 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
         fail(str(exc))
     for warning in result.warnings:
         click.echo(f"vbhc: cảnh báo: {warning}.", err=True)
-    write_output(output, to_bytes(result.documents), fmt)
+    write_output(output, result.documents, fmt)
     click.echo(f"Đã soạn {output}: {len(profile.areas)} lĩnh vực, {len(profile.targets)} chỉ tiêu, "
                f"{result.placeholders} chỗ cần điền (tìm “[ĐIỀN:”).", err=True)
 
