@@ -148,6 +148,8 @@ class Numbering:
         self.abstract_link: dict[str, str] = {}  # abstractNumId → numbering style id (numStyleLink)
         self.nums: dict[str, _Num] = {}
         self.counters: dict[str, list[int | None]] = {}
+        self._abstract_of: dict[str, str | None] = {}
+        self._level_of: dict[tuple[str, int], Level | None] = {}
         self.styles = styles
         if root is None:
             return
@@ -180,7 +182,13 @@ class Numbering:
                 entry.starts.setdefault(ilvl, entry.levels[ilvl].start)
         self.nums[nid] = entry
 
-    def _abstract_for(self, nid: str, depth: int = 0) -> str | None:
+    def _abstract_for(self, nid: str) -> str | None:
+        """The abstract list a w:num stands for, through numbering styles (memoised: it never changes)."""
+        if nid not in self._abstract_of:
+            self._abstract_of[nid] = self._find_abstract(nid, 0)
+        return self._abstract_of[nid]
+
+    def _find_abstract(self, nid: str, depth: int) -> str | None:
         entry = self.nums.get(nid)
         if entry is None:
             return None
@@ -188,7 +196,7 @@ class Numbering:
         if link and depth < MAX_LINK_DEPTH:  # the list is defined by a numbering style: follow its numId
             ppr, _ = self.styles.chain(link)
             if ppr.get("numId") and ppr["numId"] != nid:
-                return self._abstract_for(ppr["numId"], depth + 1)
+                return self._find_abstract(ppr["numId"], depth + 1)
         return entry.abstract
 
     def levels(self, aid: str | None) -> dict[int, Level]:
@@ -202,13 +210,18 @@ class Numbering:
         return got
 
     def level(self, nid: str, ilvl: int) -> Level | None:
-        entry = self.nums.get(nid)
-        if entry is None:
-            return None
-        if ilvl in entry.levels:
-            return entry.levels[ilvl]
-        aid = self._abstract_for(nid)
-        return self.levels(aid).get(ilvl)
+        """Level ilvl of list nid: the w:num's own override, else its abstract list's (memoised)."""
+        key = (nid, ilvl)
+        if key not in self._level_of:
+            entry = self.nums.get(nid)
+            if entry is None:
+                got = None
+            elif ilvl in entry.levels:
+                got = entry.levels[ilvl]
+            else:
+                got = self.levels(self._abstract_for(nid)).get(ilvl)
+            self._level_of[key] = got
+        return self._level_of[key]
 
     def level_for_style(self, nid: str, pstyle: str | None) -> int:
         """A style that carries numPr without ilvl uses the level whose w:pStyle names it."""
