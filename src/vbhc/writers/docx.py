@@ -43,7 +43,9 @@ from vbhc.model import Document, Node
 from vbhc.nd30 import WRITER_LOOK as LOOK
 from vbhc.nd30 import Look
 from vbhc.writers import layout
-from vbhc.writers.form import date_short, number_text
+from vbhc.writers.layout import agency_in_text, kem_theo_line
+
+__all__ = ["agency_in_text", "build", "kem_theo_line", "text_width_mm", "to_bytes", "write_docx"]
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -643,45 +645,6 @@ class _Writer:
         first = body[0] if len(body) else None
         if first is not None and first.tag == qn("w:p") and not "".join(first.itertext()).strip():
             body.remove(first)
-
-
-ADMIN_UNITS = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN")
-_CAPITALISED_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Cục", "Viện", "Trung")
-
-
-def agency_in_text(name: str) -> str:
-    """An agency's name as a sentence cites it: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" → "Ủy ban nhân dân
-    tỉnh Nghệ An", "SỞ NỘI VỤ" → "Sở Nội vụ". Names not in capitals are kept as written."""
-    name = " ".join(name.split())
-    if not name.isupper():
-        return name
-    words = name.split(" ")
-    out: list[str] = []
-    i = 0
-    place = False
-    while i < len(words):
-        two = " ".join(words[i:i + 2])
-        unit = two if two in ADMIN_UNITS else (words[i] if words[i] in ADMIN_UNITS else None)
-        if unit and not place:
-            out.append(unit.lower())
-            i += len(unit.split(" "))
-            place = True
-            continue
-        w = words[i]
-        # after the place, every word is a name; before it, only the first and, after "Sở", "Bộ" …,
-        # the field ("Sở Nội vụ", "Bộ Tư pháp")
-        capital = place or not out or (len(out) == 1 and out[0] in _CAPITALISED_HEADS)
-        out.append(w[:1] + w[1:].lower() if capital else w.lower())
-        i += 1
-    return " ".join(out)
-
-
-def kem_theo_line(decision: Document) -> str:
-    """ "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2026 của Ủy ban nhân dân tỉnh Nghệ An)"."""
-    number = number_text(decision.number) or "…"
-    who = agency_in_text(decision.issuer or "…")
-    return (f"(Kèm theo {decision.doc_type or 'Quyết định'} số {number}/{decision.symbol or '…'} "
-            f"ngày {date_short(decision.date)} của {who})")
 
 
 def build(documents: Document | Sequence[Document]) -> DocxDocument:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from vbhc import nd30
 from vbhc.model import Document
-from vbhc.writers.form import date_line, number_line, recipient_items, signature_lines
+from vbhc.writers.form import date_line, date_short, number_line, number_text, recipient_items, signature_lines
 
 ISSUER_PLACEHOLDER = "TÊN CƠ QUAN, TỔ CHỨC"
 KINH_GUI = "Kính gửi:"
@@ -94,3 +94,44 @@ def signature_cell(doc: Document) -> tuple[list[str], str] | None:
     if sig is None:
         return None
     return [line.upper() for line in signature_lines(sig)], sig.signer or ""
+
+
+# --- how a document cites an agency and the decision it is attached to ---------------------------
+
+ADMIN_UNITS = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN")
+_CAPITALISED_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Cục", "Viện", "Trung")
+
+
+def agency_in_text(name: str) -> str:
+    """An agency's name as a sentence cites it: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" → "Ủy ban nhân dân
+    tỉnh Nghệ An", "SỞ NỘI VỤ" → "Sở Nội vụ". Names not in capitals are kept as written."""
+    name = " ".join(name.split())
+    if not name.isupper():
+        return name
+    words = name.split(" ")
+    out: list[str] = []
+    i = 0
+    place = False
+    while i < len(words):
+        two = " ".join(words[i:i + 2])
+        unit = two if two in ADMIN_UNITS else (words[i] if words[i] in ADMIN_UNITS else None)
+        if unit and not place:
+            out.append(unit.lower())
+            i += len(unit.split(" "))
+            place = True
+            continue
+        w = words[i]
+        # after the place, every word is a name; before it, only the first and, after "Sở", "Bộ" …,
+        # the field ("Sở Nội vụ", "Bộ Tư pháp")
+        capital = place or not out or (len(out) == 1 and out[0] in _CAPITALISED_HEADS)
+        out.append(w[:1] + w[1:].lower() if capital else w.lower())
+        i += 1
+    return " ".join(out)
+
+
+def kem_theo_line(decision: Document) -> str:
+    """ "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2026 của Ủy ban nhân dân tỉnh Nghệ An)"."""
+    number = number_text(decision.number) or "…"
+    who = agency_in_text(decision.issuer or "…")
+    return (f"(Kèm theo {decision.doc_type or 'Quyết định'} số {number}/{decision.symbol or '…'} "
+            f"ngày {date_short(decision.date)} của {who})")
