@@ -31,9 +31,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DOCX = sorted((ROOT / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
+# the decree's official Phụ lục files, read in place from the shared folder beside the project
+CORPUS_DOCX = sorted((ROOT.parent / "shared" / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
 REAL = ROOT.parent / "shared" / "corpus" / "real"  # ../shared/corpus/real, read in place when present
-ALL_DOCX = sorted((ROOT / "corpus").rglob("*.docx")) + sorted(REAL.glob("*.docx"))
+ALL_DOCX = sorted((ROOT / "corpus").rglob("*.docx")) + CORPUS_DOCX + sorted(REAL.glob("*.docx"))
 DOCX_TARGET = 1.15
 AREAS = ["Cải cách thể chế", "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy hành chính nhà nước",
          "Cải cách chế độ công vụ", "Cải cách tài chính công", "Xây dựng và phát triển chính quyền số"]

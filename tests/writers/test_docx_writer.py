@@ -9,11 +9,12 @@ import pytest
 from lxml import etree
 
 from vbhc import nd30
+from vbhc.dates import words as date_words
 from vbhc.model import Document, Node, Signature
 from vbhc.parse import parse_file
 from vbhc.readers.docx import read_docx
 from vbhc.writers.docx import agency_in_text, kem_theo_line, write_docx
-from vbhc.writers.form import date_line, date_words, number_line, recipient_items, signature_lines, storage_line
+from vbhc.writers.form import date_line, number_line, recipient_items, signature_lines, storage_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -297,7 +298,7 @@ def test_markdown_from_documents_is_what_the_docx_shows(written):
 
 def test_markdown_output_writes_no_docx(tmp_path, monkeypatch):
     import vbhc.writers.docx as docx_writer
-    from vbhc.cli import write_output
+    from vbhc.cli.drafting import write_output
 
     def no_docx(*args, **kwargs):
         raise AssertionError("the Markdown path built a .docx")

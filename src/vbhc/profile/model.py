@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-OPS = (">=", ">", "=", "<=", "<", "reduce_by", "increase", "improve")
+from vbhc import ids
+from vbhc.quantities import OP_SIGNS, OPS, plain, show
+
 LEVEL_OPS = (">=", ">", "=", "<=", "<")
 DIRECTION_OPS = ("increase", "improve")
-OP_SIGNS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<", "reduce_by": "giảm", "increase": "tăng",
-            "improve": "cải thiện"}
 
 
 @dataclass
@@ -40,9 +40,11 @@ class Parent:
 @dataclass
 class Area:
     id: str
-    title: str
+    title: str  # as the parent plan words it
     node: str | None = None
     line: int | None = None
+    name: str | None = None  # the known name it matched (vbhc.profile.areas), and where that name is from
+    name_source: str | None = None
 
 
 @dataclass
@@ -58,14 +60,11 @@ class Target:
     baseline: str | None = None  # "năm 2021" in "giảm 10% … so với năm 2021"
 
     def spec(self) -> dict[str, Any]:
-        return {"op": self.op, "value": _num(self.value), "unit": self.unit}
+        return {"op": self.op, "value": plain(self.value), "unit": self.unit}
 
     def show(self) -> str:
         """"≥ 95%", "> 87%", "giảm 10%", "tăng"."""
-        sign = OP_SIGNS.get(self.op, self.op)
-        if self.value is None:
-            return sign
-        return f"{sign} {_fmt(self.value)}{self.unit or ''}"
+        return show(self.op, self.value, self.unit)
 
 
 @dataclass
@@ -104,29 +103,10 @@ class Profile:
         return [e.id for e in self.required_elements]
 
 
-def _num(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
-
-
-def _fmt(value: float) -> str:
-    v = _num(value)
-    return str(v).replace(".", ",")
-
-
 def section_label(node_id: str | None) -> str | None:
-    """"sec_I__cl_3" → "I.3"; "sec_IV__cl_1__pt_b" → "IV.1.b" (paragraphs and bullets dropped)."""
-    if not node_id:
-        return None
-    parts = []
-    for part in node_id.split("__"):
-        kind, _, num = part.partition("_")
-        if kind in ("para", "bul", "table") or not num:
-            continue
-        num = num.split("_")[0] if kind == "pt" else num
-        if parts and num.startswith(parts[-1] + "."):  # "cl_2__cl_2.1" → "2.1"
-            parts[-1] = num
-        else:
-            parts.append(num)
-    return ".".join(parts) or None
+    """"sec_I__cl_3" → "I.3" (see `vbhc.ids.section_number`)."""
+    return ids.section_number(node_id)
+
+
+__all__ = ["OPS", "OP_SIGNS", "LEVEL_OPS", "DIRECTION_OPS", "Parent", "Area", "Target", "Element", "Reporting",
+           "Profile", "section_label"]

@@ -6,10 +6,9 @@ Shared by the .docx writer and the templates: one place that knows "Số: 05/QĐ
 
 from __future__ import annotations
 
-import datetime as dt
-
+from vbhc import dates
 from vbhc.model import Signature
-from vbhc.nd30 import AUTHORITIES, DOC_TYPES, LEADING_ZERO_MONTHS, STORAGE_OFFICE
+from vbhc.nd30 import AUTHORITIES, DOC_TYPES, STORAGE_OFFICE
 
 PLACEHOLDER = "…"
 
@@ -37,26 +36,8 @@ def number_line(number: str | None, symbol: str | None, year: str | None = None)
     return "Số: " + "/".join(parts)
 
 
-def date_words(iso: str | None) -> str:
-    """ "ngày 05 tháng 02 năm 2026": day < 10 and months 1, 2 take a leading 0 (PL I, mục II.4.b)."""
-    if not iso:
-        return f"ngày {PLACEHOLDER} tháng {PLACEHOLDER} năm {PLACEHOLDER}"
-    d = dt.date.fromisoformat(iso)
-    month = f"{d.month:02d}" if d.month in LEADING_ZERO_MONTHS else str(d.month)
-    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
-
-
 def date_line(place: str | None, iso: str | None) -> str:
-    return f"{place or PLACEHOLDER}, {date_words(iso)}"
-
-
-def date_short(iso: str | None) -> str:
-    """ "15/7/2025", as căn cứ and "(Kèm theo …)" lines cite dates."""
-    if not iso:
-        return PLACEHOLDER
-    d = dt.date.fromisoformat(iso)
-    month = f"{d.month:02d}" if d.month in LEADING_ZERO_MONTHS else str(d.month)
-    return f"{d.day:02d}/{month}/{d.year}"
+    return f"{place or PLACEHOLDER}, {dates.words(iso)}"
 
 
 def signature_lines(sig: Signature) -> list[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vbhc import nd30
+from vbhc.dates import cited as date_short
 from vbhc.model import Document
-from vbhc.writers.form import date_line, date_short, number_line, number_text, recipient_items, signature_lines
+from vbhc.writers.form import date_line, number_line, number_text, recipient_items, signature_lines
 
 ISSUER_PLACEHOLDER = "TÊN CƠ QUAN, TỔ CHỨC"
 KINH_GUI = "Kính gửi:"

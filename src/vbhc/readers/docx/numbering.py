@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from vbhc.numbering import roman
 from vbhc.readers.docx.names import VAL, local, w
 from vbhc.readers.docx.properties import Theme, read_ppr, read_rpr, to_int, toggle
 from vbhc.readers.docx.styles import Styles
@@ -23,8 +24,6 @@ MAX_LINK_DEPTH = 5
 MAX_LETTER_REPEAT = 40  # past "zz…z" (40 letters) a crafted number is shown as digits
 _DASHES = {"-", "–", "—", "‐", "‑", "−", "\uf02d", "\uf0ad", "\uf0a8"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 @dataclass
@@ -91,19 +90,7 @@ def read_level(lvl: etree._Element, theme: Theme) -> Level:
     return out
 
 
-# --- numbers as Word writes them ---------------------------------------------------------------
-
-def roman(n: int) -> str:
-    """Lower-case roman numerals; outside 1–3999 Word falls back to digits."""
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, sym in _ROMAN:
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
+# --- numbers as Word writes them (Roman numerals from vbhc.numbering; Word's letters are its own) --
 
 def letter(n: int) -> str:
     """Word's lowerLetter: a…z, then aa…zz, aaa…: the English alphabet, as Word shows it."""
@@ -115,8 +102,8 @@ def letter(n: int) -> str:
 _FORMATS: dict[str, Callable[[int], str]] = {
     "lowerLetter": letter,
     "upperLetter": lambda n: letter(n).upper(),
-    "lowerRoman": roman,
-    "upperRoman": lambda n: roman(n).upper(),
+    "lowerRoman": lambda n: roman(n).lower(),
+    "upperRoman": roman,
     "decimalZero": lambda n: f"{n:02d}",
     "none": lambda n: "",
 }
