@@ -124,18 +124,21 @@ def _expanded(node: yaml.Node, depth: int, memo: dict[int, tuple[int, int]], ope
     return total, height
 
 
-def _syntax(exc: yaml.YAMLError) -> str:
+def _syntax(exc: yaml.YAMLError, text: str) -> str:
     mark = getattr(exc, "problem_mark", None)
     where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses (NUL, most controls)
+        where = f" ở dòng {text.count(chr(10), 0, exc.position) + 1}"
     problem = str(getattr(exc, "problem", None) or exc)
     words = next((w for needle, w in PROBLEMS if needle in problem), None)
     return f"không đúng cú pháp YAML{where}" + (f": {words}" if words else "")
 
 
-def loads(text: str, name: str, what: str = "tệp YAML") -> Any:
+def loads(text: str, name: str, what: str = "tệp") -> Any:
     """The value of one YAML document within the limits; InputError(name, reason) otherwise."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader refuses control characters here already
         node = loader.get_single_node()
         if node is None:
             return None
@@ -144,14 +147,15 @@ def loads(text: str, name: str, what: str = "tệp YAML") -> Any:
     except _Limit as exc:
         raise InputError(name, f"{what} {exc.reason}") from None
     except yaml.YAMLError as exc:
-        raise InputError(name, f"{what} {_syntax(exc)}") from None
+        raise InputError(name, f"{what} {_syntax(exc, text)}") from None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:
         raise InputError(name, f"{what} có giá trị không đọc được ({type(exc).__name__})") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
-def load(path: str | os.PathLike[str], what: str = "tệp YAML") -> Any:
+def load(path: str | os.PathLike[str], what: str = "tệp") -> Any:
     """A YAML (or JSON) file read whole within `limits.MAX_YAML_BYTES`, then `loads`."""
     name = str(path)
     data = read_bounded(path, limits.MAX_YAML_BYTES, what)
