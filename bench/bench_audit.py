@@ -17,6 +17,12 @@ once per process, so this overstates what the machine actually lost; it is what 
 The largest single process (getrusage(RUSAGE_CHILDREN).ru_maxrss of a fresh runner process) is
 printed too, and the CPU seconds of the tree (polled, see run_once).
 
+"In a worker / in process": the seconds each file took inside a worker (the journal's "seconds":
+`vbhc.audit.worker.check_one`, timed inside the worker) against the same function run on the
+same files one after the other in one plain process (`worker.start` then `check_one` per file,
+after the same warm-up), summed over the set; per kind of run the best of `--runs`. Runs are
+interleaved (jobs 1, jobs 2, in process, then again), so a change of load hits them alike.
+
 Then, from the JSON of the last run: recall of the seeded defects (each file's manifest rules
 against the rule ids of its findings) and every error finding the manifest did not expect (a
 false positive, or a side effect of a seeded defect).
@@ -38,6 +44,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_audit_set import PARENT, make_set  # noqa: E402
 
 VBHC = ROOT / ".venv" / "bin" / "vbhc"
+IN_PROCESS = """
+import json, sys, time
+from vbhc.audit import discover, worker
+from vbhc.check import Config
+from vbhc.profile import from_parent
+
+config, profile = Config(), from_parent(sys.argv[2])
+worker.start(worker.check_row, config, profile)
+tasks, _ = discover(sys.argv[1])
+seconds = {t.rel: worker.check_one(t.path, t.rel)[1] for t in tasks}
+print(json.dumps(seconds))
+"""
 
 
 def _children(pid: int) -> list[int]:
@@ -113,6 +131,18 @@ def run_once(cmd: list[str]) -> tuple[float, int, int, int, float]:
     return wall, peak, single, proc.returncode, sum(cpu.values())
 
 
+def in_process(folder: Path) -> dict[str, float]:
+    """Seconds per file of `worker.check_one` run one file after another in one plain process."""
+    out = subprocess.run([sys.executable, "-c", IN_PROCESS, str(folder), str(PARENT)], capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def journal_seconds(journal: Path) -> dict[str, float]:
+    lines = journal.read_text(encoding="utf-8").splitlines()[1:]
+    return {e["key"][0]: e["seconds"] for e in map(json.loads, lines)}
+
+
 def recall(result: dict, manifest: dict) -> tuple[int, int, list[str], list[str]]:
     """(found, expected, missed "file: rule", unexpected error findings "file: rule message")."""
     by_path = {row["path"]: row for row in result["files"]}
@@ -160,6 +190,7 @@ def main() -> None:
     ap.add_argument("--set", type=Path, help="an existing set (with manifest.json) instead of a new one")
     ap.add_argument("--target", type=float, default=20.0, help="plans per second with the most jobs")
     args = ap.parse_args()
+    load_before = os.getloadavg()
 
     with tempfile.TemporaryDirectory(prefix="vbhc-bench-audit-") as tmp:
         folder = args.set
@@ -172,22 +203,30 @@ def main() -> None:
         names = list(manifest["files"])
         n = len(names)
         docx = sum(1 for x in names if x.endswith(".docx"))
-        out = Path(tmp) / "out.json"
+        runs: dict[int, list[tuple[float, int, int, int, float]]] = {j: [] for j in args.jobs}
+        inside: dict[int, list[dict[str, float]]] = {j: [] for j in args.jobs}
+        plain: list[dict[str, float]] = []
+        for _ in range(args.runs):
+            for jobs in args.jobs:
+                out = Path(tmp) / f"out-{jobs}.json"
+                cmd = [str(VBHC), "audit", str(folder), "--against", str(PARENT), "--json", str(out),
+                       "--jobs", str(jobs)]
+                runs[jobs].append(run_once(cmd))
+                inside[jobs].append(journal_seconds(out.with_suffix(".jsonl")))
+                print(f"--jobs {jobs}: {runs[jobs][-1][0]:.2f} s, CPU {runs[jobs][-1][4]:.2f} s "
+                      f"(exit {runs[jobs][-1][3]}), load {os.getloadavg()[0]:.2f}", file=sys.stderr)
+            plain.append(in_process(folder))
+            print(f"in process: {sum(plain[-1].values()):.2f} s of files, load {os.getloadavg()[0]:.2f}",
+                  file=sys.stderr)
         figures = []
         for jobs in args.jobs:
-            cmd = [str(VBHC), "audit", str(folder), "--against", str(PARENT), "--json", str(out),
-                   "--jobs", str(jobs)]
-            runs = []
-            for _ in range(args.runs):
-                runs.append(run_once(cmd))
-                print(f"--jobs {jobs}: {runs[-1][0]:.2f} s, CPU {runs[-1][4]:.2f} s (exit {runs[-1][3]}), "
-                      f"load {os.getloadavg()[0]:.2f}", file=sys.stderr)
-            best = min(runs, key=lambda r: r[0])
-            figures.append((jobs, best, max(r[1] for r in runs), max(r[2] for r in runs), [r[0] for r in runs]))
-        result = json.loads(out.read_text(encoding="utf-8"))
-        lines = out.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()[1:]
-        per_file = sorted(json.loads(x)["seconds"] for x in lines)
+            best = min(runs[jobs], key=lambda r: r[0])
+            figures.append((jobs, best, max(r[1] for r in runs[jobs]), max(r[2] for r in runs[jobs]),
+                            [r[0] for r in runs[jobs]]))
+        result = json.loads((Path(tmp) / f"out-{args.jobs[-1]}.json").read_text(encoding="utf-8"))
+        per_file = sorted(inside[args.jobs[-1]][-1].values())
         found, expected, missed, unexpected = recall(result, manifest)
+        load_after = os.getloadavg()
 
     print(f"machine: {machine()}")
     print(f"set: {n} plans ({docx} .docx, {n - docx} .txt), seed {args.seed}, "
@@ -207,6 +246,13 @@ def main() -> None:
         print(f"time per file inside a worker (journal of the last run, --jobs {figures[-1][0]}): "
               f"median {per_file[len(per_file) // 2] * 1000:.0f} ms, "
               f"mean {sum(per_file) / len(per_file) * 1000:.0f} ms, max {per_file[-1] * 1000:.0f} ms")
+    plain_best = min(sum(p.values()) for p in plain)
+    for jobs in args.jobs:
+        worker_best = min(sum(x.values()) for x in inside[jobs])
+        print(f"files inside a worker (--jobs {jobs}): {worker_best:.2f} s; in process: {plain_best:.2f} s; "
+              f"ratio {worker_best / plain_best:.3f}×")
+    print(f"load average before the runs: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
+    print(f"load average after the runs: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     print()
     print(f"recall of seeded defects: {found}/{expected}" + (f" ({found / expected:.1%})" if expected else ""))
     for m in missed:

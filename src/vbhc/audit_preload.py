@@ -1,13 +1,37 @@
 """Imported once by `vbhc audit`'s fork server (multiprocessing forkserver preload), never by users.
 
 It loads what every audit worker needs before its first file (the readers, the rule catalogue,
-the language model the plan rules segment words with), so that each worker is a fork of this warm
-process instead of a fresh interpreter that imports all of it again (~0.6 s per worker, and again
-for every worker replaced after a timeout or a crash). Nothing here touches a file or the network;
-a failure only means the workers load these themselves.
+the language model the plan rules segment words with) and checks a small sample plan once, so
+that each worker is a fork of this warm process instead of a fresh interpreter that imports all
+of it again (~0.6 s per worker, and again for every worker replaced after a timeout or a crash).
+The objects loaded are then frozen out of the garbage collector's reach, so that the workers'
+collections do not copy the pages they share with this process.
+
+The fork server ignores Ctrl-C (the audit handles it): it is started with SIGINT blocked
+(`vbhc.audit.pool.prestart`), and ignores it here before unblocking, so that a Ctrl-C while it
+loads prints no traceback. A worker that fails while it starts (the audit stopped by Ctrl-C or
+SIGTERM while it was being forked removes the locks it was about to open) prints nothing either:
+the fork server's children report through sys.excepthook, made silent here; the audit reports a
+worker that cannot start by its exit code. Nothing here touches a file or the network; a failure
+only means the workers load these themselves.
 """
 
 from __future__ import annotations
+
+import gc
+import signal
+import sys
+
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+if hasattr(signal, "pthread_sigmask"):
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _silent(*_exc: object) -> None:
+    """sys.excepthook of the fork server and the workers it forks: no traceback on the officer's terminal."""
+
+
+sys.excepthook = _silent
 
 try:
     import vbhc.check  # noqa: F401
@@ -15,10 +39,13 @@ try:
     import vbhc.readers.docx  # noqa: F401
     import vbhc.readers.pdf  # noqa: F401
     import vbhc.readers.text  # noqa: F401
+    from vbhc.audit.worker import warm_up
     from vbhc.profile.keys import indicator_key
     from vbhc.rules import all_rules
 
     all_rules()
     indicator_key("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn")  # loads the word segmenter
+    warm_up()
 except Exception:  # noqa: BLE001 - preloading is only an optimisation
     pass
+gc.freeze()

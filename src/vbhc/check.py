@@ -97,39 +97,82 @@ def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
     return all(have.get(need, False) for need in rule.needs)
 
 
-def run_rules(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
-              scopes: tuple[str, ...] = ("format", "plan")) -> tuple[list[Finding], list[str]]:
-    """All findings for one file, and the ids of rules that did not apply to this input."""
+def _internal_error(rule_id: str, exc: Exception, document: int = 0) -> Finding:
+    tb = traceback.extract_tb(exc.__traceback__)[-1]
+    return Finding(rule=INTERNAL_ERROR, severity="error",
+                   message=f"Lỗi nội bộ khi chạy quy tắc {rule_id}: {type(exc).__name__}: {exc}",
+                   source="vbhc", document=document,
+                   data={"rule": rule_id, "where": f"{Path(tb.filename).name}:{tb.lineno}"})
+
+
+def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any, list[Finding]]:
+    """The plan summary, or None and an internal-error finding: the format rules still run."""
+    from vbhc.profile.subplan import summarise
+
+    try:
+        return summarise(parsed, profile, kind), []
+    except Exception as exc:
+        return None, [_internal_error("KH", exc)]
+
+
+def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config) -> list[Finding]:
+    """One rule over every document of the file; a rule that fails is one internal-error finding."""
+    findings: list[Finding] = []
+    for index, doc in enumerate(parsed.documents):
+        if doc.is_appendix and not rule.applies_to_appendix:
+            continue
+        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan)
+        try:
+            produced = list(rule.func(ctx))
+        except Exception as exc:  # a broken rule must not stop the run
+            findings.append(_internal_error(rule.id, exc, index))
+            continue
+        for f in produced:
+            if f.rule in config.severity:
+                f.severity = config.severity[f.rule]  # type: ignore[assignment]
+        findings.extend(produced)
+    return findings
+
+
+@dataclass
+class Evaluation:
+    findings: list[Finding]
+    not_applicable: list[str]
+    plan: Any = None  # vbhc.profile.summary.PlanSummary when checked against a profile
+
+
+def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
+             scopes: tuple[str, ...] = ("format", "plan"), kind: str | None = None) -> Evaluation:
+    """All findings for one file, the ids of rules that did not apply, and the plan summary
+    (computed once here, read by every plan rule). `kind`: "full" or "thematic" when the officer
+    says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
     rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
     if not content.has_text(parsed):  # nothing to check: the one finding that says so
         rules = [r for r in rules if r.id == content.RULE_ID]
     findings: list[Finding] = []
     not_applicable: list[str] = []
+    plan = None
+    if profile is not None and "plan" in scopes and parsed.documents:
+        plan, failure = _summarise(parsed, profile, kind)
+        findings += failure
+        if plan is None:
+            not_applicable += [r.id for r in rules if r.scope == "plan"]
+            rules = [r for r in rules if r.scope != "plan"]
     for rule in rules:
         if not applicable(rule, parsed, profile):
             not_applicable.append(rule.id)
             continue
-        for index, doc in enumerate(parsed.documents):
-            if doc.is_appendix and not rule.applies_to_appendix:
-                continue
-            ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule)
-            try:
-                produced = list(rule.func(ctx))
-            except Exception as exc:  # a broken rule must not stop the run
-                tb = traceback.extract_tb(exc.__traceback__)[-1]
-                findings.append(Finding(
-                    rule=INTERNAL_ERROR, severity="error",
-                    message=f"Lỗi nội bộ khi chạy quy tắc {rule.id}: {type(exc).__name__}: {exc}",
-                    source="vbhc", document=index,
-                    data={"rule": rule.id, "where": f"{Path(tb.filename).name}:{tb.lineno}"}))
-                continue
-            for f in produced:
-                if f.rule in config.severity:
-                    f.severity = config.severity[f.rule]  # type: ignore[assignment]
-            findings.extend(produced)
+        findings += _run_rule(rule, parsed, profile, plan, config)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
-    return findings, sorted(set(not_applicable))
+    return Evaluation(findings, sorted(set(not_applicable)), plan)
+
+
+def run_rules(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
+              scopes: tuple[str, ...] = ("format", "plan")) -> tuple[list[Finding], list[str]]:
+    """All findings for one file, and the ids of rules that did not apply to this input."""
+    result = evaluate(parsed, config, profile, scopes)
+    return result.findings, result.not_applicable
 
 
 def meta_of(parsed: ParsedFile) -> dict[str, Any]:
@@ -139,7 +182,7 @@ def meta_of(parsed: ParsedFile) -> dict[str, Any]:
             "date": doc.date, "title": doc.title}
 
 
-def check_file(path: str, config: Config | None = None, profile: Any = None) -> FileResult:
+def check_file(path: str, config: Config | None = None, profile: Any = None, kind: str | None = None) -> FileResult:
     """Parse and check one file; an unreadable file becomes an error result, never an exception."""
     from vbhc.errors import InputError
     from vbhc.parse import parse_file
@@ -152,5 +195,6 @@ def check_file(path: str, config: Config | None = None, profile: Any = None) -> 
         if os.environ.get("VBHC_DEBUG"):
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
-    findings, not_applicable = run_rules(parsed, config, profile)
-    return FileResult(path=path, findings=findings, not_applicable=not_applicable, meta=meta_of(parsed))
+    result = evaluate(parsed, config, profile, kind=kind)
+    return FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
+                      meta=meta_of(parsed), plan=result.plan)

@@ -6,6 +6,7 @@ Everything a checker or a writer needs is here; neither goes back to the file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Literal
 
 Align = Literal["left", "center", "right", "justify"]
@@ -145,13 +146,190 @@ class Signature:
     blocks: list[int] = field(default_factory=list)
 
 
+class LineKind(StrEnum):
+    """What one line is, judged from its text alone (the table in parse/patterns.py)."""
+
+    QUOC_HIEU = "quoc_hieu"
+    TIEU_NGU = "tieu_ngu"
+    RULE = "rule"  # a drawn line of ___ or ---
+    STAND_IN = "stand_in"  # "(Đã ký)", "(Signature)"
+    SO_KY_HIEU = "so_ky_hieu"
+    CAN_CU = "can_cu"
+    PLACE_DATE = "place_date"
+    VV = "vv"
+    KINH_GUI = "kinh_gui"
+    ENACTING = "enacting"  # "QUYẾT ĐỊNH:"
+    KEM_THEO = "kem_theo"  # "(Kèm theo Quyết định số …)"
+    PHU_LUC = "phu_luc"
+    NOI_NHAN = "noi_nhan"
+    LUU = "luu"
+    AUTHORITY = "authority"  # "KT. CHỦ TỊCH"
+    PART = "part"
+    CHAPTER = "chapter"
+    MUC = "muc"
+    ARTICLE = "article"
+    ROMAN = "roman"  # "II. NHIỆM VỤ"
+    DECIMAL = "decimal"  # "1.", "1.1.", "2)"
+    POINT = "point"  # "a)", "đ)"
+    BULLET = "bullet"
+    PAGE_NUMBER = "page_number"
+    TYPE_NAME = "type_name"  # "QUYẾT ĐỊNH", "KẾ HOẠCH"
+    CAPS = "caps"  # any other line in capitals
+    TEXT = "text"
+
+
+class Role(StrEnum):
+    """What a line is in its document, decided by the builder from its kind and its neighbours.
+
+    A line whose kind needs no decision keeps it as its role (a "can_cu" line is a căn cứ); the
+    roles below the kinds are the builder's own.
+    """
+
+    QUOC_HIEU = "quoc_hieu"
+    TIEU_NGU = "tieu_ngu"
+    RULE = "rule"
+    STAND_IN = "stand_in"
+    SO_KY_HIEU = "so_ky_hieu"
+    CAN_CU = "can_cu"
+    PLACE_DATE = "place_date"
+    VV = "vv"
+    KINH_GUI = "kinh_gui"
+    ENACTING = "enacting"
+    KEM_THEO = "kem_theo"
+    PHU_LUC = "phu_luc"
+    NOI_NHAN = "noi_nhan"
+    LUU = "luu"
+    AUTHORITY = "authority"
+    PART = "part"
+    CHAPTER = "chapter"
+    MUC = "muc"
+    ARTICLE = "article"
+    ROMAN = "roman"
+    DECIMAL = "decimal"
+    POINT = "point"
+    BULLET = "bullet"
+    PAGE_NUMBER = "page_number"
+    TYPE_NAME = "type_name"
+    CAPS = "caps"
+    TEXT = "text"
+    # the builder's own
+    PREFACE = "preface"  # a stray line before any header (a source note, a stamp)
+    AGENCY = "agency"  # the issuing agency's name
+    PARENT_AGENCY = "parent_agency"  # the cơ quan chủ quản above it
+    VV_MORE = "vv_more"  # a V/v wrapped onto the next line
+    TITLE = "title"  # trích yếu
+    ISSUER_LINE = "issuer_line"  # "ỦY BAN NHÂN DÂN TỈNH …" naming who decides, before the căn cứ
+    KINH_GUI_ITEM = "kinh_gui_item"
+    HEADING = "heading"  # the title line under "Chương I", "Phần thứ nhất"
+    TABLE_CELL = "table_cell"
+    PARAGRAPH = "paragraph"
+    RECIPIENT = "recipient"
+    POSITION = "position"  # "CHỦ TỊCH", "PHÓ GIÁM ĐỐC"
+    SIGNER = "signer"
+    UNPLACED = "unplaced"  # in the closing, but neither signature nor Nơi nhận
+
+    @classmethod
+    def of(cls, kind: LineKind) -> Role:
+        return cls(kind.value)
+
+
+# --- What the classifier pulls out of a line, one record per family of kinds ----------------------
+
+@dataclass(frozen=True)
+class NumberField:
+    """"Số: 2228 /QĐ-UBND" as printed: the word, its mark, the number, and what follows it."""
+
+    word: str  # "Số" (or "SỐ", "số": a rule judges it)
+    mark: str  # what follows the word: ":" as the decree asks, or ";", ".", ""
+    number: str  # "2228", "05"; "" or "…" where a draft leaves it for the văn thư
+    rest: str  # from the end of the number on, as printed: " /QĐ-UBND"
+    symbol: str  # after "/", single-spaced: "QĐ-UBND", "2020/NĐ-CP"
+
+    @property
+    def blank(self) -> bool:
+        return not self.number.isdigit()
+
+
+@dataclass(frozen=True)
+class PlaceDateField:
+    """"Nghệ An, ngày 05 tháng 02 năm 2026" as printed: the place, the comma, the parts of the date."""
+
+    place: str
+    comma: bool  # a comma follows the place (PL I, mục II.4.c)
+    day: str | None  # as printed: "05", "5", "…"; None when left out
+    month: str | None
+    year: str | None
+    date_text: str  # from the date on, single-spaced: "ngày 05 tháng 02 năm 2026", "05/02/2026"
+    short: bool = False  # written "05/02/2026" instead of "ngày … tháng … năm …"
+
+    @property
+    def numeric(self) -> bool:
+        return all(x is not None and x.isdigit() for x in (self.day, self.month, self.year))
+
+
+@dataclass(frozen=True)
+class LabelField:
+    """A numbered line: "Điều 2. Tên", "II. NHIỆM VỤ", "1.1. Chung", "- a) …", "+ …"."""
+
+    num: str | None  # "2", "II", "1.1", "đ"; None for a bullet
+    rest: str  # what follows the label
+    word: str | None = None  # "Điều", "Chương", "Phần", "Mục" as printed
+    end: str | None = None  # "." or ")" after a decimal number, "" when left out
+    lead: str | None = None  # a dash before a point: "- a)"
+    mark: str | None = None  # a bullet's mark: "-", "+", "•"
+
+
+@dataclass(frozen=True)
+class RestField:
+    """A line that opens with a fixed word ("V/v", "Kính gửi:", "Nơi nhận:", "Lưu:"): what follows it."""
+
+    rest: str
+
+
+@dataclass(frozen=True)
+class AuthorityField:
+    """"KT. CHỦ TỊCH": the signing authority's prefix (without its dot) and what follows it."""
+
+    prefix: str
+    rest: str
+
+
+@dataclass(frozen=True)
+class AppendixField:
+    """"PHỤ LỤC II" and, on the same line, the start of its title."""
+
+    num: str | None
+    rest: str
+
+
+@dataclass(frozen=True)
+class TypeNameField:
+    """A type name in capitals ("KẾ HOẠCH"), as the name vbhc knows it by ("Kế hoạch")."""
+
+    doc_type: str
+    rest: str = ""  # a qualifier printed after it: "(SỬA ĐỔI, BỔ SUNG)"
+
+
+Fields = NumberField | PlaceDateField | LabelField | RestField | AuthorityField | AppendixField | TypeNameField
+
+
 @dataclass
 class Line:
-    """A block after classification: what kind of line it is and what was pulled out of it."""
+    """A block after classification: its kind, what was pulled out of it, and its role in the document.
 
-    index: int  # index into Document.blocks
-    kind: str
-    fields: dict[str, Any] = field(default_factory=dict)
+    `kind` and `fields` are the classifier's and never change; `role` is set by the builder.
+    """
+
+    index: int  # index into Document.blocks: the (first) block the line was read from
+    kind: LineKind
+    fields: Fields | None = None
+    role: Role | None = None
+    text: str = ""  # the line as classified: its block's text, stripped (blocks joined where it wrapped)
+    more: tuple[int, ...] = ()  # further blocks joined into this line (a V/v wrapped in its header column)
+
+    @property
+    def indexes(self) -> tuple[int, ...]:
+        return (self.index, *self.more)
 
 
 @dataclass
@@ -177,6 +355,7 @@ class Document:
     enacting: str | None = None  # the "QUYẾT ĐỊNH:" line
     enacting_authority: str | None = None  # the line naming who decides, before the căn cứ ("ỦY BAN NHÂN DÂN TỈNH …")
     attached_to: str | None = None  # "(Kèm theo …)" as printed
+    attached: bool = False  # issued with the document before it (a plan, a charter), with or without that line
     is_appendix: bool = False
     body: list[Node] = field(default_factory=list)
     signature: Signature | None = None
@@ -192,8 +371,8 @@ class Document:
         for node in self.body:
             yield from node.walk()
 
-    def line_of(self, kind: str) -> Line | None:
-        return next((ln for ln in self.lines if ln.kind == kind), None)
+    def line_of(self, role: Role) -> Line | None:
+        return next((ln for ln in self.lines if ln.role == role), None)
 
 
 @dataclass

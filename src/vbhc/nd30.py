@@ -65,6 +65,17 @@ LEGAL_TYPES: dict[str, str] = {
     "Pháp lệnh": "UBTVQH",
 }
 
+# Documents a decision issues "kèm theo" that Điều 7 does not list by name (PL III, Mẫu 1.3: "văn bản
+# ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
+ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
+
+# Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
+ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})
+
+# Types whose preamble lists căn cứ before the enacting line (PL III, Mẫu 1.1–1.3; the legal types'
+# own forms): in any other document a paragraph beginning "Căn cứ …" is content, not a preamble.
+PREAMBLE_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết", "Chỉ thị", *LEGAL_TYPES})
+
 # PL I, mục II.5.b: points are lettered in the Vietnamese alphabet, followed by ")".
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
@@ -225,7 +236,18 @@ COMPONENT_SPECS: dict[str, Spec] = {
     "phu_luc_title": Spec("tên phụ lục", SIZE_13_14, "Phụ lục I, mục III.1.b", bold=True, italic=False, caps=True),
     "kem_theo": Spec("chỉ dẫn kèm theo", SIZE_13_14, "Phụ lục I, mục III.1.c", italic=True),
 }
-BODY_KINDS = ("paragraph", "decimal", "point", "bullet")  # lines of the body text proper (mục II.6.e)
+BODY_KINDS = ("paragraph", "decimal", "point", "bullet")
+
+# Sizes a reader gives are rounded (PDFs scale glyphs: 13.96, 14.04): within this many points of a
+# range a size is right; up to SIZE_WARNING off it is a warning (half a point nobody returns a
+# document for); further off it is an error.
+SIZE_TOLERANCE_PT = 0.25
+SIZE_WARNING_PT = 0.5
+
+# Text inside a table of the body (a task table, a table of figures): PL I gives no size for it and
+# offices commonly set it smaller than the body (12 pt); below the smallest size the decree uses
+# (11 pt, for Nơi nhận: mục II.9.d) or above the body's 14 pt it is worth a warning.
+TABLE_TEXT_SIZE = Range(11, 14)  # lines of the body text proper (mục II.6.e)
 
 # PL I, mục II.6.e: first-line indent 1 cm or 1.27 cm; tolerance for Word's twip rounding.
 FIRST_LINE_INDENT_MM = Range(10.0 - 0.3, 12.7 + 0.3)

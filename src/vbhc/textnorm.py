@@ -33,10 +33,15 @@ def modern_tones(text: str) -> str:
     return _OLD_TONE_RE.sub(_new_tone, nfc(text))
 
 
+# "Đ" and the letters typed for it: the Icelandic eth "Ð" (U+00D0) prints the same (a real Tiêu ngữ
+# was typed "Ðộc lập"), and the African "Ɖ" (U+0189).
+_D_LOOKALIKES = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d", "Ɖ": "D", "ɖ": "d"})
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ→d, single spaces: the loosest form, for classification."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_LOOKALIKES))
     bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return _SPACES.sub(" ", bare).strip().casefold()
 

@@ -6,6 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "audit"
@@ -14,14 +17,15 @@ PARENT = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt
 HANG_TIMEOUT = 2
 
 
-def vbhc(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+LAUNCHER = Path(__file__).parent / "vbhc_with_double.py"
+
+
+def vbhc(*args: str, double: str | None = None, cwd: Path | None = None,
          timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    for hook in ("VBHC_TEST_HANG_ON", "VBHC_TEST_CRASH_ON", "VBHC_TEST_SLOW_ON"):
-        if env is None or hook not in env:
-            full_env.pop(hook, None)
-    return subprocess.run([sys.executable, "-m", "vbhc", *args], capture_output=True, text=True, env=full_env,
-                          cwd=cwd, timeout=timeout)
+    """Run the command line; with `double` ("hang:MARKER", "crash:MARKER", "slow:MARKER:SECONDS",
+    see doubles.py) the audit's per-file check is that test double."""
+    command = [sys.executable, str(LAUNCHER), double] if double else [sys.executable, "-m", "vbhc"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
 
 
 def plan_docx(text: str, path: Path, font: str = "Times New Roman") -> Path:
@@ -144,3 +148,62 @@ def build_folder(root: Path) -> Path:
     (root / "ghi-chu.md").write_text("danh sách đơn vị đã nộp\n", encoding="utf-8")
     (root / "so" / "ke-hoach-cu.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
     return root
+
+
+@dataclass
+class Measured:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    max_rss_mb: float  # the audit process itself (its workers are the fork server's children)
+
+
+def vbhc_measured(*args: str, double: str | None = None, cwd: Path | None = None,
+                  timeout: float = 120) -> Measured:
+    """Like `vbhc`, with the wall time and the peak memory of the command (os.wait4)."""
+    command = [sys.executable, str(LAUNCHER), double] if double else [sys.executable, "-m", "vbhc"]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen([*command, *args], stdout=out, stderr=err, cwd=cwd)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise AssertionError(f"vbhc {' '.join(args)} ran past {timeout} s")
+            time.sleep(0.02)
+        seconds = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                        seconds, usage.ru_maxrss / 1024)
+
+
+def session_processes(sid: int) -> list[int]:
+    """The live (not zombie) processes of a session: what an audit started in a new session left running."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":
+            found.append(int(entry))
+    return found
+
+
+def wait_until(condition, timeout: float, step: float = 0.02) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()

@@ -43,6 +43,6 @@ def audited(tmp_path_factory) -> Audited:
     out.mkdir()
     proc = vbhc("audit", str(folder), "--against", str(PARENT), "--json", str(out / "ket-qua.json"),
                 "--html", str(out / "ket-qua.html"), "--xlsx", str(out / "ket-qua.xlsx"), "--jobs", "2",
-                "--timeout", str(HANG_TIMEOUT), env={"VBHC_TEST_HANG_ON": "so-treo-may"})
+                "--timeout", str(HANG_TIMEOUT), double="hang:so-treo-may")
     result = json.loads((out / "ket-qua.json").read_text(encoding="utf-8")) if (out / "ket-qua.json").exists() else {}
     return Audited(folder=folder, out=out, proc=proc, result=result)

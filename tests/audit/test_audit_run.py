@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from audit_helpers import FIXTURES, PARENT, vbhc
+from doubles import Crash, Hang
 
 from vbhc.audit import CRASH_MESSAGE, AuditError, discover, exit_code, run_audit
 
@@ -60,10 +61,9 @@ def test_linked_folder_inside_is_walked_after_the_real_one(tmp_path):
     assert {s["path"] for s in skipped} == {"a-lien-ket/", "so/xa-lien-ket/", "z-rong/"}
 
 
-def test_worker_crash_becomes_an_error_row_and_the_audit_goes_on(tmp_path, monkeypatch):
+def test_worker_crash_becomes_an_error_row_and_the_audit_goes_on(tmp_path):
     root = plans(tmp_path / "nop", "a.txt", "b-sap.txt", "c.txt", "d.txt")
-    monkeypatch.setenv("VBHC_TEST_CRASH_ON", "b-sap")
-    outcome = run_audit(root, jobs=2, timeout=30, journal=tmp_path / "j.jsonl")
+    outcome = run_audit(root, jobs=2, timeout=30, journal=tmp_path / "j.jsonl", check=Crash("b-sap"))
     rows = {r["path"]: r for r in outcome.result["files"]}
     assert rows["b-sap.txt"]["status"] == "error"
     assert rows["b-sap.txt"]["error"] == f"{CRASH_MESSAGE} (mã thoát 70)"
@@ -71,10 +71,9 @@ def test_worker_crash_becomes_an_error_row_and_the_audit_goes_on(tmp_path, monke
     assert exit_code(outcome.result) == 2  # a file that could not be checked
 
 
-def test_hang_with_one_worker_does_not_block_the_rest(tmp_path, monkeypatch):
+def test_hang_with_one_worker_does_not_block_the_rest(tmp_path):
     root = plans(tmp_path / "nop", "a-treo.txt", "b.txt", "c.txt")
-    monkeypatch.setenv("VBHC_TEST_HANG_ON", "a-treo")
-    outcome = run_audit(root, jobs=1, timeout=1, journal=tmp_path / "j.jsonl")
+    outcome = run_audit(root, jobs=1, timeout=1, journal=tmp_path / "j.jsonl", check=Hang("a-treo"))
     assert [r["status"] for r in outcome.result["files"]] == ["error", "ok", "ok"]
     assert outcome.result["files"][0]["error"] == "quá thời gian xử lý (1 giây)"
 

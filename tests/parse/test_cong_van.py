@@ -54,4 +54,4 @@ def test_vv_wrapped_over_two_lines_is_not_lost():
     doc = one(text)
     assert doc.doc_type == "Công văn"
     assert doc.title == "xây dựng kế hoạch cải cách hành chính năm 2025"
-    assert [ln.kind for ln in doc.lines[3:5]] == ["vv", "vv_more"]
+    assert [ln.role for ln in doc.lines[3:5]] == ["vv", "vv_more"]

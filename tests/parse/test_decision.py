@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from parse_helpers import one, outline
 
+from vbhc.model import Role
+
 DECISION = """\
 ỦY BAN NHÂN DÂN
 XÃ NAM ĐÀN
@@ -39,8 +41,8 @@ def test_decision_preamble():
         "Xét đề nghị của Văn phòng HĐND và UBND xã.",
     ]
     assert doc.enacting == "QUYẾT ĐỊNH:"
-    assert doc.line_of("issuer_line") is not None
-    assert doc.blocks[doc.line_of("issuer_line").index].text == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM ĐÀN"
+    assert doc.line_of(Role.ISSUER_LINE) is not None
+    assert doc.blocks[doc.line_of(Role.ISSUER_LINE).index].text == "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NAM ĐÀN"
 
 
 def test_decision_articles():

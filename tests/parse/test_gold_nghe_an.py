@@ -6,7 +6,7 @@ import pytest
 import yaml
 from parse_helpers import CORPUS, GOLD, ROOT, find
 
-from vbhc.model import Node
+from vbhc.model import Node, Role
 from vbhc.parse import parse_file
 
 GOLD_FILE = GOLD / "qd-2228-ubnd-2025.yaml"
@@ -110,5 +110,5 @@ def test_duplicate_labels_have_unique_ids(parsed):
 
 
 def test_every_line_placed_without_problems(parsed):
-    kinds = {ln.kind for d in parsed.documents for ln in d.lines}
-    assert "unplaced" not in kinds
+    roles = {ln.role for d in parsed.documents for ln in d.lines}
+    assert Role.UNPLACED not in roles and None not in roles

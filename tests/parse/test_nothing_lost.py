@@ -26,7 +26,7 @@ def expected_indexes(parsed: ParsedFile) -> list[int]:
 
 
 def classified_indexes(parsed: ParsedFile) -> list[int]:
-    return [ln.index for doc in parsed.documents for ln in doc.lines]
+    return [i for doc in parsed.documents for ln in doc.lines for i in ln.indexes]
 
 
 def _norm(text: str) -> str:

@@ -33,7 +33,7 @@ def test_wrapped_item_is_joined_to_its_item():
                                  "- HĐND, UBND các tỉnh,\nthành phố trực thuộc Trung ương;\n- Lưu: VT, HC (2)."))
     assert doc.recipients == ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;",
                               "HĐND, UBND các tỉnh, thành phố trực thuộc Trung ương;"]
-    assert {ln.kind for ln in doc.lines if "thuộc" in doc.blocks[ln.index].text} == {"recipient"}
+    assert {ln.role for ln in doc.lines if "thuộc" in doc.blocks[ln.index].text} == {"recipient"}
 
 
 def test_first_item_on_the_label_line():

@@ -14,6 +14,17 @@ from docx.text.paragraph import Paragraph
 from shared_corpus import ND30
 
 CORPUS = ND30 / "docx"  # the official Phụ lục files, read in place from the shared folder
+REAL = Path(__file__).parents[2].parent / "shared" / "corpus" / "real"  # ../shared/corpus/real
+
+
+def real(name: str) -> Path:
+    """A real document of ../shared/corpus/real, read in place; the test skips when it is absent."""
+    import pytest
+
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip(f"tài liệu thật {name} không có ở {REAL} (thư mục dùng chung vắng mặt)")
+    return path
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -19,6 +19,7 @@ from docx_fixtures import (
     add_page_field,
     level_xml,
     new_document,
+    real,
     replace_part,
     save,
     set_numbering,
@@ -410,6 +411,110 @@ def test_page_setup_and_page_number_fields(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# A header laid out with tab stops instead of a table
+
+
+TAB_HEADER = ("UBND TỈNH LÂM ĐỒNG{}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ{}Độc lập - Tự do - Hạnh phúc",
+              "Số: 12/SNV-VP{}Lâm Đồng, ngày 05 tháng 3 năm 2026")
+
+
+def _tab_header(path: Path, sep: str, stop_mm: float | None = None, first: str | None = None) -> Path:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    doc = new_document()
+    if first is not None:
+        doc.add_paragraph(first)
+    doc.add_paragraph("")
+    for text in TAB_HEADER:
+        p = doc.add_paragraph(text.format(sep))
+        if stop_mm is not None:
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(stop_mm), WD_TAB_ALIGNMENT.CENTER)
+    doc.add_paragraph("V/v báo cáo kết quả cải cách hành chính quý I")
+    doc.add_paragraph("Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng")
+    doc.add_paragraph("Sở Nội vụ báo cáo\t\tkết quả như sau:")
+    doc.add_paragraph("UBND tỉnh\t\tSở Nội vụ")
+    return save(doc, path)
+
+
+SPLIT = [(0, "UBND TỈNH LÂM ĐỒNG"), (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (0, "SỞ NỘI VỤ"),
+         (1, "Độc lập - Tự do - Hạnh phúc"), (0, "Số: 12/SNV-VP"), (1, "Lâm Đồng, ngày 05 tháng 3 năm 2026"),
+         (None, "V/v báo cáo kết quả cải cách hành chính quý I"), (None, "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng"),
+         (None, "Sở Nội vụ báo cáo\t\tkết quả như sau:"), (None, "UBND tỉnh\t\tSở Nội vụ")]
+
+
+@pytest.mark.parametrize("sep, stop_mm", [("\t\t", None), ("\t", 120), (" \t\t\t ", None)])
+def test_tab_laid_header_lines_are_cut_into_two_columns(tmp_path: Path, sep: str, stop_mm: float | None) -> None:
+    """Header lines cut at the wide tab, like a borderless two-column table; the body's tabs
+    (after the first line that is not laid out so) are left alone."""
+    from vbhc.parse import parse_file
+
+    path = _tab_header(tmp_path / "tabs.docx", sep, stop_mm)
+    blocks = read_docx(path).blocks
+    assert [(b.column, b.text) for b in blocks] == SPLIT
+    assert [b.location.paragraph for b in blocks[:6]] == [2, 2, 3, 3, 4, 4]
+    assert all(b.table is None and b.style.size_pt == 11 for b in blocks)
+    (doc,) = parse_file(path).documents
+    assert (doc.parent_issuer, doc.issuer, doc.number, doc.symbol, doc.place, doc.date, doc.doc_type) == (
+        "UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "12", "SNV-VP", "Lâm Đồng", "2026-03-05", "Công văn")
+
+
+def test_narrow_tab_and_body_first_paragraph_are_not_cut(tmp_path: Path) -> None:
+    """One tab to a default stop is not a column; nor is anything after a first body line."""
+    narrow = read_docx(_tab_header(tmp_path / "narrow.docx", "\t")).blocks
+    assert [b.column for b in narrow] == [None] * 7 and narrow[0].text.count("\t") == 1
+    late = read_docx(_tab_header(tmp_path / "late.docx", "\t\t", first="Nội dung trước tiêu đề")).blocks
+    assert [b.column for b in late] == [None] * 8
+
+
+def test_right_column_line_of_a_tab_laid_header(tmp_path: Path) -> None:
+    doc = new_document()
+    doc.add_paragraph("\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    doc.add_paragraph("SỞ NỘI VỤ\t\tĐộc lập - Tự do - Hạnh phúc")
+    p = doc.add_paragraph("Số: 12/SNV-VP")
+    p.add_run().add_break()
+    p.add_run("\t\tLâm Đồng, ngày 05 tháng 3 năm 2026")
+    got = [(b.column, b.text) for b in read_docx(save(doc, tmp_path / "right.docx")).blocks]
+    assert got == [(1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (0, "SỞ NỘI VỤ"), (1, "Độc lập - Tự do - Hạnh phúc"),
+                   (None, "Số: 12/SNV-VP"), (None, "\t\tLâm Đồng, ngày 05 tháng 3 năm 2026")]
+
+
+def _shown(path: Path) -> list[tuple[str, str]]:
+    return sorted((n["where"], n["type"]) for n in read_docx(path).page_setup.page_numbers)
+
+
+def test_even_page_footer_counts_only_with_even_and_odd_headers(tmp_path: Path) -> None:
+    """Word keeps an even-page footer in the file but prints it only when settings.xml has
+    w:evenAndOddHeaders; without it the odd (default) header is on every page."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_page_field(section.header.paragraphs[0])
+    add_page_field(section.even_page_footer.paragraphs[0], simple=False)
+    doc.add_paragraph("Nội dung")
+    assert _shown(save(doc, tmp_path / "hidden.docx")) == [("header", "default")]
+    doc.settings.odd_and_even_pages_header_footer = True
+    assert _shown(save(doc, tmp_path / "shown.docx")) == [("footer", "even"), ("header", "default")]
+
+
+def test_first_page_header_counts_only_with_title_page(tmp_path: Path) -> None:
+    doc = new_document()
+    section = doc.sections[0]
+    add_page_field(section.first_page_header.paragraphs[0])
+    doc.add_paragraph("Nội dung")
+    section.different_first_page_header_footer = False
+    assert _shown(save(doc, tmp_path / "off.docx")) == []
+    section.different_first_page_header_footer = True
+    assert _shown(save(doc, tmp_path / "on.docx")) == [("header", "first")]
+
+
+def test_real_even_footer_without_even_and_odd_headers_is_not_shown() -> None:
+    """tb01: a page number in an even-page footer (left, in the bottom margin) that Word never
+    prints; the one shown is the default header's, centred in the top margin."""
+    setup = read_docx(real("tb01-lamdong-tbkl-pci.docx")).page_setup
+    assert [(n["where"], n["type"], n["align"]) for n in setup.page_numbers] == [("header", "default", "center")]
+
+
+# ---------------------------------------------------------------------------------------------
 # Bad input
 
 
@@ -470,11 +575,13 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
             b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
     path = tmp_path / "entities.docx"
     path.write_bytes(replace_part(to_bytes(doc), "word/document.xml", body))
-    try:
-        source = read_docx(path)
-    except InputError:
-        return
-    assert all("aaaaaaaaaa" not in b.text for b in source.blocks)
+    error = _raises(path, "thực thể XML")
+    assert "word/document.xml" in error.reason and "aaaaaaaaaa" not in str(error)
+    utf16 = tmp_path / "entities-utf16.docx"  # the same declaration, hidden from a byte search for ASCII
+    utf16.write_bytes(replace_part(to_bytes(doc), "word/document.xml",
+                                   body.decode().replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
+                                   .encode("utf-16")))
+    _raises(utf16, "thực thể XML")
 
 
 @needs_phu_luc

@@ -62,8 +62,11 @@ def parse(file: str, fmt: str) -> None:
 @option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
         help="text: từng dòng cho người đọc; json: theo hợp đồng JSON; sarif: cho công cụ rà soát")
 @option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help=CONFIG_HELP)
+@option("--kind", type=click.Choice(["full", "thematic"]), default=None,
+        help="loại kế hoạch cấp dưới: full (kế hoạch CCHC của cơ quan), thematic (chuyên đề); "
+             "mặc định vbhc tự nhận định")
 def check(files: tuple[str, ...], against: str | None, profile_path: str | None, fmt: str,
-          config_path: str | None) -> None:
+          config_path: str | None, kind: str | None) -> None:
     """Kiểm tra thể thức và kỹ thuật trình bày theo Nghị định 30/2020, và đối chiếu kế hoạch với kế hoạch
     cấp trên (đủ lĩnh vực, chỉ tiêu không thấp hơn, thời hạn). Mã thoát: 0 không có lỗi, 1 có lỗi,
     2 có tệp không đọc được."""
@@ -74,7 +77,7 @@ def check(files: tuple[str, ...], against: str | None, profile_path: str | None,
 
     config = load_config(config_path)
     profile = load_profile(against, profile_path)
-    results = [check_file(f, config, profile) for f in files]
+    results = [check_file(f, config, profile, kind) for f in files]
     if fmt == "json":
         emit(json.dumps({"files": [r.as_dict() for r in results], "summary": summary(results)},
                         ensure_ascii=False, indent=2))

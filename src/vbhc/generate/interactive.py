@@ -15,6 +15,7 @@ import click
 
 from vbhc import dates
 from vbhc.generate.template import FIELD_LABELS, TemplateInfo, _blank
+from vbhc.nd30 import AUTHORITIES
 
 LIST_HINT = "mỗi dòng một mục, để trống rồi Enter để kết thúc"
 
@@ -66,6 +67,37 @@ def ask_list(label: str) -> list[str]:
             click.echo("  Cần ít nhất một mục.", err=True)
 
 
+def _ask_signer(value: Any, info: TemplateInfo, labels: dict[str, str]) -> dict[str, Any]:
+    """The signer's name and positions; "KT. CHỦ TỊCH" typed as the first position gives the authority."""
+    signer = dict(value) if isinstance(value, dict) else {}
+    if _blank(signer.get("name")):
+        signer["name"] = ask_text(_label(info, "signer.name", labels))
+    if not (_blank(signer.get("positions")) and _blank(signer.get("position"))):
+        return signer
+    signer["positions"] = ask_list(_label(info, "signer.positions", labels) +
+                                   ", ví dụ KT. CHỦ TỊCH rồi PHÓ CHỦ TỊCH: dòng đầu là thẩm quyền")
+    first = signer["positions"][0].split(" ", 1)
+    if len(first) == 2 and first[0].upper() in AUTHORITIES:
+        signer["authority"] = first[0].upper()
+        if first[0].upper() == "TM.":
+            signer["on_behalf_of"] = first[1]
+            signer["positions"] = signer["positions"][1:] or [first[1]]
+        else:
+            signer["positions"][0] = first[1]
+    return signer
+
+
+def _ask_attached(value: Any, key: str, info: TemplateInfo, labels: dict[str, str]) -> dict[str, Any]:
+    attached = dict(value) if isinstance(value, dict) else {}
+    for sub, sub_kind in (("doc_type", "text"), ("title", "text"), ("sections", "list")):
+        if _blank(attached.get(sub)):
+            sub_label = _label(info, f"{key}.{sub}", labels)
+            attached[sub] = (ask_list(sub_label) if sub_kind == "list" else ask_text(sub_label))
+    if attached.get("sections") and all(isinstance(s, str) for s in attached["sections"]):
+        attached["sections"] = [{"heading": s} if len(s.split()) <= 12 else s for s in attached["sections"]]
+    return attached
+
+
 def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
     """The data with every missing required field asked for (a new dict; `data` is untouched)."""
     from vbhc.generate.template import _meta
@@ -83,30 +115,9 @@ def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
         label = _label(info, key, labels)
         value = out.get(key)
         if kind == "signer":
-            signer = dict(value) if isinstance(value, dict) else {}
-            if _blank(signer.get("name")):
-                signer["name"] = ask_text(_label(info, "signer.name", labels))
-            if _blank(signer.get("positions")) and _blank(signer.get("position")):
-                signer["positions"] = ask_list(_label(info, "signer.positions", labels) +
-                                               ", ví dụ KT. CHỦ TỊCH rồi PHÓ CHỦ TỊCH: dòng đầu là thẩm quyền")
-                first = signer["positions"][0].split(" ", 1)
-                if len(first) == 2 and first[0].upper() in ("TM.", "KT.", "TL.", "TUQ.", "Q."):
-                    signer["authority"] = first[0].upper()
-                    if first[0].upper() == "TM.":
-                        signer["on_behalf_of"] = first[1]
-                        signer["positions"] = signer["positions"][1:] or [first[1]]
-                    else:
-                        signer["positions"][0] = first[1]
-            out[key] = signer
+            out[key] = _ask_signer(value, info, labels)
         elif kind == "attached":
-            attached = dict(value) if isinstance(value, dict) else {}
-            for sub, sub_kind in (("doc_type", "text"), ("title", "text"), ("sections", "list")):
-                if _blank(attached.get(sub)):
-                    sub_label = _label(info, f"{key}.{sub}", labels)
-                    attached[sub] = (ask_list(sub_label) if sub_kind == "list" else ask_text(sub_label))
-            if attached.get("sections") and all(isinstance(s, str) for s in attached["sections"]):
-                attached["sections"] = [{"heading": s} if len(s.split()) <= 12 else s for s in attached["sections"]]
-            out[key] = attached
+            out[key] = _ask_attached(value, key, info, labels)
         elif _blank(value):
             out[key] = ask_list(label) if kind in ("list", "items") else ask_text(label, kind)
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, Undefined, 
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from vbhc import ids, nd30
+from vbhc import dates, ids, nd30
 from vbhc.errors import VbhcError
 from vbhc.model import Document, Node, Signature
 from vbhc.numbering import point_letter, roman
@@ -168,47 +169,55 @@ def _blank(value: Any) -> bool:
         isinstance(value, list | dict) and not value)
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+# Whether a value has the type a template field asks for.
+TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "text": _is_text,
+    "number": lambda v: (isinstance(v, int) and not isinstance(v, bool))
+    or (isinstance(v, str) and v.strip().isdigit()),
+    "date": lambda v: dates.parse(v) is not None if isinstance(v, str | dt.date) else False,
+    "list": lambda v: isinstance(v, list),
+    "items": lambda v: isinstance(v, list),
+    "mapping": lambda v: isinstance(v, dict),
+    "signer": lambda v: isinstance(v, dict),
+    "attached": lambda v: isinstance(v, dict),
+}
+
+
+def _signer_problems(value: dict[str, Any]) -> Iterator[str]:
+    if _blank(value.get("name")):
+        yield f"thiếu {_label('signer.name')}"
+    if _blank(value.get("positions")) and _blank(value.get("position")):
+        yield f"thiếu {_label('signer.positions')}"
+    auth = value.get("authority")
+    if auth and str(auth).strip() not in nd30.AUTHORITIES:
+        yield f"`signer.authority` phải là một trong {', '.join(nd30.AUTHORITIES)}"
+
+
+def _attached_problems(value: dict[str, Any]) -> Iterator[str]:
+    for sub in ("doc_type", "title", "sections"):
+        if _blank(value.get(sub)):
+            yield f"thiếu {_label('attached.' + sub)}"
+    if value.get("doc_type") and value["doc_type"] not in nd30.DOC_TYPES:
+        yield f"`attached.doc_type` \"{value['doc_type']}\" không phải tên loại văn bản theo Nghị định 30/2020"
+
+
 def _check_type(key: str, value: Any, kind: str, problems: list[str]) -> None:
-    ok = {
-        "text": isinstance(value, str | int | float) and not isinstance(value, bool),
-        "number": (isinstance(value, int) and not isinstance(value, bool)) or (
-            isinstance(value, str) and value.strip().isdigit()),
-        "date": isinstance(value, dt.date) or (isinstance(value, str) and _is_iso(value)),
-        "list": isinstance(value, list),
-        "items": isinstance(value, list),
-        "mapping": isinstance(value, dict),
-        "signer": isinstance(value, dict),
-        "attached": isinstance(value, dict),
-    }.get(kind, True)
-    if not ok:
-        problems.append(f"{_label(key)} phải là {TYPE_WORDS.get(kind, kind)}")
-        return
-    if kind == "signer":
-        if _blank(value.get("name")):
-            problems.append(f"thiếu {_label('signer.name')}")
-        if _blank(value.get("positions")) and _blank(value.get("position")):
-            problems.append(f"thiếu {_label('signer.positions')}")
-        auth = value.get("authority")
-        if auth and str(auth).strip() not in nd30.AUTHORITIES:
-            problems.append(f"`signer.authority` phải là một trong {', '.join(nd30.AUTHORITIES)}")
-    if kind == "attached":
-        for sub in ("doc_type", "title", "sections"):
-            if _blank(value.get(sub)):
-                problems.append(f"thiếu {_label('attached.' + sub)}")
-        if value.get("doc_type") and value["doc_type"] not in nd30.DOC_TYPES:
-            problems.append(f"`attached.doc_type` \"{value['doc_type']}\" không phải tên loại văn bản "
-                            f"theo Nghị định 30/2020")
-    if kind in ("list", "items"):
-        for i, item in enumerate(value):
-            if kind == "list" and not isinstance(item, str | int | float):
-                problems.append(f"mục {i + 1} của {_label(key)} phải là một dòng chữ")
-
-
-def _is_iso(text: str) -> bool:
-    """A real date as officers write it (25/07/2025, 2025-07-25): `vbhc.dates.parse`."""
-    from vbhc import dates
-
-    return dates.parse(text) is not None
+    if not TYPE_CHECKS.get(kind, lambda v: True)(value):
+        words = TYPE_WORDS.get(kind, kind)
+        if kind == "date" and isinstance(value, str):
+            words += f" có thật (“{value}” không phải một ngày)"
+        problems.append(f"{_label(key)} phải là {words}")
+    elif kind == "signer":
+        problems.extend(_signer_problems(value))
+    elif kind == "attached":
+        problems.extend(_attached_problems(value))
+    elif kind == "list":
+        problems.extend(f"mục {i + 1} của {_label(key)} phải là một dòng chữ"
+                        for i, item in enumerate(value) if not _is_text(item))
 
 
 def validate(info: TemplateInfo, data: dict[str, Any]) -> None:
@@ -327,9 +336,7 @@ def context(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, dt.date):
             ctx[key] = value.isoformat()
         elif info.fields.get(key, "").rstrip("?") == "date" and isinstance(value, str):
-            from vbhc import dates
-
-            ctx[key] = dates.parse(value) or value
+            ctx[key] = dates.parse(value) or value  # "25/07/2025" as officers write it → ISO
     doc_type = info.doc_type or data.get("doc_type") or ""
     if not ctx.get("symbol") and data.get("abbr"):
         ctx["symbol"] = symbol_for(doc_type, str(data["abbr"]).strip(), data.get("unit"))
@@ -384,51 +391,44 @@ class _Numberer:
         counts: dict[str, int] = {}
         taken = ids.Siblings()
         for spec in specs:
-            if isinstance(spec, str):
-                spec = {"kind": "paragraph", "text": spec}
-            if not isinstance(spec, dict):
-                problems.append(f"nút thân văn bản không hợp lệ: {spec!r}"[:120])
-                continue
-            kind = spec.get("kind", "paragraph")
+            spec = {"kind": "paragraph", "text": spec} if isinstance(spec, str) else spec
+            kind = spec.get("kind", "paragraph") if isinstance(spec, dict) else None
             if kind not in KINDS:
-                problems.append(f"loại nút \"{kind}\" không có (chỉ có: {', '.join(sorted(KINDS))})")
+                problems.append(f"loại nút \"{kind}\" không có (chỉ có: {', '.join(sorted(KINDS))})" if kind
+                                else f"nút thân văn bản không hợp lệ: {spec!r}"[:120])
                 continue
             counts[kind] = counts.get(kind, 0) + 1
-            n = counts[kind]
             node = Node(kind=kind, heading=_s(spec.get("heading")), text=_s(spec.get("text")))
             if node.heading and kind in ("part", "chapter", "section"):
                 node.heading = node.heading.upper()  # PL I, mục II.6.đ and V.6.b: titles in capitals
-            label = _s(spec.get("label"))
             if kind == "table":
                 node.rows = [[str(c) for c in row] for row in spec.get("rows") or []]
-            elif kind == "article":
-                self.article += 1
-                node.number = str(self.article)
-                node.label = label or f"Điều {self.article}."
-            elif kind == "part":
-                node.number, node.label = roman(n), label or f"Phần {roman(n)}"
-            elif kind == "chapter":
-                node.number, node.label = roman(n), label or f"Chương {roman(n)}"
-            elif kind == "section":
-                node.number, node.label = roman(n), label or f"{roman(n)}."
-            elif kind == "clause":
-                number = f"{parent.number}.{n}" if parent is not None and parent.kind == "clause" else str(n)
-                node.number, node.label = number, label or f"{number}."
-            elif kind == "point":
-                node.number = point_letter(n)
-                node.label = label or f"{node.number})"
-            elif kind == "bullet":
-                node.label = label or ("+" if parent is not None and parent.kind == "bullet" else "-")
-            if label and kind not in ("article",):
-                node.label = label
-            _attach(node, parent, out, taken)
+            else:
+                self.number(node, counts[kind], parent, _s(spec.get("label")))
+            ids.assign(node, parent, taken)
+            out.append(node)
             node.children = self.nodes(spec.get("children") or [], node, problems)
         return out
 
+    def number(self, node: Node, n: int, parent: Node | None, label: str | None) -> None:
+        """The n-th node of its kind among its siblings gets its number and printed label."""
+        if node.kind == "article":
+            self.article += 1
+            node.number, node.label = str(self.article), label or f"Điều {self.article}."
+            return
+        if node.kind in ("part", "chapter", "section"):
+            node.number = roman(n)
+        elif node.kind == "clause":
+            node.number = f"{parent.number}.{n}" if parent is not None and parent.kind == "clause" else str(n)
+        elif node.kind == "point":
+            node.number = point_letter(n)
+        nested = parent is not None and parent.kind == "bullet"
+        node.label = label or LABELS.get(node.kind, "").format(n=node.number, mark="+" if nested else "-") or None
 
-def _attach(node: Node, parent: Node | None, siblings: list[Node], taken: ids.Siblings) -> None:
-    ids.assign(node, parent, taken)
-    siblings.append(node)
+
+# How each kind prints its label by default (PL I, mục II.6.đ; bullets "-" then "+").
+LABELS = {"part": "Phần {n}", "chapter": "Chương {n}", "section": "{n}.", "clause": "{n}.", "point": "{n})",
+          "bullet": "{mark}"}
 
 
 def _s(value: Any) -> str | None:
@@ -473,6 +473,35 @@ def _close(nodes: list[Node]) -> None:
     setattr(last, attr, text)
 
 
+def _document(d: dict[str, Any], problems: list[str]) -> Document:
+    """One document of a rendered spec, its header fields as the decree writes them."""
+    doc = Document(
+        doc_type=_s(d.get("doc_type")), number=_s(d.get("number")), symbol=_s(d.get("symbol")),
+        issuer=_s(d.get("issuer")), parent_issuer=_s(d.get("parent_issuer")), place=_s(d.get("place")),
+        date=_s(d.get("date")), title=_s(d.get("title")), enacting_authority=_s(d.get("enacting_authority")),
+        enacting=_s(d.get("enacting")),
+        can_cu=[str(x).strip() for x in d.get("can_cu") or [] if str(x).strip()],
+        kinh_gui=[str(x).strip() for x in d.get("kinh_gui") or [] if str(x).strip()],
+        recipients=recipient_items([str(x) for x in d.get("recipients") or []]),
+        storage=_s(d.get("storage")),
+        signature=_signature(d.get("signature")),
+    )
+    if doc.number and doc.number.isdigit() and int(doc.number) < 10:
+        doc.number = doc.number.zfill(2)
+    if doc.date:
+        iso = dates.parse(doc.date)
+        if iso is None:
+            problems.append(f"ngày \"{doc.date}\" không phải một ngày có thật (viết 05/02/2026 hoặc 2026-02-05)")
+        doc.date = iso
+    if doc.doc_type:
+        doc.type_line = doc.doc_type.upper() if doc.doc_type != "Công văn" else None
+    if doc.can_cu:
+        doc.can_cu = _can_cu_punctuation(doc.can_cu)
+    doc.body = _Numberer().nodes(_flatten(d.get("body") or []), None, problems)
+    _close(doc.body)
+    return doc
+
+
 def spec_documents(spec: dict[str, Any]) -> list[Document]:
     from vbhc.writers.docx import kem_theo_line
 
@@ -482,34 +511,11 @@ def spec_documents(spec: dict[str, Any]) -> list[Document]:
         if not isinstance(d, dict):
             problems.append(f"văn bản thứ {i + 1} của mẫu không phải một nhóm trường")
             continue
-        doc = Document(
-            doc_type=_s(d.get("doc_type")), number=_s(d.get("number")), symbol=_s(d.get("symbol")),
-            issuer=_s(d.get("issuer")), parent_issuer=_s(d.get("parent_issuer")), place=_s(d.get("place")),
-            date=_s(d.get("date")), title=_s(d.get("title")), enacting_authority=_s(d.get("enacting_authority")),
-            enacting=_s(d.get("enacting")),
-            can_cu=[str(x).strip() for x in d.get("can_cu") or [] if str(x).strip()],
-            kinh_gui=[str(x).strip() for x in d.get("kinh_gui") or [] if str(x).strip()],
-            recipients=recipient_items([str(x) for x in d.get("recipients") or []]),
-            storage=_s(d.get("storage")),
-            signature=_signature(d.get("signature")),
-        )
-        if doc.number and doc.number.isdigit() and int(doc.number) < 10:
-            doc.number = doc.number.zfill(2)
-        if doc.date:
-            try:
-                doc.date = dt.date.fromisoformat(doc.date).isoformat()
-            except ValueError:
-                problems.append(f"ngày \"{doc.date}\" không đúng dạng YYYY-MM-DD")
-        if doc.doc_type:
-            doc.type_line = doc.doc_type.upper() if doc.doc_type != "Công văn" else None
-        if doc.can_cu:
-            doc.can_cu = _can_cu_punctuation(doc.can_cu)
+        doc = _document(d, problems)
         if d.get("attached") and docs:
             doc.attached_to = _s(d.get("attached_to")) or kem_theo_line(docs[0])
             doc.issuer = doc.issuer or docs[0].issuer
             doc.parent_issuer = doc.parent_issuer or docs[0].parent_issuer
-        doc.body = _Numberer().nodes(_flatten(d.get("body") or []), None, problems)
-        _close(doc.body)
         docs.append(doc)
     if problems:
         raise DataError(problems)

@@ -7,10 +7,12 @@ import os
 from vbhc.model import ParsedFile, Source
 from vbhc.parse.build import build_documents
 from vbhc.parse.classify import classify
+from vbhc.parse.wraps import join_header_wraps
 
 
 def parse_source(source: Source) -> ParsedFile:
-    return ParsedFile(source=source, documents=build_documents(source, classify(source.blocks)))
+    lines = join_header_wraps(classify(source.blocks), source.blocks)
+    return ParsedFile(source=source, documents=build_documents(source, lines))
 
 
 def parse_text(text: str, path: str = "<text>") -> ParsedFile:

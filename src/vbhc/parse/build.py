@@ -8,30 +8,63 @@ appendix); a new one starts where a second header appears after a body.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
 import regex as re
 
 from vbhc import dates, ids
-from vbhc.model import Block, Document, Line, Node, Signature, Source
-from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
+from vbhc.model import (
+    AppendixField,
+    AuthorityField,
+    Block,
+    Document,
+    LabelField,
+    Line,
+    LineKind,
+    Node,
+    NodeKind,
+    NumberField,
+    PlaceDateField,
+    RestField,
+    Role,
+    Signature,
+    Source,
+    TypeNameField,
+)
+from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES
+from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
+K = LineKind
+
 # How deep each kind of label sits; a new label closes every open node at its depth or deeper.
-RANK = {"part": 0, "chapter": 1, "muc": 2, "roman": 3, "article": 4, "point": 20, "bullet": 30}
-NODE_KIND = {"part": "part", "chapter": "chapter", "muc": "section", "roman": "section",
-             "article": "article", "decimal": "clause", "point": "point", "bullet": "bullet"}
-STRUCTURAL = {"part", "chapter", "muc", "roman", "article", "decimal", "point", "bullet"}
-HEADER_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "vv"}
+RANK = {K.PART: 0, K.CHAPTER: 1, K.MUC: 2, K.ROMAN: 3, K.ARTICLE: 4, K.POINT: 20, K.BULLET: 30}
+NODE_KIND: dict[LineKind, NodeKind] = {K.PART: "part", K.CHAPTER: "chapter", K.MUC: "section", K.ROMAN: "section",
+                                       K.ARTICLE: "article", K.DECIMAL: "clause", K.POINT: "point",
+                                       K.BULLET: "bullet"}
+STRUCTURAL = {K.PART, K.CHAPTER, K.MUC, K.ROMAN, K.ARTICLE, K.DECIMAL, K.POINT, K.BULLET}
+_DASH = re.compile(r"^[-–+•]\s*")
 _SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
 _END_MARK = re.compile(r"\s*/\s*\.\s*$")
 _PLACEHOLDER = re.compile(r"…|\.{3}")
 _DATE_WITHOUT_YEAR = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
 
+def _label(line: Line) -> LabelField:
+    assert isinstance(line.fields, LabelField), line.kind
+    return line.fields
+
+
+def _rest(line: Line) -> str:
+    return line.fields.rest if isinstance(line.fields, RestField | AppendixField | AuthorityField | LabelField) else ""
+
+
 def _rank(line: Line) -> int:
-    if line.kind == "decimal":
-        return 5 + line.fields["num"].count(".")
-    if line.kind == "bullet":
-        return RANK["bullet"] + (1 if line.fields.get("mark") == "+" else 0)
+    if line.kind == K.DECIMAL:
+        return 5 + (_label(line).num or "").count(".")
+    if line.kind == K.BULLET:
+        return RANK[K.BULLET] + (1 if _label(line).mark == "+" else 0)
     return RANK[line.kind]
 
 
@@ -42,6 +75,8 @@ class _DocBuilder:
         self.layout_tables = layout_tables
         self.doc = Document(page_setup=source.page_setup, blocks=source.blocks)
         self.blocks: list[Block] = source.blocks
+        self.pending: list[Line] = []  # every line of the file; the builder is at `pos`
+        self.pos = 0
         self.state = "header"
         self.agency: list[Line] = []
         self.stack: list[tuple[int, Node]] = []
@@ -55,12 +90,14 @@ class _DocBuilder:
 
     # --- helpers -----------------------------------------------------------------------
     def text(self, line: Line) -> str:
-        return self.blocks[line.index].text.strip()
+        return line.text
 
-    def keep(self, line: Line, kind: str | None = None) -> None:
-        if kind:
-            line.kind = kind
+    def keep(self, line: Line, role: Role | None = None) -> None:
+        line.role = role or Role.of(line.kind)
         self.doc.lines.append(line)
+
+    def last_role(self) -> Role | None:
+        return self.doc.lines[-1].role if self.doc.lines else None
 
     @property
     def started_body(self) -> bool:
@@ -68,78 +105,118 @@ class _DocBuilder:
 
     # --- header ------------------------------------------------------------------------
     def header(self, line: Line) -> bool:
-        k, t, f = line.kind, self.text(line), line.fields
-        if k == "caps":
-            self.agency.append(line)
-            self.keep(line, "agency")
-        elif k == "quoc_hieu":
-            self.doc.national_title = t
-            self.keep(line)
-        elif k == "tieu_ngu":
-            self.doc.motto = t
-            self.keep(line)
-        elif k == "so_ky_hieu":
-            self.set_number(t, f)
-            self.keep(line)
-        elif k == "place_date":
-            self.doc.place = squash(f.get("place", "")) or None
-            self.doc.date_raw = t
-            if all(f.get(x, "").isdigit() for x in ("day", "month", "year")):
-                self.doc.date = dates.iso(f["day"], f["month"], f["year"])
-                if self.doc.date is None:
-                    self.doc.problems.append(f"ngày không có thật: {t}")
-            self.keep(line)
-        elif k == "vv":
-            self.doc.doc_type = self.doc.doc_type or "Công văn"
-            self.doc.title = squash(f.get("rest", "")) or None
-            self.keep(line)
-        elif k == "rule":
-            self.keep(line)
-        elif k == "text" and t[:1].islower() and self.doc.lines and self.doc.lines[-1].kind in ("vv", "vv_more"):
-            self.doc.title = squash(f"{self.doc.title or ''} {t}")  # "V/v" wrapped over two lines
-            self.keep(line, "vv_more")
-        elif k == "text" and self.year_of_wrapped_date(t):
-            self.keep(line, "place_date")
-        elif k == "type_name":
-            self.doc.doc_type = f["doc_type"]
-            self.doc.type_line = t
-            self.keep(line)
-            self.state = "title"
-        elif k == "phu_luc":
-            self.doc.doc_type = "Phụ lục"
-            self.doc.is_appendix = True
-            self.doc.number = f.get("num")
-            self.doc.type_line = t
-            if f.get("rest"):
-                self.title_lines.append(f["rest"])
-            self.keep(line)
-            self.state = "title"
-        elif k == "kem_theo":
-            self.state = "title"
-            return self.title(line)
-        elif k == "text" and not self.doc.lines and self.agency == []:
-            self.keep(line, "preface")  # a stray line before any header (a source note, a stamp)
-        else:
+        """A header line fills its field; the first line that is none ends the header."""
+        step = HEADER_STEPS.get(line.kind) or (self.text_in_header(line) if line.kind == K.TEXT else None)
+        if step is None:
             self.finish_header()
             self.state = "preamble"
             return self.preamble(line)
+        return step(self, line)
+
+    def text_in_header(self, line: Line) -> Step | None:
+        """A plain line inside the header: a wrapped V/v or date, a stray note, a cell of the header table."""
+        t = self.text(line)
+        last = self.doc.lines[-1] if self.doc.lines else None
+        if t[:1].islower() and last is not None and last.role in (Role.VV, Role.VV_MORE) \
+                and self.blocks[last.index].column == self.blocks[line.index].column:
+            return _DocBuilder.vv_more
+        if self.year_of_wrapped_date(t):
+            return lambda b, ln: b.keep_as(ln, Role.PLACE_DATE)
+        if not self.doc.lines and self.agency == []:
+            return lambda b, ln: b.keep_as(ln, Role.PREFACE)  # a source note or a stamp before the header
+        if self.in_header_table(line):
+            return _DocBuilder.keep_as  # a stray line in a column of the header table ("." under the V/v)
+        return None
+
+    def keep_as(self, line: Line, role: Role | None = None) -> bool:
+        self.keep(line, role)
         return True
+
+    def agency_line(self, line: Line) -> bool:
+        self.agency.append(line)
+        return self.keep_as(line, Role.AGENCY)
+
+    def quoc_hieu(self, line: Line) -> bool:
+        self.doc.national_title = self.text(line)
+        return self.keep_as(line)
+
+    def tieu_ngu(self, line: Line) -> bool:
+        self.doc.motto = self.text(line)
+        return self.keep_as(line)
+
+    def number_line(self, line: Line) -> bool:
+        assert isinstance(line.fields, NumberField)
+        self.set_number(self.text(line), line.fields)
+        return self.keep_as(line)
+
+    def place_date(self, line: Line) -> bool:
+        assert isinstance(line.fields, PlaceDateField)
+        self.set_place_date(self.text(line), line.fields)
+        return self.keep_as(line)
+
+    def vv(self, line: Line) -> bool:
+        self.doc.doc_type = self.doc.doc_type or "Công văn"
+        self.doc.title = squash(_rest(line)) or None
+        return self.keep_as(line)
+
+    def vv_more(self, line: Line) -> bool:
+        self.doc.title = squash(f"{self.doc.title or ''} {self.text(line)}")  # "V/v" wrapped over two lines
+        return self.keep_as(line, Role.VV_MORE)
+
+    def type_name(self, line: Line) -> bool:
+        assert isinstance(line.fields, TypeNameField)
+        self.doc.doc_type = line.fields.doc_type
+        self.doc.type_line = self.text(line)
+        if line.fields.rest:
+            self.title_lines.append(line.fields.rest)
+        self.state = "title"
+        return self.keep_as(line)
+
+    def appendix(self, line: Line) -> bool:
+        assert isinstance(line.fields, AppendixField)
+        self.doc.doc_type = "Phụ lục"
+        self.doc.is_appendix = True
+        self.doc.number = line.fields.num
+        self.doc.type_line = self.text(line)
+        if line.fields.rest:
+            self.title_lines.append(line.fields.rest)
+        self.state = "title"
+        return self.keep_as(line)
+
+    def kem_theo_in_header(self, line: Line) -> bool:
+        self.state = "title"
+        return self.title(line)
+
+    def in_header_table(self, line: Line) -> bool:
+        """A line in a column of the layout table the header is in (a .doc header is often one row
+        of two cells, read column by column: the left column ends before the Quốc hiệu begins)."""
+        pos, column = self.blocks[line.index].table, self.blocks[line.index].column
+        prev = self.blocks[self.doc.lines[-1].index].table if self.doc.lines else None
+        return (pos is not None and column is not None and prev is not None and prev.table == pos.table
+                and pos.table in self.layout_tables)
 
     def year_of_wrapped_date(self, t: str) -> bool:
         """"…, ngày 05 tháng 8 năm" then "2025": a place-date wrapped in a narrow header column (PDF)."""
-        last = self.doc.lines[-1].kind if self.doc.lines else None
         m = _DATE_WITHOUT_YEAR.search(self.doc.date_raw or "")
-        if self.doc.date is not None or last != "place_date" or not m or not re.fullmatch(r"\d{4}\s*\.?", t):
+        if self.doc.date is not None or self.last_role() != Role.PLACE_DATE or not m \
+                or not re.fullmatch(r"\d{4}\s*\.?", t):
             return False
         self.doc.date_raw = f"{self.doc.date_raw} {t}"
         self.doc.date = dates.iso(m.group(1), m.group(2), t.rstrip("."))
         return True
 
-    def set_number(self, raw: str, f: dict[str, str]) -> None:
+    def set_place_date(self, raw: str, f: PlaceDateField) -> None:
+        self.doc.place = f.place or None
+        self.doc.date_raw = raw
+        if f.numeric:
+            self.doc.date = dates.iso(f.day or "", f.month or "", f.year or "")
+            if self.doc.date is None:
+                self.doc.problems.append(f"ngày không có thật: {raw}")
+
+    def set_number(self, raw: str, f: NumberField) -> None:
         self.doc.number_raw = raw
-        number = f.get("number", "").strip()
-        self.doc.number = number if number.isdigit() else None
-        symbol = squash(f.get("symbol", ""))
+        self.doc.number = None if f.blank else f.number
+        symbol = f.symbol
         year = re.match(r"^(\d{4})\s*/\s*(.+)$", symbol)
         if year:
             self.doc.year, symbol = year.group(1), year.group(2)
@@ -169,56 +246,78 @@ class _DocBuilder:
         else:
             self.doc.issuer = squash(" ".join(texts))
         for ln in lines[:split or 0]:
-            ln.kind = "parent_agency"
+            ln.role = Role.PARENT_AGENCY
 
     # --- title -------------------------------------------------------------------------
     def title(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
-        if self.kem_theo_open or k == "kem_theo":
+        if self.kem_theo_open or k == K.KEM_THEO:
             self.doc.attached_to = squash(f"{self.doc.attached_to or ''} {t}")
             self.kem_theo_open = self.doc.attached_to.count("(") > self.doc.attached_to.count(")")
-            self.keep(line, "kem_theo")
+            self.keep(line, Role.KEM_THEO)
             return True
-        if k == "rule":
+        if k == K.RULE:
             self.keep(line)
             return True
         first = not self.title_lines
-        continues = (not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))))
-        # a caps line straight after the type name is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")
-        # of a decision with no trích yếu, except in an appendix, whose title is in capitals
-        authority = k == "caps" and first and not self.doc.is_appendix
-        if k in ("text", "caps", "decimal") and self.doc.attached_to is None and (first or continues) \
+        continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
+                                   or (k == K.TEXT and self.looks_like_title(line)))
+        if self.in_body_table(line):
+            self.finish_header()
+            self.state = "body"
+            return self.body(line)
+        # a caps line just before the căn cứ is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …"), not a
+        # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals
+        authority = k == K.CAPS and not self.doc.is_appendix and (
+            self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None))
+        if k in (K.TEXT, K.CAPS, K.DECIMAL) and self.doc.attached_to is None and (first or continues) \
                 and not authority:
             self.title_lines.append(t)
             self.doc.title = squash(" ".join(self.title_lines))
-            self.keep(line, "title")
+            self.keep(line, Role.TITLE)
             return True
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
 
+    def next_kind(self) -> LineKind | None:
+        """The kind of the line after the one being built (the builder reads one line at a time)."""
+        nxt = self.pos + 1
+        return self.pending[nxt].kind if nxt < len(self.pending) else None
+
+    def looks_like_title(self, line: Line) -> bool:
+        """A line printed as the trích yếu's first line is (bold, same size and alignment) continues it:
+        "Về việc công nhận Điều lệ (sửa đổi, bổ sung)" / "Quỹ Khuyến học tỉnh Bình Thuận"."""
+        first = next((ln for ln in reversed(self.doc.lines) if ln.role == Role.TITLE), None)
+        if first is None:
+            return False
+        a, b = self.blocks[first.index].style, self.blocks[line.index].style
+        return bool(a.bold and b.bold) and a.size_pt == b.size_pt and a.italic == b.italic
+
     # --- preamble ----------------------------------------------------------------------
     def preamble(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
-        if k == "caps" and not self.doc.can_cu and self.doc.enacting is None:
+        if self.in_body_table(line):
+            self.state = "body"
+            return self.body(line)
+        if k == K.CAPS and not self.doc.can_cu and self.doc.enacting is None:
             self.doc.enacting_authority = squash(f"{self.doc.enacting_authority or ''} {t}")
-            self.keep(line, "issuer_line")
-        elif k == "can_cu":
+            self.keep(line, Role.ISSUER_LINE)
+        elif k == K.CAN_CU and (self.doc.doc_type is None or self.doc.doc_type in PREAMBLE_TYPES):
             self.doc.can_cu.append(t)
             self.keep(line)
-        elif k == "enacting":
+        elif k == K.ENACTING:
             self.doc.enacting = t
             self.keep(line)
             self.state = "body"
-        elif k == "kinh_gui":
-            rest = line.fields.get("rest", "")
-            if rest:
-                self.doc.kinh_gui.append(rest)
+        elif k == K.KINH_GUI:
+            if _rest(line):
+                self.doc.kinh_gui.append(_rest(line))
             self.keep(line)
-        elif k == "bullet" and self.doc.lines and self.doc.lines[-1].kind in ("kinh_gui", "kinh_gui_item"):
-            self.doc.kinh_gui.append(line.fields.get("rest", t))
-            self.keep(line, "kinh_gui_item")
-        elif k == "kem_theo" and not self.doc.can_cu:
+        elif k == K.BULLET and self.last_role() in (Role.KINH_GUI, Role.KINH_GUI_ITEM):
+            self.doc.kinh_gui.append(_rest(line) or t)
+            self.keep(line, Role.KINH_GUI_ITEM)
+        elif k == K.KEM_THEO and not self.doc.can_cu:
             self.state = "title"
             return self.title(line)
         else:
@@ -241,10 +340,10 @@ class _DocBuilder:
         if self.awaiting_heading is not None:
             node = self.awaiting_heading
             self.awaiting_heading = None
-            if k in ("caps", "text") and (block.style.bold or is_upper(t)):
+            if k in (K.CAPS, K.TEXT) and (block.style.bold or is_upper(t)):
                 node.heading = squash(t)
                 node.blocks.append(line.index)
-                self.keep(line, "heading")
+                self.keep(line, Role.HEADING)
                 return True
         if k in STRUCTURAL:
             self.add_node(line)
@@ -260,14 +359,18 @@ class _DocBuilder:
         if self.doc.is_appendix:
             return False
         k = line.kind
-        return k in ("noi_nhan", "authority", "stand_in", "luu") or (
-            k == "caps" and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line)) or (
-            k == "caps" and self.after_end_mark())
+        return k in (K.NOI_NHAN, K.AUTHORITY, K.STAND_IN, K.LUU) or (
+            k == K.CAPS and bool(POSITIONS.match(self.text(line))) and self.closing_follows(line)) or (
+            k == K.CAPS and self.after_end_mark())
 
     def after_end_mark(self) -> bool:
         """The last body line ended with "./.", the decree's mark for the end of the content."""
         prev = self.doc.lines[-1] if self.doc.lines else None
         return prev is not None and _END_MARK.search(self.text(prev)) is not None
+
+    def in_body_table(self, line: Line) -> bool:
+        """A cell of a table that is content (a task table, an appendix's table), not header layout."""
+        return self.blocks[line.index].table is not None and not self.layout_table(line)
 
     def layout_table(self, line: Line) -> bool:
         """Layout tables (header, signature) are read line by line; others become table nodes."""
@@ -290,17 +393,17 @@ class _DocBuilder:
             row.append("")
         row[table.col] = (row[table.col] + "\n" + self.text(line)).strip("\n")
         node.blocks.append(line.index)
-        self.keep(line, "table_cell")
+        self.keep(line, Role.TABLE_CELL)
 
     def add_node(self, line: Line) -> None:
-        k, f, t = line.kind, line.fields, self.text(line)
+        k, f, t = line.kind, _label(line), self.text(line)
         rank = _rank(line)
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
-        rest = (f.get("rest") or "").strip()
+        rest = f.rest.strip()
         label = t[: len(t) - len(rest)].strip() if rest else t
         kind = NODE_KIND[k]
-        number = f.get("num")
+        number = f.num
         if kind == "bullet":
             number = None
         node = Node(kind=kind, label=label, number=number, line=self.blocks[line.index].location.line,
@@ -319,7 +422,7 @@ class _DocBuilder:
         node = Node(kind="paragraph", text=self.text(line), line=self.blocks[line.index].location.line,
                     blocks=[line.index])
         self.attach(node, self.stack[-1][1] if self.stack else None)
-        self.keep(line, "paragraph" if line.kind in ("text", "caps") else line.kind)
+        self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS, K.CAN_CU) else None)
 
     def attach(self, node: Node, parent: Node | None) -> None:
         siblings = parent.children if parent else self.doc.body
@@ -331,77 +434,82 @@ class _DocBuilder:
 
     def closing_follows(self, line: Line) -> bool:
         """A caps position line ends the body only if a signer or stand-in follows closely."""
-        lines = self.pending
-        pos = next((i for i, ln in enumerate(lines) if ln is line), None)
-        if pos is None:
-            return False
+        lines, pos = self.pending, self.pos
         for nxt in lines[pos + 1: pos + 5]:
             t = self.text(nxt)
-            if nxt.kind == "stand_in" or PERSON_NAME.match(t):
+            if nxt.kind == K.STAND_IN or PERSON_NAME.match(t):
                 return True
         return False
 
     # --- closing -----------------------------------------------------------------------
     def closing(self, line: Line) -> bool:
-        k, t, f = line.kind, self.text(line), line.fields
+        """Nơi nhận (label, items, Lưu) and the signing block, side by side or one after the other."""
+        handled = self.recipients_part(line) or self.signature_part(line)
+        if not handled:
+            t = self.text(line)
+            self.doc.problems.append(f"dòng {self.blocks[line.index].location.line}: không xếp được vào phần "
+                                     f"ký hoặc nơi nhận: {t[:60]}")
+            self.keep(line, Role.UNPLACED)
+        if self.signature_started:
+            self.doc.signature = self.signature
+        return True
+
+    def in_recipients(self, line: Line) -> bool:
+        """Is a dash or plain line in the closing one of the Nơi nhận items (not the signature beside it)?"""
+        k, t = line.kind, self.text(line)
         column = self.blocks[line.index].column
-        sig = self.signature
-        in_recipients = self.doc.recipients_label is not None and column != 1 and not (
-            k in ("authority", "caps", "stand_in") or (self.signature_started and column is None
-                                                       and k not in ("bullet", "luu", "text"))
-        )
-        if k == "noi_nhan":
+        if self.doc.recipients_label is None or column == 1 or k not in (K.BULLET, K.TEXT, K.POINT):
+            return False
+        if self.signature_started and column is None and k not in (K.BULLET, K.LUU, K.TEXT):
+            return False
+        return not (k == K.TEXT and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t))
+
+    def recipients_part(self, line: Line) -> bool:
+        k, t = line.kind, self.text(line)
+        if k == K.NOI_NHAN:
             self.doc.recipients_label = t
-            if f.get("rest"):
-                self.doc.recipients.append(f["rest"])
-            self.keep(line)
-        elif k == "luu":
-            self.doc.storage = re.sub(r"^[-–+•]\s*", "", t)
-            self.keep(line)
-        elif in_recipients and k in ("bullet", "text", "point") and not (
-            k == "text" and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t)
-        ):
-            item = re.sub(r"^[-–+•]\s*", "", t)
-            if k == "bullet" or not self.doc.recipients:
-                self.doc.recipients.append(item)
-                self.keep(line, "recipient")
-            else:
-                self.doc.recipients[-1] = f"{self.doc.recipients[-1]} {item}"
-                self.keep(line, "recipient")
-        elif k == "authority":
-            self.signature_started = True
-            prefix, rest = f["prefix"] + ".", squash(f.get("rest", ""))
+            if _rest(line):
+                self.doc.recipients.append(_rest(line))
+            return self.keep_as(line)
+        if k == K.LUU:
+            self.doc.storage = _DASH.sub("", t)
+            return self.keep_as(line)
+        if not self.in_recipients(line):
+            return False
+        item = _DASH.sub("", t)
+        if k == K.BULLET or not self.doc.recipients:
+            self.doc.recipients.append(item)
+        else:
+            self.doc.recipients[-1] = f"{self.doc.recipients[-1]} {item}"
+        return self.keep_as(line, Role.RECIPIENT)
+
+    def signature_part(self, line: Line) -> bool:
+        k, t, f = line.kind, self.text(line), line.fields
+        sig = self.signature
+        if isinstance(f, AuthorityField):
+            prefix, rest = f.prefix + ".", squash(f.rest)
             if prefix == "TM." and sig.authority is None:
                 sig.on_behalf_of = rest
             else:
                 sig.positions.append(rest)
             sig.authority = prefix
-            sig.lines.append(t)
-            sig.blocks.append(line.index)
-            self.keep(line)
-        elif k == "stand_in":
+            role = Role.AUTHORITY
+        elif k == K.STAND_IN:
             sig.stand_in = t
-            sig.blocks.append(line.index)
-            self.signature_started = True
-            self.keep(line)
-        elif k in ("caps", "type_name") and sig.signer is None:
-            self.signature_started = True
+            role = Role.STAND_IN
+        elif k in (K.CAPS, K.TYPE_NAME) and sig.signer is None:
             sig.positions.append(squash(t))
-            sig.lines.append(t)
-            sig.blocks.append(line.index)
-            self.keep(line, "position")
+            role = Role.POSITION
         elif sig.signer is None and self.signature_started and len(t) <= 60 and not _SENTENCE_END.search(t):
             sig.signer = squash(t)
-            sig.lines.append(t)
-            sig.blocks.append(line.index)
-            self.keep(line, "signer")
+            role = Role.SIGNER
         else:
-            self.doc.problems.append(f"dòng {self.blocks[line.index].location.line}: không xếp được vào phần "
-                                     f"ký hoặc nơi nhận: {t[:60]}")
-            self.keep(line, "unplaced")
-        if self.signature_started:
-            self.doc.signature = sig
-        return True
+            return False
+        self.signature_started = True
+        if role != Role.STAND_IN:
+            sig.lines.append(t)
+        sig.blocks.append(line.index)
+        return self.keep_as(line, role)
 
     # --- document boundaries -------------------------------------------------------------
     def starts_new_document(self, i: int) -> bool:
@@ -414,20 +522,20 @@ class _DocBuilder:
         k = line.kind
         if self.doc.is_appendix:
             # "Phụ lục …1..." with a placeholder number is a sample form inside the appendix
-            return (k == "phu_luc" and not _PLACEHOLDER.search(self.text(line))
+            return (k == K.PHU_LUC and not _PLACEHOLDER.search(self.text(line))
                     and self.pending_is_header(i + 1))
-        if k == "phu_luc" and (self.state == "closing" or self.pending_is_header(i + 1)):
+        if k == K.PHU_LUC and (self.state == "closing" or self.pending_is_header(i + 1)):
             return True
-        if k in ("quoc_hieu",) or (k == "type_name" and self.state == "closing"):
+        if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.state == "closing"):
             return True
-        if k in ("caps", "type_name") and self.state == "closing" and self.signature.signer is not None:
+        if k in (K.CAPS, K.TYPE_NAME) and self.state == "closing" and self.signature.signer is not None:
             return True
-        if k == "caps":
-            return any(ln.kind == "quoc_hieu" for ln in self.pending[i + 1: i + 3])
+        if k == K.CAPS:
+            return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
         return False
 
     def pending_is_header(self, i: int) -> bool:
-        return any(ln.kind in ("caps", "kem_theo", "title") for ln in self.pending[i: i + 3])
+        return any(ln.kind in (K.CAPS, K.KEM_THEO) for ln in self.pending[i: i + 3])
 
     def feed_all(self, lines: list[Line], start: int) -> int:
         """Consume lines from `start` until the next document begins; return where it stopped."""
@@ -436,9 +544,9 @@ class _DocBuilder:
         while i < len(lines):
             if i > start and self.starts_new_document(i):
                 break
-            line = lines[i]
+            self.pos = i
             handler = getattr(self, self.state)
-            handler(line)
+            handler(lines[i])
             i += 1
         self.finish_header()
         for node in self.doc.nodes():
@@ -446,10 +554,39 @@ class _DocBuilder:
                 node.text = "\n".join(" | ".join(r) for r in node.rows)
         if self.title_lines and not self.doc.title:
             self.doc.title = squash(" ".join(self.title_lines))
+        self.lift_closing_paragraphs()
         return i
 
+    def lift_closing_paragraphs(self) -> None:
+        """"Trên đây là …", "Trong quá trình thực hiện, nếu có vướng mắc …" after the last numbered item
+        close the whole document, not that item: they move to the top level of the body."""
+        body = self.doc.body
+        parent = body[-1] if body and body[-1].kind != "paragraph" else None
+        while parent is not None and parent.children and parent.children[-1].kind != "paragraph":
+            parent = parent.children[-1]
+        if parent is None:
+            return
+        tail = list(itertools.takewhile(lambda n: n.kind == "paragraph", reversed(parent.children)))[::-1]
+        start = next((i for i, n in enumerate(tail) if CLOSING_PARAGRAPH.match(n.text or "")), None)
+        if start is None:
+            return
+        moved = tail[start:]
+        del parent.children[len(parent.children) - len(moved):]
+        for node in moved:
+            self.attach(node, None)
 
-LAYOUT_KINDS = {"quoc_hieu", "tieu_ngu", "so_ky_hieu", "place_date", "noi_nhan", "authority", "luu"}
+
+Step = Callable[[_DocBuilder, Line], bool]
+
+# What each kind of line does in the header; a plain text line is judged by `text_in_header`.
+HEADER_STEPS: dict[LineKind, Step] = {
+    K.CAPS: _DocBuilder.agency_line, K.QUOC_HIEU: _DocBuilder.quoc_hieu, K.TIEU_NGU: _DocBuilder.tieu_ngu,
+    K.SO_KY_HIEU: _DocBuilder.number_line, K.PLACE_DATE: _DocBuilder.place_date, K.VV: _DocBuilder.vv,
+    K.RULE: _DocBuilder.keep_as, K.TYPE_NAME: _DocBuilder.type_name, K.PHU_LUC: _DocBuilder.appendix,
+    K.KEM_THEO: _DocBuilder.kem_theo_in_header,
+}
+
+LAYOUT_KINDS = {K.QUOC_HIEU, K.TIEU_NGU, K.SO_KY_HIEU, K.PLACE_DATE, K.NOI_NHAN, K.AUTHORITY, K.LUU}
 
 
 def layout_tables(source: Source, lines: list[Line]) -> set[int]:
@@ -482,6 +619,11 @@ def build_documents(source: Source, lines: list[Line]) -> list[Document]:
     if not documents:
         documents.append(Document(page_setup=source.page_setup, blocks=source.blocks))
     for doc in documents[1:]:
-        if doc.attached_to and not doc.issuer and documents[0].issuer:
+        # a plan printed right after the decision that issues it, with no header and no "(Kèm theo …)"
+        # line of its own (a legal-text site drops it): it is still the decision's attachment
+        doc.attached = doc.attached_to is not None or (
+            not doc.is_appendix and doc.number_raw is None and doc.national_title is None
+            and documents[0].doc_type in ISSUING_TYPES)
+        if doc.attached and not doc.issuer and documents[0].issuer:
             doc.issuer = documents[0].issuer
     return documents

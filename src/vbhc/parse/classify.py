@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex as re
 
-from vbhc.model import Block, Line
+from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
-from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED
+from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED, TYPE_WITH_QUALIFIER
 from vbhc.textnorm import fold, is_upper
 
 _LETTERS_ONLY = re.compile(r"[^a-z]")
@@ -16,24 +14,28 @@ _QH = _LETTERS_ONLY.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS_ONLY.sub("", fold(TIEU_NGU))
 
 
-def classify_text(text: str) -> tuple[str, dict[str, Any]]:
+def classify_text(text: str) -> tuple[LineKind, Fields | None]:
     """The kind of one line of text and the fields its pattern pulled out."""
     t = text.strip()
     letters = _LETTERS_ONLY.sub("", fold(t))
     if letters == _QH:
-        return "quoc_hieu", {}
+        return LineKind.QUOC_HIEU, None
     if letters == _TN:
-        return "tieu_ngu", {}
-    for kind, pattern in LINE_PATTERNS:
+        return LineKind.TIEU_NGU, None
+    for kind, pattern, read in LINE_PATTERNS:
         m = pattern.match(t)
         if m:
-            return kind, {k: v for k, v in m.groupdict().items() if v is not None}
+            return kind, read(m)
     if is_upper(t):
         doc_type = TYPE_NAMES_FOLDED.get(fold(t))
         if doc_type:
-            return "type_name", {"doc_type": doc_type}
-        return "caps", {}
-    return "text", {}
+            return LineKind.TYPE_NAME, TypeNameField(doc_type)
+        m = TYPE_WITH_QUALIFIER.match(t)
+        doc_type = TYPE_NAMES_FOLDED.get(fold(m["type"])) if m else None
+        if m and doc_type:
+            return LineKind.TYPE_NAME, TypeNameField(doc_type, rest=m["rest"])
+        return LineKind.CAPS, None
+    return LineKind.TEXT, None
 
 
 def classify(blocks: list[Block]) -> list[Line]:
@@ -43,5 +45,5 @@ def classify(blocks: list[Block]) -> list[Line]:
         if block.part != "body" or not block.text.strip():
             continue
         kind, fields = classify_text(block.text)
-        lines.append(Line(index=i, kind=kind, fields=fields))
+        lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
     return lines

@@ -6,10 +6,22 @@ Quốc hiệu is still the Quốc hiệu, and judging how it is written is a rul
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex as re
 
-from vbhc.nd30 import DOC_TYPES, LEGAL_TYPES
-from vbhc.textnorm import fold
+from vbhc.model import (
+    AppendixField,
+    AuthorityField,
+    Fields,
+    LabelField,
+    LineKind,
+    NumberField,
+    PlaceDateField,
+    RestField,
+)
+from vbhc.nd30 import DOC_TYPES, ISSUED_TYPES, LEGAL_TYPES
+from vbhc.textnorm import fold, squash
 
 ROMAN = r"[IVXLC]{1,7}"
 POINT = r"[a-zđ]"
@@ -17,44 +29,92 @@ POINT = r"[a-zđ]"
 # is a sentence, not a heading).
 HEADING_REST = r"\b\s*[.:\-–]?\s*(?P<rest>\p{Lu}.*)?$"
 
-TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, "Phụ lục"}, key=len, reverse=True)
+TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, "Phụ lục"}, key=len, reverse=True)
+# A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
+TYPE_WITH_QUALIFIER = re.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
-# (kind, pattern) in order; the first that matches the stripped text wins.
-LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("rule", re.compile(r"^[_\-–—=\.…]{3,}$")),
-    ("stand_in", re.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
-                            r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$")),
-    ("so_ky_hieu", re.compile(r"^Số\s*[:;.]?\s*(?P<number>\d+|[.…\s]*)\s*/\s*(?P<symbol>\S.*?)\s*$", re.I)),
+
+def _number(m: re.Match[str]) -> NumberField:
+    return NumberField(word=m["word"], mark=m["mark"], number=m["number"].strip(), rest=m["rest"],
+                       symbol=squash(m["symbol"]))
+
+
+def _place_date(m: re.Match[str], short: bool = False) -> PlaceDateField:
+    return PlaceDateField(place=squash(m["place"]), comma="," in m["comma"], day=m["day"], month=m["month"],
+                          year=m["year"], date_text=squash(m["date"]), short=short)
+
+
+def _place_date_short(m: re.Match[str]) -> PlaceDateField:
+    return _place_date(m, short=True)
+
+
+def _label(m: re.Match[str]) -> LabelField:
+    g = m.groupdict()
+    return LabelField(num=g.get("num"), rest=g.get("rest") or "", word=g.get("word"), end=g.get("end"),
+                      lead=g.get("lead"), mark=g.get("mark"))
+
+
+def _rest(m: re.Match[str]) -> RestField:
+    return RestField(rest=m["rest"] or "")
+
+
+def _authority(m: re.Match[str]) -> AuthorityField:
+    return AuthorityField(prefix=m["prefix"], rest=m["rest"])
+
+
+def _appendix(m: re.Match[str]) -> AppendixField:
+    return AppendixField(num=m["num"], rest=m["rest"] or "")
+
+
+def _none(m: re.Match[str]) -> None:
+    return None
+
+
+Reader = Callable[[re.Match[str]], Fields | None]
+K = LineKind
+
+# (kind, pattern, what to pull out) in order; the first pattern that matches the stripped text wins.
+LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader]] = [
+    (K.RULE, re.compile(r"^[_\-–—=\.…]{3,}$"), _none),
+    (K.STAND_IN, re.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
+                            r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$"), _none),
+    (K.SO_KY_HIEU, re.compile(r"^(?P<word>Số)\s*(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
+                              r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number),
     # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
-    ("can_cu", re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b")),
-    ("place_date", re.compile(
-        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,?\s*ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
-        r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?\s*\.?$", re.I)),
+    (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b"), _none),
+    (K.PLACE_DATE, re.compile(
+        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,?\s*)(?P<date>ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
+        r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?)\s*\.?$", re.I), _place_date),
     # the date written short ("Nghệ An, 05/02/2026"): still the place-date line; a rule judges it
-    ("place_date", re.compile(
-        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)\s*,\s*(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.\-]\s*(?P<month>\d{1,2})"
-        r"\s*[/.\-]\s*(?P<year>\d{4})\s*\.?$", re.I)),
-    ("vv", re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I)),
-    ("kinh_gui", re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$")),
-    ("enacting", re.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$")),
-    ("kem_theo", re.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I)),
-    ("phu_luc", re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$")),
-    ("noi_nhan", re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I)),
-    ("luu", re.compile(r"^[-–+•]?\s*Lưu\s*:\s*(?P<rest>.*)$")),
-    ("authority", re.compile(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>[\p{Lu}\d][\p{Lu}\p{M}\d\s,.()-]*)$")),
-    ("part", re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<num>" + ROMAN + r"|\d+|thứ\s+\p{L}+|THỨ\s+\p{L}+)"
-                        + HEADING_REST)),
-    ("chapter", re.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>" + ROMAN + r"|\d+)" + HEADING_REST)),
-    ("muc", re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST)),
-    ("article", re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$")),
-    ("roman", re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$")),
-    ("decimal", re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$")),
-    ("decimal", re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}))+)(?P<end>)\s+(?P<rest>\S.*)$")),
-    ("point", re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$")),
-    ("bullet", re.compile(r"^(?P<mark>[-–—+•*·▪●○◦➢✓])\s*(?P<rest>\S.*)$")),
-    ("page_number", re.compile(r"^-?\s*\d{1,3}\s*-?$")),
+    (K.PLACE_DATE, re.compile(
+        r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,\s*)(?P<date>(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.\-]\s*"
+        r"(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4}))\s*\.?$", re.I), _place_date_short),
+    (K.VV, re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I), _rest),
+    (K.KINH_GUI, re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$"), _rest),
+    (K.ENACTING, re.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$"), _none),
+    (K.KEM_THEO, re.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I), _none),
+    (K.PHU_LUC, re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$"),
+     _appendix),
+    (K.NOI_NHAN, re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I), _rest),
+    (K.LUU, re.compile(r"^[-–+•]?\s*Lưu\s*:\s*(?P<rest>.*)$"), _rest),
+    (K.AUTHORITY, re.compile(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>[\p{Lu}\d][\p{Lu}\p{M}\d\s,.()-]*)$"),
+     _authority),
+    (K.PART, re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<num>" + ROMAN + r"|\d+|thứ\s+\p{L}+|THỨ\s+\p{L}+)"
+                        + HEADING_REST), _label),
+    (K.CHAPTER, re.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>" + ROMAN + r"|\d+)" + HEADING_REST), _label),
+    (K.MUC, re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST), _label),
+    (K.ARTICLE, re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$"), _label),
+    (K.ROMAN, re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$"), _label),
+    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$"),
+     _label),
+    # "1.2.3 Tiểu mục" without the last dot; a sub-number has at most two digits ("1.500 người" is a count)
+    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label),
+    (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$"), _label),
+    (K.BULLET, re.compile(r"^(?P<mark>[-–—+•*·▪●○◦➢✓])\s*(?P<rest>\S.*)$"), _label),
+    (K.PAGE_NUMBER, re.compile(r"^-?\s*\d{1,3}\s*-?$"), _none),
 ]
+
 
 # Head words that begin an agency's name: where a new agency starts in a stacked header.
 AGENCY_HEADS = re.compile(
@@ -69,5 +129,9 @@ POSITIONS = re.compile(
     r"VIỆN\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|THỦ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|"
     r"BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG)\b"
 )
+
+# Paragraphs that close a whole document after its last numbered item ("Trên đây là báo cáo …").
+CLOSING_PARAGRAPH = re.compile(r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
+                               r"thực\s+hiện|Rất\s+mong|Vậy,?\s+(?:kính\s+)?(?:đề\s+nghị|báo\s+cáo|trình))", re.I)
 
 PERSON_NAME = re.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")

@@ -1,22 +1,45 @@
-"""What a sub-plan holds, read for the plan rules: areas, targets, elements, citations, date.
+"""What a sub-plan holds, read against its parent's profile: the plan summary.
 
-One analysis per (document, profile), shared by KH001–KH006.
+`analyse(doc)` reads the sub-plan alone (areas it names, targets, elements, citations);
+`summarise(parsed, profile)` compares that with the profile, once per file: the plan rules
+KH001–KH006, the audit and its reports read the resulting `PlanSummary`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex as re
 
-from vbhc import dates
-from vbhc.model import Document, Node
-from vbhc.profile.extract import CITATION, node_title
+from vbhc import ids
+from vbhc.citation import Citation, find_all
+from vbhc.model import Document, Node, ParsedFile
+from vbhc.profile.areas import named
+from vbhc.profile.extract import node_title, plan_document
 from vbhc.profile.keys import expand_abbreviations
-from vbhc.profile.lexicon import AREAS, ELEMENT_EVIDENCE
+from vbhc.profile.kinds import Kind, kind_of, level_of
+from vbhc.profile.lexicon import (
+    ELEMENT_EVIDENCE,
+    EVERY_LEVEL,
+    NOT_SECTOR_AFTER,
+    PROVINCE_HEAD_WORDS,
+    PROVINCE_ONLY,
+    SECTOR_WORDS,
+)
 from vbhc.profile.model import Parent, Profile, Target
-from vbhc.profile.targets import extract_targets, node_texts, sentences
+from vbhc.profile.summary import (
+    AreaCheck,
+    CitationCheck,
+    DatesCheck,
+    ElementCheck,
+    NotApplicableReason,
+    PlanSummary,
+    TargetCheck,
+    TargetSpec,
+)
+from vbhc.profile.targets import extract_targets, match_targets, node_texts, satisfies, sentences
 from vbhc.textnorm import fold
 
 _EVIDENCE = {k: [re.compile(p) for p in v] for k, v in ELEMENT_EVIDENCE.items()}
@@ -31,17 +54,16 @@ class Hit:
 
 
 @dataclass
-class Citation:
-    number: str
-    symbol: str
-    date: str | None
+class Cited:
+    """A citation found in the sub-plan, and where."""
+
+    citation: Citation
     text: str  # the sentence
     node: str | None = None
     line: int | None = None
 
     def cite(self) -> str:
-        p = Parent(number=self.number, symbol=self.symbol, date=self.date)
-        return p.cite() or f"{self.number}/{self.symbol}"
+        return self.citation.cite()
 
 
 @dataclass
@@ -49,14 +71,13 @@ class Analysis:
     areas: dict[str, Hit] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     elements: dict[str, Hit] = field(default_factory=dict)
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Cited] = field(default_factory=list)
     text_folded: str = ""
 
 
 def areas_in(text: str) -> list[str]:
     """Every reform area a heading or sentence names ("Cải cách thể chế và TTHC" names two)."""
-    f = fold(expand_abbreviations(text))
-    return [area_id for area_id, _t, keywords in AREAS if any(fold(k) in f for k in keywords)]
+    return [name.area for name in named(text)]
 
 
 def _is_heading(node: Node) -> bool:
@@ -109,46 +130,175 @@ def analyse(doc: Document) -> Analysis:
     return a
 
 
-def _citations(sentence: str, node: str | None, line: int | None) -> list[Citation]:
-    out = []
-    for m in CITATION.finditer(sentence):
-        out.append(Citation(number=m.group("num"), symbol=re.sub(r"\s+", "", m.group("sym")),
-                            date=dates.find(m.group("date")), text=sentence, node=node, line=line))
-    return out
+def _citations(sentence: str, node: str | None, line: int | None) -> list[Cited]:
+    return [Cited(c, sentence, node, line) for c in find_all(sentence)]
 
 
-def find_parent_citation(parent: Parent, citations: list[Citation]) -> tuple[bool, Citation | None]:
+def _symbol(c: Citation) -> str:
+    return fold(f"{c.year}/{c.symbol}" if c.year else c.symbol).replace(" ", "")
+
+
+def find_parent_citation(parent: Parent, citations: list[Cited]) -> tuple[bool, Cited | None]:
     """(cited correctly, the citation meant as the parent when it is wrong)."""
-    def same_symbol(a: str, b: str) -> bool:
-        return fold(a).replace(" ", "") == fold(b or "").replace(" ", "")
+    wanted = fold(parent.symbol or "").replace(" ", "")
 
-    for c in citations:
-        if c.number == parent.number and same_symbol(c.symbol, parent.symbol or "") and \
-                (parent.date is None or c.date == parent.date):
+    def same_symbol(c: Citation) -> bool:
+        return _symbol(c) == wanted or fold(c.symbol).replace(" ", "") == wanted
+
+    for hit in citations:
+        c = hit.citation
+        if c.number == parent.number and same_symbol(c) and (parent.date is None or c.date == parent.date):
             return True, None
-    for c in citations:  # two of number, symbol, date right: a typo in the third
-        score = (c.number == parent.number) + same_symbol(c.symbol, parent.symbol or "") + (c.date == parent.date)
-        if score >= 2:
-            return False, c
+    for hit in citations:  # two of number, symbol, date right: a typo in the third (or no date)
+        c = hit.citation
+        if (c.number == parent.number) + same_symbol(c) + (c.date == parent.date) >= 2:
+            return False, hit
     title_words = "cai cach hanh chinh"
-    suffix = fold((parent.symbol or "").split("-")[-1])
-    for c in citations:  # a citation of "the reform plan" by the same issuer
-        if title_words in fold(expand_abbreviations(c.text)) and fold(c.symbol.split("-")[-1]) == suffix \
-                and (c.date or "")[:4] == (parent.date or "")[:4]:
-            return False, c
+    suffix = wanted.split("-")[-1]
+    for hit in citations:  # a citation of "the reform plan" by the same issuer
+        c = hit.citation
+        if title_words in fold(expand_abbreviations(hit.text)) and fold(c.symbol).split("-")[-1] == suffix \
+                and c.date and c.date[:4] == (parent.date or "")[:4]:
+            return False, hit
     return False, None
 
 
-_CACHE: dict[tuple[int, int], tuple[Document, Profile, Analysis]] = {}
+# --- the summary -------------------------------------------------------------------------------
+
+def _spec(t: Target) -> TargetSpec:
+    return TargetSpec(indicator=t.indicator, op=t.op, value=t.value, unit=t.unit, key=t.key, text=t.text,
+                      node=t.node, line=t.line)
 
 
-def analysis_for(doc: Document, profile: Profile) -> Analysis:
-    key = (id(doc), id(profile))
-    hit = _CACHE.get(key)
-    if hit and hit[0] is doc and hit[1] is profile:
-        return hit[2]
-    if len(_CACHE) > 32:
-        _CACHE.clear()
-    result = analyse(doc)
-    _CACHE[key] = (doc, profile, result)
-    return result
+_SECTORS = [(fold(w), re.compile(rf"\b{fold(w)}\b(?!\s+(?:{'|'.join(fold(x) for x in NOT_SECTOR_AFTER)})\b)"))
+            for w in SECTOR_WORDS]
+
+
+def sectors_in(text: str) -> list[str]:
+    """The sectors (folded) a text names: "đất đai", "y tế" …, not "môi trường điện tử"."""
+    f = fold(text)
+    return [word for word, pattern in _SECTORS if pattern.search(f)]
+
+
+def _foreign_sector(indicator: str, text_folded: str) -> bool:
+    """A target of a sector (đất đai, y tế …) that the sub-plan never mentions."""
+    sectors = sectors_in(indicator)
+    return bool(sectors) and not any(s in text_folded for s in sectors)
+
+
+_PROVINCE_ONLY = re.compile("|".join(PROVINCE_ONLY))
+_EVERY_LEVEL = re.compile("|".join(EVERY_LEVEL))
+
+
+def province_only(indicator: str) -> bool:
+    """A target of the province itself ("98% văn bản QPPL của tỉnh được ban hành"): the province names
+    the thing counted, at the head of the indicator. Not "… hồ sơ giải quyết TTHC của tỉnh" (every unit's
+    dossiers count), nor a target that names the commune level or every level too."""
+    f = fold(indicator)
+    head = " ".join(f.split()[:PROVINCE_HEAD_WORDS + 2])
+    return bool(_PROVINCE_ONLY.search(head)) and not _EVERY_LEVEL.search(f)
+
+
+def _not_asked(parent: Target, analysis: Analysis, kind: Kind, level: str | None) -> NotApplicableReason | None:
+    if kind.kind == "thematic":
+        return "thematic"
+    if level in ("xa", "so") and province_only(parent.indicator):
+        return "province"
+    if _foreign_sector(parent.indicator, analysis.text_folded):
+        return "sector"
+    return None
+
+
+def _group(profile: Profile, node: str | None) -> tuple[str | None, str | None]:
+    """(area id, group node) of a parent target: the area whose section holds it, else its top section."""
+    for area in profile.areas:
+        if area.node and node and (node == area.node or node.startswith(area.node + "__")):
+            return area.id, area.node
+    return None, (node.split("__")[0] if node else None)
+
+
+def target_checks(profile: Profile, analysis: Analysis, kind: Kind, level: str | None = None) -> list[TargetCheck]:
+    """Each parent target with what the sub-plan committed and whether it meets it."""
+    out = []
+    for parent, found, score in match_targets(profile.targets, analysis.targets):
+        area, group = _group(profile, parent.node)
+        if found is not None:
+            met = satisfies(parent.op, parent.value, found.op, found.value)
+            check = TargetCheck(parent=_spec(parent), status="met" if met else "weaker", found=_spec(found),
+                                score=round(score, 3))
+        else:
+            reason = _not_asked(parent, analysis, kind, level)
+            check = TargetCheck(parent=_spec(parent), status="not_applicable" if reason else "not_addressed",
+                                reason=reason)
+        check.area, check.group = area, group
+        out.append(check)
+    return out
+
+
+def area_checks(profile: Profile, analysis: Analysis, kind: Kind) -> list[AreaCheck]:
+    out = []
+    for area in profile.areas:
+        hit = analysis.areas.get(area.id)
+        out.append(AreaCheck(id=area.id, title=area.title, covered=hit is not None, required=kind.kind == "full",
+                             parent_node=area.node,
+                             node=hit.node if hit else None, line=hit.line if hit else None,
+                             section=ids.describe(hit.node) if hit else None,
+                             name_found=hit.text if hit else None, how=hit.how if hit else None))
+    return out
+
+
+def issued_date(parsed: ParsedFile, index: int) -> str | None:
+    """The plan's date; an attached plan is issued with the decision before it."""
+    doc = parsed.documents[index]
+    if doc.date is None and doc.attached_to:
+        return next((d.date for d in reversed(parsed.documents[:index]) if d.date), None)
+    return doc.date
+
+
+def dates_check(issued: str | None, deadline: str | None) -> DatesCheck:
+    if not issued or not deadline:
+        return DatesCheck(issued=issued, deadline=deadline)
+    days = (dt.date.fromisoformat(issued) - dt.date.fromisoformat(deadline)).days
+    return DatesCheck(issued=issued, deadline=deadline, on_time=days <= 0, days_late=max(days, 0))
+
+
+def citation_check(parent: Parent, analysis: Analysis) -> CitationCheck:
+    expected = parent.cite()
+    if not expected:
+        return CitationCheck()
+    ok, wrong = find_parent_citation(parent, analysis.citations)
+    if ok:
+        return CitationCheck(expected=expected, found=expected, ok=True)
+    if wrong is None:
+        return CitationCheck(expected=expected, ok=False)
+    return CitationCheck(expected=expected, found=wrong.cite(), ok=False, node=wrong.node, line=wrong.line)
+
+
+def element_checks(profile: Profile, analysis: Analysis) -> list[ElementCheck]:
+    out = []
+    for element in profile.required_elements:
+        hit = analysis.elements.get(element.id)
+        out.append(ElementCheck(id=element.id, found=hit is not None, node=hit.node if hit else None,
+                                line=hit.line if hit else None, text=hit.text if hit else None))
+    return out
+
+
+def summarise(parsed: ParsedFile, profile: Profile, kind: str | None = None) -> PlanSummary | None:
+    """The plan summary of a parsed file against its parent's profile; None when the file is empty.
+
+    `kind` ("full" or "thematic") is what the officer said; without it vbhc reads it from the plan.
+    A thematic plan is not asked for the areas, the targets it does not state, or the deadline the
+    parent sets for the units' own plans."""
+    if not parsed.documents:
+        return None
+    index, doc = plan_document(parsed)
+    analysis = analyse(doc)
+    plan_kind = kind_of(doc, kind)
+    level = level_of(doc.issuer)
+    deadline = profile.deadline if plan_kind.kind == "full" else None
+    return PlanSummary(
+        document=index, parent=profile.parent.short(), kind=plan_kind.kind, kind_told=plan_kind.told,  # type: ignore[arg-type]
+        kind_reason=plan_kind.reason, theme=plan_kind.theme, level=level,
+        areas=area_checks(profile, analysis, plan_kind), targets=target_checks(profile, analysis, plan_kind, level),
+        dates=dates_check(issued_date(parsed, index), deadline),
+        citation=citation_check(profile.parent, analysis), elements=element_checks(profile, analysis))

@@ -32,7 +32,8 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "source": profile.source,
         "parent": {"number": p.number, "symbol": p.symbol, "date": p.date, "issuer": p.issuer,
                    "doc_type": p.doc_type, "title": p.title, "cite": p.cite()},
-        "areas": [{"id": a.id, "title": a.title, "node": a.node, "line": a.line} for a in profile.areas],
+        "areas": [{"id": a.id, "title": a.title, "node": a.node, "line": a.line, "name": a.name,
+                   "name_source": a.name_source} for a in profile.areas],
         "targets": [{"indicator": t.indicator, "key": t.key, "op": t.op, "value": plain(t.value), "unit": t.unit,
                      "baseline": t.baseline, "text": t.text, "node": t.node, "line": t.line}
                     for t in profile.targets],
@@ -95,6 +96,8 @@ def to_yaml(profile: Profile) -> str:
     for a in profile.areas:
         out.append(f"  - id: {a.id}  # {_where(a.node, a.line)}")
         out.append(f"    title: {_q(a.title)}")
+        if a.name:
+            out.append(f"    name: {_q(a.name)}  # tên đã nhận ra, theo {a.name_source}")
         out.append(f"    node: {_q(a.node)}")
         out.append(f"    line: {_q(a.line)}")
     out.append("")
@@ -213,6 +216,13 @@ def _where_map(data: Any, field: str) -> tuple[str | None, int | None, str | Non
                                                                                                 f"{field}.text")
 
 
+def _known_source(name: Any) -> str | None:
+    """Where a known area name comes from (the YAML keeps the name; its source is vbhc's own data)."""
+    from vbhc.profile.areas import AREA_NAMES
+
+    return next((n.source for n in AREA_NAMES if n.name == name), None)
+
+
 def profile_from_data(data: Any) -> Profile:
     """Build and validate a Profile from parsed YAML/JSON; raises _Bad naming the field."""
     root = _mapping(data, "tệp hồ sơ")
@@ -234,13 +244,14 @@ def profile_from_data(data: Any) -> Profile:
         if area_id not in AREA_IDS:
             raise _Bad(f"{field}.id: '{area_id}' không phải mã lĩnh vực hợp lệ ({', '.join(AREA_IDS)})")
         areas.append(Area(id=area_id, title=_str(a.get("title"), f"{field}.title") or AREA_TITLES[area_id],
-                          node=_str(a.get("node"), f"{field}.node"), line=_int(a.get("line"), f"{field}.line")))
+                          node=_str(a.get("node"), f"{field}.node"), line=_int(a.get("line"), f"{field}.line"),
+                          name=_str(a.get("name"), f"{field}.name"), name_source=_known_source(a.get("name"))))
     targets = []
     for i, t in enumerate(_list(root["targets"], "targets")):
         field = f"targets[{i}]"
         t = _mapping(t, field)
         indicator = _str(t.get("indicator"), f"{field}.indicator", required=True)
-        op_raw = _str(t.get("op"), f"{field}.op", required=True)
+        op_raw = _str(t.get("op"), f"{field}.op", required=True) or ""
         op = _OP_ALIASES.get(op_raw, op_raw)
         if op not in OPS:
             raise _Bad(f"{field}.op: '{op_raw}' không hợp lệ; dùng một trong: {', '.join(OPS)}")

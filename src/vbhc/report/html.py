@@ -11,14 +11,21 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from vbhc import ids
-from vbhc.audit import report_rows, show_target
 from vbhc.dates import display
 from vbhc.fileio import write_atomic
+from vbhc.report.rows import (
+    SEVERITY_WORDS,
+    STATUS_WORDS,
+    UNKNOWN_AREA,
+    AuditRow,
+    TargetCell,
+    finding_rows,
+    parent_label,
+    report_rows,
+    show_target,
+    shown,
+)
 from vbhc.report.table import on_time_words
-
-SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
-STATUS_WORDS = {"ok": "đạt", "findings": "có phát hiện", "error": "không đọc được"}
 
 CSS = """
 :root { --bad: #b3261e; --bad-bg: #fdecea; --good: #1e6b34; --good-bg: #e8f5ec; --warn: #8a5a00;
@@ -138,8 +145,8 @@ TEMPLATE = r"""<!DOCTYPE html>
 <h1>Báo cáo kiểm tra kế hoạch của các cơ quan, đơn vị</h1>
 {% if parent_label %}<p class="meta">Đối chiếu với: {{ parent_label }}{% if deadline %}; thời hạn ban hành kế hoạch: <b>{{ deadline | vn_date }}</b>{% endif %}.</p>
 {% else %}<p class="meta">Không có kế hoạch cấp trên để đối chiếu: chỉ kiểm tra thể thức theo Nghị định 30/2020/NĐ-CP.</p>{% endif %}
-<p class="meta">Thư mục: <code>{{ result.root }}</code></p>
-<nav><a href="#tong-hop">Tổng hợp</a><a href="#ma-tran">Lĩnh vực</a><a href="#chi-tieu">Chỉ tiêu</a><a href="#thoi-han">Thời hạn</a><a href="#phat-hien">Chi tiết</a>{% if result.skipped %}<a href="#bo-qua">Tệp bị bỏ qua</a>{% endif %}</nav>
+<p class="meta">Thư mục: <code>{{ root }}</code></p>
+<nav><a href="#tong-hop">Tổng hợp</a><a href="#ma-tran">Lĩnh vực</a><a href="#chi-tieu">Chỉ tiêu</a><a href="#thoi-han">Thời hạn</a><a href="#phat-hien">Chi tiết</a>{% if skipped %}<a href="#bo-qua">Tệp bị bỏ qua</a>{% endif %}</nav>
 </header>
 
 <section id="tom-tat" class="cards" aria-label="Tóm tắt">
@@ -162,15 +169,15 @@ TEMPLATE = r"""<!DOCTYPE html>
 <div class="scroll"><table id="tong-hop" class="sortable">
 <thead><tr><th>Tệp</th><th>Cơ quan</th><th>Số, ký hiệu</th><th>Ngày ban hành</th><th>Đúng hạn</th><th>Lĩnh vực</th><th>Chỉ tiêu thấp hơn</th><th>Lỗi</th><th>Cảnh báo</th><th>Tình trạng</th></tr></thead>
 <tbody>
-{% for r in rows %}<tr class="status-{{ r.status }}" data-tags="{{ r.tags }}">
-<td><code>{{ r.path }}</code></td>
+{% for r in rows %}<tr class="status-{{ r.status }}" data-tags="{{ tags[r.path].tags }}">
+<td><code>{{ r.shown_path }}</code></td>
 {% if r.status == "error" %}<td class="sev-error">Không đọc được: {{ r.error }}</td><td>—</td><td data-sort="">—</td><td data-sort="">—</td><td class="num" data-sort="">—</td><td class="num" data-sort="">—</td><td class="num" data-sort="">—</td><td class="num" data-sort="">—</td><td data-sort="0">{{ status_words[r.status] }}</td>
 {% else %}<td>{{ r.agency or "—" }}{% if r.doc_type %}<br><small>{{ r.doc_type }}</small>{% endif %}</td>
 <td>{{ r.number or "—" }}</td>
 <td data-sort="{{ r.date or '' }}">{{ r.date | vn_date }}</td>
-<td data-sort="{{ r.days_late if r.days_late is not none else '' }}" class="{{ 'late' if r.on_time is sameas false else ('ontime' if r.on_time else '') }}">{{ on_time_words(r) }}</td>
-<td class="num" data-sort="{{ r.areas_covered if r.areas_covered is not none else '' }}">{% if r.areas_covered is none %}—{% else %}{{ r.areas_covered }}/{{ r.areas_total }}{% endif %}</td>
-<td class="num">{{ "—" if r.weaker_count is none else r.weaker_count }}</td>
+<td data-sort="{{ r.plan.days_late if r.plan.days_late is not none else '' }}" class="{{ 'late' if r.plan.on_time is sameas false else ('ontime' if r.plan.on_time else '') }}">{{ on_time_words(r) }}</td>
+<td class="num" data-sort="{{ r.plan.areas_covered if r.plan.areas_covered is not none else '' }}">{% if r.plan.areas_covered is none %}—{% else %}{{ r.plan.areas_covered }}/{{ r.plan.areas_total }}{% endif %}</td>
+<td class="num">{{ "—" if r.plan.weaker_count is none else r.plan.weaker_count }}</td>
 <td class="num{% if r.errors %} sev-error{% endif %}">{{ r.errors }}</td>
 <td class="num{% if r.warnings %} sev-warning{% endif %}">{{ r.warnings }}</td>
 <td data-sort="{{ 0 if r.errors else (1 if r.status == 'findings' else 2) }}">{{ status_words[r.status] }}</td>{% endif %}
@@ -184,13 +191,13 @@ TEMPLATE = r"""<!DOCTYPE html>
 <select class="filter" data-table="ma-tran" aria-label="Lọc theo lĩnh vực thiếu"><option value="">Tất cả</option><option value="thieu-linh-vuc">Thiếu ít nhất một lĩnh vực</option>{% for a in areas %}<option value="thieu-{{ a.id }}">Thiếu: {{ a.title }}</option>{% endfor %}</select>
 <span class="count muted" data-table="ma-tran"></span></div>
 <div class="scroll"><table id="ma-tran" class="sortable grid">
-<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung; ✗ thiếu (quy tắc KH001); ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ có nội dung (mục của kế hoạch đơn vị); ✗ thiếu (quy tắc KH001); — không bắt buộc; ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
 <thead><tr><th>Cơ quan</th><th>Tệp</th>{% for a in areas %}<th title="{{ a.title }}" data-area="{{ a.id }}">{{ a.title }}</th>{% endfor %}<th>Số lĩnh vực</th></tr></thead>
 <tbody>
-{% for r in rows if r.status != "error" %}<tr data-tags="{{ r.area_tags }}">
-<td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
-{% for a in areas %}{% set v = r.areas.get(a.id) %}{% if v is none %}<td class="unknown" data-sort="">?</td>{% elif v %}<td class="yes" data-sort="1" title="{{ r.name }}: có {{ a.title }}">✓</td>{% else %}<td class="no" data-sort="0" title="{{ r.name }}: thiếu {{ a.title }}">✗ thiếu</td>{% endif %}{% endfor %}
-<td class="num" data-sort="{{ r.areas_covered if r.areas_covered is not none else '' }}">{% if r.areas_covered is none %}—{% else %}{{ r.areas_covered }}/{{ r.areas_total }}{% endif %}</td>
+{% for r in rows if r.status != "error" %}<tr data-tags="{{ tags[r.path].area_tags }}">
+<td>{{ r.name }}</td><td><code>{{ r.shown_path }}</code></td>
+{% for a in areas %}{% set v = r.plan.areas.get(a.id) or unknown_area %}{% if v.state == "yes" %}<td class="yes" data-sort="1" title="{{ r.name }}: có {{ a.title }}{% if v.section %} ({{ v.section }}){% endif %}">✓{% if v.section %} <small>{{ v.section }}</small>{% endif %}</td>{% elif v.state == "no" %}<td class="no" data-sort="0" title="{{ r.name }}: thiếu {{ a.title }}">✗ thiếu</td>{% elif v.state == "optional" %}<td class="unknown" data-sort="" title="không bắt buộc với kế hoạch chuyên đề">—</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
+<td class="num" data-sort="{{ r.plan.areas_covered if r.plan.areas_covered is not none else '' }}">{% if r.plan.areas_covered is none %}—{% else %}{{ r.plan.areas_covered }}/{{ r.plan.areas_total }}{% endif %}</td>
 </tr>
 {% endfor %}</tbody></table></div>
 
@@ -200,13 +207,13 @@ TEMPLATE = r"""<!DOCTYPE html>
 <select class="filter" data-table="chi-tieu" aria-label="Lọc chỉ tiêu"><option value="">Tất cả</option><option value="chi-tieu-thap">Có chỉ tiêu thấp hơn</option><option value="khong-de-cap">Có chỉ tiêu không đề cập</option></select>
 <span class="count muted" data-table="chi-tieu"></span></div>
 <div class="scroll"><table id="chi-tieu" class="sortable grid">
-<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên; ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
+<caption class="muted" style="caption-side:bottom;text-align:left">✓ không thấp hơn cấp trên (kèm mức đơn vị đặt ra); ô đỏ: chỉ tiêu của đơn vị thấp hơn (KH002); ô vàng: không đề cập (KH003); — không áp dụng; ? chưa xác định.{% if s.unreadable %} {{ s.unreadable }} tệp không đọc được không có trong bảng.{% endif %}</caption>
 <thead><tr><th>Cơ quan</th><th>Tệp</th>{% for t in targets %}<th class="target" title="{{ t.text or t.indicator }}">{{ t.indicator | truncate(90) }}<small>Cấp trên: {{ show_target(t.parent) or "—" }}</small></th>{% endfor %}<th>Số chỉ tiêu thấp hơn</th></tr></thead>
 <tbody>
-{% for r in rows if r.status != "error" %}<tr data-tags="{{ r.target_tags }}">
-<td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
-{% for t in targets %}{% set c = r.targets.get(t.id, {"state": "unknown"}) %}{% if c.state == "weaker" %}<td class="weaker" data-sort="0">{{ show_target(c.found) or "thấp hơn" }} <small>(thấp hơn)</small></td>{% elif c.state == "absent" %}<td class="absent" data-sort="1">không đề cập</td>{% elif c.state == "ok" %}<td class="yes" data-sort="2">✓</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
-<td class="num">{{ "—" if r.weaker_count is none else r.weaker_count }}</td>
+{% for r in rows if r.status != "error" %}<tr data-tags="{{ tags[r.path].target_tags }}">
+<td>{{ r.name }}</td><td><code>{{ r.shown_path }}</code></td>
+{% for t in targets %}{% set c = r.plan.targets.get(t.id) or unknown %}{% if c.state == "weaker" %}<td class="weaker" data-sort="0">{{ c.shown or "thấp hơn" }} <small>(thấp hơn)</small></td>{% elif c.state == "absent" %}<td class="absent" data-sort="1">không đề cập</td>{% elif c.state == "ok" %}<td class="yes" data-sort="2">✓{% if c.shown %} {{ c.shown }}{% endif %}</td>{% elif c.state == "not_applicable" %}<td class="unknown" data-sort="" title="không áp dụng với đơn vị này">—</td>{% else %}<td class="unknown" data-sort="">?</td>{% endif %}{% endfor %}
+<td class="num">{{ "—" if r.plan.weaker_count is none else r.plan.weaker_count }}</td>
 </tr>
 {% endfor %}</tbody></table></div>
 
@@ -216,11 +223,11 @@ TEMPLATE = r"""<!DOCTYPE html>
 <thead><tr><th>Cơ quan</th><th>Tệp</th><th>Ngày ban hành</th><th>Thời hạn</th><th>Chênh lệch (ngày)</th><th>Đánh giá</th></tr></thead>
 <tbody>
 {% for r in rows if r.status != "error" %}<tr>
-<td>{{ r.name }}</td><td><code>{{ r.path }}</code></td>
+<td>{{ r.name }}</td><td><code>{{ r.shown_path }}</code></td>
 <td data-sort="{{ r.date or '' }}">{{ r.date | vn_date }}</td>
-<td data-sort="{{ r.deadline or '' }}">{{ r.deadline | vn_date }}</td>
-<td class="num">{{ "—" if r.days_late is none else r.days_late }}</td>
-<td class="{{ 'late' if r.on_time is sameas false else ('ontime' if r.on_time else '') }}">{{ on_time_words(r) }}</td>
+<td data-sort="{{ r.plan.deadline or '' }}">{{ r.plan.deadline | vn_date }}</td>
+<td class="num">{{ "—" if r.plan.days_late is none else r.plan.days_late }}</td>
+<td class="{{ 'late' if r.plan.on_time is sameas false else ('ontime' if r.plan.on_time else '') }}">{{ on_time_words(r) }}</td>
 </tr>
 {% endfor %}</tbody></table></div>
 
@@ -235,16 +242,16 @@ TEMPLATE = r"""<!DOCTYPE html>
 <td><code>{{ f.path }}</code></td><td>{{ f.name }}</td>
 <td class="sev-{{ f.severity }}" data-sort="{{ f.rank }}">{{ severity_words[f.severity] }}</td>
 <td><code>{{ f.rule }}</code></td><td>{{ f.message }}</td><td>{{ f.source or "" }}</td>
-<td data-sort="{{ f.sort_line }}">{{ f.where }}</td>
+<td data-sort="{{ f.line if f.line is not none else '' }}">{{ f.where }}</td>
 </tr>
 {% endfor %}</tbody></table></div>
 {% if not findings %}<p class="muted">Không có phát hiện nào.</p>{% endif %}
 
-{% if result.skipped %}
+{% if skipped %}
 <h2 id="bo-qua">Tệp bị bỏ qua</h2>
 <div class="scroll"><table id="bo-qua-bang" class="sortable">
 <thead><tr><th>Tệp</th><th>Lý do</th></tr></thead>
-<tbody>{% for x in result.skipped %}<tr><td><code>{{ x.path }}</code></td><td>{{ x.reason }}</td></tr>
+<tbody>{% for x in skipped %}<tr><td><code>{{ x.path }}</code></td><td>{{ x.reason }}</td></tr>
 {% endfor %}</tbody></table></div>
 {% endif %}
 <p class="muted" style="margin-top:2rem">Lập bởi vbhc audit. Mỗi phát hiện ghi mã quy tắc và căn cứ (Nghị định 30/2020/NĐ-CP hoặc mục của kế hoạch cấp trên).</p>
@@ -254,49 +261,25 @@ TEMPLATE = r"""<!DOCTYPE html>
 """
 
 
-def where(location: dict[str, Any] | None) -> str:
-    """{"document": 1, "node": "sec_II__cl_4", "line": 57} → "văn bản 2 · mục II.4 · dòng 57"."""
-    if not location:
-        return "—"
-    parts = []
-    if location.get("document"):
-        parts.append(f"văn bản {location['document'] + 1}")
-    if location.get("node"):
-        parts.append(ids.describe(location["node"]) or "")
-    if location.get("line") is not None:
-        parts.append(f"dòng {location['line']}")
-    return " · ".join(parts) or "—"
-
-
-def parent_label(view: dict[str, Any] | None) -> str | None:
-    if view is None:
-        return None
-    parent = view.get("parent") or {}
-    number = "/".join(x for x in (parent.get("number"), parent.get("symbol")) if x)
-    label = " ".join(x for x in ((parent.get("doc_type") or "Kế hoạch"), f"số {number}" if number else "") if x)
-    if parent.get("date"):
-        label += f" ngày {display(parent['date'])}"
-    if parent.get("issuer"):
-        label += f" của {' '.join(str(parent['issuer']).split())}"
-    return label
-
-
-def _tags(r: dict[str, Any]) -> dict[str, str]:
+def _tags(r: AuditRow) -> dict[str, str]:
+    """The filter tags of a row's lines in the three tables (see the <select> filters)."""
+    plan = r.plan
     tags = []
-    if r["status"] == "error":
+    if r.status == "error":
         tags += ["loi", "khong-doc-duoc"]
-    elif r["errors"]:
+    elif r.errors:
         tags.append("loi")
-    if r["on_time"] is False:
+    if plan.on_time is False:
         tags.append("tre-han")
-    if r["areas_missing"]:
+    if plan.areas_missing:
         tags.append("thieu-linh-vuc")
-    if r["weaker"]:
+    if plan.weaker:
         tags.append("chi-tieu-thap")
-    if r["status"] == "ok":
+    if r.status == "ok":
         tags.append("dat")
-    area_tags = (["thieu-linh-vuc"] if r["areas_missing"] else []) + [f"thieu-{a}" for a in r["areas_missing"] or []]
-    target_tags = (["chi-tieu-thap"] if r["weaker"] else []) + (["khong-de-cap"] if r["not_addressed"] else [])
+    missing = plan.areas_missing or []
+    area_tags = (["thieu-linh-vuc"] if missing else []) + [f"thieu-{a}" for a in missing]
+    target_tags = (["chi-tieu-thap"] if plan.weaker else []) + (["khong-de-cap"] if plan.not_addressed else [])
     return {"tags": " ".join(tags), "area_tags": " ".join(area_tags), "target_tags": " ".join(target_tags)}
 
 
@@ -306,36 +289,17 @@ def render_html(result: dict[str, Any]) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["vn_date"] = display
     rows, targets = report_rows(result)
-    for r in rows:
-        r.update(_tags(r))
-    names = {r["path"]: r["name"] for r in rows}
-    findings = []
-    rank = {"error": 0, "warning": 1, "info": 2}
-    for row in result["files"]:
-        if row.get("status") == "error":
-            findings.append({"path": row["path"], "name": names[row["path"]], "severity": "error", "rank": 0,
-                             "rule": "Không đọc được", "message": row.get("error"), "source": "", "where": "—",
-                             "sort_line": ""})
-        for f in row.get("findings", []):
-            loc = f.get("location") or {}
-            findings.append({"path": row["path"], "name": names[row["path"]], "severity": f.get("severity", "info"),
-                             "rank": rank.get(f.get("severity"), 3), "rule": f.get("rule"),
-                             "message": f.get("message"), "source": f.get("source"), "where": where(loc),
-                             "sort_line": loc.get("line") if loc.get("line") is not None else ""})
-    view = result.get("profile")
+    view = result.get("profile") or {}
     return env.from_string(TEMPLATE).render(
-        result=result, s=result["summary"], rows=rows, targets=targets, findings=findings,
-        areas=(view or {}).get("areas", []), deadline=(view or {}).get("deadline"),
-        plan_rules=result.get("plan_rules", []), parent_label=parent_label(view), css=CSS, js=JS,
-        status_words=STATUS_WORDS, severity_words=SEVERITY_WORDS, on_time_words=on_time_words,
-        show_target=show_target)
+        result=result, root=shown(result.get("root", "")), s=result["summary"], rows=rows,
+        tags={r.path: _tags(r) for r in rows}, targets=targets, findings=finding_rows(result, rows),
+        areas=[{"id": shown(a["id"]), "title": shown(a.get("title") or a["id"])} for a in view.get("areas", [])],
+        deadline=view.get("deadline"), plan_rules=result.get("plan_rules", []),
+        parent_label=parent_label(result.get("profile")),
+        skipped=[{"path": shown(x["path"]), "reason": shown(x["reason"])} for x in result.get("skipped", [])],
+        css=CSS, js=JS, status_words=STATUS_WORDS, severity_words=SEVERITY_WORDS, on_time_words=on_time_words,
+        show_target=show_target, unknown=TargetCell("unknown"), unknown_area=UNKNOWN_AREA)
 
 
 def write_html(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    text = render_html(result)
-
-    def write(tmp: str) -> None:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-
-    write_atomic(path, write)
+    write_atomic(path, render_html(result))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from vbhc.profile.summary import PlanSummary
 from vbhc.rules import Finding
 
 
@@ -15,6 +16,7 @@ class FileResult:
     error: str | None = None  # the file could not be read: a Vietnamese reason
     not_applicable: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # header fields for reports (agency, number, date)
+    plan: PlanSummary | None = None  # the sub-plan against its parent's profile (checked with a profile)
 
     @property
     def status(self) -> str:
@@ -30,6 +32,7 @@ class FileResult:
             "path": self.path, "status": self.status, "error": self.error,
             "findings": [f.as_dict() for f in self.findings],
             "not_applicable": self.not_applicable, **({"meta": self.meta} if self.meta else {}),
+            **({"plan": self.plan.as_dict()} if self.plan is not None else {}),
         }
 
 

@@ -1,27 +1,33 @@
-"""The terminal report of `vbhc audit`: one row per file, then the summary and the skipped files."""
+"""The terminal report of `vbhc audit`: one row per file, then the summary and the skipped files.
+
+Everything from a document or a file name goes to rich as plain `Text` (never markup: "[/]" in
+an agency's name is text), after `report.rows.shown` has escaped its control characters.
+"""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
-from vbhc.audit import report_rows
 from vbhc.dates import display
-from vbhc.quantities import vn_number
+from vbhc.report.rows import AuditRow, report_rows, shown
+
+COLUMNS = (("Tệp", "left"), ("Cơ quan", "left"), ("Số", "left"), ("Ngày", "left"), ("Đúng hạn", "left"),
+           ("Lĩnh vực", "right"), ("Chỉ tiêu thấp hơn", "right"), ("Lỗi", "right"), ("Cảnh báo", "right"))
 
 
-def on_time_words(row: dict[str, Any]) -> str:
-    if row["on_time"] is None:
+def on_time_words(row: AuditRow) -> str:
+    plan = row.plan
+    if plan.on_time is None:
         return "—"
-    if row["on_time"]:
+    if plan.on_time:
         return "đúng hạn"
-    days = row.get("days_late")
-    return f"trễ {days} ngày" if days and days > 0 else "trễ hạn"
+    return f"trễ {plan.days_late} ngày" if plan.days_late and plan.days_late > 0 else "trễ hạn"
 
 
-def areas_words(row: dict[str, Any]) -> str:
-    if row["areas_covered"] is None:
+def areas_words(row: AuditRow) -> str:
+    if row.plan.areas_covered is None:
         return "—"
-    return f"{row['areas_covered']}/{row['areas_total']}"
+    return f"{row.plan.areas_covered}/{row.plan.areas_total}"
 
 
 def summary_lines(result: dict[str, Any]) -> list[str]:
@@ -33,8 +39,23 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
                      f"{s['weaker_targets']} tệp có chỉ tiêu thấp hơn.")
     if s.get("skipped"):
         lines.append(f"Bỏ qua {s['skipped']} tệp:")
-        lines.extend(f"  {x['path']}: {x['reason']}" for x in result.get("skipped", []))
+        lines.extend(f"  {shown(x['path'])}: {shown(x['reason'])}" for x in result.get("skipped", []))
     return lines
+
+
+def _cells(r: AuditRow) -> list[Any]:
+    from rich.text import Text
+
+    if r.status == "error":
+        return [Text(r.shown_path), Text(f"không đọc được: {r.error}", style="bold red"), "", "", "", "", "", "—", "—"]
+    plan = r.plan
+    weaker = "—" if plan.weaker_count is None else str(plan.weaker_count)
+    return [Text(r.shown_path), Text(r.agency or "—"), Text(r.number or "—"), Text(display(r.date)),
+            Text(on_time_words(r), style="red" if plan.on_time is False else ""),
+            Text(areas_words(r), style="red" if plan.areas_missing else ""),
+            Text(weaker, style="red" if plan.weaker else ""),
+            Text(str(r.errors), style="red" if r.errors else ""),
+            Text(str(r.warnings), style="yellow" if r.warnings else "")]
 
 
 def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int | None = None) -> None:
@@ -43,28 +64,13 @@ def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int 
     from rich.text import Text
 
     console = Console(file=file, force_terminal=colour, no_color=not colour, width=width or (None if colour else 160),
-                      highlight=False, soft_wrap=False)
+                      highlight=False, soft_wrap=False, markup=False, emoji=False)
     rows, _ = report_rows(result)
     table = Table(title="Kết quả kiểm tra kế hoạch", header_style="bold", show_lines=False)
-    for name, justify in (("Tệp", "left"), ("Cơ quan", "left"), ("Số", "left"), ("Ngày", "left"),
-                          ("Đúng hạn", "left"), ("Lĩnh vực", "right"), ("Chỉ tiêu thấp hơn", "right"),
-                          ("Lỗi", "right"), ("Cảnh báo", "right")):
+    for name, justify in COLUMNS:
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for r in rows:
-        if r["status"] == "error":
-            table.add_row(r["path"], Text(f"không đọc được: {r['error']}", style="bold red"), "", "", "", "", "",
-                          "—", "—")
-            continue
-        late = Text(on_time_words(r), style="red" if r["on_time"] is False else "")
-        areas = Text(areas_words(r), style="red" if r["areas_missing"] else "")
-        weaker = "—" if r["weaker_count"] is None else str(r["weaker_count"])
-        table.add_row(r["path"], r["agency"] or "—", r["number"] or "—", display(r["date"]), late, areas,
-                      Text(weaker, style="red" if r["weaker"] else ""),
-                      Text(str(r["errors"]), style="red" if r["errors"] else ""),
-                      Text(str(r["warnings"]), style="yellow" if r["warnings"] else ""))
+        table.add_row(*_cells(r))
     console.print(table)
     for line in summary_lines(result):
-        console.print(line)
-
-
-__all__ = ["render_table", "on_time_words", "areas_words", "summary_lines", "vn_number"]
+        console.print(Text(line))

@@ -52,6 +52,7 @@ class Context:
     index: int  # the document's position in the file
     profile: Any = None  # vbhc.profile.Profile for plan rules
     current: Rule | None = None
+    plan: Any = None  # vbhc.profile.summary.PlanSummary: the file's sub-plan against the profile
 
     def finding(self, message: str, *, node: str | None = None, line: int | None = None,
                 data: dict[str, Any] | None = None, severity: Severity | None = None) -> Finding:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vbhc.model import Block, Document, Line
+from vbhc.model import Block, Document, Line, NumberField, PlaceDateField, Role
 from vbhc.rules import Context
 
 
@@ -13,27 +13,47 @@ def block(ctx: Context, line: Line) -> Block:
 
 
 def text(ctx: Context, line: Line) -> str:
-    return ctx.doc.blocks[line.index].text.strip()
+    return line.text
 
 
 def line_no(ctx: Context, line: Line | None) -> int | None:
     return ctx.doc.blocks[line.index].location.line if line is not None else None
 
 
-def lines(ctx: Context, *kinds: str) -> Iterator[Line]:
-    return (ln for ln in ctx.doc.lines if ln.kind in kinds)
+def lines(ctx: Context, *roles: Role) -> Iterator[Line]:
+    return (ln for ln in ctx.doc.lines if ln.role in roles)
 
 
-def first(ctx: Context, *kinds: str) -> Line | None:
-    return next(lines(ctx, *kinds), None)
+def first(ctx: Context, *roles: Role) -> Line | None:
+    return next(lines(ctx, *roles), None)
+
+
+def number_line(ctx: Context) -> tuple[Line, NumberField] | None:
+    """The "Số: …/…" line and what the classifier read in it."""
+    ln = first(ctx, Role.SO_KY_HIEU)
+    return (ln, ln.fields) if ln is not None and isinstance(ln.fields, NumberField) else None
+
+
+def place_date_line(ctx: Context) -> tuple[Line, PlaceDateField] | None:
+    """The place-date line written in words ("Nghệ An, ngày 15 tháng 7 năm 2025") and its parts.
+
+    A date written short ("15/7/2025") is ND30.NgayThang.VietTat's concern alone.
+    """
+    ln = first(ctx, Role.PLACE_DATE)
+    if ln is None or ctx.doc.date_raw is None or not isinstance(ln.fields, PlaceDateField) or ln.fields.short:
+        return None
+    return ln, ln.fields
+
+
+BODY_START = frozenset({Role.ENACTING, Role.ARTICLE, Role.ROMAN, Role.PART, Role.CHAPTER, Role.DECIMAL, Role.POINT,
+                        Role.BULLET, Role.PARAGRAPH, Role.NOI_NHAN, Role.AUTHORITY})
 
 
 def header_lines(ctx: Context) -> list[Line]:
     """The classified lines before the body: header, title and preamble."""
     out = []
     for ln in ctx.doc.lines:
-        if ln.kind in ("enacting", "article", "roman", "part", "chapter", "decimal", "point", "bullet",
-                       "paragraph", "noi_nhan", "authority"):
+        if ln.role in BODY_START:
             break
         out.append(ln)
     return out
@@ -42,7 +62,7 @@ def header_lines(ctx: Context) -> list[Line]:
 def is_attached(doc: Document) -> bool:
     """A plan attached to a decision ("(Kèm theo Quyết định số …)"): it carries no number, date or
     signature of its own, by design."""
-    return doc.attached_to is not None and doc.number_raw is None
+    return (doc.attached or doc.attached_to is not None) and doc.number_raw is None
 
 
 def has_header(doc: Document) -> bool:

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import nd30
-from vbhc.model import Node
+from vbhc import citation, nd30
+from vbhc.model import Node, Role
 from vbhc.nd30 import source
-from vbhc.numbering import roman_value
-from vbhc.rules import Context, Finding, rule
+from vbhc.numbering import point_index, point_letter, roman, roman_value
+from vbhc.rules import Context, Finding, Severity, rule
 from vbhc.rules._util import line_no, text
 
 PL1 = "Phụ lục I"
@@ -35,9 +35,9 @@ def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
         return
     preamble = []
     for ln in doc.lines:
-        if ln.kind == "enacting":
+        if ln.role == Role.ENACTING:
             break
-        if ln.kind == "can_cu":
+        if ln.role == Role.CAN_CU:
             preamble.append(ln)
     for i, ln in enumerate(preamble):
         t = text(ctx, ln)
@@ -62,7 +62,7 @@ def _ordinal(node: Node) -> int | None:
     """The position a label stands for: 1 for "1.", "I." and "a)"; None if it is not a plain one."""
     n = node.number or ""
     if node.kind == "point":
-        return nd30.POINT_LETTERS.index(n) + 1 if n in nd30.POINT_LETTERS else None
+        return point_index(n)
     if n.isdigit():
         return int(n)
     if re.fullmatch(r"\d+(?:\.\d+)+", n):
@@ -101,22 +101,18 @@ def _sequences(ctx: Context) -> Iterator[list[Node]]:
 
 def _label_for(node: Node, ordinal: int) -> str:
     if node.kind == "point":
-        return f"{nd30.POINT_LETTERS[ordinal - 1]})" if 0 < ordinal <= len(nd30.POINT_LETTERS) else "?"
+        return f"{point_letter(ordinal)})" if 0 < ordinal <= len(nd30.POINT_LETTERS) else "?"
     if node.kind == "article":
         return f"Điều {ordinal}."
     n = node.number or ""
     if "." in n:
         return f"{n.rsplit('.', 1)[0]}.{ordinal}."
     if roman_value(n):
-        vals = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        out, k = "", ordinal
-        for v, s in vals:
-            while k >= v:
-                out, k = out + s, k - v
-        return f"{out}."
+        return f"{roman(ordinal)}."
     return f"{ordinal}."
 
 
+_NUMBERED_UNITS = ("article", "clause", "point")  # Điều, khoản, điểm: a gap in them is an error
 _KIND_WORD = {"article": "Điều", "clause": "Khoản", "point": "Điểm", "section": "Mục", "part": "Phần",
               "chapter": "Chương"}
 
@@ -168,17 +164,19 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
                               f"{data['first']['line']}{hint}.", node=node.id, line=node.line, data=data)
 
 
-@rule("ND30.DanhSo.NhayCoc", severity="warning", source=source(f"{PL1}, mục II.6.đ"),
-      summary="Số thứ tự của phần, mục, điều, khoản, điểm bị nhảy cóc hoặc sai thứ tự")
+@rule("ND30.DanhSo.NhayCoc", severity="error", source=source(f"{PL1}, mục II.6.đ"),
+      summary="Số thứ tự của điều, khoản, điểm (và phần, mục) bị nhảy cóc hoặc sai thứ tự")
 def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
     """Số thứ tự nối tiếp nhau không bỏ sót: 1, 2, 3; I, II, III; điểm theo bảng chữ cái tiếng Việt a, b,
-    c, d, đ, e, g, h, i, k … (“e)” ngay sau “d)” là bỏ sót “đ)”) (Phụ lục I, mục II.6.đ). Là cảnh báo:
-    dòng văn bản bắt đầu bằng một con số có thể bị đọc nhầm là khoản."""
+    c, d, đ, e, g, h, i, k … (“e)” ngay sau “d)” là bỏ sót “đ)”) (Phụ lục I, mục II.6.đ). Điều, khoản,
+    điểm bị nhảy số là lỗi (văn thư trả lại văn bản); phần, chương, mục bị nhảy số là cảnh báo."""
     for fault, node, data in _numbering(ctx):
         if fault == "gap":
             what = _KIND_WORD.get(node.kind, "Mục")
+            severity: Severity = "error" if node.kind in _NUMBERED_UNITS else "warning"
             yield ctx.finding(f"{what} “{data['label']}” đứng sau “{data['previous']}”: số thứ tự bị nhảy hoặc sai "
-                              f"thứ tự; cần là “{data['expected']}”.", node=node.id, line=node.line, data=data)
+                              f"thứ tự; cần là “{data['expected']}”.", node=node.id, line=node.line, data=data,
+                              severity=severity)
 
 
 _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
@@ -190,12 +188,11 @@ def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
     """Điểm đánh bằng chữ cái theo thứ tự bảng chữ cái tiếng Việt, sau có dấu đóng ngoặc đơn: a b c d đ e g
     h i k l m n o p q r s t u v x y — không có f, j, w, z (Phụ lục I, mục II.6.đ)."""
     for parent_children in _point_lists(ctx.doc.body):
-        prev = None
+        prev: str | None = None
         for node in parent_children:
             if node.number in _NOT_VIETNAMESE:
-                expected = None
-                if prev in nd30.POINT_LETTERS and nd30.POINT_LETTERS.index(prev) + 1 < len(nd30.POINT_LETTERS):
-                    expected = nd30.POINT_LETTERS[nd30.POINT_LETTERS.index(prev) + 1] + ")"
+                at = point_index(prev) if prev else None
+                expected = f"{point_letter(at + 1)})" if at and at < len(nd30.POINT_LETTERS) else None
                 hint = f"; cần là “{expected}”" if expected else ""
                 yield ctx.finding(f"Điểm “{_label(node)}” dùng chữ “{node.number}” không có trong bảng chữ cái tiếng "
                                   f"Việt{hint}.", node=node.id, line=node.line,
@@ -213,11 +210,9 @@ def _point_lists(children: list[Node]) -> Iterator[list[Node]]:
 
 # --- Citations -----------------------------------------------------------------------------
 
-_CITABLE = sorted({*(k for k in nd30.DOC_TYPES if k not in ("Thư công",)), *nd30.LEGAL_TYPES} - {"Luật"},
-                  key=len, reverse=True)
-_CITATION = re.compile(r"(?<![\p{L}])(?P<type>" + "|".join(re.escape(t) for t in _CITABLE) + r")\s+"
-                       r"(?P<ref>\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[\p{Lu}][\p{L}\d&]*(?:-[\p{L}\d&]+)*)",
-                       re.I)
+# "Luật Tổ chức chính quyền địa phương" is cited by name; a law's number is optional.
+_CITED_BY_NAME = {"Luật"}
+_BEFORE_NUMBER = re.compile(r"\s+(?=\d)")
 
 
 @rule("ND30.TrichDan.ThieuSo", severity="warning", source=source(f"{PL1}, mục II.6.a–b"),
@@ -231,12 +226,13 @@ def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
         for b in node.blocks:
             node_of.setdefault(b, node)
     for ln in ctx.doc.lines:
-        if ln.kind in ("so_ky_hieu", "quoc_hieu", "tieu_ngu", "place_date"):
+        if ln.role in (Role.SO_KY_HIEU, Role.QUOC_HIEU, Role.TIEU_NGU, Role.PLACE_DATE):
             continue
-        t = text(ctx, ln)
-        for m in _CITATION.finditer(t):
-            found = m.group(0)
-            expected = f"{m['type']} số {m['ref']}"
+        for c in citation.find_all(text(ctx, ln)):
+            if c.doc_type is None or c.has_so or c.doc_type in _CITED_BY_NAME:
+                continue
+            found = c.head
+            expected = _BEFORE_NUMBER.sub(" số ", found, count=1)
             node = node_of.get(ln.index)
             yield ctx.finding(f"Viện dẫn “{found}” thiếu chữ “số”; viết “{expected}”.",
                               node=node.id if node else None, line=line_no(ctx, ln),

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex as re
 
 from vbhc import nd30
+from vbhc.model import Role
 from vbhc.nd30 import source
 from vbhc.parse.patterns import POSITIONS
 from vbhc.rules import Context, Finding, rule
@@ -22,6 +23,8 @@ PL1 = "Phụ lục I"
 # An authority prefix written in a way the decree does not use: "KT CHỦ TỊCH", "K.T.", "T/M", "TM:".
 _BAD_PREFIX = re.compile(r"^(?P<found>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.\s*M\.?|K\.\s*T\.?|T\.\s*L\.?|"
                          r"(?:TM|KT|TL|TUQ|Q)(?:\s*[:,;]|\s+(?=\p{Lu}{2})))\s*(?P<rest>\p{Lu}.*)$")
+# "- Lưu: VT, NC.Châu": the drafter's name run on after the final dot (printed in subscript in Word).
+_DRAFTER_MARK = re.compile(r"\.\s*\(?(?P<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\)?\s*$")
 _CANON = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 
 
@@ -50,7 +53,7 @@ def chu_ky_tham_quyen(ctx: Context) -> Iterator[Finding]:
     for ln in _signature_lines(ctx):
         t = squash(text(ctx, ln))
         m = _BAD_PREFIX.match(t)
-        if m and ln.kind != "authority":
+        if m and ln.role != Role.AUTHORITY:
             raw = re.sub(r"[^A-Z]", "", m["found"])
             expected = f"{_CANON.get(raw, raw + '.')} {m['rest']}"
             yield ctx.finding(f"Quyền hạn ký viết là “{t}”; cần viết “{expected}” (TM., KT., TL., TUQ. hoặc Q.).",
@@ -62,20 +65,21 @@ def _is_deputy(position: str) -> bool:
     return any(p.startswith(w) or f" {w} " in f" {p} " for w in nd30.DEPUTY_WORDS)
 
 
-@rule("ND30.ChuKy.KyThay", severity="warning", source=source(f"{PL1}, mục II.7.b"),
+@rule("ND30.ChuKy.KyThay", severity="error", source=source(f"{PL1}, mục II.7.b"),
       summary="“KT.” phải có chức vụ cấp phó của người ký ở dòng dưới", applies_to_appendix=False)
 def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
     """“KT.” (ký thay) đứng trước chức vụ của người đứng đầu, và cấp phó ký ghi chức vụ của mình ở dòng
     dưới: “KT. CHỦ TỊCH” trên “PHÓ CHỦ TỊCH”, “KT. BỘ TRƯỞNG” trên “THỨ TRƯỞNG” (Phụ lục I, mục II.7.b).
-    Là cảnh báo vì tên chức vụ rất đa dạng."""
+    Thiếu chức vụ của người ký thay là lỗi; chức vụ không phải cấp phó chỉ là cảnh báo, vì tên chức vụ
+    rất đa dạng."""
     sig = ctx.doc.signature
     if sig is None or sig.authority != "KT.":
         return
     sl = _signature_lines(ctx)
-    kt = next((i for i, ln in enumerate(sl) if ln.kind == "authority" and text(ctx, ln).startswith("KT")), None)
+    kt = next((i for i, ln in enumerate(sl) if ln.role == Role.AUTHORITY and text(ctx, ln).startswith("KT")), None)
     if kt is None:
         return
-    after = [ln for ln in sl[kt + 1:] if ln.kind in ("position", "authority")]
+    after = [ln for ln in sl[kt + 1:] if ln.role in (Role.POSITION, Role.AUTHORITY)]
     if not after:
         yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” thiếu chức vụ của người ký thay (cấp phó, ví dụ “PHÓ CHỦ TỊCH”).",
                           line=line_no(ctx, sl[kt]), data={"found": None, "expected": "PHÓ …"})
@@ -83,7 +87,7 @@ def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
         found = text(ctx, after[0])
         yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” chức vụ người ký là “{found}”; ký thay (KT.) là cấp phó ký, "
                           "chức vụ cần là “PHÓ …” (hoặc “THỨ TRƯỞNG”).", line=line_no(ctx, after[0]),
-                          data={"found": found, "expected": "PHÓ …"})
+                          severity="warning", data={"found": found, "expected": "PHÓ …"})
 
 
 @rule("ND30.ChuKy.ThayMat", severity="warning", source=source(f"{PL1}, mục II.7.b"),
@@ -97,14 +101,14 @@ def chu_ky_thay_mat(ctx: Context) -> Iterator[Finding]:
     sl = _signature_lines(ctx)
     for i, ln in enumerate(sl):
         t = text(ctx, ln)
-        if ln.kind != "authority" or not t.startswith("TM"):
+        if ln.role != Role.AUTHORITY or not t.startswith("TM"):
             continue
         rest = squash(t[3:])
         if POSITIONS.match(rest):
             yield ctx.finding(f"“TM.” đứng trước tên tập thể hoặc cơ quan, không đứng trước chức vụ “{rest}”; "
                               "dùng “KT.” hoặc bỏ quyền hạn nếu người đứng đầu ký.", line=line_no(ctx, ln),
                               data={"found": t, "expected": "TM. <TÊN TẬP THỂ>"})
-        elif not any(x.kind in ("position", "authority") for x in sl[i + 1:]):
+        elif not any(x.role in (Role.POSITION, Role.AUTHORITY) for x in sl[i + 1:]):
             yield ctx.finding(f"Sau “{t}” thiếu chức vụ của người ký (ví dụ “CHỦ TỊCH”).", line=line_no(ctx, ln),
                               data={"found": None, "expected": "<CHỨC VỤ>"})
 
@@ -134,7 +138,7 @@ def noi_nhan_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if _skip(ctx) or doc.recipients_label is not None:
         return
-    anchor = first(ctx, "authority", "position", "signer")
+    anchor = first(ctx, Role.AUTHORITY, Role.POSITION, Role.SIGNER)
     yield ctx.finding("Thiếu phần “Nơi nhận:” (ngang hàng với quyền hạn, chức vụ người ký, sát lề trái).",
                       line=line_no(ctx, anchor))
 
@@ -143,7 +147,7 @@ def noi_nhan_thieu(ctx: Context) -> Iterator[Finding]:
       summary="Sau từ “Nơi nhận” phải có dấu hai chấm", applies_to_appendix=False)
 def noi_nhan_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
     """Sau chữ “Nơi nhận” có dấu hai chấm: “Nơi nhận:” (Phụ lục I, mục II.9.d)."""
-    ln = first(ctx, "noi_nhan")
+    ln = first(ctx, Role.NOI_NHAN)
     if ln is None:
         return
     t = text(ctx, ln)
@@ -156,7 +160,7 @@ def _recipient_items(ctx: Context):
     """(first line, text) of each recipient item; a line that continues the previous item (no dash,
     the previous item not yet closed by ";") is joined to it."""
     items: list[tuple[object, str]] = []
-    for ln in lines(ctx, "recipient"):
+    for ln in lines(ctx, Role.RECIPIENT):
         t = text(ctx, ln)
         starts = t[:1] in nd30.RECIPIENT_DASHES
         if items and not starts and not items[-1][1].rstrip().endswith((";", ".")):
@@ -193,21 +197,30 @@ def noi_nhan_cham_phay(ctx: Context) -> Iterator[Finding]:
       summary="Dòng cuối của nơi nhận là “- Lưu: VT, …” kết thúc bằng dấu chấm", applies_to_appendix=False)
 def noi_nhan_luu(ctx: Context) -> Iterator[Finding]:
     """Dòng cuối cùng của phần nơi nhận là “- Lưu: VT, <đơn vị soạn thảo> (<số bản>).”, kết thúc bằng dấu
-    chấm (Phụ lục I, mục II.9.d)."""
+    chấm (Phụ lục I, mục II.9.d).
+
+    Ký hiệu người soạn thảo viết liền sau dấu chấm (“- Lưu: VT, NC.Châu”, thường in chỉ số dưới) là thói
+    quen của nhiều văn phòng và văn thư vẫn cho phát hành: chỉ là cảnh báo (Phụ lục I, mục III.3 đặt
+    ký hiệu này ở ô số 12)."""
     doc = ctx.doc
     if doc.recipients_label is None:
         return
-    luu = first(ctx, "luu")
+    luu = first(ctx, Role.LUU)
     if luu is None:
-        anchor = list(lines(ctx, "recipient", "noi_nhan"))[-1]
+        anchor = list(lines(ctx, Role.RECIPIENT, Role.NOI_NHAN))[-1]
         yield ctx.finding("Thiếu dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” trong phần nơi nhận.",
                           line=line_no(ctx, anchor), data={"expected": "- Lưu: VT, …."})
         return
     t = text(ctx, luu)
-    if not t.rstrip().endswith("."):
+    mark = _DRAFTER_MARK.search(t)
+    if mark:
+        yield ctx.finding(f"Ký hiệu người soạn thảo “{mark['name']}” viết liền sau dấu chấm cuối dòng “Lưu”; nên "
+                          "đặt ở vị trí riêng (ô số 12 của mẫu trình bày).", line=line_no(ctx, luu),
+                          severity="warning", data={"found": t, "mark": mark["name"]})
+    elif not t.rstrip().endswith("."):
         yield ctx.finding(f"Dòng “{t}” phải kết thúc bằng dấu chấm (.).", line=line_no(ctx, luu),
                           data={"found": t, "expected": t.rstrip(" ;,") + "."})
-    later = [ln for ln in lines(ctx, "recipient") if ln.index > luu.index]
+    later = [ln for ln in lines(ctx, Role.RECIPIENT) if ln.index > luu.index]
     if later:
         yield ctx.finding("Dòng “Lưu: …” phải là dòng cuối cùng của phần nơi nhận.", line=line_no(ctx, luu),
                           data={"found": text(ctx, later[-1])})

@@ -17,7 +17,7 @@ CLAUSE = "Phụ lục I, mục I.4"
 
 def _first_line(ctx: Context, fonts: dict[str, int]) -> int | None:
     for block in ctx.parsed.source.blocks:
-        if any(f in fonts for f in (block.style.fonts or [block.style.font])):
+        if any(f in fonts for f in (block.style.fonts or [block.style.font or ""])):
             return block.location.line
     return None
 

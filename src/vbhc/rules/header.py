@@ -7,15 +7,15 @@ rules that would call those missing skip it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import nd30
+from vbhc import dates, nd30
+from vbhc.model import Role
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
-from vbhc.rules._util import first, has_header, header_lines, is_attached, line_no, text
+from vbhc.rules._util import first, has_header, header_lines, is_attached, line_no, number_line, place_date_line, text
 from vbhc.textnorm import modern_tones, squash
 
 PL1 = "Phụ lục I"
@@ -42,7 +42,7 @@ def quoc_hieu_chinh_ta(ctx: Context) -> Iterator[Finding]:
     """Quốc hiệu viết đúng “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”, chữ in hoa, đủ dấu thanh (Phụ lục I, mục
     II.1.a). Cách bỏ dấu cũ “HOÀ” được chấp nhận (bảng mẫu của Nghị định cũng in như vậy); định dạng
     “All caps” của Word được tính là chữ in hoa."""
-    ln = first(ctx, "quoc_hieu")
+    ln = first(ctx, Role.QUOC_HIEU)
     if ln is None:
         return
     found = text(ctx, ln)
@@ -58,7 +58,7 @@ def tieu_ngu_thieu(ctx: Context) -> Iterator[Finding]:
     """Dưới Quốc hiệu là Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (Điều 8.2.a; Phụ lục I, mục II.1.b)."""
     doc = ctx.doc
     if doc.motto is None and doc.national_title is not None:
-        ln = first(ctx, "quoc_hieu")
+        ln = first(ctx, Role.QUOC_HIEU)
         yield ctx.finding(f"Thiếu Tiêu ngữ; dưới Quốc hiệu cần có dòng “{nd30.TIEU_NGU}”.",
                           line=line_no(ctx, ln), data={"expected": nd30.TIEU_NGU})
 
@@ -72,7 +72,7 @@ def tieu_ngu_chinh_ta(ctx: Context) -> Iterator[Finding]:
     """Tiêu ngữ viết đúng “Độc lập - Tự do - Hạnh phúc”: chữ cái đầu mỗi cụm từ viết hoa, giữa các cụm từ
     có gạch nối (-) và cách chữ hai bên (Phụ lục I, mục II.1.b). Gạch dài (–), thiếu dấu cách, sai dấu
     thanh hoặc chữ hoa đều bị báo."""
-    ln = first(ctx, "tieu_ngu")
+    ln = first(ctx, Role.TIEU_NGU)
     if ln is None:
         return
     found = text(ctx, ln)
@@ -103,13 +103,8 @@ def co_quan_thieu(ctx: Context) -> Iterator[Finding]:
 
 # --- Number and symbol ----------------------------------------------------------------------
 
-_SO = re.compile(r"^(?P<word>Số)\s*(?P<mark>[:;.]?)\s*(?P<number>[^/\s]*)(?P<rest>.*)$", re.I)
 # Characters of one group of a symbol: letters (QyĐ, CTr, TTr keep their lower case), digits, "&".
 _GROUP_SEPARATORS = re.compile(r"[^\p{L}\p{N}&\s/-]")
-
-
-def _so_line(ctx: Context):
-    return first(ctx, "so_ky_hieu")
 
 
 @rule("ND30.SoKyHieu.Thieu", severity="error", source=source(f"Điều 8.2.c; {PL1}, mục II.3"),
@@ -127,13 +122,13 @@ def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
       summary="Sau từ “Số” phải có dấu hai chấm", applies_to_appendix=False)
 def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
     """Sau từ “Số” có dấu hai chấm: “Số: 15/QĐ-BNV” (Phụ lục I, mục II.3.c)."""
-    ln = _so_line(ctx)
-    if ln is None:
+    got = number_line(ctx)
+    if got is None:
         return
+    ln, f = got
     found = text(ctx, ln)
-    m = _SO.match(found)
-    if m and m["mark"] != ":":
-        expected = f"Số: {m['number']}{m['rest']}".strip()
+    if f.mark != ":":
+        expected = f"Số: {f.number}{f.rest}".strip()
         yield ctx.finding(f"Sau từ “Số” phải có dấu hai chấm (:): viết “{expected}” thay cho “{found}”.",
                           line=line_no(ctx, ln), data={"found": found, "expected": expected})
 
@@ -143,14 +138,11 @@ def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
 def so_chu_thuong(ctx: Context) -> Iterator[Finding]:
     """Từ “Số” viết chữ in thường (S hoa đầu dòng): “Số:”, không viết “SỐ:”; số văn bản ghi bằng chữ số Ả
     Rập (Phụ lục I, mục II.3.a và c)."""
-    ln = _so_line(ctx)
-    if ln is None:
-        return
-    found = text(ctx, ln)
-    m = _SO.match(found)
-    if m and m["word"] != "Số":
-        yield ctx.finding(f"Từ “{m['word']}” phải viết là “Số” (chữ in thường).", line=line_no(ctx, ln),
-                          data={"found": m["word"], "expected": "Số"})
+    got = number_line(ctx)
+    if got is not None and got[1].word != "Số":
+        ln, f = got
+        yield ctx.finding(f"Từ “{f.word}” phải viết là “Số” (chữ in thường).", line=line_no(ctx, ln),
+                          data={"found": f.word, "expected": "Số"})
 
 
 @rule("ND30.SoKyHieu.SoDuoi10", severity="error", source=source(f"{PL1}, mục II.3.c"),
@@ -158,9 +150,10 @@ def so_chu_thuong(ctx: Context) -> Iterator[Finding]:
 def so_duoi_10(ctx: Context) -> Iterator[Finding]:
     """Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: “Số: 05/BNV-VP” (Phụ lục I, mục II.3.c)."""
     doc = ctx.doc
-    ln = _so_line(ctx)
-    if ln is None or doc.number is None or not doc.number.isdigit():
+    got = number_line(ctx)
+    if got is None or doc.number is None or not doc.number.isdigit():
         return
+    ln = got[0]
     if len(doc.number) == 1 and int(doc.number) >= 1:
         expected = f"0{doc.number}"
         yield ctx.finding(f"Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: viết “{expected}” thay cho "
@@ -174,13 +167,11 @@ def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
     """Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ viết tắt của ký hiệu có dấu gạch nối (-),
     không cách chữ: “2228/QĐ-UBND”, không phải “2228 /QĐ-UBND” (Phụ lục I, mục II.3.c). Dòng mẫu để
     trống (“Số: …/…”) không bị xét."""
-    ln = _so_line(ctx)
-    if ln is None:
+    got = number_line(ctx)
+    if got is None:
         return
-    m = _SO.match(text(ctx, ln))
-    if not m:
-        return
-    found = squash(f"{m['number']}{m['rest']}")
+    ln, f = got
+    found = squash(f"{f.number}{f.rest}")
     if re.search(r"\s*[/\-–]\s*", found) is None:
         return
     expected = re.sub(r"\s*([/\-–])\s*", r"\1", found)
@@ -196,9 +187,10 @@ def so_gach_noi(ctx: Context) -> Iterator[Finding]:
     “QĐ_UBND” hay gạch dài “QĐ–UBND” (Phụ lục I, mục II.3.c). Dấu “&” trong một nhóm (“CCHC&VTLT”) được
     giữ."""
     doc = ctx.doc
-    ln = _so_line(ctx)
-    if ln is None or not doc.symbol or re.search(r"[.…]{2}", doc.symbol):
+    got = number_line(ctx)
+    if got is None or not doc.symbol or re.search(r"[.…]{2}", doc.symbol):
         return
+    ln = got[0]
     bad = sorted(set(_GROUP_SEPARATORS.findall(doc.symbol)))
     if bad:
         expected = _GROUP_SEPARATORS.sub("-", doc.symbol)
@@ -217,9 +209,10 @@ def so_ten_loai(ctx: Context) -> Iterator[Finding]:
     định, “KH” cho Kế hoạch); ký hiệu công văn không có chữ viết tắt tên loại, chỉ gồm chữ viết tắt tên
     cơ quan và đơn vị soạn thảo (“12/UBND-VX”) (Phụ lục I, mục II.3.b)."""
     doc = ctx.doc
-    ln = _so_line(ctx)
-    if ln is None or not doc.symbol or doc.doc_type not in nd30.DOC_TYPES:
+    got = number_line(ctx)
+    if got is None or not doc.symbol or doc.doc_type not in nd30.DOC_TYPES:
         return
+    ln = got[0]
     group = re.split(r"[-–.\s_]", doc.symbol.strip())[0]
     expected = nd30.DOC_TYPES[doc.doc_type]
     if expected is None:
@@ -237,13 +230,12 @@ def so_ten_loai(ctx: Context) -> Iterator[Finding]:
 # --- Place and date ---------------------------------------------------------------------------
 
 _SHORT_DATE = re.compile(r"(?:^|,|\s)(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\s*\.?$", re.I)
-_PLACE_DATE = re.compile(r"^(?P<place>.*?)(?P<comma>\s*,?\s*)ngày\s+(?P<day>\S+)\s+tháng\s+(?P<month>\S+)\s+"
-                         r"năm\s+(?P<year>\S+?)\s*\.?$", re.I)
 
 
 def _short_date_line(ctx: Context):
     for ln in header_lines(ctx):
-        if ln.kind in ("text", "caps", "agency", "preface", "title") and _SHORT_DATE.search(text(ctx, ln)) \
+        if ln.role in (Role.TEXT, Role.CAPS, Role.AGENCY, Role.PREFACE, Role.TITLE) \
+                and _SHORT_DATE.search(text(ctx, ln)) \
                 and len(text(ctx, ln)) <= 60:
             return ln
     return None
@@ -257,7 +249,7 @@ def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None:
         yield ctx.finding("Thiếu địa danh và thời gian ban hành; cần dòng “<Địa danh>, ngày … tháng … năm …” "
-                          "dưới Tiêu ngữ.", line=line_no(ctx, first(ctx, "tieu_ngu", "quoc_hieu")))
+                          "dưới Tiêu ngữ.", line=line_no(ctx, first(ctx, Role.TIEU_NGU, Role.QUOC_HIEU)))
 
 
 @rule("ND30.NgayThang.VietTat", severity="error", source=source(f"{PL1}, mục II.4.b"),
@@ -267,7 +259,7 @@ def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
     lục I, mục II.4.b)."""
     doc = ctx.doc
     if doc.date_raw is not None:
-        ln = first(ctx, "place_date")
+        ln = first(ctx, Role.PLACE_DATE)
         if re.search(r"ngày.*tháng.*năm", doc.date_raw, re.I) or ln is None:
             return
     else:
@@ -278,22 +270,16 @@ def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
                           "năm …”.", line=line_no(ctx, ln), data={"found": found})
 
 
-def _place_date(ctx: Context):
-    ln = first(ctx, "place_date")
-    if ln is None or ctx.doc.date_raw is None:
-        return None, None
-    return ln, _PLACE_DATE.match(squash(text(ctx, ln)))
-
-
 @rule("ND30.NgayThang.SoKhong", severity="error", source=source(f"{PL1}, mục II.4.b"),
       summary="Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước", applies_to_appendix=False)
 def ngay_thang_so_khong(ctx: Context) -> Iterator[Finding]:
     """Ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước: “ngày 05 tháng 01 năm 2020”, “ngày 29
     tháng 6 năm 2019” (Phụ lục I, mục II.4.b)."""
-    ln, m = _place_date(ctx)
-    if m is None or not (m["day"].isdigit() and m["month"].isdigit()):
+    got = place_date_line(ctx)
+    if got is None or not (got[1].day or "").isdigit() or not (got[1].month or "").isdigit():
         return
-    day, month = m["day"], m["month"]
+    ln, f = got
+    day, month = f.day or "", f.month or ""
     want_day = f"{int(day):02d}" if int(day) < 10 else str(int(day))
     want_month = f"{int(month):02d}" if int(month) in nd30.LEADING_ZERO_MONTHS else month
     problems = []
@@ -313,10 +299,10 @@ def ngay_thang_so_khong(ctx: Context) -> Iterator[Finding]:
 def ngay_thang_so_khong_thua(ctx: Context) -> Iterator[Finding]:
     """Chỉ ngày nhỏ hơn 10 và tháng 1, 2 mới ghi thêm số 0; Nghị định viết “tháng 6”, không viết “tháng 06”
     (Phụ lục I, mục II.4.b và ví dụ ở mục V). Là cảnh báo, vì không trái một câu chữ cấm."""
-    ln, m = _place_date(ctx)
-    if m is None or not m["month"].isdigit():
+    got = place_date_line(ctx)
+    if got is None or not (got[1].month or "").isdigit():
         return
-    month = m["month"]
+    ln, month = got[0], got[1].month or ""
     if month.startswith("0") and int(month) not in nd30.LEADING_ZERO_MONTHS and int(month) >= 1:
         yield ctx.finding(f"Tháng “{month}” không cần số 0 phía trước; viết “tháng {int(month)}”.",
                           line=line_no(ctx, ln), data={"found": month, "expected": str(int(month))})
@@ -326,13 +312,12 @@ def ngay_thang_so_khong_thua(ctx: Context) -> Iterator[Finding]:
       summary="Ngày ban hành không có thật trên lịch", applies_to_appendix=False)
 def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
     """Thời gian ban hành phải là một ngày có thật trên lịch (“ngày 30 tháng 02” thì không có)."""
-    ln, m = _place_date(ctx)
-    if m is None or not all(m[k].isdigit() for k in ("day", "month", "year")):
+    got = place_date_line(ctx)
+    if got is None or not got[1].numeric:
         return
-    try:
-        dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
-    except ValueError:
-        found = f"ngày {m['day']} tháng {m['month']} năm {m['year']}"
+    ln, f = got
+    if dates.iso(f.day or "", f.month or "", f.year or "") is None:
+        found = f"ngày {f.day} tháng {f.month} năm {f.year}"
         yield ctx.finding(f"Thời gian ban hành “{found}” không phải là một ngày có thật.",
                           line=line_no(ctx, ln), data={"found": found})
 
@@ -342,10 +327,10 @@ def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
 def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
     """Các chữ cái đầu của địa danh phải viết hoa: “Nghệ An”, “Thành phố Hồ Chí Minh” (Phụ lục I, mục
     II.4.c); các chữ chỉ loại đơn vị hành chính viết thường như “phố”, “xã”, “trấn” được chấp nhận."""
-    ln, m = _place_date(ctx)
-    if m is None:
+    got = place_date_line(ctx)
+    if got is None:
         return
-    place = m["place"].strip()
+    ln, place = got[0], got[1].place
     words = [w for w in re.split(r"[\s\-–]+", place) if w and w[0].isalpha()]
     bad = [w for i, w in enumerate(words) if w[0].islower() and (i == 0 or w not in nd30.PLACE_LOWER_WORDS)]
     if bad:
@@ -358,12 +343,13 @@ def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
       summary="Sau địa danh phải có dấu phẩy", applies_to_appendix=False)
 def dia_danh_dau_phay(ctx: Context) -> Iterator[Finding]:
     """Sau địa danh có dấu phẩy: “Nghệ An, ngày 15 tháng 7 năm 2025” (Phụ lục I, mục II.4.c)."""
-    ln, m = _place_date(ctx)
-    if m is None or not m["place"].strip():
+    got = place_date_line(ctx)
+    if got is None or not got[1].place:
         return
-    if "," not in m["comma"]:
+    ln, f = got
+    if not f.comma:
         found = squash(text(ctx, ln))
-        expected = f"{m['place'].strip()}, {found[len(m['place']):].strip()}"
+        expected = f"{f.place}, {f.date_text}"
         yield ctx.finding(f"Thiếu dấu phẩy sau địa danh: viết “{expected}”.", line=line_no(ctx, ln),
                           data={"found": found, "expected": expected})
 
@@ -388,7 +374,7 @@ def ten_loai_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.type_line is None and has_header(doc) and not _looks_like_cong_van(ctx):
         yield ctx.finding("Thiếu tên loại văn bản (in hoa, canh giữa, ví dụ “QUYẾT ĐỊNH”, “KẾ HOẠCH”).",
-                          line=line_no(ctx, first(ctx, "place_date", "tieu_ngu", "quoc_hieu")))
+                          line=line_no(ctx, first(ctx, Role.PLACE_DATE, Role.TIEU_NGU, Role.QUOC_HIEU)))
 
 
 @rule("ND30.TrichYeu.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),
@@ -399,7 +385,7 @@ def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.type_line is not None and not doc.title:
         yield ctx.finding(f"Thiếu trích yếu nội dung dưới tên loại “{doc.type_line}”.",
-                          line=line_no(ctx, first(ctx, "type_name")))
+                          line=line_no(ctx, first(ctx, Role.TYPE_NAME)))
 
 
 @rule("ND30.CongVan.VV", severity="error", source=source(f"{PL1}, mục II.5.b"),
@@ -410,10 +396,10 @@ def cong_van_vv(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if not _looks_like_cong_van(ctx) or not has_header(doc):
         return
-    ln = first(ctx, "vv")
+    ln = first(ctx, Role.VV)
     if ln is None:
         yield ctx.finding("Công văn thiếu trích yếu “V/v …” dưới số, ký hiệu.",
-                          line=line_no(ctx, first(ctx, "so_ky_hieu")))
+                          line=line_no(ctx, first(ctx, Role.SO_KY_HIEU)))
         return
     found = text(ctx, ln)
     if not found.startswith("V/v"):

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from vbhc.model import Role
 from vbhc.rules import Context, Finding, rule
 
 SOURCE = "Kế hoạch cấp trên (hồ sơ kế hoạch)"
 
 
 def _setup(ctx: Context):
-    """(profile, analysis) when this document is the file's sub-plan, else None."""
-    from vbhc.profile.extract import plan_document
-    from vbhc.profile.subplan import analysis_for
-
-    if ctx.profile is None or not ctx.parsed.documents:
+    """(profile, plan summary) when this document is the file's sub-plan, else None."""
+    if ctx.profile is None or ctx.plan is None or ctx.index != ctx.plan.document:
         return None
-    index, _doc = plan_document(ctx.parsed)
-    if ctx.index != index:
-        return None
-    return ctx.profile, analysis_for(ctx.doc, ctx.profile)
+    return ctx.profile, ctx.plan
 
 
 def _src(profile, node: str | None = None) -> str:
@@ -34,11 +29,15 @@ def _src(profile, node: str | None = None) -> str:
     return f"{profile.parent.short()}, mục {label}" if label else profile.parent.short()
 
 
-def _dmy(iso: str | None) -> str:
-    if not iso:
-        return "?"
-    y, m, d = iso.split("-")
-    return f"{int(d)}/{int(m)}/{y}"
+def _cited(profile, node: str | None = None) -> str:
+    """The parent's part as a message names it: "KH 2228/QĐ-UBND, mục II.5"; "mục I.1" for an
+    unnumbered parent (a draft), whose messages already say "kế hoạch cấp trên"."""
+    from vbhc.profile.model import section_label
+
+    if profile.parent.number:
+        return _src(profile, node)
+    label = section_label(node)
+    return f"mục {label}" if label else "không rõ mục"
 
 
 def _with_source(f: Finding, source: str) -> Finding:
@@ -58,14 +57,14 @@ def missing_area(ctx: Context) -> Iterable[Finding]:
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    for area in profile.areas:
-        if area.id in analysis.areas:
+    profile, plan = setup
+    for area in plan.areas:
+        if area.covered or not area.required:
             continue
         yield _with_source(ctx.finding(
-            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_src(profile, area.node)}) yêu cầu, "
+            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_cited(profile, area.parent_node)}) yêu cầu, "
             f"nhưng kế hoạch này không có mục hay nhiệm vụ nào về lĩnh vực đó.",
-            data={"area": area.id}), _src(profile, area.node or profile.task_section))
+            data={"area": area.id}), _src(profile, area.parent_node or profile.task_section))
 
 
 @rule("KH002", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -78,23 +77,52 @@ def weaker_target(ctx: Context) -> Iterable[Finding]:
     data: {"indicator", "parent": {"op","value","unit"}, "found": {"op","value","unit"}}
     """
     from vbhc.profile.model import section_label
-    from vbhc.profile.targets import match_targets, satisfies
 
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    for parent, found, _score in match_targets(profile.targets, analysis.targets):
-        if found is None or satisfies(parent.op, parent.value, found.op, found.value):
-            continue
+    profile, plan = setup
+    for check in plan.with_status("weaker"):
+        parent, found = check.parent, check.found
         where = section_label(found.node)
         yield _with_source(ctx.finding(
             f"Chỉ tiêu “{parent.indicator}”: kế hoạch cấp trên {parent.show()} "
-            f"({_src(profile, parent.node)}), kế hoạch này ghi {found.show()}"
+            f"({_cited(profile, parent.node)}), kế hoạch này ghi {found.show()}"
             f"{f' (mục {where})' if where else ''}: thấp hơn yêu cầu.",
             node=found.node, line=found.line,
             data={"indicator": parent.indicator, "parent": parent.spec(), "found": found.spec()}),
             _src(profile, parent.node))
+
+
+_MAYBE = {"sector": " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan.",
+          "province": " Chỉ tiêu chung của tỉnh: có thể không áp dụng cho cơ quan."}
+
+
+def _maybe(plan, check) -> str | None:
+    """Why an unaddressed target is only "info": a sector the plan never names, or the province's own target
+    in a department's plan (a commune's plan is not asked it at all)."""
+    if check.status != "not_applicable":
+        return None
+    if check.reason == "sector" or (check.reason == "province" and plan.level == "so"):
+        return check.reason
+    return None
+
+
+def _target_groups(plan) -> list[tuple[str | None, str | None, list]]:
+    """Unaddressed parent targets, one group per (why only info, area or top section), in the parent's order."""
+    groups: dict[tuple[str | None, str | None], list] = {}
+    for check in plan.targets:
+        maybe = _maybe(plan, check)
+        if check.status == "not_addressed" or maybe:
+            groups.setdefault((maybe, check.group), []).append(check)
+    return [(maybe, group, checks) for (maybe, group), checks in groups.items()]
+
+
+def _group_name(profile, plan, group: str | None, checks: list) -> str:
+    area = next((a for a in plan.areas if a.id == checks[0].area), None)
+    if area is not None:
+        return f"lĩnh vực “{area.title}” ({_cited(profile, area.parent_node)})"
+    return _cited(profile, group)
 
 
 @rule("KH003", severity="warning", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -102,30 +130,56 @@ def weaker_target(ctx: Context) -> Iterable[Finding]:
 def missing_target(ctx: Context) -> Iterable[Finding]:
     """Mỗi chỉ tiêu định lượng của kế hoạch cấp trên phải được cụ thể hóa trong kế hoạch cấp dưới.
 
+    Một phát hiện cho mỗi lĩnh vực (hoặc mục) của kế hoạch cấp trên, liệt kê các chỉ tiêu còn thiếu.
     Chỉ tiêu gắn với một ngành mà kế hoạch không hề nhắc tới (hài lòng về đất đai, y tế, giáo
-    dục trong kế hoạch của Sở Tư pháp) có thể không áp dụng: chỉ báo ở mức info.
-    data: {"indicator", "parent": {"op","value","unit"}}
+    dục trong kế hoạch của Sở Tư pháp) có thể không áp dụng: chỉ báo ở mức info. Không hỏi kế hoạch
+    của xã chỉ tiêu riêng của tỉnh (“văn bản QPPL của tỉnh”), không hỏi kế hoạch chuyên đề (kiểm tra,
+    thi đua, tuyên truyền …) các chỉ tiêu nó không nêu.
+    data: {"indicator", "parent": {"op","value","unit"}} của chỉ tiêu đầu tiên, "area" (mã lĩnh vực hoặc
+    null) và "targets": [{"indicator", "parent"}] cả nhóm
     """
-    from vbhc.profile.lexicon import SECTOR_WORDS
-    from vbhc.profile.targets import match_targets
-    from vbhc.textnorm import fold
-
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    for parent, found, _score in match_targets(profile.targets, analysis.targets):
-        if found is not None:
-            continue
-        indicator_f = fold(parent.indicator)
-        sectors = [fold(w) for w in SECTOR_WORDS if fold(w) in indicator_f]
-        foreign = bool(sectors) and not any(s in analysis.text_folded for s in sectors)
-        message = (f"Chưa có chỉ tiêu “{parent.indicator}” (kế hoạch cấp trên: {parent.show()}, "
-                   f"{_src(profile, parent.node)}).")
-        if foreign:
-            message += " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan."
-        yield _with_source(ctx.finding(message, data={"indicator": parent.indicator, "parent": parent.spec()},
-                                       severity="info" if foreign else None), _src(profile, parent.node))
+    profile, plan = setup
+    for maybe, group, checks in _target_groups(plan):
+        items = [f"“{c.parent.indicator}” ({c.parent.show()})" for c in checks]
+        if len(checks) == 1:
+            message = (f"Chưa có chỉ tiêu {items[0]} của kế hoạch cấp trên "
+                       f"({_group_name(profile, plan, group, checks)}).")
+        else:
+            message = (f"Chưa có {len(checks)} chỉ tiêu của kế hoạch cấp trên thuộc "
+                       f"{_group_name(profile, plan, group, checks)}: {'; '.join(items)}.")
+        if maybe:
+            message += _MAYBE[maybe]
+        first = checks[0].parent
+        data = {"indicator": first.indicator, "parent": first.spec(), "area": checks[0].area,
+                "targets": [{"indicator": c.parent.indicator, "parent": c.parent.spec()} for c in checks]}
+        yield _with_source(ctx.finding(message, data=data, severity="info" if maybe else None),
+                           _src(profile, group or first.node))
+
+
+@rule("KH007", severity="info", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch chuyên đề: không đối chiếu đủ lĩnh vực, chỉ tiêu và thời hạn của kế hoạch cấp trên")
+def thematic_plan(ctx: Context) -> Iterable[Finding]:
+    """Kế hoạch chuyên đề (kiểm tra, thi đua, tuyên truyền, chuyển đổi số, TTHC …) thực hiện một phần của
+    kế hoạch cấp trên: vbhc không đòi nó có đủ các lĩnh vực (KH001), nêu lại mọi chỉ tiêu (KH003) hay
+    ban hành trong thời hạn dành cho kế hoạch CCHC của cơ quan (KH005); vẫn xét chỉ tiêu nó nêu (KH002),
+    nội dung bắt buộc (KH004) và trích dẫn (KH006). Nói vbhc đã nhận định thế nào và vì sao; người kiểm
+    tra chỉ định khác bằng --kind full.
+    data: {"kind": "thematic", "theme": "kiem_tra" | …, "told": false}
+    """
+    setup = _setup(ctx)
+    if not setup:
+        return
+    _profile, plan = setup
+    if plan.kind != "thematic":
+        return
+    why = "theo chỉ định" if plan.kind_told else f"vbhc nhận định: {plan.kind_reason}"
+    hint = "" if plan.kind_told else " Nếu đây là kế hoạch CCHC của cơ quan, kiểm tra lại với --kind full."
+    yield ctx.finding(
+        f"Kế hoạch chuyên đề ({why}): không đối chiếu đủ các lĩnh vực, chỉ tiêu và thời hạn ban hành kế "
+        f"hoạch CCHC của cơ quan.{hint}", data={"kind": plan.kind, "theme": plan.theme, "told": plan.kind_told})
 
 
 @rule("KH004", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -142,14 +196,15 @@ def missing_element(ctx: Context) -> Iterable[Finding]:
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
+    profile, plan = setup
+    missing = set(plan.elements_missing)
     for element in profile.required_elements:
-        if element.id in analysis.elements:
+        if element.id not in missing:
             continue
         said = f": “{element.text}”" if element.text else ""
         yield _with_source(ctx.finding(
             f"Thiếu nội dung bắt buộc: {ELEMENT_NAMES[element.id]} (kế hoạch cấp trên, "
-            f"{_src(profile, element.node)}{said}).", data={"element": element.id}),
+            f"{_cited(profile, element.node)}{said}).", data={"element": element.id}),
             _src(profile, element.node))
 
 
@@ -163,20 +218,20 @@ def issued_late(ctx: Context) -> Iterable[Finding]:
     setup = _setup(ctx)
     if not setup:
         return
-    profile, _analysis = setup
-    issued = ctx.doc.date
-    if issued is None and ctx.doc.attached_to:  # an attached plan is issued with the decision before it
-        issued = next((d.date for d in reversed(ctx.parsed.documents[:ctx.index]) if d.date), None)
-    if not profile.deadline or not issued or issued <= profile.deadline:
+    from vbhc.dates import cited
+
+    profile, plan = setup
+    issued, deadline = plan.dates.issued, plan.dates.deadline
+    if plan.dates.on_time is not False:
         return
     line = None
-    place_date = ctx.doc.line_of("place_date")
+    place_date = ctx.doc.line_of(Role.PLACE_DATE)
     if place_date is not None:
         line = ctx.line_of_block(place_date.index)
     yield _with_source(ctx.finding(
-        f"Ban hành ngày {_dmy(issued)}, sau thời hạn {_dmy(profile.deadline)} "
-        f"({_src(profile, profile.deadline_node)}).", line=line,
-        data={"deadline": profile.deadline, "issued": issued}), _src(profile, profile.deadline_node))
+        f"Ban hành ngày {cited(issued)}, sau thời hạn {cited(deadline)} "
+        f"({_cited(profile, profile.deadline_node)}).", line=line,
+        data={"deadline": deadline, "issued": issued}), _src(profile, profile.deadline_node))
 
 
 @rule("KH006", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -186,25 +241,21 @@ def parent_not_cited(ctx: Context) -> Iterable[Finding]:
     (“Quyết định số 2228/QĐ-UBND ngày 15/7/2025”).
     data: {"expected": "2228/QĐ-UBND ngày 15/7/2025", "found": "…" | null}
     """
-    from vbhc.profile.subplan import find_parent_citation
-
     setup = _setup(ctx)
     if not setup:
         return
-    profile, analysis = setup
-    expected = profile.parent.cite()
-    if not expected:
-        return
-    ok, wrong = find_parent_citation(profile.parent, analysis.citations)
-    if ok:
+    profile, plan = setup
+    citation = plan.citation
+    expected = citation.expected
+    if not expected or citation.ok is not False:
         return
     kind = profile.parent.doc_type or "văn bản"
-    if wrong is None:
+    if citation.found is None:
         yield _with_source(ctx.finding(
             f"Không trích dẫn văn bản cấp trên: {kind} số {expected}.",
             data={"expected": expected, "found": None}), profile.parent.short())
     else:
         yield _with_source(ctx.finding(
-            f"Trích dẫn văn bản cấp trên sai: ghi “{wrong.cite()}”, đúng là “{expected}” ({kind}).",
-            node=wrong.node, line=wrong.line, data={"expected": expected, "found": wrong.cite()}),
+            f"Trích dẫn văn bản cấp trên sai: ghi “{citation.found}”, đúng là “{expected}” ({kind}).",
+            node=citation.node, line=citation.line, data={"expected": expected, "found": citation.found}),
             profile.parent.short())

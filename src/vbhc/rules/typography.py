@@ -16,10 +16,10 @@ from typing import Any
 import regex as re
 
 from vbhc import nd30
-from vbhc.model import Block, Line, Node
+from vbhc.model import Block, Line, Node, Role
 from vbhc.nd30 import Spec, source
-from vbhc.rules import Context, Finding, rule
-from vbhc.rules._util import line_no, text
+from vbhc.rules import Context, Finding, Severity, rule
+from vbhc.rules._util import line_no, lines, text
 from vbhc.textnorm import is_upper
 
 PL1 = "Phụ lục I"
@@ -34,8 +34,9 @@ def _node_of(ctx: Context) -> dict[int, Node]:
     return out
 
 
-_NODE_KINDS = {"article", "roman", "decimal", "point", "bullet", "part", "chapter", "muc", "heading", "paragraph"}
-_APPENDIX_KINDS = {"phu_luc": "phu_luc", "title": "phu_luc_title", "kem_theo": "kem_theo"}
+_NODE_ROLES = {Role.ARTICLE, Role.ROMAN, Role.DECIMAL, Role.POINT, Role.BULLET, Role.PART, Role.CHAPTER, Role.MUC,
+               Role.HEADING, Role.PARAGRAPH}
+_APPENDIX_ROLES = {Role.PHU_LUC: "phu_luc", Role.TITLE: "phu_luc_title", Role.KEM_THEO: "kem_theo"}
 
 
 def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
@@ -47,14 +48,16 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
     nodes = _node_of(ctx)
     in_body = {b for node in ctx.doc.nodes() for b in node.blocks}
     for ln in ctx.doc.lines:
-        kind = ln.kind
+        component: str | None = ln.role
         if ctx.doc.is_appendix:
-            kind = _APPENDIX_KINDS.get(kind, "")
+            component = _APPENDIX_ROLES.get(ln.role) if ln.role else None
             if ln.index in in_body:
                 continue
-        elif ln.index in in_body and kind not in _NODE_KINDS:
-            kind = "paragraph"
-        spec = nd30.COMPONENT_SPECS.get(kind)
+        elif ln.role == Role.TABLE_CELL:
+            continue  # a table's text has a size rule of its own (ND30.KieuChu.CoChuBang)
+        elif ln.index in in_body and ln.role not in _NODE_ROLES:
+            component = Role.PARAGRAPH
+        spec = nd30.COMPONENT_SPECS.get(component or "")
         if spec is None:
             continue
         blk = ctx.doc.blocks[ln.index]
@@ -65,7 +68,7 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
 
 def _is_heading_line(ln: Line, node: Node | None) -> bool:
     """A line that is a title (an article's, a khoản's, a section's), not running text."""
-    if ln.kind in ("part", "chapter", "muc", "heading"):
+    if ln.role in (Role.PART, Role.CHAPTER, Role.MUC, Role.HEADING):
         return True
     return node is not None and node.heading is not None and node.text is None
 
@@ -127,16 +130,49 @@ def co_chu(ctx: Context) -> Iterator[Finding]:
     danh và thời gian 13–14, tên loại và trích yếu 13–14, “V/v” 12–13, căn cứ và nội dung 13–14, phần ký
     13–14, “Nơi nhận:” 12, tên nơi nhận 11 (Phụ lục I, mục II và bảng mục V; các giá trị ở
     vbhc.nd30.COMPONENT_SPECS). Phần thân của phụ lục (biểu mẫu, bảng) không bị xét."""
-    def faults():
+    def faults(severity: Severity) -> Iterator[tuple[str, Any, Line, Spec]]:
         for ln, blk, spec, _node in _judged(ctx):
-            size = blk.style.size_pt
-            if size is not None and not (spec.size.low - 0.25 <= size <= spec.size.high + 0.25):
-                yield spec.name, size, ln, spec
-    yield from _grouped(
-        ctx, faults(),
-        lambda spec, found, n, where: f"{spec.name[:1].upper()}{spec.name[1:]} cỡ chữ {found:g} ({where}); cần cỡ "
-                                      f"{_fmt(spec.size)} ({spec.clause}).",
-        lambda spec: [spec.size.low, spec.size.high])
+            off = _size_off(blk.style.size_pt, spec.size)
+            if off > nd30.SIZE_TOLERANCE_PT and (off > nd30.SIZE_WARNING_PT) == (severity == "error"):
+                yield spec.name, blk.style.size_pt, ln, spec
+    severities: tuple[Severity, ...] = ("error", "warning")
+    for severity in severities:
+        for f in _grouped(ctx, faults(severity), _size_message, lambda spec: [spec.size.low, spec.size.high]):
+            f.severity = severity
+            yield f
+
+
+def _size_off(size: float | None, want: nd30.Range) -> float:
+    """How many points a size lies outside a range (0 inside it, or when the size is unknown)."""
+    if size is None:
+        return 0.0
+    return max(want.low - size, size - want.high, 0.0)
+
+
+def _size_message(spec: Spec, found: Any, n: int, where: str) -> str:
+    name = f"{spec.name[:1].upper()}{spec.name[1:]}"
+    return f"{name} cỡ chữ {found:g} ({where}); cần cỡ {_fmt(spec.size)} ({spec.clause})."
+
+
+@rule("ND30.KieuChu.CoChuBang", severity="warning", source=source(f"{PL1}, mục II.6.e"), needs=["style"],
+      summary="Cỡ chữ trong bảng của nội dung quá nhỏ hoặc quá lớn")
+def co_chu_bang(ctx: Context) -> Iterator[Finding]:
+    """Chữ trong bảng (bảng phân công nhiệm vụ, bảng số liệu) thường nhỏ hơn nội dung; Nghị định không quy
+    định cỡ chữ trong bảng, nên chỉ cảnh báo khi nhỏ hơn 11 (cỡ nhỏ nhất Nghị định dùng, cho nơi nhận) hoặc
+    lớn hơn 14 (Phụ lục I, mục II.6.e). Phần thân của phụ lục không bị xét."""
+    if ctx.doc.is_appendix:
+        return
+    want = nd30.TABLE_TEXT_SIZE
+    by_size: dict[float, list[Line]] = {}
+    for ln in lines(ctx, Role.TABLE_CELL):
+        size = ctx.doc.blocks[ln.index].style.size_pt
+        if _size_off(size, want) > nd30.SIZE_TOLERANCE_PT and size is not None:
+            by_size.setdefault(size, []).append(ln)
+    for size, lns in sorted(by_size.items()):
+        numbers = [line_no(ctx, ln) for ln in lns]
+        yield ctx.finding(f"Chữ trong bảng cỡ {size:g} ở {len(lns)} dòng; nên từ {_fmt(want)}.", line=numbers[0],
+                          data={"found": size, "expected": [want.low, want.high], "count": len(lns),
+                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
 
 
 def _style_rule(attr: str, word_yes: str, word_no: str):
@@ -147,7 +183,7 @@ def _style_rule(attr: str, word_yes: str, word_no: str):
             if want is None or have is None:
                 continue
             titled = _is_heading_line(ln, node)
-            if attr == "bold" and want and ln.kind in ("article", "roman", "decimal") and not titled:
+            if attr == "bold" and want and ln.role in (Role.ARTICLE, Role.ROMAN, Role.DECIMAL) and not titled:
                 continue  # "Điều 1. Ban hành …": only the label is bold when the article has no title
             if bool(have) != want:
                 yield spec.name, bool(have), ln, spec
@@ -193,7 +229,7 @@ def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
         for ln, blk, spec, node in _judged(ctx):
             if not spec.caps:
                 continue
-            if ln.kind == "roman" and not _is_heading_line(ln, node):
+            if ln.role == Role.ROMAN and not _is_heading_line(ln, node):
                 continue
             t = text(ctx, ln)
             if not (is_upper(t) or blk.style.all_caps):
@@ -214,7 +250,7 @@ def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[
     nodes = _node_of(ctx)
     kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
     for ln in ctx.doc.lines:
-        if ln.kind not in kinds:
+        if ln.role not in kinds:
             continue
         blk = ctx.doc.blocks[ln.index]
         if blk.table is not None or not blk.text.strip():

@@ -48,20 +48,19 @@ def _node_lines(node: Node, depth: int) -> list[str]:
 
 def document_md(doc: Document, parsed: ParsedFile) -> str:
     """The lines before the body (header, title, preamble) and after it (closing) in their order."""
-    blocks = parsed.source.blocks
     body = {i for node in doc.nodes() for i in node.blocks}
     first_body = next((n for n, ln in enumerate(doc.lines) if ln.index in body), len(doc.lines))
     out: list[str] = []
     title_done = False
     for line in doc.lines[:first_body]:
         if line.kind == "type_name":
-            out += ["", f"## {blocks[line.index].text.strip()}", ""]
+            out += ["", f"## {line.text}", ""]
         elif line.kind == "title":
             if not title_done and doc.title:
                 out += ["", f"**{doc.title}**", ""]
             title_done = True
         else:
-            out.append(_plain(blocks[line.index].text) + "  ")
+            out.append(_plain(line.text) + "  ")
     out.append("")
     for node in doc.body:
         out.extend(_node_lines(node, 0))
@@ -70,7 +69,7 @@ def document_md(doc: Document, parsed: ParsedFile) -> str:
         out.append("---")
         out.append("")
         for line in closing:
-            out.append(_plain(blocks[line.index].text) + "  ")
+            out.append(_plain(line.text) + "  ")
     return "\n".join(out).rstrip() + "\n"
 
 

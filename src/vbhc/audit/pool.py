@@ -1,0 +1,168 @@
+"""The audit's worker processes: pebble's ProcessPool on a warm fork server.
+
+pebble does what the audit needs of a pool: a clock on every file (a file past the timeout has
+its worker killed and replaced), a worker that dies (segfault, os._exit) is replaced and its file
+fails alone, workers ignore Ctrl-C and stop on SIGTERM, and `stop()` leaves no worker behind.
+Here only what pebble does not do:
+- workers start from a multiprocessing fork server that has vbhc and the word segmenter loaded
+  (`vbhc.audit_preload`), so a worker, and a replacement after a timeout or a crash, is a fork of
+  a warm process; where there is no fork server (Windows), spawn. Never a plain fork of the
+  audit itself: it runs threads (pebble's, the progress bar).
+- the fork server is started early (`prestart`) with SIGINT blocked, so that a Ctrl-C while it
+  loads is ignored by it instead of printing its traceback;
+- each worker asks Linux to kill it when the fork server ends (`worker.start`), which happens
+  when the audit ends, even by SIGKILL: no orphan stays behind, busy or not;
+- multiprocessing's resource tracker is started told to keep quiet about the locks a killed
+  audit leaves behind (it removes them all the same);
+- a file's outcome (row, timeout, crash) becomes one row in the audit's words.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from vbhc.audit import worker
+from vbhc.audit.discovery import Task
+from vbhc.audit.errors import AuditError
+from vbhc.audit.journal import json_text
+from vbhc.quantities import vn_number
+
+CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
+BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không kiểm tra tiếp được; kết quả đã có nằm trong nhật ký, "
+                  "chạy lại với --resume để làm tiếp")
+PRELOAD = ["vbhc.audit_preload"]
+
+
+
+@dataclass
+class Outcome:
+    """A file's row, the same as JSON text (what the journal keeps), and the seconds it took."""
+
+    row: dict[str, Any]
+    text: str
+    seconds: float
+
+    @classmethod
+    def error(cls, rel: str, reason: str, seconds: float) -> Outcome:
+        row = worker.error_row(rel, reason)
+        return cls(row, json_text(row), seconds)
+
+
+OnRow = Callable[[Task, Outcome], None]
+
+
+def timeout_message(seconds: float) -> str:
+    return f"quá thời gian xử lý ({vn_number(seconds)} giây)"
+
+
+def exit_words(code: int | None) -> str:
+    if code is None:
+        return "không rõ mã thoát"
+    if code < 0:
+        try:
+            return f"tín hiệu {signal.Signals(-code).name}"
+        except ValueError:
+            return f"tín hiệu {-code}"
+    return f"mã thoát {code}"
+
+
+def context() -> Any:
+    """The fork server (preloaded) where there is one, else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (the fork server would) with its "leaked
+    semaphore" warning off: after a SIGKILL of the audit it would print one for pebble's locks."""
+    from multiprocessing import resource_tracker
+
+    sys.warnoptions.append(QUIET_TRACKER)  # passed on to the tracker's command line
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(QUIET_TRACKER)
+
+
+def prestart() -> None:
+    """Start the fork server now, without waiting for it: it loads vbhc and the word segmenter
+    while the caller goes on (finding the files, building the parent plan's profile). SIGINT is
+    blocked while it is started, so it is born with SIGINT blocked and `vbhc.audit_preload`
+    ignores it before unblocking. A no-op where workers are spawned or the server runs."""
+    ctx = context()
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    try:
+        _start_resource_tracker()  # first: starting it unblocks SIGINT again
+        with _sigint_blocked():
+            forkserver.ensure_running()
+    except OSError:  # the pool will try again, and report a failure to start
+        pass
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (not lost) in this thread for the block; processes started in it inherit the mask."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if signal.SIGINT not in previous:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> Outcome:
+    """What a finished future stands for: the worker's row, or an error row for a timeout or a crash."""
+    from concurrent.futures import TimeoutError as FileTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pebble import ProcessExpired
+
+    try:
+        text, seconds = future.result()
+    except FileTimeout:
+        return Outcome.error(task.rel, timeout_message(timeout), round(timeout, 3))
+    except ProcessExpired as exc:
+        return Outcome.error(task.rel, f"{CRASH_MESSAGE} ({exit_words(exc.exitcode)})", 0.0)
+    except (BrokenProcessPool, RuntimeError) as exc:
+        raise AuditError(BROKEN_MESSAGE) from exc
+    return Outcome(json.loads(text), text, seconds)
+
+
+def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
+        check: worker.FileCheck = worker.check_row, config: Any = None, profile: Any = None) -> None:
+    """Check `tasks` in `jobs` workers; `on_row` gets each file's outcome as it finishes (in the
+    caller's thread). Returns when every file has a row; Ctrl-C or SIGTERM (raised in the caller)
+    stops the workers before it goes on up."""
+    from pebble import ProcessPool
+
+    pool = ProcessPool(max_workers=jobs, initializer=worker.start, initargs=(check, config, profile),
+                       context=context())
+    try:
+        futures: dict[Future[tuple[str, float]], Task] = {
+            pool.schedule(worker.check_one, (t.path, t.rel), timeout=timeout): t for t in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            on_row(task, _outcome(future, task, timeout))
+    finally:
+        pool.stop()
+        pool.join()

@@ -1,0 +1,60 @@
+"""Lines that a narrow header column wrapped, joined back before the document is built.
+
+A PDF, a .doc or a legal-text site prints each header column line by line, and the two columns
+interleave: "V/v góp ý dự thảo Kế hoạch kiểm" (left), "Lâm Đồng, ngày" (right), "tháng 01 năm
+2026" (right), "tra cải cách hành chính năm 2026" (left). Read in order, the V/v is cut after its
+first line and a draft's date, split where its day is left blank, is no date at all. Within one
+column of a two-column layout (`Block.column`), a V/v takes the plain lines under it until the
+column holds something else, and a place-date cut after "ngày" or "tháng" takes the pieces that
+complete it ("Hà Nội, ngày" + "tháng" + "năm 2025" where the signing system stamps day and month).
+The joined line keeps its first block's index and lists the others in `Line.more`.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from vbhc.model import Block, Line, LineKind, RestField
+from vbhc.parse.classify import classify_text
+
+# The start of a place-date whose rest is on the next line: "Lâm Đồng, ngày", "Hà Nội, ngày 5 tháng".
+_DATE_START = re.compile(r"^\p{L}[\p{L} .'’-]{0,50}?,?\s*ngày(?:\s*[\d.…]*)?(?:\s*tháng(?:\s*[\d.…]*)?)?\s*$", re.I)
+
+
+def _continues_vv(open_line: Line, line: Line) -> bool:
+    return open_line.kind == LineKind.VV and line.kind == LineKind.TEXT and any(c.isalpha() for c in line.text)
+
+
+def _completes_date(open_line: Line, line: Line) -> bool:
+    if open_line.kind != LineKind.TEXT or not _DATE_START.match(open_line.text):
+        return False
+    joined = f"{open_line.text} {line.text}"
+    return bool(_DATE_START.match(joined)) or classify_text(joined)[0] == LineKind.PLACE_DATE
+
+
+def _join(open_line: Line, line: Line) -> Line:
+    text = f"{open_line.text} {line.text}"
+    kind, fields = classify_text(text)
+    if open_line.kind == LineKind.VV and isinstance(open_line.fields, RestField):
+        kind, fields = LineKind.VV, RestField(rest=f"{open_line.fields.rest} {line.text}")
+    return Line(index=open_line.index, kind=kind, fields=fields, text=text,
+                more=(*open_line.more, line.index))
+
+
+def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
+    """`lines` with wrapped V/v and place-date lines of a two-column layout joined, in order."""
+    out: list[Line] = []
+    open_at: dict[int, int] = {}  # column → position in `out` of the line that may continue there
+    for line in lines:
+        column = blocks[line.index].column
+        if column is None:
+            open_at.clear()
+            out.append(line)
+            continue
+        at = open_at.get(column)
+        if at is not None and (_continues_vv(out[at], line) or _completes_date(out[at], line)):
+            out[at] = _join(out[at], line)
+            continue
+        open_at[column] = len(out)
+        out.append(line)
+    return out

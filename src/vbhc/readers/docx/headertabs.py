@@ -1,0 +1,54 @@
+"""A header laid out with tab stops in plain paragraphs, read as the two columns it shows.
+
+Some offices type the header without a table: "UBND TỈNH LÂM ĐỒNG<tab>CỘNG HÒA XÃ HỘI CHỦ
+NGHĨA VIỆT NAM" in one paragraph, "Số: 12/SNV-VP<tab>Lâm Đồng, ngày …" in the next. The parser
+keeps the two header columns apart by `Block.column`, as a borderless two-column header table
+gives them, so such a line is cut at its wide tab into a left block (column 0) and a right one
+(column 1). The walker does it only in the header area (the paragraphs at the start of the body,
+before the first one not laid out this way); a tab anywhere else is kept as text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vbhc.readers.docx.walker import Piece
+
+FAR_STOP = 0.4  # a custom tab stop this far across the text width leads into the right column
+MIN_TABS = 2  # or this many tab characters in a row (default stops are 12.7 mm apart)
+_BLANK = " \t\xa0"
+
+
+def far_stop(style: dict[str, Any], direct: dict[str, Any], width_twips: int) -> bool:
+    """Whether the paragraph has a custom tab stop in the right part of the text width: its
+    style's stops (less those the paragraph clears) and its own."""
+    cleared = set(direct.get("tabs_cleared", ()))
+    stops = [pos for pos in style.get("tabs", ()) if pos not in cleared] + list(direct.get("tabs", ()))
+    return any(pos >= FAR_STOP * width_twips for pos in stops)
+
+
+def split(pieces: list[Piece], far: bool) -> tuple[list[Piece], list[Piece]] | None:
+    """(left, right) pieces of a line laid out by a wide tab: two runs of text with only tabs and
+    spaces between them; left is empty for a line in the right column only. None otherwise."""
+    text = "".join(pc.text for pc in pieces)
+    first, last = text.find("\t"), text.rfind("\t")
+    if first < 0 or not text[last + 1:].strip(_BLANK) or text[first:last + 1].strip(_BLANK):
+        return None
+    if not far and text.count("\t", first, last + 1) < MIN_TABS:
+        return None
+    left = [] if not text[:first].strip(_BLANK) else _slice(pieces, 0, len(text[:first].rstrip(_BLANK)))
+    right_start = len(text) - len(text[last + 1:].lstrip(_BLANK))
+    return left, _slice(pieces, right_start, len(text))
+
+
+def _slice(pieces: list[Piece], start: int, end: int) -> list[Piece]:
+    """The pieces covering characters start…end of their joined text, cut at both ends."""
+    out = []
+    pos = 0
+    for pc in pieces:
+        lo, hi = max(start, pos), min(end, pos + len(pc.text))
+        if lo < hi:
+            out.append(type(pc)(pc.text[lo - pos:hi - pos], pc.rpr))
+        pos += len(pc.text)
+    return out

@@ -1,0 +1,157 @@
+"""The first section: paper, margins, the headers and footers Word shows, their PAGE fields; and
+the page count the writing application saved."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from vbhc.model import PageSetup
+from vbhc.readers.docx.names import FLDSIMPLE, PPR, PSTYLE, R_NS, RPR, RSTYLE, SECTPR, W_NS, P, R, w
+from vbhc.readers.docx.package import Package
+from vbhc.readers.docx.properties import WORD_DEFAULT_HALF_POINTS, read_ppr, read_rpr, to_int, toggle
+from vbhc.readers.docx.styles import Styles
+from vbhc.readers.docx.walker import mm, style_id
+
+_PAGE_FIELD = re.compile(r"^\s*PAGE(?:\s|\\|$)", re.I)
+_INSTR, _INSTR_TEXT = w("instr"), w("instrText")
+_R_ID = f"{{{R_NS}}}id"
+# Word's defaults when w:pgSz or w:pgMar leave a value out (twips): US Letter, 1-inch margins
+_DEFAULT_WIDTH, _DEFAULT_HEIGHT, _DEFAULT_MARGIN, _DEFAULT_HEADER = 12240, 15840, 1440, 720
+_SIDES = ("top", "bottom", "left", "right")
+_REFERENCES = (("headerReference", "header"), ("footerReference", "footer"))
+_REFERENCE_TAGS = {w("headerReference"), w("footerReference")}
+
+
+_FIRST_SECTPR = etree.XPath("(w:p/w:pPr/w:sectPr)[1]", namespaces={"w": W_NS})
+
+
+def first_sectpr(body: etree._Element) -> etree._Element | None:
+    """The first section's properties: the first paragraph-level sectPr, else the body's own
+    (section breaks sit in body-level paragraphs only)."""
+    found = _FIRST_SECTPR(body)
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return found[0]
+    return body.find(SECTPR)
+
+
+def text_width(body: etree._Element) -> int:
+    """The first section's text width in twips: page width less the left and right margins."""
+    sect = first_sectpr(body)
+    pgsz = sect.find(w("pgSz")) if sect is not None else None
+    pgmar = sect.find(w("pgMar")) if sect is not None else None
+    left = _twips(pgmar, "left", _twips(pgmar, "start", _DEFAULT_MARGIN))
+    right = _twips(pgmar, "right", _twips(pgmar, "end", _DEFAULT_MARGIN))
+    return max(1, _twips(pgsz, "w", _DEFAULT_WIDTH) - abs(left) - abs(right))
+
+
+def _twips(el: etree._Element | None, name: str, default: int) -> int:
+    v = to_int(el.get(w(name))) if el is not None else None
+    return default if v is None else v
+
+
+def even_and_odd(settings: etree._Element | None) -> bool:
+    """Whether Word shows even-page headers and footers at all (w:evenAndOddHeaders in settings.xml);
+    without it an even-page header is kept in the file but never printed."""
+    el = settings.find(w("evenAndOddHeaders")) if settings is not None else None
+    return el is not None and toggle(el)
+
+
+def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles,
+               settings_part: str | None = None) -> PageSetup | None:
+    """Paper, margins and the shown PAGE fields of the first section; settings.xml is read only
+    when the section has an even-page header or footer."""
+    sect = first_sectpr(body)
+    if sect is None:
+        return None
+    pgsz = sect.find(w("pgSz"))
+    pgmar = sect.find(w("pgMar"))
+    title_pg = sect.find(w("titlePg"))
+    different_first = title_pg is not None and toggle(title_pg)
+    setup = PageSetup(
+        width_mm=mm(_twips(pgsz, "w", _DEFAULT_WIDTH)),
+        height_mm=mm(_twips(pgsz, "h", _DEFAULT_HEIGHT)),
+        margins_mm={side: mm(abs(_twips(pgmar, side, _DEFAULT_MARGIN))) for side in _SIDES},
+        header_mm=mm(_twips(pgmar, "header", _DEFAULT_HEADER)) if pgmar is not None else None,
+        different_first_page=different_first,
+    )
+    if pgmar is not None and pgmar.get(w("left")) is None and pgmar.get(w("start")) is not None:
+        setup.margins_mm["left"] = mm(_twips(pgmar, "start", _DEFAULT_MARGIN))
+        setup.margins_mm["right"] = mm(_twips(pgmar, "end", _DEFAULT_MARGIN))
+    shown = {"default", "first"} if different_first else {"default"}
+    has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
+    if has_even and settings_part and even_and_odd(pkg.xml_mentioning(settings_part, "evenAndOddHeaders")):
+        shown.add("even")
+    setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, shown)
+    return setup
+
+
+def _page_numbers(pkg: Package, doc_part: str, sect: etree._Element, styles: Styles,
+                  shown: set[str]) -> list[dict[str, Any]]:
+    """The PAGE fields of the headers and footers that Word shows for this section: the first-page
+    ones only with w:titlePg, the even-page ones only with w:evenAndOddHeaders."""
+    rels = pkg.rels(doc_part)
+    found: list[dict[str, Any]] = []
+    for ref_tag, where in _REFERENCES:
+        for ref in sect.iter(w(ref_tag)):
+            kind = ref.get(w("type")) or "default"
+            if kind not in shown:
+                continue
+            target = rels.get(ref.get(_R_ID) or "")
+            root = pkg.xml_mentioning(target[1], "PAGE") if target is not None else None
+            if root is None:
+                continue
+            for field in page_fields(root, styles):
+                field.update(where=where, first_page=kind == "first", type=kind)
+                found.append(field)
+    return found
+
+
+def _field_runs(p: etree._Element) -> list[etree._Element]:
+    """The runs of a paragraph's PAGE field, simple (w:fldSimple) or complex (w:instrText)."""
+    runs: list[etree._Element] = []
+    for fs in p.iter(FLDSIMPLE):
+        if _PAGE_FIELD.match(fs.get(_INSTR) or ""):
+            runs.extend(fs.iter(R))
+    if runs:
+        return runs
+    instr = "".join(it.text or "" for it in p.iter(_INSTR_TEXT))
+    if _PAGE_FIELD.match(instr):
+        runs = [parent for it in p.iter(_INSTR_TEXT) if (parent := it.getparent()) is not None]
+    return runs
+
+
+def page_fields(root: etree._Element, styles: Styles) -> list[dict[str, Any]]:
+    """PAGE fields of one header or footer part, with the alignment and size they print at."""
+    out = []
+    for p in root.iter(P):
+        runs = _field_runs(p)
+        if not runs:
+            continue
+        ppr_el = p.find(PPR)
+        psid = styles.para_style_id(style_id(ppr_el, PSTYLE))
+        ppr = dict(styles.para_base(None, psid))
+        ppr.update(read_ppr(ppr_el))
+        rpr_el = runs[0].find(RPR)
+        rpr = dict(styles.run_base(None, psid, style_id(rpr_el, RSTYLE)))
+        rpr.update(read_rpr(rpr_el, styles.theme))
+        out.append({
+            "align": ppr.get("jc", "left"),
+            "size_pt": rpr.get("sz", WORD_DEFAULT_HALF_POINTS) / 2,
+            "font": rpr.get("ascii") or rpr.get("hAnsi"),
+        })
+    return out
+
+
+def pages(pkg: Package) -> int | None:
+    """Page count as the writing application saved it in docProps/app.xml, if it did."""
+    root = pkg.xml("docProps/app.xml")
+    if root is None:
+        return None
+    for el in root:
+        if isinstance(el.tag, str) and el.tag.endswith("}Pages"):
+            n = to_int((el.text or "").strip())
+            return n if n and n > 0 else None
+    return None

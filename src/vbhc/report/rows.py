@@ -1,0 +1,293 @@
+"""What the audit's reports (terminal table, HTML, XLSX) show for each file, from the audit's result.
+
+The result is plain JSON (rows may come back from the journal of an interrupted audit); this
+builds typed rows from it once, and every report renders the same rows. What the comparison with
+the parent plan says of a row (on time, areas and the section covering each, each target with
+what the plan committed) is the typed plan summary the check computed for the file
+(`vbhc.profile.summary.PlanSummary`, the row's "plan"), read in one function, `plan_of`: nothing
+here re-derives it from the findings.
+
+Every text shown comes through `shown`: a file name that is not UTF-8 shows its bytes ("\\xff"),
+control characters are escaped (`vbhc.terminal.printable`), so no report can carry a terminal
+escape or a string its encoder refuses.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from vbhc import ids
+from vbhc.dates import display
+from vbhc.profile.summary import AreaCheck, PlanSummary, TargetCheck, TargetSpec
+from vbhc.quantities import show
+from vbhc.terminal import printable
+
+Json = dict[str, Any]
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
+STATUS_WORDS = {"ok": "đạt", "findings": "có phát hiện", "error": "không đọc được"}
+
+
+def shown(value: Any) -> str:
+    """`value` as text any report can carry: undecodable bytes as "\\xff", control characters escaped."""
+    text = str(value)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "backslashreplace")
+        text = raw.decode("utf-8", "backslashreplace")
+    return printable(text)
+
+
+def _clean(text: Any) -> str | None:
+    return shown(" ".join(str(text).split())) if text else None
+
+
+def _norm(text: Any) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(text or "")).casefold().split())
+
+
+def target_id(data: Json) -> str:
+    return _norm(data.get("key") or data.get("indicator"))
+
+
+def show_target(value: Json | None) -> str:
+    """{"op": ">=", "value": 95, "unit": "%"} → "≥ 95%"; "" for none."""
+    if not value or not value.get("op"):
+        return ""
+    return show(str(value["op"]), value.get("value"), value.get("unit"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan analysis of one row: read from the typed plan summary the check computed for the file
+
+
+@dataclass
+class TargetCell:
+    """One parent target in one plan: "ok" (met), "weaker", "absent" (not addressed),
+    "not_applicable" (not asked of this plan), "unknown" (no summary)."""
+
+    state: str
+    found: TargetSpec | None = None  # what the plan committed
+
+    @property
+    def shown(self) -> str:
+        """"≥ 98%": the comparator and value the plan wrote; "" when it wrote none."""
+        return shown(self.found.show()) if self.found is not None else ""
+
+
+@dataclass
+class AreaCell:
+    """One reform area in one plan: "yes", "no", "optional" (not asked of a thematic plan) or "unknown"."""
+
+    state: str
+    section: str | None = None  # the plan's part that covers it, as officers write it ("mục II.1")
+
+
+TARGET_STATES = {"met": "ok", "weaker": "weaker", "not_addressed": "absent", "not_applicable": "not_applicable"}
+UNKNOWN_AREA = AreaCell("unknown")
+
+
+@dataclass
+class PlanView:
+    """What the comparison with the parent plan says of one file, as the reports show it."""
+
+    deadline: str | None = None
+    on_time: bool | None = None
+    days_late: int | None = None
+    areas: dict[str, AreaCell] = field(default_factory=dict)  # area id → cell
+    areas_covered: int | None = None
+    areas_missing: list[str] | None = None
+    areas_total: int | None = None
+    weaker: list[TargetCheck] = field(default_factory=list)
+    not_addressed: list[TargetCheck] = field(default_factory=list)
+    targets_checked: bool = False
+    weaker_count: int | None = None
+    targets: dict[str, TargetCell] = field(default_factory=dict)  # target id → cell
+
+
+def _area_cell(area: AreaCheck) -> AreaCell:
+    if area.covered:
+        return AreaCell("yes", shown(area.section) if area.section else None)
+    return AreaCell("no" if area.required else "optional")
+
+
+def _with_summary(plan: PlanView, summary: PlanSummary) -> None:
+    plan.on_time, plan.days_late = summary.dates.on_time, summary.dates.days_late
+    plan.deadline = summary.dates.deadline or plan.deadline
+    required = [a for a in summary.areas if a.required]
+    plan.areas = {a.id: _area_cell(a) for a in summary.areas}
+    plan.areas_covered = sum(1 for a in required if a.covered)
+    plan.areas_missing = summary.areas_missing
+    plan.areas_total = len(required)
+    plan.weaker, plan.not_addressed = summary.with_status("weaker"), summary.with_status("not_addressed")
+    plan.targets_checked = True
+    plan.weaker_count = len(plan.weaker)
+    plan.targets = {target_id(asdict(t.parent)): TargetCell(TARGET_STATES[t.status], t.found) for t in summary.targets}
+
+
+def plan_of(row: Json, view: Json | None) -> PlanView:
+    """The plan analysis of one row, from the summary the check carried on it ("plan"); without
+    one (no parent plan, an unreadable file) nothing is known."""
+    plan = PlanView(deadline=(view or {}).get("deadline"))
+    if view is None:
+        return plan
+    data = row.get("plan")
+    if row.get("status") == "error" or not data:
+        plan.areas = {a["id"]: UNKNOWN_AREA for a in view.get("areas", [])}
+        return plan
+    _with_summary(plan, PlanSummary.from_dict(data))
+    return plan
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows, target columns, findings
+
+
+@dataclass
+class AuditRow:
+    """One file as the reports show it."""
+
+    path: str  # the row's path, as the result keeps it (a key, not for display)
+    shown_path: str
+    status: str
+    error: str | None
+    agency: str | None
+    name: str  # the agency, or the file's stem when there is none
+    doc_type: str | None
+    number: str | None
+    date: str | None
+    title: str | None
+    errors: int
+    warnings: int
+    infos: int
+    plan: PlanView
+
+
+def _count(row: Json, severity: str) -> int:
+    return sum(1 for f in row.get("findings", []) if f.get("severity") == severity)
+
+
+def audit_row(row: Json, view: Json | None) -> AuditRow:
+    meta = row.get("meta") or {}
+    agency = _clean(meta.get("issuer"))
+    number = "/".join(x for x in (meta.get("number"), meta.get("symbol")) if x) or None
+    return AuditRow(
+        path=row["path"], shown_path=shown(row["path"]), status=str(row.get("status")),
+        error=_clean(row.get("error")), agency=agency, name=agency or shown(PurePosixPath(row["path"]).stem),
+        doc_type=_clean(meta.get("doc_type")), number=_clean(number), date=meta.get("date"),
+        title=_clean(meta.get("title")), errors=_count(row, "error"), warnings=_count(row, "warning"),
+        infos=_count(row, "info"), plan=plan_of(row, view))
+
+
+@dataclass
+class TargetColumn:
+    id: str
+    indicator: str
+    text: str | None
+    parent: Json
+
+
+def target_columns(view: Json | None) -> list[TargetColumn]:
+    """The parent profile's targets, one column each."""
+    columns: dict[str, TargetColumn] = {}
+    for t in (view or {}).get("targets", []):
+        tid = target_id(t)
+        columns.setdefault(tid, TargetColumn(tid, shown(t.get("indicator") or t.get("text") or ""),
+                                             _clean(t.get("text")),
+                                             {"op": t.get("op"), "value": t.get("value"), "unit": t.get("unit")}))
+    return list(columns.values())
+
+
+def report_rows(result: Json) -> tuple[list[AuditRow], list[TargetColumn]]:
+    """The rows and the target columns of an audit result, for the reports."""
+    view = result.get("profile")
+    return [audit_row(r, view) for r in result["files"]], target_columns(view)
+
+
+def where(location: Json | None) -> str:
+    """{"document": 1, "node": "sec_II__cl_4", "line": 57} → "văn bản 2 · mục II.4 · dòng 57"."""
+    if not location:
+        return "—"
+    parts = []
+    if location.get("document"):
+        parts.append(f"văn bản {location['document'] + 1}")
+    if location.get("node"):
+        parts.append(ids.describe(location["node"]) or "")
+    if location.get("line") is not None:
+        parts.append(f"dòng {location['line']}")
+    return " · ".join(p for p in parts if p) or "—"
+
+
+@dataclass
+class FindingRow:
+    """One finding (or one unreadable file) as the reports list it."""
+
+    path: str
+    name: str
+    severity: str
+    rule: str
+    message: str
+    source: str
+    document: int | None
+    part: str | None  # the part of the document, as officers name it ("mục II.4, điểm đ")
+    line: int | None
+    where: str
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK.get(self.severity, 3)
+
+
+def finding_rows(result: Json, rows: list[AuditRow]) -> list[FindingRow]:
+    names = {r.path: r.name for r in rows}
+    out = []
+    for row in result["files"]:
+        path, name = shown(row["path"]), names.get(row["path"], "")
+        if row.get("status") == "error":
+            out.append(FindingRow(path, name, "error", "Không đọc được", _clean(row.get("error")) or "", "", None,
+                                  None, None, "—"))
+        for f in row.get("findings", []):
+            loc = f.get("location") or {}
+            out.append(FindingRow(
+                path, name, str(f.get("severity", "info")), shown(f.get("rule") or ""), _clean(f.get("message")) or "",
+                _clean(f.get("source")) or "", (loc.get("document") or 0) + 1 if loc else None,
+                ids.describe(loc.get("node")), loc.get("line"), where(loc)))
+    return out
+
+
+def parent_label(view: Json | None) -> str | None:
+    """"Quyết định số 2228/QĐ-UBND ngày 15/07/2025 của ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"."""
+    if view is None:
+        return None
+    parent = view.get("parent") or {}
+    number = "/".join(x for x in (parent.get("number"), parent.get("symbol")) if x)
+    label = " ".join(x for x in ((parent.get("doc_type") or "Kế hoạch"), f"số {number}" if number else "") if x)
+    if parent.get("date"):
+        label += f" ngày {display(parent['date'])}"
+    if parent.get("issuer"):
+        label += f" của {' '.join(str(parent['issuer']).split())}"
+    return shown(label)
+
+
+def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json | None) -> dict[str, Any]:
+    """The counts of the result's "summary"."""
+    seen = [audit_row(r, view) for r in files]
+    return {
+        "files": len(files),
+        "errors": sum(s.errors for s in seen),
+        "warnings": sum(s.warnings for s in seen),
+        "infos": sum(s.infos for s in seen),
+        "unreadable": sum(1 for s in seen if s.status == "error"),
+        "files_with_errors": sum(1 for s in seen if s.status == "error" or s.errors),
+        "ok": sum(1 for s in seen if s.status == "ok"),
+        "late": sum(1 for s in seen if s.plan.on_time is False),
+        "missing_areas": sum(1 for s in seen if s.plan.areas_missing),
+        "weaker_targets": sum(1 for s in seen if s.plan.weaker),
+        "skipped": len(skipped),
+        "plan_checked": view is not None,
+    }
