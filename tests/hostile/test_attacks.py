@@ -327,8 +327,11 @@ def test_ctrl_c_at_the_start_of_an_audit(tmp_path: Path) -> None:
     for i in range(40):
         shutil.copy(PARENT, folder / f"kh-{i:02d}.txt")
     env = {k: v for k, v in os.environ.items() if not k.startswith("VBHC_")}
+    # SIGINT back to its default in the child: a suite run in the background (`cmd &`) ignores it,
+    # and Python then never raises KeyboardInterrupt
     proc = subprocess.Popen([sys.executable, "-m", "vbhc", "audit", str(folder), "--jobs", "1"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert proc.stderr is not None
         first = proc.stderr.readline()  # "vbhc: không có --against/--profile: …": the audit has started
