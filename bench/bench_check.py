@@ -50,7 +50,7 @@ def main() -> None:
     args = ap.parse_args()
     all_rules()
     files = [ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt",
-             *sorted((ROOT / "corpus" / "nd30-2020" / "docx").glob("*.docx"))]
+             *sorted((ROOT.parent / "shared" / "corpus" / "nd30-2020" / "docx").glob("*.docx"))]  # read in place
     with tempfile.TemporaryDirectory() as tmp:
         plan = Path(tmp) / "ke-hoach-50-trang.docx"
         make_plan(plan)

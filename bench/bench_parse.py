@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DOCX = sorted((ROOT / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
+# the decree's official Phụ lục files, read in place from the shared folder beside the project
+CORPUS_DOCX = sorted((ROOT.parent / "shared" / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
 AREAS = ["Cải cách thể chế", "Cải cách thủ tục hành chính", "Cải cách tổ chức bộ máy hành chính nhà nước",
          "Cải cách chế độ công vụ", "Cải cách tài chính công", "Xây dựng và phát triển chính quyền số"]
 SENTENCE = ("Tiếp tục nâng cao chất lượng tham mưu xây dựng, ban hành văn bản quy phạm pháp luật bảo đảm "

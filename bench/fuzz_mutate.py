@@ -1,7 +1,8 @@
 """Mutation fuzzer for the readers: corrupt real files and check that vbhc only ever answers with
 a parsed file or an `InputError`, never another exception, and never takes too long.
 
-Seeds: the corpus .docx files (`corpus/nd30-2020/docx`) and PDFs made from them by LibreOffice
+Seeds: the decree's official Phụ lục .docx files (`../shared/corpus/nd30-2020/docx`, read in place
+from the shared folder beside the project) and PDFs made from them by LibreOffice
 when it is installed (cached in a temporary folder for the run). Mutations:
 
 - `zip`: bytes of the .docx file itself: flip bits, overwrite, cut (truncate or delete a range),
@@ -42,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCX_SEEDS = sorted((ROOT / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
+DOCX_SEEDS = sorted((ROOT.parent / "shared" / "corpus" / "nd30-2020" / "docx").glob("*.docx"))
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Shared paths for the test suite: the repository root, the corpus and its gold annotations."""
+"""Shared paths for the test suite: the repository root, the corpus and its gold annotations, and
+the shared folder beside the project (`shared_corpus`: the decree and its Phụ lục, read in place)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from shared_corpus import DECREE, ND30, PHU_LUC_DOCX, SHARED, needs, params  # noqa: F401  (re-exported)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
 CONTRACT = ROOT / "contract"
 NGHE_AN = CORPUS / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
-DECREE = CORPUS / "nd30-2020" / "nd30-2020-noidung.txt"
-PHU_LUC_DOCX = sorted((CORPUS / "nd30-2020" / "docx").glob("nd30-2020-phuluc*.docx"))
 
 
 @pytest.fixture(scope="session")

@@ -45,7 +45,9 @@ def stp(tmp_path_factory):
 def test_draft_passes_check_against_its_parent(stp):
     out, result = stp
     assert zipfile.is_zipfile(out)
-    assert "chỗ cần điền" in result.stderr and "cảnh báo" not in result.stderr
+    assert "chỗ cần điền" in result.stderr
+    warnings = [ln for ln in result.stderr.splitlines() if "cảnh báo" in ln]
+    assert len(warnings) == 1 and "đã bỏ 3 chỉ tiêu riêng của tỉnh hoặc của ngành khác" in warnings[0]
     report = check(out, "--against", PARENT)
     found = findings(report)
     errors = [f for f in found if f["severity"] == "error"]
@@ -95,12 +97,20 @@ def test_date_past_the_deadline_warns(tmp_path):
     assert "KH005" in {f["rule"] for f in findings(check(out, "--against", PARENT))}
 
 
-def test_date_defaults_to_today(tmp_path):
+def test_date_defaults_to_today_or_the_deadline(tmp_path):
+    """Today when it meets the parent's deadline (31/7/2025); past it, the deadline itself, with a warning."""
     import datetime as dt
 
     out = tmp_path / "today.docx"
-    assert run("draft", "--against", PARENT, "--agency", "Sở Tư pháp", "-o", str(out)).exit_code == 0
-    assert parse_file(out).documents[0].date == dt.date.today().isoformat()
+    result = run("draft", "--against", PARENT, "--agency", "Sở Tư pháp", "-o", str(out))
+    assert result.exit_code == 0
+    today = dt.date.today().isoformat()
+    if today <= "2025-07-31":
+        assert parse_file(out).documents[0].date == today
+    else:
+        assert parse_file(out).documents[0].date == "2025-07-31"
+        assert "đã quá thời hạn 31/7/2025" in result.stderr and "--date" in result.stderr
+    assert "KH005" not in {f["rule"] for f in findings(check(out, "--against", PARENT))}
 
 
 def test_levels_differ(tmp_path):
@@ -116,7 +126,7 @@ def test_levels_differ(tmp_path):
 
     so, plan_so = tasks("so", "Sở Tư pháp")
     xa, plan_xa = tasks("xa", "xã Nghi Lộc")
-    assert any("địa bàn tỉnh" in t for t in so - xa)
+    assert any("thuộc phạm vi quản lý của Sở" in t for t in so - xa)
     assert any("cấp xã" in t for t in xa - so)
     assert plan_xa.issuer == "ỦY BAN NHÂN DÂN XÃ NGHI LỘC" and plan_xa.parent_issuer is None
     assert plan_xa.place == "Nghi Lộc" and plan_xa.symbol == "KH-UBND"
@@ -182,7 +192,7 @@ def test_formats_and_usage_errors(tmp_path):
                "-o", str(js)).exit_code == 0
     assert json.loads(js.read_text(encoding="utf-8"))["documents"][0]["doc_type"] == "Kế hoạch"
     for args in (["--agency", "Sở Tư pháp", "-o", str(tmp_path / "x.docx")],
-                 ["--against", PARENT, "--agency", "Sở Tư pháp", "--date", "25/7/2025", "-o", str(tmp_path / "x.docx")],
+                 ["--against", PARENT, "--agency", "Sở Tư pháp", "--date", "31/2/2025", "-o", str(tmp_path / "x.docx")],
                  ["--against", str(tmp_path / "missing.txt"), "--agency", "Sở Tư pháp", "-o", str(tmp_path / "x.docx")],
                  ["--against", PARENT, "--agency", "Sở Tư pháp", "-o", PARENT]):
         result = run("draft", *args)
@@ -224,7 +234,7 @@ ANSWERS = [
 
 
 def test_interactive_asks_for_each_missing_field(tmp_path, monkeypatch):
-    monkeypatch.setattr(vbhc.cli, "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(vbhc.cli.drafting, "stdin_is_tty", lambda: True)
     out = tmp_path / "cv.docx"
     result = run("new", "cong-van", "--interactive", "-o", str(out), input="\n".join(ANSWERS) + "\n")
     assert result.exit_code == 0, result.output
@@ -244,7 +254,7 @@ def test_interactive_asks_for_each_missing_field(tmp_path, monkeypatch):
 def test_interactive_asks_only_what_the_data_lacks(tmp_path, monkeypatch):
     import yaml
 
-    monkeypatch.setattr(vbhc.cli, "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(vbhc.cli.drafting, "stdin_is_tty", lambda: True)
     data = yaml.safe_load((TEMPLATE_DIR / "quyet-dinh.example.yaml").read_text(encoding="utf-8"))
     del data["issuer"], data["signer"]["name"]
     path = tmp_path / "d.yaml"
@@ -259,8 +269,8 @@ def test_interactive_asks_only_what_the_data_lacks(tmp_path, monkeypatch):
 
 
 def test_interactive_stopped_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(vbhc.cli, "stdin_is_tty", lambda: True)
+    monkeypatch.setattr(vbhc.cli.drafting, "stdin_is_tty", lambda: True)
     out = tmp_path / "x.docx"
     result = run("new", "cong-van", "-i", "-o", str(out), input="UBND XÃ A\n")  # input ends: click aborts
-    assert result.exit_code == 2 and "chưa ghi tệp nào" in result.stderr
+    assert result.exit_code == 130 and "chưa ghi tệp nào" in result.stderr
     assert not out.exists()

@@ -12,10 +12,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from shared_corpus import DECREE, PHU_LUC_DOCX, needs, params
+
 ROOT = Path(__file__).resolve().parent.parent
 NGHE_AN = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
-DECREE = ROOT / "corpus" / "nd30-2020" / "nd30-2020-noidung.txt"
-PHU_LUC_2 = ROOT / "corpus" / "nd30-2020" / "docx" / "nd30-2020-phuluc2.docx"
+PHU_LUC_2 = PHU_LUC_DOCX[1]
 SCHEMA = json.loads((ROOT / "contract" / "parse.schema.json").read_text(encoding="utf-8"))
 VIETNAMESE = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý")
 
@@ -34,7 +35,7 @@ def nghe_an_json() -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("path", [NGHE_AN, DECREE, PHU_LUC_2], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [pytest.param(NGHE_AN, id=NGHE_AN.name), *params([DECREE, PHU_LUC_2])])
 def test_json_validates_against_the_contract(path):
     result = vbhc("parse", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -65,6 +66,7 @@ def test_json_of_the_nghe_an_file(nghe_an_json):
     assert "sec_II__cl_4__pt_d_2" in ids and "sec_II__cl_6__pt_đ" in ids
 
 
+@needs(DECREE)
 def test_json_of_the_decree():
     data = json.loads(vbhc("parse", str(DECREE), "--format", "json").stdout)
     (doc,) = data["documents"]
@@ -91,6 +93,7 @@ def test_tree_format_is_the_default():
     assert "├─ II. NHIỆM VỤ" in result.stdout
 
 
+@needs(PHU_LUC_2)
 def test_docx_parses():
     result = vbhc("parse", str(PHU_LUC_2), "--format", "tree")
     assert result.returncode == 0, result.stderr
@@ -112,7 +115,15 @@ def _write(tmp: Path, name: str, data: bytes) -> Path:
 
 
 def _truncated_docx(tmp: Path) -> Path:
-    return _write(tmp, "cut.docx", PHU_LUC_2.read_bytes()[:3000])
+    import io
+
+    from docx import Document
+
+    buf = io.BytesIO()
+    doc = Document()
+    doc.add_paragraph("Điều 1. Quyết định này có hiệu lực từ ngày ký.")
+    doc.save(buf)
+    return _write(tmp, "cut.docx", buf.getvalue()[:3000])
 
 
 def _random_pdf(tmp: Path) -> Path:

@@ -2,7 +2,7 @@
 
 Used once to write the gold counts in nd30-2020.yaml; kept so the counts can be re-derived:
 
-    .venv/bin/python corpus/gold/count_docx.py corpus/nd30-2020/docx/nd30-2020-phuluc*.docx
+    .venv/bin/python corpus/gold/count_docx.py ../shared/corpus/nd30-2020/docx/nd30-2020-phuluc*.docx
 
 Only body paragraphs outside tables are counted (tables are samples and forms, which vbhc keeps
 as table nodes). A label is the paragraph's visible text start; a paragraph that carries Word

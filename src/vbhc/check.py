@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 import traceback
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from typing import Any
 from vbhc.errors import VbhcError
 from vbhc.model import ParsedFile
 from vbhc.report.results import FileResult
-from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules
+from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content
 
 INTERNAL_ERROR = "VBHC.LoiNoiBo"
 
@@ -68,10 +69,20 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from vbhc import limits
+    from vbhc.errors import InputError
+    from vbhc.fileio import read_bounded
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: không đọc được tệp cấu hình ({exc})") from None
+        return tomllib.loads(read_bounded(path, limits.MAX_CONFIG_BYTES, "tệp cấu hình").decode("utf-8"))
+    except InputError as exc:
+        raise ConfigError(exc.message) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: tệp cấu hình không phải văn bản UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        where = "".join(f" ở {m}" for m in re.findall(r"line \d+, column \d+", str(exc))[:1])
+        where = where.replace("line", "dòng").replace("column", "cột")
+        raise ConfigError(f"{path}: tệp cấu hình không đúng cú pháp TOML{where}") from None
 
 
 def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
@@ -94,12 +105,12 @@ def _internal_error(rule_id: str, exc: Exception, document: int = 0) -> Finding:
                    data={"rule": rule_id, "where": f"{Path(tb.filename).name}:{tb.lineno}"})
 
 
-def _summarise(parsed: ParsedFile, profile: Any) -> tuple[Any, list[Finding]]:
+def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any, list[Finding]]:
     """The plan summary, or None and an internal-error finding: the format rules still run."""
     from vbhc.profile.subplan import summarise
 
     try:
-        return summarise(parsed, profile), []
+        return summarise(parsed, profile, kind), []
     except Exception as exc:
         return None, [_internal_error("KH", exc)]
 
@@ -131,16 +142,19 @@ class Evaluation:
 
 
 def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
-             scopes: tuple[str, ...] = ("format", "plan")) -> Evaluation:
+             scopes: tuple[str, ...] = ("format", "plan"), kind: str | None = None) -> Evaluation:
     """All findings for one file, the ids of rules that did not apply, and the plan summary
-    (computed once here, read by every plan rule)."""
+    (computed once here, read by every plan rule). `kind`: "full" or "thematic" when the officer
+    says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
     rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
+    if not content.has_text(parsed):  # nothing to check: the one finding that says so
+        rules = [r for r in rules if r.id == content.RULE_ID]
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None
     if profile is not None and "plan" in scopes and parsed.documents:
-        plan, failure = _summarise(parsed, profile)
+        plan, failure = _summarise(parsed, profile, kind)
         findings += failure
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
@@ -168,7 +182,7 @@ def meta_of(parsed: ParsedFile) -> dict[str, Any]:
             "date": doc.date, "title": doc.title}
 
 
-def check_file(path: str, config: Config | None = None, profile: Any = None) -> FileResult:
+def check_file(path: str, config: Config | None = None, profile: Any = None, kind: str | None = None) -> FileResult:
     """Parse and check one file; an unreadable file becomes an error result, never an exception."""
     from vbhc.errors import InputError
     from vbhc.parse import parse_file
@@ -181,6 +195,6 @@ def check_file(path: str, config: Config | None = None, profile: Any = None) -> 
         if os.environ.get("VBHC_DEBUG"):
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
-    result = evaluate(parsed, config, profile)
+    result = evaluate(parsed, config, profile, kind=kind)
     return FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
                       meta=meta_of(parsed), plan=result.plan)

@@ -32,3 +32,18 @@ class InputError(VbhcError):
 
 class UsageError(VbhcError):
     """Options that do not go together, or an output that would overwrite an input."""
+
+
+class OutputError(VbhcError):
+    """An output that could not be written (disk full, no permission): names the file and the reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class Interrupted(VbhcError):
+    """The user stopped vbhc (Ctrl-C, SIGTERM): what was done and what to do next; exit 130 as shells expect."""
+
+    exit_code = 130

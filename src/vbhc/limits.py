@@ -67,3 +67,17 @@ DOC_CONVERT_SECONDS = 60.0
 def pdf_time_limit(pages: int) -> float:
     """Seconds allowed to extract a PDF of this many pages."""
     return PDF_SECONDS_BASE + PDF_SECONDS_PER_PAGE * max(pages, 1)
+
+# --- YAML (template data, saved profiles) --------------------------------------------------------
+# A saved provincial profile is ~16 KB and ~550 nodes, a template's data ~3 KB and ~110 nodes.
+# PyYAML's pure-Python loader reads ~1 MB a second here; its C loader is not used because its
+# composer recurses on the C stack, where depth cannot be bounded.
+MAX_YAML_BYTES = 1 * MB
+# Nesting of lists and mappings (a profile nests 4 deep, a template's body ~8).
+MAX_YAML_DEPTH = 64
+# Nodes once every alias is expanded: a 4 KB alias bomb stands for billions of items for whoever
+# walks the result. Counted on the composed graph (shared nodes once each), before construction.
+MAX_YAML_NODES = 50_000
+
+# --- other small files read whole (vbhc.toml) -----------------------------------------------------
+MAX_CONFIG_BYTES = 1 * MB

@@ -69,6 +69,9 @@ LEGAL_TYPES: dict[str, str] = {
 # ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
 ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
 
+# Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
+ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})
+
 # Types whose preamble lists căn cứ before the enacting line (PL III, Mẫu 1.1–1.3; the legal types'
 # own forms): in any other document a paragraph beginning "Căn cứ …" is content, not a preamble.
 PREAMBLE_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết", "Chỉ thị", *LEGAL_TYPES})
@@ -109,7 +112,7 @@ PAGE_NUMBER_SIZE = Range(13, 14)  # PL I, mục I.7
 
 # --- Layout chosen by vbhc's writer, inside the decree's ranges ------------------------------
 # Every value below is one the decree allows; the comment names the clause (PL I = Phụ lục I,
-# Phần I; l. = line of corpus/nd30-2020/nd30-2020-phuluc1.txt).
+# Phần I; l. = line of ../shared/corpus/nd30-2020/nd30-2020-phuluc1.txt).
 
 # PL I, mục I.3 (l. 14): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 WRITER_MARGINS_MM = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
@@ -233,7 +236,18 @@ COMPONENT_SPECS: dict[str, Spec] = {
     "phu_luc_title": Spec("tên phụ lục", SIZE_13_14, "Phụ lục I, mục III.1.b", bold=True, italic=False, caps=True),
     "kem_theo": Spec("chỉ dẫn kèm theo", SIZE_13_14, "Phụ lục I, mục III.1.c", italic=True),
 }
-BODY_KINDS = ("paragraph", "decimal", "point", "bullet")  # lines of the body text proper (mục II.6.e)
+BODY_KINDS = ("paragraph", "decimal", "point", "bullet")
+
+# Sizes a reader gives are rounded (PDFs scale glyphs: 13.96, 14.04): within this many points of a
+# range a size is right; up to SIZE_WARNING off it is a warning (half a point nobody returns a
+# document for); further off it is an error.
+SIZE_TOLERANCE_PT = 0.25
+SIZE_WARNING_PT = 0.5
+
+# Text inside a table of the body (a task table, a table of figures): PL I gives no size for it and
+# offices commonly set it smaller than the body (12 pt); below the smallest size the decree uses
+# (11 pt, for Nơi nhận: mục II.9.d) or above the body's 14 pt it is worth a warning.
+TABLE_TEXT_SIZE = Range(11, 14)  # lines of the body text proper (mục II.6.e)
 
 # PL I, mục II.6.e: first-line indent 1 cm or 1.27 cm; tolerance for Word's twip rounding.
 FIRST_LINE_INDENT_MM = Range(10.0 - 0.3, 12.7 + 0.3)

@@ -37,7 +37,7 @@ def data_of(row: dict, rule: str) -> list[dict]:
 
 
 def test_exit_code_and_rows_sorted(audited):
-    assert audited.proc.returncode == 1, audited.proc.stderr
+    assert audited.proc.returncode == 2, audited.proc.stderr  # unreadable files: report.results.exit_status
     assert [r["path"] for r in audited.result["files"]] == ALL
     assert "Traceback" not in audited.proc.stderr
 

@@ -43,14 +43,27 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (SAFETY_AS_BYTES, SAFETY_AS_BYTES))
 
 
-def run_cli(*args: str, preamble: str = "", env: dict[str, str] | None = None) -> Run:
-    """`vbhc ARGS` in a child process; `preamble` is Python run first (e.g. to lower a limit)."""
+KILL_AFTER_S = 60.0  # a child still running then has hung: killed, and its run says so (code -9)
+
+
+def run_cli(*args: str, preamble: str = "", env: dict[str, str] | None = None, cwd: Path | None = None,
+            kill_after: float = KILL_AFTER_S) -> Run:
+    """`vbhc ARGS` in a child process; `preamble` is Python run first (e.g. to lower a limit).
+
+    A child that hangs (a FIFO opened for reading blocks forever) is killed after KILL_AFTER_S,
+    so a regression fails the test instead of hanging the suite (`kill_after` seconds)."""
     code = f"{preamble}\nimport sys\nfrom vbhc.cli import main\nsys.argv = ['vbhc', *{list(args)!r}]\nmain()\n"
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-c", code], stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                preexec_fn=_limit, env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)
+                                preexec_fn=_limit, env={**os.environ, **(env or {})}, cwd=cwd)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > kill_after:
+                proc.kill()
+            time.sleep(0.02)
         proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - start
         out.seek(0)

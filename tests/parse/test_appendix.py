@@ -103,3 +103,19 @@ def test_attached_plan_without_its_own_header():
     parsed = parse_text(text)
     assert [d.doc_type for d in parsed.documents] == ["Quyết định", "Kế hoạch"]
     assert parsed.documents[1].attached_to.startswith("(Kèm theo Quyết định số 2228/QĐ-UBND")
+
+
+def test_an_appendix_title_stops_at_its_table():
+    # md12 of ../shared/corpus/real: Phụ lục 01's title took the table's "TT" and "Chỉ tiêu" cells
+    from vbhc.model import Block, Source, TablePos
+    from vbhc.parse import parse_source
+
+    cells = [Block(text=t, table=TablePos(table=0, row=r, col=c))
+             for r, row in enumerate([["TT", "Chỉ tiêu", "Năm 2026"], ["1", "Tỷ lệ hồ sơ trực tuyến", "80%"]])
+             for c, t in enumerate(row)]
+    blocks = [Block(text="PHỤ LỤC 01"), Block(text="CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030"), *cells]
+    [appendix] = parse_source(Source(path="<test>", format="text", blocks=blocks)).documents
+    assert appendix.title == "CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2026 - 2030"
+    assert appendix.enacting_authority is None
+    [table] = appendix.body
+    assert table.kind == "table" and table.rows[0] == ["TT", "Chỉ tiêu", "Năm 2026"]

@@ -8,10 +8,15 @@ import pytest
 import yaml
 from parse_helpers import GOLD, ROOT
 
+from shared_corpus import DECREE as DECREE_FILE
+from shared_corpus import PHU_LUC_DOCX, needs
 from vbhc.parse import parse_file
 
 GOLD_DATA = yaml.safe_load((GOLD / "nd30-2020.yaml").read_text(encoding="utf-8"))
 DECREE = GOLD_DATA["decree"]
+
+
+pytestmark = needs(DECREE_FILE, *PHU_LUC_DOCX)
 
 
 @pytest.fixture(scope="module")

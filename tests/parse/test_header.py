@@ -125,3 +125,30 @@ def test_header_without_number_is_not_fatal():
     assert doc.number is None and doc.symbol is None
     assert doc.doc_type == "Kế hoạch"
     assert doc.title == "Cải cách hành chính năm 2025"
+
+
+def test_tieu_ngu_typed_with_a_look_alike_eth_is_still_the_tieu_ngu():
+    # qd06 of ../shared/corpus/real: "Ðộc lập" with U+00D0, which prints as "Đ": a misspelling, not a gap
+    doc = one("BỘ NỘI VỤ\nSố: 12/QĐ-BNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\u00d0ộc lập - Tự do - Hạnh phúc\n"
+              "Hà Nội, ngày 15 tháng 10 năm 2025\nQUYẾT ĐỊNH\nPhê duyệt Đề án\nĐiều 1. Phê duyệt./.\n")
+    assert doc.motto == "\u00d0ộc lập - Tự do - Hạnh phúc"
+    assert doc.doc_type == "Quyết định"
+
+
+def test_a_trich_yeu_in_capitals_is_not_the_enacting_authority():
+    # md02 of ../shared/corpus/real: "KẾ HOẠCH" over a trích yếu set in capitals
+    doc = one("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 1026/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 26 tháng 11 năm 2025\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\n"
+              "CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+              "Thực hiện Chỉ thị số 32/CT-TTg, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Một./.\n")
+    assert doc.title == "TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ"
+    assert doc.enacting_authority is None
+
+
+def test_the_authority_line_before_the_can_cu_is_still_the_authority():
+    doc = one("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 26 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Tổ\n"
+              "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCăn cứ Luật Tổ chức chính quyền địa phương.\nQUYẾT ĐỊNH:\n"
+              "Điều 1. Thành lập./.\n")
+    assert doc.title == "Về việc thành lập Tổ"
+    assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"

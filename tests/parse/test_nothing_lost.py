@@ -11,11 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parse_helpers import CORPUS
 
+from shared_corpus import DECREE, PHU_LUC_DOCX
 from vbhc.model import ParsedFile, Source
 from vbhc.parse import parse_file, parse_source, parse_text
 from vbhc.writers.md import parsed_md
 
-CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".docx", ".pdf"))
+CORPUS_FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".docx", ".pdf")) + [
+    p for p in (DECREE, *PHU_LUC_DOCX) if p.exists()]  # the decree's files, in the shared folder
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

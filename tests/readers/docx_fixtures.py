@@ -11,7 +11,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
-CORPUS = Path(__file__).parents[2] / "corpus" / "nd30-2020" / "docx"
+from shared_corpus import ND30
+
+CORPUS = ND30 / "docx"  # the official Phụ lục files, read in place from the shared folder
 REAL = Path(__file__).parents[2].parent / "shared" / "corpus" / "real"  # ../shared/corpus/real
 
 

@@ -27,11 +27,13 @@ from docx_fixtures import (
     to_bytes,
 )
 
+from shared_corpus import needs, params
 from vbhc.errors import InputError
 from vbhc.readers import read
 from vbhc.readers.docx import read_docx
 
 PHU_LUC = [CORPUS / f"nd30-2020-phuluc{i}.docx" for i in range(1, 7)]
+needs_phu_luc = needs(*PHU_LUC)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -59,7 +61,7 @@ def _expected_texts(path: Path) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("path", PHU_LUC, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", params(PHU_LUC))
 def test_corpus_every_paragraph_in_order(path: Path) -> None:
     source = read_docx(path)
     assert source.format == "docx" and source.carries_style and source.carries_paragraph_format
@@ -76,7 +78,7 @@ def test_corpus_every_paragraph_in_order(path: Path) -> None:
     assert all(t == unicodedata.normalize("NFC", t) for t in texts)
 
 
-@pytest.mark.parametrize("path", PHU_LUC, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", params(PHU_LUC))
 def test_corpus_header_and_page_setup(path: Path) -> None:
     source = read_docx(path)
     first = source.blocks[0]
@@ -100,6 +102,7 @@ def test_corpus_header_and_page_setup(path: Path) -> None:
         assert block.part == "body"
 
 
+@needs_phu_luc
 def test_corpus_font_comes_from_styles_when_runs_set_none() -> None:
     """Runs with no w:rFonts still read Times New Roman: it comes from the paragraph style."""
     checked = 0
@@ -125,6 +128,7 @@ def test_corpus_font_comes_from_styles_when_runs_set_none() -> None:
     assert checked > 200
 
 
+@needs_phu_luc
 def test_corpus_auto_numbered_table_column() -> None:
     """Phụ lục III numbers its STT column with Word numbering: the labels are the cell text."""
     source = read_docx(PHU_LUC[2])
@@ -134,6 +138,7 @@ def test_corpus_auto_numbered_table_column() -> None:
     assert stt[0].style.font == "Times New Roman" and stt[0].style.size_pt == 14.0
 
 
+@needs_phu_luc
 def test_dispatch_reads_docx() -> None:
     assert read(PHU_LUC[1]).blocks[0].text == read_docx(PHU_LUC[1]).blocks[0].text
 
@@ -521,6 +526,7 @@ def _raises(path: Path, fragment: str) -> InputError:
     return info.value
 
 
+@needs_phu_luc
 def test_truncated_docx(tmp_path: Path) -> None:
     data = PHU_LUC[1].read_bytes()
     path = tmp_path / "cut.docx"
@@ -578,6 +584,7 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
     _raises(utf16, "thực thể XML")
 
 
+@needs_phu_luc
 def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path: Path) -> None:
     """Flipped bytes anywhere in a real file: either it still reads, or an InputError says why."""
     import random

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import shared_corpus
 from vbhc.check import run_rules
 from vbhc.parse import parse_file
 from vbhc.parse import parse_text as parse_string
@@ -12,7 +13,7 @@ from vbhc.rules import Finding
 
 ROOT = Path(__file__).resolve().parents[2]
 NGHE_AN = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
-PHU_LUC_DOCX = sorted((ROOT / "corpus" / "nd30-2020" / "docx").glob("nd30-2020-phuluc*.docx"))
+PHU_LUC_DOCX = shared_corpus.PHU_LUC_DOCX  # the decree's Phụ lục, read in place from ../shared
 
 # A decision written as the decree says (Phụ lục III, Mẫu 1.3), as plain text.
 DECISION = """\

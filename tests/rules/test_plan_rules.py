@@ -68,8 +68,15 @@ def ordered(items):
     return sorted(items, key=lambda x: (x[0], json.dumps(x[2], ensure_ascii=False)))
 
 
+def expanded(f):
+    """A KH003 finding lists a group of targets: one triple per target, as before grouping."""
+    if f.rule == "KH003":
+        return [(f.rule, f.severity, t) for t in f.data["targets"]]
+    return [(f.rule, f.severity, f.data)]
+
+
 def triples(findings):
-    return ordered((f.rule, f.severity, f.data) for f in findings)
+    return ordered(t for f in findings for t in expanded(f))
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -80,6 +87,15 @@ def test_each_sub_plan_gives_exactly_its_findings(name, profile):
 @pytest.mark.parametrize("name", list(SHAPES))
 def test_other_plan_shapes(name, profile):
     assert triples(kh_findings(PLANS / name, profile)) == ordered(SHAPES[name])
+
+
+def test_missing_targets_are_grouped_by_area_or_section(profile):
+    """Both sector targets the Sở Tư pháp plan leaves out stand in section I: one finding lists them."""
+    (kh003,) = [f for f in kh_findings(PLANS / "stp-tot.txt", profile) if f.rule == "KH003"]
+    assert kh003.severity == "info" and [t["indicator"] for t in kh003.data["targets"]] == [DAT_DAI, Y_TE]
+    assert kh003.data["indicator"] == DAT_DAI and kh003.data["parent"] == {"op": ">", "value": 85, "unit": "%"}
+    assert kh003.data["area"] is None and kh003.source == "KH 2228/QĐ-UBND, mục I"
+    assert "Chưa có 2 chỉ tiêu" in kh003.message and "đất đai" in kh003.message and "y tế" in kh003.message
 
 
 def test_messages_quote_both_sides_and_sources_cite_the_parent(profile):

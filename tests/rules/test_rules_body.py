@@ -92,3 +92,33 @@ def test_nghe_an_gives_exactly_the_known_findings():
 
 def test_decision_template_parses_clean():
     assert findings(DECISION) == []
+
+
+def test_a_gap_in_points_or_clauses_is_an_error():
+    gap = replace("d) Tự đánh giá, chấm điểm;", "e) Tự đánh giá, chấm điểm;")
+    assert [f.severity for f in findings(gap) if f.rule == "ND30.DanhSo.NhayCoc"] == ["error"]
+
+
+def test_a_gap_in_sections_is_a_warning():
+    plan = "KẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n1. Một.\nIII. NHIỆM VỤ\n1. Hai./.\n"  # no section II
+    assert [f.severity for f in findings(plan) if f.rule == "ND30.DanhSo.NhayCoc"] == ["warning"]
+
+
+def test_can_cu_prose_in_a_cong_van_is_body_not_preamble():
+    # cv08 of ../shared/corpus/real: a công văn's first paragraph begins "Căn cứ …"
+    from rule_helpers import parse_text
+
+    doc = parse_text("""\
+        ỦY BAN NHÂN DÂN
+        TỈNH BÌNH THUẬN
+        Số: 12/UBND-NC
+        V/v gia hạn thời gian tổ chức đại hội
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        Độc lập - Tự do - Hạnh phúc
+        Bình Thuận, ngày 05 tháng 02 năm 2026
+        Kính gửi: Sở Nội vụ
+        Căn cứ Công văn số 215/SNV-TCBC ngày 14/01/2026 của Sở Nội vụ, Ủy ban nhân dân tỉnh có ý kiến như sau.
+        Đồng ý gia hạn./.
+        """).documents[0]
+    assert doc.can_cu == []
+    assert doc.body[0].text.startswith("Căn cứ Công văn số 215")

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from rule_helpers import DECISION, NGHE_AN, PHU_LUC_DOCX, ROOT, file_findings
 
+from shared_corpus import params
 from vbhc.check import INTERNAL_ERROR, load_config, run_rules
 from vbhc.cli import cli
 from vbhc.parse import parse_file
@@ -152,7 +153,7 @@ PHU_LUC_EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("path", PHU_LUC_DOCX, ids=[p.name for p in PHU_LUC_DOCX])
+@pytest.mark.parametrize("path", params(PHU_LUC_DOCX))
 def test_official_phu_luc_files(path):
     parsed = parse_file(path)
     assert all(d.is_appendix for d in parsed.documents)

@@ -65,3 +65,21 @@ def test_kt_finding_data():
 def test_thamquyen_data():
     [f] = findings(replace("KT. CHỦ TỊCH", "KT CHỦ TỊCH"))
     assert f.data == {"found": "KT CHỦ TỊCH", "expected": "KT. CHỦ TỊCH"}
+
+
+def _severity(text: str, rule: str) -> list[str]:
+    return [f.severity for f in findings(text) if f.rule == rule]
+
+
+def test_drafters_mark_after_the_luu_dot_is_a_warning():
+    # kh02, cv08, qd04 of ../shared/corpus/real: "- Lưu: VT, NC.Châu", the name in subscript
+    assert _severity(replace("- Lưu: VT, KSTT.", "- Lưu: VT, KSTT.Châu"), "ND30.NoiNhan.Luu") == ["warning"]
+    assert _severity(replace("- Lưu: VT, KSTT.", "- Lưu: VT, KSTT"), "ND30.NoiNhan.Luu") == ["error"]
+    assert ids(replace("- Lưu: VT, KSTT.", "- Lưu: VT, KSTT (Huy).")) == set()
+
+
+def test_kt_without_a_deputy_position_is_an_error_a_non_deputy_position_a_warning():
+    no_position = replace("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)", "KT. CHỦ TỊCH\n(Đã ký)")
+    assert _severity(no_position, "ND30.ChuKy.KyThay") == ["error"]
+    not_deputy = replace("PHÓ CHỦ TỊCH\n(Đã ký)", "CHỦ TỊCH\n(Đã ký)")
+    assert _severity(not_deputy, "ND30.ChuKy.KyThay") == ["warning"]

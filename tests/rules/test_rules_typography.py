@@ -149,3 +149,13 @@ def test_conformant_pdf_gives_no_error_and_no_warning(tmp_path):
                                                                                            "Liberation Serif"}
         found = [f for f in found if f.rule != "ND30.Font.TimesNewRoman"]
     assert [(f.rule, f.message) for f in found if f.severity in ("error", "warning")] == []
+
+
+def test_half_a_point_off_is_a_warning_more_is_an_error(tmp_path):
+    # bc01 of ../shared/corpus/real: a position line at 14.5 pt, which no văn thư returns a report for
+    half = _change("PHÓ CHỦ TỊCH", size=14.5)
+    [f] = file_findings(build(half, tmp_path / "half.docx"))
+    assert (f.rule, f.severity) == ("ND30.KieuChu.CoChu", "warning")
+    whole = _change("PHÓ CHỦ TỊCH", size=15.5)
+    [g] = file_findings(build(whole, tmp_path / "whole.docx"))
+    assert (g.rule, g.severity) == ("ND30.KieuChu.CoChu", "error")

@@ -180,11 +180,12 @@ class _sigterm_as_interrupt:  # noqa: N801 - used as a `with` statement
 
 
 def exit_code(result: dict[str, Any]) -> int:
-    """1 when any file could not be read or has an error finding, else 0."""
-    for row in result["files"]:
-        if row.get("status") == "error" or any(f.get("severity") == "error" for f in row.get("findings", [])):
-            return 1
-    return 0
+    """`report.results.exit_status` of the rows: the one policy `check` follows too."""
+    from vbhc.report.results import exit_status
+
+    rows = result["files"]
+    return exit_status(unreadable=sum(r.get("status") == "error" for r in rows),
+                       errors=sum(f.get("severity") == "error" for r in rows for f in r.get("findings", [])))
 
 
 def result_text(result: dict[str, Any]) -> str:

@@ -11,15 +11,20 @@ and who helps with each task, deadlines, outputs. Placeholders never sit where a
 of Nghị định 30/2020 would read them as an error: the number is left blank for the văn thư
 ("Số:      /KH-STP"), the date is a real date.
 
-Which of the parent's tasks concern the agency (`--level so|xa`) is decided by plain words,
-on folded text (`concerns`):
-- a task that names the commune level ("cấp xã", "xã, phường") and not the provincial one is
-  left out of a department's (so) plan;
-- a task that names the provincial level ("cấp tỉnh", "của tỉnh", "địa bàn tỉnh", "sở, ngành",
-  "tỉnh" ending a phrase as in "Trung tâm Phục vụ hành chính công tỉnh;") and not the commune
-  level is left out of a commune's (xa) plan;
-- every other task (both levels, or neither) is kept for both.
-Targets are always kept: they are the parent's mandate, and the agency may raise them.
+The draft is tailored to the agency (`--level so|xa`):
+- tasks: when the parent has an assignment table (Phụ lục "Phân công thực hiện"), the tasks it gives
+  the agency to lead, by name or by a group it belongs to ("các sở, ban, ngành", "UBND các xã"), and
+  those it helps with, with their outputs and deadlines (`vbhc.profile.assignments`); else the task
+  points under each area that concern its level (`concerns`, on folded text: a task that names the
+  commune level and not the provincial one is left out of a department's plan, and the reverse), and
+  not those another named agency leads ("Giao Công an tỉnh …");
+- targets: all the parent's, except the province's own ("98% văn bản QPPL của tỉnh") and, for a
+  department, those of a sector it does not work in (land-use satisfaction for a justice department);
+- scope: "trên địa bàn tỉnh", "của cơ quan, đơn vị, địa phương", "các cơ quan, đơn vị, địa phương" are
+  rewritten as the agency's own.
+What only the agency can decide is marked `[ĐIỀN: …]`, once where one answer serves many (who leads
+each area's tasks), with what to put; deadlines and outputs the parent does not give are written as
+the usual "Trong năm …" and "Báo cáo kết quả thực hiện", for the agency to change.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ import regex as re
 from vbhc.errors import VbhcError
 from vbhc.generate.placeholder import PLACEHOLDER_OPEN, PLACEHOLDER_RE
 from vbhc.model import Document, Node
-from vbhc.profile.model import Profile, Target
+from vbhc.profile.assignments import Assignment
+from vbhc.profile.model import Area, Profile, Target
 from vbhc.textnorm import fold, squash
 
 Level = Literal["so", "xa"]
@@ -132,9 +138,9 @@ def agency_of(name: str, parent_issuer: str | None, level: Level | None = None, 
     local = _LOCAL.match(upper_parent)
     region = local.group("rest") if local else None  # "TỈNH NGHỆ AN"
     region_name = region
-    for unit in _PLACE_UNITS:
-        if region and region.startswith(unit + " "):
-            region_name = region[len(unit) + 1:]
+    for place_unit in _PLACE_UNITS:
+        if region and region.startswith(place_unit + " "):
+            region_name = region[len(place_unit) + 1:]
             break
     if name.isupper():
         name = agency_in_text(name)
@@ -165,11 +171,21 @@ def agency_of(name: str, parent_issuer: str | None, level: Level | None = None, 
 
 # --- reading the parent --------------------------------------------------------------------
 
-def parent_plan(profile: Profile, against: str | None = None, profile_path: str | None = None) -> Document | None:
+@dataclass
+class ParentPlan:
+    """The parent plan itself and the rows of its assignment table."""
+
+    plan: Document
+    assignments: list[Assignment] = field(default_factory=list)
+
+
+def parent_plan(profile: Profile, against: str | None = None,
+                profile_path: str | None = None) -> ParentPlan | None:
     """The parent plan itself (for its tasks and solutions): the file given, else the profile's
     `source` (as written, then beside the profile file); None when it cannot be read."""
     from vbhc.parse import parse_file
-    from vbhc.profile.extract import plan_document
+    from vbhc.profile.assignments import plan_assignments
+    from vbhc.profile.extract import plan_appendices, plan_document
 
     candidates: list[Path] = []
     if against:
@@ -186,7 +202,8 @@ def parent_plan(profile: Profile, against: str | None = None, profile_path: str 
         except Exception:  # the draft still has every area; only the parent's wording is missing
             continue
         if parsed.documents:
-            return plan_document(parsed)[1]
+            index, plan = plan_document(parsed)
+            return ParentPlan(plan, plan_assignments(plan_appendices(parsed, index)))
     return None
 
 
@@ -210,18 +227,128 @@ def concerns(text: str, level: Level) -> bool:
     return not (tinh and not xa)
 
 
-def area_tasks(doc: Document | None, area_node: str | None, level: Level) -> list[str]:
-    """The parent's tasks under one reform area that concern this level, as sentences."""
-    node = _find(doc, area_node) if doc else None
+@dataclass
+class Task:
+    """One task of the draft: what, and (from the parent's table) its output, deadline and who leads it
+    when the agency only helps."""
+
+    text: str
+    output: str | None = None
+    deadline: str | None = None
+    lead: str | None = None  # the parent's lead when the agency is a partner
+
+
+_NAMED_LEAD = re.compile(r"^(?:giao\s+)?(?P<who>(?:sở|văn phòng|công an|thanh tra|ban|trung tâm|bảo hiểm|kho bạc|"
+                         r"cục|đài|báo)\s+\p{Lu}[\p{L}\s,&]*?)\s+(?:chủ trì|tham mưu|thực hiện|phối hợp|triển khai|"
+                         r"thường xuyên|có trách nhiệm)\b")
+
+
+def _led_by_another(text: str, agency: Agency) -> bool:
+    """"Giao Công an tỉnh tham mưu …", "Sở Khoa học và Công nghệ chủ trì …": another agency's task."""
+    m = _NAMED_LEAD.match(text)
+    return bool(m) and fold(agency.name) not in fold(m.group("who")) and fold(m.group("who")) not in fold(agency.name)
+
+
+def _task_children(node: Node) -> list[Node]:
+    """The task points of an area; an area split into "a) Mục tiêu" and "b) Nhiệm vụ" gives the second's."""
+    from vbhc.profile.extract import node_title
+
+    for child in node.children:
+        if fold(node_title(child) or "").startswith("nhiem vu") and child.children:
+            return child.children
+    return [c for c in node.children if not fold(node_title(c) or "").startswith("muc tieu")]
+
+
+def _body_tasks(doc: Document, area_node: str | None, agency: Agency) -> list[Task]:
+    node = _find(doc, area_node)
     if node is None:
         return []
     out = []
-    for child in node.children:
+    for child in _task_children(node):
         if child.kind in ("point", "bullet", "clause") and child.text:
             text = _clean_task(child.text)
-            if text and not text.startswith("(") and concerns(text, level):
-                out.append(text)
+            if text and not text.startswith("(") and concerns(text, agency.level) \
+                    and not _led_by_another(text, agency) and not _sector_of_another(text, agency):
+                out.append(Task(text))
     return out
+
+
+def _as_task(row: Assignment) -> str:
+    """A row that advises the province ("Tham mưu UBND tỉnh …") or continues the task above is, for the
+    agency, the output it must deliver ("Kế hoạch tự kiểm tra … của cơ quan" → "Xây dựng và tổ chức thực
+    hiện kế hoạch tự kiểm tra …")."""
+    text = _clean_task(row.task)
+    if not fold(text).startswith("tham muu") or not row.output:
+        return text
+    output = row.output.rstrip(" .;")
+    f = fold(output)
+    if f.startswith("ke hoach"):
+        return f"Xây dựng và tổ chức thực hiện {_lcfirst(output)}"
+    if f.startswith("ket qua"):
+        return f"Thực hiện và báo cáo {_lcfirst(output)}"
+    return output
+
+
+def _assigned_tasks(rows: list[Assignment], area_id: str, agency: Agency) -> list[Task]:
+    from vbhc.profile.assignments import gives_to
+
+    out = []
+    for row in rows:
+        if row.area != area_id or _sector_of_another(row.task, agency):
+            continue
+        if gives_to(row.lead, agency.name, agency.level):
+            out.append(Task(_as_task(row), row.output, row.deadline))
+        elif gives_to(row.partners, agency.name, agency.level):
+            out.append(Task(_clean_task(row.task), row.output, row.deadline, lead=row.lead))
+    return out
+
+
+def area_tasks(parent: ParentPlan | Document | None, area: Area | str | None, agency: Agency | Level) -> list[Task]:
+    """The parent's tasks under one reform area that concern the agency, scope rewritten as its own."""
+    parent = _as_parent(parent)
+    who = agency if isinstance(agency, Agency) else Agency(name="", level=agency, issuer="", parent_issuer=None,
+                                                           abbr="", place="", short="", head=None, units="")
+    if parent is None or area is None:
+        return []
+    area_id = area.id if isinstance(area, Area) else None
+    area_node = area.node if isinstance(area, Area) else area
+    rows = [r for r in parent.assignments if area_id and r.area == area_id]
+    tasks = _assigned_tasks(rows, area_id, who) if rows and area_id else _body_tasks(parent.plan, area_node, who)
+    if who.short:
+        for t in tasks:
+            if t.lead is None:  # another agency's task is left in the parent's words
+                t.text = own_scope(t.text, who)
+    return tasks
+
+
+def _as_parent(parent: ParentPlan | Document | None) -> ParentPlan | None:
+    return ParentPlan(parent) if isinstance(parent, Document) else parent
+
+
+# "trên địa bàn tỉnh" → the agency's own scope; (pattern, department's words, commune's words).
+_SCOPE: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\btrên địa bàn (?:toàn )?tỉnh\b(?!\s+\p{Lu})", re.I), "thuộc phạm vi quản lý của {short}",
+     "trên địa bàn {unit}"),
+    (re.compile(r"\bcủa (?:các )?cơ quan, đơn vị, địa phương(?: mình)?\b", re.I), "của {short}", "của {short}"),
+    (re.compile(r"\b(?<!của )các cơ quan, đơn vị, địa phương\b", re.I), "các phòng, đơn vị thuộc {short}",
+     "các bộ phận thuộc {short}"),
+    (re.compile(r"\bnăm (\d{4}) của tỉnh\b", re.I), "năm \\g<1> của {short}", "năm \\g<1> của {short}"),
+]
+
+
+def own_scope(text: str, agency: Agency) -> str:
+    """The parent's words for the province's scope, as the agency's own ("… trên địa bàn tỉnh" → "…
+    thuộc phạm vi quản lý của Sở"); for matching nothing changes (tỉnh, Sở, xã are not key words)."""
+    unit = agency.short.split()[-1] if agency.short else ""
+    for pattern, so_words, xa_words in _SCOPE:
+        words = (xa_words if agency.level == "xa" else so_words).format(short=agency.short, unit=unit)
+
+        def put(m: re.Match[str], words: str = words) -> str:
+            out = m.expand(words)
+            return out[:1].upper() + out[1:] if m.group(0)[:1].isupper() else out
+
+        text = pattern.sub(put, text)
+    return text
 
 
 def parent_solutions(doc: Document | None, task_section: str | None) -> list[str]:
@@ -253,14 +380,21 @@ def _reads_back(sentence: str, wanted: list[Target]) -> bool:
 
 _NUM = {">=": "đạt từ {v}{u} trở lên", ">": "đạt trên {v}{u}", "=": "đạt {v}{u}", "<=": "không quá {v}{u}",
         "<": "dưới {v}{u}"}
+_COUNTED = {">=": "tối thiểu {v} {u}", ">": "trên {v} {u}", "=": "tối thiểu {v} {u}", "<=": "không quá {v} {u}",
+            "<": "dưới {v} {u}"}
 
 
 def phrase_target(t: Target) -> str:
     """One target as a sentence of its own, in the words the extractor reads."""
+    from vbhc.profile.targets import RANK_UNIT
     from vbhc.quantities import vn_number
 
     indicator = t.indicator.strip().rstrip(".;,")
-    if t.op in _NUM and t.value is not None:
+    if t.unit == RANK_UNIT and t.value is not None:
+        text = f"{indicator} nằm trong nhóm {vn_number(t.value)} đơn vị dẫn đầu"
+    elif t.op in _NUM and t.value is not None and t.unit not in (None, "%"):
+        text = f"{indicator} {_COUNTED[t.op].format(v=vn_number(t.value), u=t.unit)}"
+    elif t.op in _NUM and t.value is not None:
         text = f"{indicator} {_NUM[t.op].format(v=vn_number(t.value), u=t.unit or '')}"
     elif t.op == "reduce_by" and t.value is not None:
         text = f"Giảm {vn_number(t.value)}{t.unit or ''} {indicator}" + (f" so với {t.baseline}" if t.baseline else "")
@@ -273,9 +407,10 @@ def phrase_target(t: Target) -> str:
     return text[:1].upper() + text[1:]
 
 
-def target_sentences(targets: list[Target]) -> tuple[list[str], list[str]]:
+def target_sentences(targets: list[Target], agency: Agency | None = None) -> tuple[list[str], list[str]]:
     """The parent's targets as sentences that read back with the same op and value: the parent's
-    own sentence when it does, else one sentence per target. Also the targets that did not."""
+    own sentence (its scope the agency's) when it does, else one sentence per target. Also the
+    targets that did not."""
     groups: dict[str, list[Target]] = {}
     for t in targets:
         groups.setdefault(t.text, []).append(t)
@@ -284,6 +419,8 @@ def target_sentences(targets: list[Target]) -> tuple[list[str], list[str]]:
     for text, group in groups.items():
         sentence = re.sub(r"^\s*(?:Trong đó|trong đó)\s*,?\s*", "", squash(text)).rstrip(" .;,")
         sentence = sentence[:1].upper() + sentence[1:]
+        if agency is not None:
+            sentence = own_scope(sentence, agency)
         if _reads_back(sentence, group):
             out.append(sentence)
             continue
@@ -293,6 +430,30 @@ def target_sentences(targets: list[Target]) -> tuple[list[str], list[str]]:
                 failed.append(t.indicator)
             out.append(own)
     return out, failed
+
+
+def _sector_of_another(text: str, agency: Agency) -> bool:
+    """A target or task of a sector the department does not work in ("… dịch vụ y tế, giáo dục" for a
+    justice department); a commune works in every sector."""
+    from vbhc.profile.subplan import sectors_in
+
+    if agency.level != "so":
+        return False
+    f, name = fold(text), fold(agency.name)
+    sectors = sectors_in(text)
+    own = re.sub(r"^(?:so|ban|van phong)\s+", "", name)
+    return bool(sectors) and not any(w in name for w in sectors) and not (own and own in f)
+
+
+def agency_targets(targets: list[Target], agency: Agency) -> tuple[list[Target], list[Target]]:
+    """(the targets the agency's plan carries, those left out: the province's own, another sector's)."""
+    from vbhc.profile.subplan import province_only
+
+    kept: list[Target] = []
+    left: list[Target] = []
+    for t in targets:
+        (left if province_only(t.indicator) or _sector_of_another(t.indicator, agency) else kept).append(t)
+    return kept, left
 
 
 # --- the draft -----------------------------------------------------------------------------
@@ -357,27 +518,20 @@ def _reporting(profile: Profile) -> tuple[str, str | None]:
     return _lcfirst(text), (m.group("office").strip() if m else None)
 
 
-def plan_spec(profile: Profile, agency: Agency, issued: str, parent: Document | None,
-              attached: bool = False) -> tuple[dict[str, Any], list[str]]:
-    """The sub-plan as a document spec (the shape templates render), and notes for the officer."""
+def _section_i(profile: Profile, agency: Agency, year: str, notes: list[str]) -> dict[str, Any]:
     from vbhc.writers.docx import agency_in_text
-    from vbhc.writers.form import symbol_for
 
-    notes: list[str] = []
-    year = plan_year(profile, issued)
-    title = f"Cải cách hành chính năm {year} của {agency.name}"
     parent_who = agency_in_text(profile.parent.issuer) if profile.parent.issuer else "cấp trên"
-    if not profile.parent.cite():
-        notes.append("hồ sơ không có số, ký hiệu hoặc ngày của văn bản cấp trên: đã để chỗ [ĐIỀN: …] ở câu trích dẫn")
-    intro = (f"Thực hiện {parent_citation(profile)}, {agency.name} ban hành Kế hoạch cải cách hành chính "
-             f"năm {year} như sau:")
-
-    sentences, failed = target_sentences(profile.targets)
+    kept, left = agency_targets(profile.targets, agency)
+    if left:
+        notes.append(f"đã bỏ {len(left)} chỉ tiêu riêng của tỉnh hoặc của ngành khác: "
+                     + "; ".join(t.indicator for t in left))
+    sentences, failed = target_sentences(kept, agency)
     if failed:
         notes.append("chưa diễn đạt được để vbhc đọc lại đúng các chỉ tiêu: " + "; ".join(failed))
-    target_items = [*sentences, blank(f"chỉ tiêu riêng của {agency.name}; được nâng các chỉ tiêu trên, "
-                                      "không được thấp hơn chỉ tiêu của kế hoạch cấp trên")]
-    section_i = {"kind": "section", "heading": "Mục đích, yêu cầu", "children": [
+    target_items = [*sentences, blank(f"chỉ tiêu riêng của {agency.name}, nếu có (được cao hơn, không được thấp "
+                                      "hơn chỉ tiêu của kế hoạch cấp trên)")]
+    return {"kind": "section", "heading": "Mục đích, yêu cầu", "children": [
         {"kind": "clause", "heading": "Mục đích", "children": _points([
             f"Triển khai thực hiện đầy đủ, kịp thời, hiệu quả các mục tiêu, nhiệm vụ cải cách hành chính năm "
             f"{year} của {parent_who} tại {agency.name}",
@@ -385,38 +539,42 @@ def plan_spec(profile: Profile, agency: Agency, issued: str, parent: Document | 
             "nâng cao chất lượng phục vụ người dân, doanh nghiệp"])},
         {"kind": "clause", "heading": "Yêu cầu", "children": _points([
             "Nhiệm vụ phải cụ thể, có đơn vị chủ trì, đơn vị phối hợp, thời gian hoàn thành và sản phẩm đầu ra",
-            f"Bám sát các lĩnh vực, nhiệm vụ và chỉ tiêu của Kế hoạch cấp trên; {blank('yêu cầu khác, nếu có')}"])},
+            "Bám sát các lĩnh vực, nhiệm vụ và chỉ tiêu của Kế hoạch cấp trên"])},
         {"kind": "clause", "heading": "Mục tiêu, chỉ tiêu", "children": _points(target_items)},
     ]}
 
-    areas = []
-    table: list[list[str]] = [list(TASK_HEADERS)]
+
+def _task_row(k: int, task: Task, agency: Agency, year: str) -> list[str]:
+    """One task of the table: the lead is the area's (its group row) unless the parent gives it to
+    another agency that the agency helps."""
+    partners = agency.name if task.lead else agency.units
+    return [str(k), _first_sentence(task.text), task.lead or "", partners, task.deadline or f"Trong năm {year}",
+            task.output or "Báo cáo kết quả thực hiện"]
+
+
+def _section_ii(profile: Profile, agency: Agency, year: str, parent: ParentPlan | None,
+                table: list[list[str]]) -> dict[str, Any]:
     from vbhc.numbering import roman
 
+    areas = []
     for i, area in enumerate(profile.areas, 1):
-        tasks = area_tasks(parent, area.node, agency.level)
-        items = [*tasks, blank(f"nhiệm vụ cụ thể của {agency.name} về {_lcfirst(area.title)}")]
+        tasks = area_tasks(parent, area, agency)
+        items = [*(t.text for t in tasks), blank(f"nhiệm vụ riêng của {agency.name} về {_lcfirst(area.title)}, "
+                                                 "nếu có")]
         areas.append({"kind": "clause", "heading": area.title, "children": _points(items)})
-        table.append([roman(i), area.title, "", "", "", ""])
-        for k, task in enumerate(tasks or [blank("nhiệm vụ")], 1):
-            table.append([str(k), _first_sentence(task), blank("đơn vị chủ trì"), blank("đơn vị phối hợp"),
-                          blank("thời hạn"), blank("sản phẩm")])
-    if not profile.areas:
-        notes.append("hồ sơ không có lĩnh vực cải cách nào: mục II để trống")
-    section_ii = {"kind": "section", "heading": "Nhiệm vụ",
-                  "children": areas or [{"kind": "paragraph", "text": blank("các nhiệm vụ cải cách hành chính")}]}
+        table.append([roman(i), area.title, blank("phòng, đơn vị chủ trì các nhiệm vụ của lĩnh vực này"), "", "", ""])
+        for k, task in enumerate(tasks, 1):
+            table.append(_task_row(k, task, agency, year))
+    return {"kind": "section", "heading": "Nhiệm vụ",
+            "children": areas or [{"kind": "paragraph", "text": blank("các nhiệm vụ cải cách hành chính")}]}
 
-    solutions = parent_solutions(parent, profile.task_section) or [
-        "Tăng cường sự lãnh đạo, chỉ đạo, kiểm tra của người đứng đầu đối với công tác cải cách hành chính",
-        "Đẩy mạnh tuyên truyền, ứng dụng công nghệ thông tin và chuyển đổi số trong thực hiện nhiệm vụ"]
-    section_iii = {"kind": "section", "heading": "Giải pháp",
-                   "children": _clauses([*solutions, blank(f"giải pháp riêng của {agency.name}")])}
 
+def _section_iv(profile: Profile, agency: Agency, year: str, table: list[list[str]]) -> dict[str, Any]:
     lead = blank("đơn vị đầu mối theo dõi, tổng hợp" + (", ví dụ Văn phòng Sở" if agency.short == "Sở" else ""))
     report_text, _office = _reporting(profile)
     leader = "Giám đốc Sở" if agency.short == "Sở" else (
         f"Chủ tịch {agency.short}" if agency.level == "xa" else f"Thủ trưởng {agency.name}")
-    section_iv = {"kind": "section", "heading": "Tổ chức thực hiện", "children": [
+    return {"kind": "section", "heading": "Tổ chức thực hiện", "children": [
         {"kind": "clause", "heading": "Phân công thực hiện", "children": [
             {"kind": "paragraph", "text": (
                 f"{agency.units} căn cứ nhiệm vụ được giao tại Kế hoạch này chủ trì hoặc phối hợp triển khai "
@@ -424,18 +582,57 @@ def plan_spec(profile: Profile, agency: Agency, issued: str, parent: Document | 
             {"kind": "table", "rows": table}]},
         {"kind": "clause", "heading": "Kinh phí thực hiện", "text": (
             f"Kinh phí thực hiện Kế hoạch được bố trí từ dự toán ngân sách năm {year} được giao cho {agency.name} "
-            f"và các nguồn hợp pháp khác; {blank('dự toán kinh phí cụ thể, nếu có')}.")},
+            "và các nguồn hợp pháp khác theo quy định.")},
         {"kind": "clause", "heading": "Chế độ báo cáo", "text": (
             f"{lead} tham mưu {agency.name} {report_text} Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, "
-            f"các đơn vị phản ánh kịp thời về {lead} để tổng hợp, báo cáo {leader} xem xét, quyết định.")},
+            f"các đơn vị phản ánh kịp thời về đơn vị đầu mối để tổng hợp, báo cáo {leader} xem xét, quyết định.")},
     ]}
 
+
+def attached_line(agency: Agency, issued: str) -> str:
+    """"(Kèm theo Quyết định số      /QĐ-STP ngày 25/07/2025 của Giám đốc Sở Tư pháp)": who signs it."""
+    from vbhc.dates import cited
+    from vbhc.writers.form import symbol_for
+
+    if agency.short == "Sở":
+        who = f"Giám đốc {agency.name}"
+    elif agency.level == "xa":
+        who = agency.name
+    else:
+        who = f"Thủ trưởng {agency.name}"
+    return f"(Kèm theo Quyết định số       /{symbol_for('Quyết định', agency.abbr)} ngày {cited(issued)} của {who})"
+
+
+def plan_spec(profile: Profile, agency: Agency, issued: str, parent: ParentPlan | Document | None,
+              attached: bool = False) -> tuple[dict[str, Any], list[str]]:
+    """The sub-plan as a document spec (the shape templates render), and notes for the officer."""
+    from vbhc.writers.form import symbol_for
+
+    parent = _as_parent(parent)
+    notes: list[str] = []
+    year = plan_year(profile, issued)
+    if not profile.parent.cite():
+        notes.append("hồ sơ không có số, ký hiệu hoặc ngày của văn bản cấp trên: đã để chỗ [ĐIỀN: …] ở câu trích dẫn")
+    if not profile.areas:
+        notes.append("hồ sơ không có lĩnh vực cải cách nào: mục II để trống")
+    intro = (f"Thực hiện {parent_citation(profile)}, {agency.name} ban hành Kế hoạch cải cách hành chính "
+             f"năm {year} như sau:")
+    table: list[list[str]] = [list(TASK_HEADERS)]
+    section_ii = _section_ii(profile, agency, year, parent, table)
+    solutions = parent_solutions(parent.plan if parent else None, profile.task_section) or [
+        "Tăng cường sự lãnh đạo, chỉ đạo, kiểm tra của người đứng đầu đối với công tác cải cách hành chính",
+        "Đẩy mạnh tuyên truyền, ứng dụng công nghệ thông tin và chuyển đổi số trong thực hiện nhiệm vụ"]
+    section_iii = {"kind": "section", "heading": "Giải pháp",
+                   "children": _clauses([own_scope(x, agency) for x in solutions]
+                                        + [blank(f"giải pháp riêng của {agency.name}, nếu có")])}
     doc: dict[str, Any] = {
-        "doc_type": "Kế hoạch", "title": title,
-        "body": [{"kind": "paragraph", "text": intro}, section_i, section_ii, section_iii, section_iv],
+        "doc_type": "Kế hoạch", "title": f"Cải cách hành chính năm {year} của {agency.name}",
+        "body": [{"kind": "paragraph", "text": intro}, _section_i(profile, agency, year, notes), section_ii,
+                 section_iii, _section_iv(profile, agency, year, table)],
     }
     if attached:
         doc["attached"] = True
+        doc["attached_to"] = attached_line(agency, issued)
     else:
         doc.update(_header(agency, "Kế hoạch", issued, symbol_for("Kế hoạch", agency.abbr)))
         doc.update(_closing(profile, agency))
@@ -506,22 +703,41 @@ def decision_spec(profile: Profile, agency: Agency, issued: str, plan_title: str
     return doc
 
 
-def draft(profile: Profile, agency: str, *, parent: Document | None = None, level: Level | None = None,
+def _named(profile: Profile) -> str:
+    return f" ({profile.parent.short()})" if profile.parent.number else ""
+
+
+def issue_date(profile: Profile, date: str | None, today: str | None = None) -> tuple[str, list[str]]:
+    """The draft's issue date and warnings: the date given, else today, else (today being past the
+    parent's deadline) the deadline itself, so that the draft is on time; the officer is told."""
+    today = today or dt.date.today().isoformat()
+    warnings: list[str] = []
+    if date is None:
+        issued = today
+        if profile.deadline and today > profile.deadline:
+            issued = profile.deadline
+            warnings.append(f"hôm nay ({_dmy(today)}) đã quá thời hạn {_dmy(profile.deadline)} mà kế hoạch cấp trên"
+                            f"{_named(profile)} đặt ra cho kế hoạch cấp dưới: ngày ban hành để là "
+                            f"{_dmy(issued)}; ghi ngày thật khi ban hành (--date), sau hạn là chậm (KH005)")
+        return issued, warnings
+    try:
+        issued = dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise DraftError(f"ngày \"{date}\" không đúng dạng YYYY-MM-DD") from None
+    if profile.deadline and issued > profile.deadline:
+        warnings.append(f"ngày ban hành {_dmy(issued)} đã quá thời hạn {_dmy(profile.deadline)} mà kế hoạch cấp "
+                        f"trên{_named(profile)} đặt ra cho kế hoạch cấp dưới (KH005)")
+    return issued, warnings
+
+
+def draft(profile: Profile, agency: str, *, parent: ParentPlan | Document | None = None, level: Level | None = None,
           abbr: str | None = None, date: str | None = None, place: str | None = None,
           with_decision: bool = False) -> Draft:
     """The sub-plan skeleton (and, with `with_decision`, the decision that issues it)."""
     from vbhc.generate.template import spec_documents
 
-    issued = date or dt.date.today().isoformat()
-    try:
-        issued = dt.date.fromisoformat(issued).isoformat()
-    except ValueError:
-        raise DraftError(f"ngày \"{date}\" không đúng dạng YYYY-MM-DD") from None
+    issued, warnings = issue_date(profile, date)
     who = agency_of(agency, profile.parent.issuer, level=level, abbr=abbr, place=place)
-    warnings: list[str] = []
-    if profile.deadline and issued > profile.deadline:
-        warnings.append(f"ngày ban hành {_dmy(issued)} đã quá thời hạn {_dmy(profile.deadline)} mà kế hoạch cấp "
-                        f"trên ({profile.parent.short()}) đặt ra cho kế hoạch cấp dưới (KH005)")
     if parent is None:
         warnings.append("không đọc được chính kế hoạch cấp trên: các mục nhiệm vụ chỉ có tên lĩnh vực, "
                         "chưa có nhiệm vụ cụ thể (dùng --against KẾ_HOẠCH để lấy cả nhiệm vụ)")

@@ -44,7 +44,7 @@ FIELD_LABELS = {
     "abbr": "chữ viết tắt tên cơ quan (ví dụ UBND, SNV)",
     "unit": "chữ viết tắt đơn vị soạn thảo hoặc lĩnh vực (ký hiệu công văn)",
     "number": "số văn bản",
-    "date": "ngày ban hành (YYYY-MM-DD)",
+    "date": "ngày ban hành",
     "place": "địa danh",
     "title": "trích yếu nội dung",
     "enacting_authority": "thẩm quyền ban hành (ví dụ ỦY BAN NHÂN DÂN XÃ …)",
@@ -68,7 +68,7 @@ FIELD_LABELS = {
     "intro": "đoạn mở đầu",
 }
 TYPE_WORDS = {
-    "text": "một dòng chữ", "list": "một danh sách", "date": "một ngày dạng YYYY-MM-DD",
+    "text": "một dòng chữ", "list": "một danh sách", "date": "một ngày có thật (25/07/2025 hoặc 2025-07-25)",
     "number": "một số", "mapping": "một nhóm trường", "signer": "một nhóm trường (name, position)",
     "attached": "một nhóm trường (doc_type, title, sections)", "items": "một danh sách",
 }
@@ -148,19 +148,10 @@ def find_template(name_or_path: str) -> TemplateInfo:
 
 def load_data(path: str | Path) -> dict[str, Any]:
     """The clerk's data file (YAML or JSON); never modified."""
+    from vbhc import yamlsafe
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DataError([f"không tìm thấy tệp dữ liệu {p}"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError([f"không đọc được tệp dữ liệu {p} ({exc})"]) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (dòng {mark.line + 1})" if mark is not None else ""
-        raise DataError([f"tệp dữ liệu không phải YAML hợp lệ{where}"], str(p)) from None
+    data = yamlsafe.load(p, "tệp dữ liệu")
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -8,6 +8,7 @@ appendix); a new one starts where a second header appears after a body.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import regex as re
@@ -31,8 +32,8 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
-from vbhc.nd30 import PREAMBLE_TYPES
-from vbhc.parse.patterns import AGENCY_HEADS, PERSON_NAME, POSITIONS
+from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES
+from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
 K = LineKind
@@ -74,6 +75,8 @@ class _DocBuilder:
         self.layout_tables = layout_tables
         self.doc = Document(page_setup=source.page_setup, blocks=source.blocks)
         self.blocks: list[Block] = source.blocks
+        self.pending: list[Line] = []  # every line of the file; the builder is at `pos`
+        self.pos = 0
         self.state = "header"
         self.agency: list[Line] = []
         self.stack: list[tuple[int, Node]] = []
@@ -113,7 +116,9 @@ class _DocBuilder:
     def text_in_header(self, line: Line) -> Step | None:
         """A plain line inside the header: a wrapped V/v or date, a stray note, a cell of the header table."""
         t = self.text(line)
-        if t[:1].islower() and self.last_role() in (Role.VV, Role.VV_MORE):
+        last = self.doc.lines[-1] if self.doc.lines else None
+        if t[:1].islower() and last is not None and last.role in (Role.VV, Role.VV_MORE) \
+                and self.blocks[last.index].column == self.blocks[line.index].column:
             return _DocBuilder.vv_more
         if self.year_of_wrapped_date(t):
             return lambda b, ln: b.keep_as(ln, Role.PLACE_DATE)
@@ -257,9 +262,14 @@ class _DocBuilder:
         first = not self.title_lines
         continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
                                    or (k == K.TEXT and self.looks_like_title(line)))
-        # a caps line straight after the type name is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …")
-        # of a decision with no trích yếu, except in an appendix, whose title is in capitals
-        authority = k == K.CAPS and first and not self.doc.is_appendix
+        if self.in_body_table(line):
+            self.finish_header()
+            self.state = "body"
+            return self.body(line)
+        # a caps line just before the căn cứ is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …"), not a
+        # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals
+        authority = k == K.CAPS and not self.doc.is_appendix and (
+            self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None))
         if k in (K.TEXT, K.CAPS, K.DECIMAL) and self.doc.attached_to is None and (first or continues) \
                 and not authority:
             self.title_lines.append(t)
@@ -269,6 +279,11 @@ class _DocBuilder:
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
+
+    def next_kind(self) -> LineKind | None:
+        """The kind of the line after the one being built (the builder reads one line at a time)."""
+        nxt = self.pos + 1
+        return self.pending[nxt].kind if nxt < len(self.pending) else None
 
     def looks_like_title(self, line: Line) -> bool:
         """A line printed as the trích yếu's first line is (bold, same size and alignment) continues it:
@@ -282,6 +297,9 @@ class _DocBuilder:
     # --- preamble ----------------------------------------------------------------------
     def preamble(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
+        if self.in_body_table(line):
+            self.state = "body"
+            return self.body(line)
         if k == K.CAPS and not self.doc.can_cu and self.doc.enacting is None:
             self.doc.enacting_authority = squash(f"{self.doc.enacting_authority or ''} {t}")
             self.keep(line, Role.ISSUER_LINE)
@@ -350,6 +368,10 @@ class _DocBuilder:
         prev = self.doc.lines[-1] if self.doc.lines else None
         return prev is not None and _END_MARK.search(self.text(prev)) is not None
 
+    def in_body_table(self, line: Line) -> bool:
+        """A cell of a table that is content (a task table, an appendix's table), not header layout."""
+        return self.blocks[line.index].table is not None and not self.layout_table(line)
+
     def layout_table(self, line: Line) -> bool:
         """Layout tables (header, signature) are read line by line; others become table nodes."""
         table = self.blocks[line.index].table
@@ -412,10 +434,7 @@ class _DocBuilder:
 
     def closing_follows(self, line: Line) -> bool:
         """A caps position line ends the body only if a signer or stand-in follows closely."""
-        lines = self.pending
-        pos = next((i for i, ln in enumerate(lines) if ln is line), None)
-        if pos is None:
-            return False
+        lines, pos = self.pending, self.pos
         for nxt in lines[pos + 1: pos + 5]:
             t = self.text(nxt)
             if nxt.kind == K.STAND_IN or PERSON_NAME.match(t):
@@ -525,9 +544,9 @@ class _DocBuilder:
         while i < len(lines):
             if i > start and self.starts_new_document(i):
                 break
-            line = lines[i]
+            self.pos = i
             handler = getattr(self, self.state)
-            handler(line)
+            handler(lines[i])
             i += 1
         self.finish_header()
         for node in self.doc.nodes():
@@ -535,7 +554,26 @@ class _DocBuilder:
                 node.text = "\n".join(" | ".join(r) for r in node.rows)
         if self.title_lines and not self.doc.title:
             self.doc.title = squash(" ".join(self.title_lines))
+        self.lift_closing_paragraphs()
         return i
+
+    def lift_closing_paragraphs(self) -> None:
+        """"Trên đây là …", "Trong quá trình thực hiện, nếu có vướng mắc …" after the last numbered item
+        close the whole document, not that item: they move to the top level of the body."""
+        body = self.doc.body
+        parent = body[-1] if body and body[-1].kind != "paragraph" else None
+        while parent is not None and parent.children and parent.children[-1].kind != "paragraph":
+            parent = parent.children[-1]
+        if parent is None:
+            return
+        tail = list(itertools.takewhile(lambda n: n.kind == "paragraph", reversed(parent.children)))[::-1]
+        start = next((i for i, n in enumerate(tail) if CLOSING_PARAGRAPH.match(n.text or "")), None)
+        if start is None:
+            return
+        moved = tail[start:]
+        del parent.children[len(parent.children) - len(moved):]
+        for node in moved:
+            self.attach(node, None)
 
 
 Step = Callable[[_DocBuilder, Line], bool]
@@ -581,6 +619,11 @@ def build_documents(source: Source, lines: list[Line]) -> list[Document]:
     if not documents:
         documents.append(Document(page_setup=source.page_setup, blocks=source.blocks))
     for doc in documents[1:]:
-        if doc.attached_to and not doc.issuer and documents[0].issuer:
+        # a plan printed right after the decision that issues it, with no header and no "(Kèm theo …)"
+        # line of its own (a legal-text site drops it): it is still the decision's attachment
+        doc.attached = doc.attached_to is not None or (
+            not doc.is_appendix and doc.number_raw is None and doc.national_title is None
+            and documents[0].doc_type in ISSUING_TYPES)
+        if doc.attached and not doc.issuer and documents[0].issuer:
             doc.issuer = documents[0].issuer
     return documents

@@ -130,4 +130,8 @@ POSITIONS = re.compile(
     r"BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG)\b"
 )
 
+# Paragraphs that close a whole document after its last numbered item ("Trên đây là báo cáo …").
+CLOSING_PARAGRAPH = re.compile(r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
+                               r"thực\s+hiện|Rất\s+mong|Vậy,?\s+(?:kính\s+)?(?:đề\s+nghị|báo\s+cáo|trình))", re.I)
+
 PERSON_NAME = re.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")

@@ -12,16 +12,16 @@ import regex as re
 
 from vbhc import citation, dates
 from vbhc.model import Document, Node, ParsedFile
-from vbhc.profile.keys import expand_abbreviations
+from vbhc.profile.areas import first_named
+from vbhc.profile.keys import indicator_key, similarity
 from vbhc.profile.lexicon import (
-    AREAS,
     ELEMENT_IDS,
     ELEMENT_PHRASES,
     IMPLEMENTATION_HEADINGS,
     TASK_SECTION_HEADINGS,
 )
-from vbhc.profile.model import Area, Element, Parent, Profile, Reporting
-from vbhc.profile.targets import extract_targets, node_texts, sentences
+from vbhc.profile.model import Area, Element, Parent, Profile, Reporting, Target
+from vbhc.profile.targets import MATCH_THRESHOLD, extract_targets, node_texts, sentences, targets_in_sentence
 from vbhc.textnorm import fold
 
 DATE_ANY = dates.ANY
@@ -60,12 +60,9 @@ def node_title(node: Node) -> str | None:
 
 
 def area_of(text: str) -> str | None:
-    """The reform area a heading (or a task) names, by the keyword table; None if none."""
-    f = fold(expand_abbreviations(text))
-    for area_id, _title, keywords in AREAS:
-        if any(fold(k) in f for k in keywords):
-            return area_id
-    return None
+    """The reform area a heading (or a task) names (vbhc.profile.areas); None if none."""
+    name = first_named(text)
+    return name.area if name else None
 
 
 def find_section(doc: Document, headings: list[str]) -> Node | None:
@@ -90,9 +87,10 @@ def parent_areas(doc: Document) -> tuple[list[Area], str | None]:
             title = node_title(node)
             if not title:
                 continue
-            area_id = area_of(title)
-            if area_id and area_id not in areas:
-                areas[area_id] = Area(id=area_id, title=title.strip().rstrip(":."), node=node.id, line=node.line)
+            name = first_named(title)
+            if name and name.area not in areas:
+                areas[name.area] = Area(id=name.area, title=title.strip().rstrip(":."), node=node.id, line=node.line,
+                                        name=name.name, name_source=name.source)
     return list(areas.values()), (section.id if section else None)
 
 
@@ -147,13 +145,62 @@ def parent_elements(doc: Document) -> tuple[list[Element], Reporting | None]:
     return [found[e] for e in ELEMENT_IDS if e in found], reporting
 
 
+def plan_appendices(parsed: ParsedFile, index: int) -> list[Document]:
+    """The appendices that follow the plan (its "Phụ lục … kèm theo Kế hoạch")."""
+    out = []
+    for doc in parsed.documents[index + 1:]:
+        if not doc.is_appendix:
+            break
+        out.append(doc)
+    return out
+
+
+def _row_targets(row: list[str], node: Node) -> list[Target]:
+    out = []
+    for cell in row:
+        for sentence in sentences(cell or ""):
+            for t in targets_in_sentence(sentence):
+                t.node, t.line, t.key = node.id, node.line, indicator_key(t.indicator)
+                out.append(t)
+    return out
+
+
+def appendix_targets(appendices: list[Document], body: list[Target], areas: list[Area]) -> list[Target]:
+    """Targets the plan states only in its assignment table ("Hằng năm mỗi cơ quan, đơn vị phải có ít
+    nhất 01 sáng kiến"): those the body already states are left out. A target is placed under the
+    area of its group row ("VII | Công tác chỉ đạo, điều hành"), so that it is grouped with the body's."""
+    node_of = {a.id: a for a in areas}
+    out: list[Target] = []
+    for doc in appendices:
+        for node in doc.nodes():
+            area = None
+            for row in node.rows or []:
+                named = next((area_of(c) for c in row[:3] if c and len(c.split()) <= 14 and area_of(c)), None)
+                if named and not any(_row_targets(row, node)):
+                    area = node_of.get(named)
+                    continue
+                for t in _row_targets(row, node):
+                    if area is not None:
+                        t.node, t.line = area.node, area.line
+                    if not any(_restates(t, b) for b in [*body, *out]):
+                        out.append(t)
+    return out
+
+
+def _restates(t: Target, known: Target) -> bool:
+    return (t.op, t.value, t.unit) == (known.op, known.value, known.unit) and \
+        similarity(t.key, known.key) >= MATCH_THRESHOLD
+
+
 def profile_of(parsed: ParsedFile) -> Profile:
     """The profile of a parsed parent plan."""
-    _, plan = plan_document(parsed)
+    index, plan = plan_document(parsed)
     areas, task_section = parent_areas(plan)
     deadline, deadline_text, deadline_node, deadline_line = parent_deadline(plan)
     elements, reporting = parent_elements(plan)
-    return Profile(parent=parent_identity(parsed, plan), areas=areas, targets=extract_targets(plan),
+    targets = extract_targets(plan)
+    targets += appendix_targets(plan_appendices(parsed, index), targets, areas)
+    return Profile(parent=parent_identity(parsed, plan), areas=areas, targets=targets,
                    deadline=deadline, deadline_text=deadline_text, deadline_node=deadline_node,
                    deadline_line=deadline_line, required_elements=elements, reporting=reporting,
                    task_section=task_section, source=parsed.source.path)

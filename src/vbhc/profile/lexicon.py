@@ -7,22 +7,8 @@ rewritten. Patterns are written with diacritics for readability and folded when 
 
 from __future__ import annotations
 
-# Reform area ids (design.md, Nghị quyết 76/NQ-CP) → what a heading or a task says about it.
-# Tried in this order; the first that matches wins, so the general "tuyên truyền" comes last.
-AREAS: list[tuple[str, str, list[str]]] = [
-    ("the_che", "Cải cách thể chế", ["thể chế"]),
-    ("tthc", "Cải cách thủ tục hành chính", ["thủ tục hành chính"]),
-    ("bo_may", "Cải cách tổ chức bộ máy hành chính nhà nước",
-     ["tổ chức bộ máy", "bộ máy hành chính", "bộ máy nhà nước"]),
-    ("cong_vu", "Cải cách chế độ công vụ", ["chế độ công vụ", "cải cách công vụ"]),
-    ("tai_chinh_cong", "Cải cách tài chính công", ["tài chính công"]),
-    ("chinh_quyen_so", "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-     ["chính quyền điện tử", "chính quyền số", "chuyển đổi số", "chính phủ điện tử", "chính phủ số"]),
-    ("chi_dao_dieu_hanh", "Công tác chỉ đạo, điều hành, tuyên truyền cải cách hành chính",
-     ["chỉ đạo, điều hành", "chỉ đạo điều hành", "tuyên truyền"]),
-]
-AREA_IDS = [a[0] for a in AREAS]
-AREA_TITLES = {a[0]: a[1] for a in AREAS}
+# The reform areas' names are data of their own: vbhc.profile.areas.
+from vbhc.profile.areas import AREA_IDS, AREA_TITLES  # noqa: E402, F401
 
 # Abbreviations in plans, expanded before matching (Phụ lục / common usage in CCHC plans).
 # Longer keys first so that CBCCVC is not read as CB + CCVC.
@@ -77,11 +63,24 @@ COMMON_SYLLABLES: set[str] = {"cac", "cua", "duoc", "va", "ve", "o", "tai", "tro
 # (land-use satisfaction for a justice department). Such a target unaddressed is only "info".
 SECTOR_WORDS: list[str] = ["đất đai", "y tế", "giáo dục", "tài nguyên", "môi trường", "nông nghiệp",
                            "lao động", "thương binh", "giao thông", "du lịch", "thuế", "hải quan"]
+# Words after a sector word that make it something else: "môi trường điện tử", "môi trường đầu tư".
+NOT_SECTOR_AFTER: list[str] = ["điện tử", "số", "mạng", "đầu tư", "kinh doanh", "làm việc", "công vụ"]
+
+# A parent target that concerns only the province ("98% văn bản QPPL của tỉnh được ban hành"): the province
+# qualifies the thing counted, within the first PROVINCE_HEAD_WORDS words of the indicator ("… hồ sơ giải
+# quyết TTHC của tỉnh" far down counts every unit's dossiers); not asked of a commune, only "info" for a
+# department; unless it also names the commune level or every level, or only says where it applies
+# ("trong phạm vi cấp tỉnh", "trên địa bàn tỉnh"). Regular expressions on the folded indicator.
+PROVINCE_HEAD_WORDS = 8
+PROVINCE_ONLY: list[str] = [r"\bcua tinh\b", r"\bcap tinh\b",
+                            r"\b(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) tinh\b"]
+EVERY_LEVEL: list[str] = [r"\bcap xa\b", r"\bcac cap\b", r"\bxa, phuong\b", r"\bphuong, xa\b", r"\bcac xa\b",
+                          r"\bdia phuong\b", r"\bpham vi (?:cap|toan) tinh\b", r"\bdia ban tinh\b"]
 
 # Comparator words before a number ("đạt từ 95% trở lên", "trên 87%"), longest first.
 # (phrase, op); "=" means "reaches this value": a floor for indicators where more is better.
 OP_BEFORE: list[tuple[str, str]] = [
-    ("không thấp hơn", ">="), ("không ít hơn", ">="), ("không dưới", ">="), ("tối thiểu là", ">="),
+    ("từ trên", ">"), ("không thấp hơn", ">="), ("không ít hơn", ">="), ("không dưới", ">="), ("tối thiểu là", ">="),
     ("tối thiểu", ">="), ("ít nhất là", ">="), ("ít nhất", ">="), ("từ", ">="), ("lên", ">="),
     ("cao hơn", ">"), ("vượt", ">"), ("trên", ">"), ("hơn", ">"),
     ("không vượt quá", "<="), ("không quá", "<="), ("không cao hơn", "<="), ("tối đa là", "<="),
@@ -94,6 +93,17 @@ OP_AFTER: list[tuple[str, str]] = [("trở lên", ">="), ("trở xuống", "<=")
 
 # Units a target may carry. Plain numbers with other units (dates, months, years) are not targets.
 UNITS: dict[str, str] = {"%": "%", "phần trăm": "%"}
+# Counted things a target may promise, with a comparator before the number ("ít nhất 01 sáng kiến",
+# "không quá 05 ngày làm việc", "giảm 02 đầu mối", "trên 33 triệu USD"); the noun is the target's unit.
+COUNT_UNITS: list[str] = [
+    "sáng kiến", "mô hình", "giải pháp", "văn bản", "thủ tục", "hồ sơ", "dịch vụ", "cuộc", "lớp", "đợt", "lượt",
+    "buổi", "tin", "bài", "chuyên mục", "phóng sự", "đầu mối", "phòng", "đơn vị", "cơ quan", "người", "biên chế",
+    "cán bộ", "công chức", "viên chức", "doanh nghiệp", "ngày làm việc", "ngày", "giờ", "tỷ đồng", "triệu đồng",
+    "nghìn đồng", "đồng", "triệu USD", "USD",
+]
+
+# Sections whose numbers are conditions, not the plan's targets (an emulation plan's award criteria).
+NOT_TARGET_SECTIONS: list[str] = ["tiêu chuẩn", "thủ tục, hồ sơ", "hồ sơ đề nghị", "hồ sơ khen thưởng"]
 
 # Directional targets without a number.
 INCREASE_VERBS = ["tăng", "nâng cao", "nâng", "đẩy mạnh"]
@@ -108,7 +118,7 @@ ELEMENT_PHRASES: dict[str, list[str]] = {
     "timeline": ["thời gian hoàn thành", "thời hạn hoàn thành", "tiến độ thực hiện", "lộ trình"],
     "outputs": ["sản phẩm đầu ra", "sản phẩm", "kết quả đầu ra"],
     "resources": ["bố trí nguồn lực", "nguồn lực", "kinh phí", "bố trí kinh phí"],
-    "reporting": ["định kỳ báo cáo", "báo cáo định kỳ", "chế độ báo cáo"],
+    "reporting": ["định kỳ báo cáo", "báo cáo định kỳ", "chế độ báo cáo", "báo cáo kết quả thực hiện định kỳ"],
 }
 ELEMENT_IDS = ["responsibility", "timeline", "outputs", "resources", "reporting"]
 ELEMENT_NAMES = {

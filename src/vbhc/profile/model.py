@@ -40,9 +40,11 @@ class Parent:
 @dataclass
 class Area:
     id: str
-    title: str
+    title: str  # as the parent plan words it
     node: str | None = None
     line: int | None = None
+    name: str | None = None  # the known name it matched (vbhc.profile.areas), and where that name is from
+    name_source: str | None = None
 
 
 @dataclass

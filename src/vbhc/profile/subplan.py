@@ -16,15 +16,25 @@ import regex as re
 from vbhc import ids
 from vbhc.citation import Citation, find_all
 from vbhc.model import Document, Node, ParsedFile
+from vbhc.profile.areas import named
 from vbhc.profile.extract import node_title, plan_document
 from vbhc.profile.keys import expand_abbreviations
-from vbhc.profile.lexicon import AREAS, ELEMENT_EVIDENCE, SECTOR_WORDS
+from vbhc.profile.kinds import Kind, kind_of, level_of
+from vbhc.profile.lexicon import (
+    ELEMENT_EVIDENCE,
+    EVERY_LEVEL,
+    NOT_SECTOR_AFTER,
+    PROVINCE_HEAD_WORDS,
+    PROVINCE_ONLY,
+    SECTOR_WORDS,
+)
 from vbhc.profile.model import Parent, Profile, Target
 from vbhc.profile.summary import (
     AreaCheck,
     CitationCheck,
     DatesCheck,
     ElementCheck,
+    NotApplicableReason,
     PlanSummary,
     TargetCheck,
     TargetSpec,
@@ -67,8 +77,7 @@ class Analysis:
 
 def areas_in(text: str) -> list[str]:
     """Every reform area a heading or sentence names ("Cải cách thể chế và TTHC" names two)."""
-    f = fold(expand_abbreviations(text))
-    return [area_id for area_id, _t, keywords in AREAS if any(fold(k) in f for k in keywords)]
+    return [name.area for name in named(text)]
 
 
 def _is_heading(node: Node) -> bool:
@@ -161,33 +170,77 @@ def _spec(t: Target) -> TargetSpec:
                       node=t.node, line=t.line)
 
 
+_SECTORS = [(fold(w), re.compile(rf"\b{fold(w)}\b(?!\s+(?:{'|'.join(fold(x) for x in NOT_SECTOR_AFTER)})\b)"))
+            for w in SECTOR_WORDS]
+
+
+def sectors_in(text: str) -> list[str]:
+    """The sectors (folded) a text names: "đất đai", "y tế" …, not "môi trường điện tử"."""
+    f = fold(text)
+    return [word for word, pattern in _SECTORS if pattern.search(f)]
+
+
 def _foreign_sector(indicator: str, text_folded: str) -> bool:
     """A target of a sector (đất đai, y tế …) that the sub-plan never mentions."""
-    indicator_f = fold(indicator)
-    sectors = [fold(w) for w in SECTOR_WORDS if fold(w) in indicator_f]
+    sectors = sectors_in(indicator)
     return bool(sectors) and not any(s in text_folded for s in sectors)
 
 
-def target_checks(profile: Profile, analysis: Analysis) -> list[TargetCheck]:
+_PROVINCE_ONLY = re.compile("|".join(PROVINCE_ONLY))
+_EVERY_LEVEL = re.compile("|".join(EVERY_LEVEL))
+
+
+def province_only(indicator: str) -> bool:
+    """A target of the province itself ("98% văn bản QPPL của tỉnh được ban hành"): the province names
+    the thing counted, at the head of the indicator. Not "… hồ sơ giải quyết TTHC của tỉnh" (every unit's
+    dossiers count), nor a target that names the commune level or every level too."""
+    f = fold(indicator)
+    head = " ".join(f.split()[:PROVINCE_HEAD_WORDS + 2])
+    return bool(_PROVINCE_ONLY.search(head)) and not _EVERY_LEVEL.search(f)
+
+
+def _not_asked(parent: Target, analysis: Analysis, kind: Kind, level: str | None) -> NotApplicableReason | None:
+    if kind.kind == "thematic":
+        return "thematic"
+    if level in ("xa", "so") and province_only(parent.indicator):
+        return "province"
+    if _foreign_sector(parent.indicator, analysis.text_folded):
+        return "sector"
+    return None
+
+
+def _group(profile: Profile, node: str | None) -> tuple[str | None, str | None]:
+    """(area id, group node) of a parent target: the area whose section holds it, else its top section."""
+    for area in profile.areas:
+        if area.node and node and (node == area.node or node.startswith(area.node + "__")):
+            return area.id, area.node
+    return None, (node.split("__")[0] if node else None)
+
+
+def target_checks(profile: Profile, analysis: Analysis, kind: Kind, level: str | None = None) -> list[TargetCheck]:
     """Each parent target with what the sub-plan committed and whether it meets it."""
     out = []
     for parent, found, score in match_targets(profile.targets, analysis.targets):
+        area, group = _group(profile, parent.node)
         if found is not None:
             met = satisfies(parent.op, parent.value, found.op, found.value)
-            out.append(TargetCheck(parent=_spec(parent), status="met" if met else "weaker", found=_spec(found),
-                                   score=round(score, 3)))
-        elif _foreign_sector(parent.indicator, analysis.text_folded):
-            out.append(TargetCheck(parent=_spec(parent), status="not_applicable", reason="sector"))
+            check = TargetCheck(parent=_spec(parent), status="met" if met else "weaker", found=_spec(found),
+                                score=round(score, 3))
         else:
-            out.append(TargetCheck(parent=_spec(parent), status="not_addressed"))
+            reason = _not_asked(parent, analysis, kind, level)
+            check = TargetCheck(parent=_spec(parent), status="not_applicable" if reason else "not_addressed",
+                                reason=reason)
+        check.area, check.group = area, group
+        out.append(check)
     return out
 
 
-def area_checks(profile: Profile, analysis: Analysis) -> list[AreaCheck]:
+def area_checks(profile: Profile, analysis: Analysis, kind: Kind) -> list[AreaCheck]:
     out = []
     for area in profile.areas:
         hit = analysis.areas.get(area.id)
-        out.append(AreaCheck(id=area.id, title=area.title, covered=hit is not None, parent_node=area.node,
+        out.append(AreaCheck(id=area.id, title=area.title, covered=hit is not None, required=kind.kind == "full",
+                             parent_node=area.node,
                              node=hit.node if hit else None, line=hit.line if hit else None,
                              section=ids.describe(hit.node) if hit else None,
                              name_found=hit.text if hit else None, how=hit.how if hit else None))
@@ -230,14 +283,22 @@ def element_checks(profile: Profile, analysis: Analysis) -> list[ElementCheck]:
     return out
 
 
-def summarise(parsed: ParsedFile, profile: Profile) -> PlanSummary | None:
-    """The plan summary of a parsed file against its parent's profile; None when the file is empty."""
+def summarise(parsed: ParsedFile, profile: Profile, kind: str | None = None) -> PlanSummary | None:
+    """The plan summary of a parsed file against its parent's profile; None when the file is empty.
+
+    `kind` ("full" or "thematic") is what the officer said; without it vbhc reads it from the plan.
+    A thematic plan is not asked for the areas, the targets it does not state, or the deadline the
+    parent sets for the units' own plans."""
     if not parsed.documents:
         return None
     index, doc = plan_document(parsed)
     analysis = analyse(doc)
+    plan_kind = kind_of(doc, kind)
+    level = level_of(doc.issuer)
+    deadline = profile.deadline if plan_kind.kind == "full" else None
     return PlanSummary(
-        document=index, parent=profile.parent.short(), areas=area_checks(profile, analysis),
-        targets=target_checks(profile, analysis),
-        dates=dates_check(issued_date(parsed, index), profile.deadline),
+        document=index, parent=profile.parent.short(), kind=plan_kind.kind, kind_told=plan_kind.told,  # type: ignore[arg-type]
+        kind_reason=plan_kind.reason, theme=plan_kind.theme, level=level,
+        areas=area_checks(profile, analysis, plan_kind), targets=target_checks(profile, analysis, plan_kind, level),
+        dates=dates_check(issued_date(parsed, index), deadline),
         citation=citation_check(profile.parent, analysis), elements=element_checks(profile, analysis))

@@ -61,6 +61,8 @@ class TargetCheck:
     found: TargetSpec | None = None  # what the sub-plan committed (met or weaker)
     reason: NotApplicableReason | None = None  # for not_applicable
     score: float = 0.0  # how closely the two indicators' words agree (0..1)
+    area: str | None = None  # the parent's area (id) the target belongs to
+    group: str | None = None  # the parent's node that heads its group: the area's, else its top section
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TargetCheck:

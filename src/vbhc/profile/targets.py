@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex as re
@@ -21,10 +22,12 @@ import regex as re
 from vbhc.model import Document, Node
 from vbhc.profile.keys import has_manner_clause, indicator_key, similarity
 from vbhc.profile.lexicon import (
+    COUNT_UNITS,
     IMPROVE_OBJECTS,
     IMPROVE_VERBS,
     INCREASE_OBJECTS,
     INCREASE_VERBS,
+    NOT_TARGET_SECTIONS,
     OP_AFTER,
     OP_BEFORE,
     UNITS,
@@ -32,7 +35,21 @@ from vbhc.profile.lexicon import (
 from vbhc.profile.model import DIRECTION_OPS, LEVEL_OPS, Target
 from vbhc.textnorm import fold, nfc, squash
 
-_NUMBER = re.compile(r"(?<![\d/.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>%|phần\s+trăm)(?![\p{L}\d])", re.I)
+# "95%", "87,5 phần trăm", and ranges "55–60%", "55% - 60%", "55% đến 60%" (the lower bound is kept).
+_NUMBER = re.compile(r"(?<![\d/.,])(?:(?P<low>\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:[-–—]|đến|tới)\s*)?"
+                     r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>%|phần\s+trăm)(?![\p{L}\d])", re.I)
+# "ít nhất 01 (một) sáng kiến", "không quá 05 ngày làm việc", "trên 33 triệu USD": a counted amount; the
+# counted noun stays in the indicator's words.
+_COUNT = re.compile(r"(?<![\d/.,])(?P<low>)(?P<num>\d{1,4}(?:[.,]\d+)?)\s*(?:\([\p{L}\s]+\)\s*)?"
+                    r"(?=(?P<unit>" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
+                    + r")(?![\p{L}]))", re.I)
+# "(nằm) trong nhóm 15 tỉnh, thành phố dẫn đầu (cả nước)": a rank, at most the 15th.
+_RANK = re.compile(r"(?:nằm\s+)?(?:trong\s+)?(?:nhóm|top)\s+(?P<low>)(?P<num>\d{1,3})\s+[\p{L}, ]{2,40}?\s+dẫn\s+đầu"
+                   r"(?:\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|toàn\s+tỉnh|của\s+tỉnh))?", re.I)
+RANK_UNIT = "hạng"
+# Comparator words too loose for a count: "từ 3 đơn vị" is a start, not a floor, unless "… trở lên" follows.
+_WEAK_COUNT_OPS = {fold(p) for p in ("từ", "lên", "đạt", "bằng", "là", "đạt tỷ lệ", "đạt mức")}
+_MONEY = {fold(u) for u in ("tỷ đồng", "triệu đồng", "nghìn đồng", "đồng", "triệu USD", "USD")}  # "đạt 400 triệu USD"
 _CLAUSE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=\S)|;\s*|,\s*(?=(?:trong đó|Trong đó)\b)")
 
 
@@ -49,11 +66,14 @@ def fold_same_length(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+_COUNT_UNIT = {fold(u): u for u in COUNT_UNITS}
 _OPS_BEFORE = sorted(((fold(p), op) for p, op in OP_BEFORE), key=lambda x: len(x[0]), reverse=True)
 _OPS_AFTER = [(fold(p), op) for p, op in OP_AFTER]
 _FILLER_END = re.compile(r"(?:\s|^)(?:dat(?: ty le| muc)?|la|bang|phan dau|dam bao|bao dam|o muc)\s*$")
-_INTRO = re.compile(r"^\s*(?:trong do|phan dau(?: den (?:het )?nam \d{4})?|dam bao|bao dam|dong thoi|"
-                    r"muc tieu|chi tieu)\s*[,:]?\s*", re.I)
+_INTRO = re.compile(r"^\s*(?:(?:trong do|phan dau(?: den (?:het )?nam \d{4})?|dam bao|bao dam|dong thoi)\s*[,:]?|"
+                    r"(?:muc tieu|chi tieu)\s*(?::|$))\s*", re.I)
+# "… đảm bảo nguyên tắc 100% hồ sơ …": what the task ensures is the target, not the task before it.
+_LEAD_IN_END = re.compile(r"(?:^|\s)(?:dam bao|bao dam|phan dau)(?: nguyen tac)?\s*$")
 _CONNECTOR_EDGES = re.compile(r"^[\s,;:.\-–]+|[\s,;:.\-–]+$")
 _TRAILING_AND = re.compile(r"(?:\s+|^)(?:va|hoac|,)\s*$")
 _LEADING_AND = re.compile(r"^\s*(?:va|hoac)\s+")
@@ -94,86 +114,150 @@ def _words(text: str) -> int:
     return len([w for w in text.split() if any(ch.isalpha() for ch in w)])
 
 
-def _op_before(before: str) -> tuple[str | None, int]:
-    """The comparator words that end `before` and where they start."""
+def _op_before(before: str) -> tuple[str | None, int, str | None]:
+    """The comparator words that end `before`, where they start (with any filler before them), and the
+    words themselves (folded)."""
     f = fold_same_length(before).rstrip()
     for phrase, op in _OPS_BEFORE:
         if f.endswith(phrase) and (len(f) == len(phrase) or not f[-len(phrase) - 1].isalnum()):
             start = len(f) - len(phrase)
             m = _FILLER_END.search(f[:start])
-            return op, (m.start() if m else start)
+            return op, (m.start() if m else start), phrase
     m = _FILLER_END.search(f)
-    return None, (m.start() if m else len(f))
+    return None, (m.start() if m else len(f)), None
 
 
 def _value(raw: str) -> float:
     return float(raw.replace(",", "."))
 
 
+@dataclass
+class _Span:
+    """One number of a sentence read as a target: where its comparator starts, where it ends."""
+
+    start: int
+    end: int
+    op: str | None
+    value: float
+    unit: str
+
+
+def _numbers(sentence: str) -> list[tuple[re.Match[str], str]]:
+    """Percentages (and ranges of them), ranks and counted amounts, in order, not overlapping, each with
+    its kind: "percent", "rank" or "count"."""
+    found: list[tuple[re.Match[str], str]] = []
+    for pattern, kind in ((_NUMBER, "percent"), (_RANK, "rank"), (_COUNT, "count")):
+        for m in pattern.finditer(sentence):
+            if not any(o.start() < m.end() and m.start() < o.end() for o, _k in found):
+                found.append((m, kind))
+    return sorted(found, key=lambda x: x[0].start())
+
+
+def _op_after(sentence: str, end: int, op: str | None) -> tuple[str | None, int, bool]:
+    """"… 95% trở lên": the comparator after the number, and where the target's words resume."""
+    after_f = fold_same_length(sentence[end:])
+    stripped = after_f.lstrip()
+    for phrase, op_after in _OPS_AFTER:
+        if stripped.startswith(phrase):
+            return (op_after if op in (None, "=", ">=", "<=") else op), \
+                end + (len(after_f) - len(stripped)) + len(phrase), True
+    return op, end, False
+
+
+def _spans(sentence: str) -> list[_Span]:
+    spans: list[_Span] = []
+    prev_end = 0
+    for m, kind in _numbers(sentence):
+        op, cut, phrase = _op_before(sentence[prev_end:m.start()])
+        if kind == "rank":  # "nằm trong nhóm 15 tỉnh, thành phố dẫn đầu": at most the 15th
+            spans.append(_Span(prev_end + cut, m.end(), "<=", _value(m.group("num")), RANK_UNIT))
+            prev_end = m.end()
+            continue
+        is_count = kind == "count"
+        if is_count:  # "từ 02 sáng kiến trở lên": the words after the counted noun; the noun stays
+            op, _end, after = _op_after(sentence, m.end("unit"), op)
+            end = m.end()
+            money = fold(m.group("unit")) in _MONEY
+            if op is None or (phrase in _WEAK_COUNT_OPS and not after and not (money and phrase == "dat")):
+                continue  # "01 (một) tập thể", "trong 05 ngày": a number, not a target
+        else:
+            op, end, after = _op_after(sentence, m.end(), op)
+        low = m.group("low")
+        value = _value(low or m.group("num"))
+        if low and op in (None, "="):
+            op = ">="  # "phấn đấu đạt 55–60%": the lower bound is the commitment
+        unit = _COUNT_UNIT[fold(m.group("unit"))] if is_count else UNITS.get(m.group("unit").lower(), "%")
+        spans.append(_Span(prev_end + cut, end, op, value, unit))
+        prev_end = end
+    return spans
+
+
+def _settle_op(spans: list[_Span], i: int, consumed: bool, before: str) -> str:
+    span = spans[i]
+    op = span.op
+    if op is None and i and consumed and _words(_clean(before)) == 0:
+        # "giảm 10% đơn vị … và 10% biên chế": the comparator of the one before, whose indicator
+        # followed its number; not in "… đạt từ 97% trở lên, 100% hồ sơ chậm …" (a new statement)
+        op = spans[i - 1].op
+    if op is None:
+        op = "=" if span.value == 100 and span.unit == "%" else ">="
+    elif op == "=" and (span.value != 100 or span.unit != "%"):
+        op = ">="
+    span.op = op
+    return op
+
+
+def _split_baseline(after: str) -> tuple[str, str | None]:
+    """"… so với năm 2021": the words after the number without the baseline, and the baseline."""
+    so_voi = re.search(r"\bso voi\b", fold_same_length(after))
+    if not so_voi:
+        return after, None
+    return after[: so_voi.start()], _clean(after[so_voi.end():]) or None
+
+
+def _read_span(sentence: str, spans: list[_Span], i: int, consumed: bool) -> tuple[Target | None, bool]:
+    """The target of one span, and whether the words after it were its indicator (`consumed`)."""
+    span = spans[i]
+    before_start = spans[i - 1].end if i else 0
+    after_end = spans[i + 1].start if i + 1 < len(spans) else len(sentence)
+    before = "" if consumed else sentence[before_start:span.start]
+    op = _settle_op(spans, i, consumed, before)
+    after, baseline = _split_baseline(sentence[span.end:after_end])
+    after_c, before_c = _clean(after), _clean(before)
+    # "…, trong đó …", "…, 100% …": text after a comma starts the next statement
+    consumed = _words(after_c) >= 2 and not after.lstrip().startswith((",", ";"))
+    if consumed and _words(before_c) and i + 1 < len(spans) and _LEADING_AND.match(fold_same_length(after)):
+        consumed = False  # "A đạt trên 90% và B đạt trên 87%": the text after "và" is the next one's
+    if not consumed:
+        indicator = before_c
+    elif before_c and op != "reduce_by" and not before.rstrip().endswith(",") and i == 0 \
+            and not _LEAD_IN_END.search(fold_same_length(sentence[before_start:span.start])):
+        indicator = f"{before_c} {after_c}"
+    else:
+        indicator = after_c
+    if _words(indicator) == 0:
+        return None, consumed
+    return Target(indicator=indicator, op=op, value=span.value, unit=span.unit, text=sentence,
+                  baseline=baseline), consumed
+
+
 def targets_in_sentence(sentence: str) -> list[Target]:
     """Every target of one sentence (clause), in order."""
-    matches = list(_NUMBER.finditer(sentence))
+    spans = _spans(sentence)
+    if not spans:
+        return _directional(sentence)
     found: list[Target] = []
-    if matches:
-        spans = []  # (marker_start, number_end, op, value, unit)
-        prev_end = 0
-        for m in matches:
-            before = sentence[prev_end:m.start()]
-            op, cut = _op_before(before)
-            end = m.end()
-            after_f = fold_same_length(sentence[end:])
-            for phrase, op_after in _OPS_AFTER:
-                stripped = after_f.lstrip()
-                if stripped.startswith(phrase):
-                    op = op_after if op in (None, "=", ">=", "<=") else op
-                    end += (len(after_f) - len(stripped)) + len(phrase)
-                    break
-            spans.append([prev_end + cut, end, op, _value(m.group("num")), UNITS.get(m.group("unit").lower(), "%")])
-            prev_end = end
-        consumed = False  # the text before this number was the previous target's indicator
-        for i, (start, end, op, value, unit) in enumerate(spans):
-            before_start = spans[i - 1][1] if i else 0
-            after_end = spans[i + 1][0] if i + 1 < len(spans) else len(sentence)
-            before = "" if consumed else sentence[before_start:start]
-            after = sentence[end:after_end]
-            if op is None and i and consumed and _words(_clean(before)) == 0:
-                # "giảm 10% đơn vị … và 10% biên chế": the comparator of the one before, whose indicator
-                # followed its number; not in "… đạt từ 97% trở lên, 100% hồ sơ chậm …" (a new statement)
-                op = spans[i - 1][2]
-            if op is None:
-                op = "=" if value == 100 else ">="
-            elif op == "=" and value != 100:
-                op = ">="
-            spans[i][2] = op
-            baseline = None
-            fa = fold_same_length(after)
-            so_voi = re.search(r"\bso voi\b", fa)
-            if so_voi:
-                baseline = _clean(after[so_voi.end():]) or None
-                after = after[: so_voi.start()]
-            after_c, before_c = _clean(after), _clean(before)
-            # "…, trong đó …", "…, 100% …": text after a comma starts the next statement
-            consumed = _words(after_c) >= 2 and not after.lstrip().startswith((",", ";"))
-            if consumed and _words(before_c) and i + 1 < len(spans) and _LEADING_AND.match(fold_same_length(after)):
-                consumed = False  # "A đạt trên 90% và B đạt trên 87%": the text after "và" is the next one's
-            if consumed:
-                if before_c and op != "reduce_by" and not before.rstrip().endswith(",") and i == 0:
-                    indicator = f"{before_c} {after_c}"
-                else:
-                    indicator = after_c
-            else:
-                indicator = before_c
-            if _words(indicator) == 0:
-                continue
-            found.append(Target(indicator=indicator, op=op, value=value, unit=unit, text=sentence,
-                                baseline=baseline))
-        baselines = {t.baseline for t in found if t.baseline}
-        if len(baselines) == 1:  # "giảm 10% A và 10% B so với năm 2021": one baseline for both
-            for t in found:
-                if t.op == "reduce_by" and not t.baseline:
-                    t.baseline = next(iter(baselines))
-        return found
-    return _directional(sentence)
+    consumed = False  # the text before this number was the previous target's indicator
+    for i in range(len(spans)):
+        target, consumed = _read_span(sentence, spans, i, consumed)
+        if target is not None:
+            found.append(target)
+    baselines = {t.baseline for t in found if t.baseline}
+    if len(baselines) == 1:  # "giảm 10% A và 10% B so với năm 2021": one baseline for both
+        for t in found:
+            if t.op == "reduce_by" and not t.baseline:
+                t.baseline = next(iter(baselines))
+    return found
 
 
 def _directional(sentence: str) -> list[Target]:
@@ -182,7 +266,7 @@ def _directional(sentence: str) -> list[Target]:
         (INCREASE_VERBS, INCREASE_OBJECTS, "increase", r"(?:,|\s+và)\s+(?:tăng\s+)?(?=(?:tỷ|tỉ) lệ\b)"),
         (IMPROVE_VERBS, IMPROVE_OBJECTS, "improve", r"(?:,|\s+và)\s+(?=(?:Chỉ số|chỉ số|thứ hạng|xếp hạng)\b)"),
     ):
-        pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?=(?:" + \
+        pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?:ket qua\s+)?(?=(?:" + \
             "|".join(fold(o) for o in objects) + r")\b)"
         m = re.search(pattern, f)
         if not m:
@@ -221,10 +305,24 @@ def _sub_target_key(t: Target, prev: Target | None) -> str:
     return indicator_key(f"{head} {t.indicator}")
 
 
+_NOT_TARGETS = tuple(fold(h) for h in NOT_TARGET_SECTIONS)
+
+
+def target_nodes(nodes: list[Node]) -> Iterator[Node]:
+    """The nodes targets are read from: all but the sections of award criteria and files to submit
+    ("V. TIÊU CHUẨN, HÌNH THỨC, HỒ SƠ KHEN THƯỞNG": "nằm trong nhóm 03 cơ quan dẫn đầu" is a condition)."""
+    for node in nodes:
+        title = fold(node.heading or (node.text or "")[:80]) if node.kind in ("section", "part", "chapter") else ""
+        if title.startswith(_NOT_TARGETS):
+            continue
+        yield node
+        yield from target_nodes(node.children)
+
+
 def extract_targets(doc: Document) -> list[Target]:
     """Every target in the document's body, in reading order, with its node and line."""
     out: list[Target] = []
-    for node in doc.nodes():
+    for node in target_nodes(doc.body):
         prev: Target | None = None
         for text in node_texts(node):
             for sentence in sentences(text):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from vbhc import dates
@@ -33,7 +32,8 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
         "source": profile.source,
         "parent": {"number": p.number, "symbol": p.symbol, "date": p.date, "issuer": p.issuer,
                    "doc_type": p.doc_type, "title": p.title, "cite": p.cite()},
-        "areas": [{"id": a.id, "title": a.title, "node": a.node, "line": a.line} for a in profile.areas],
+        "areas": [{"id": a.id, "title": a.title, "node": a.node, "line": a.line, "name": a.name,
+                   "name_source": a.name_source} for a in profile.areas],
         "targets": [{"indicator": t.indicator, "key": t.key, "op": t.op, "value": plain(t.value), "unit": t.unit,
                      "baseline": t.baseline, "text": t.text, "node": t.node, "line": t.line}
                     for t in profile.targets],
@@ -96,6 +96,8 @@ def to_yaml(profile: Profile) -> str:
     for a in profile.areas:
         out.append(f"  - id: {a.id}  # {_where(a.node, a.line)}")
         out.append(f"    title: {_q(a.title)}")
+        if a.name:
+            out.append(f"    name: {_q(a.name)}  # tên đã nhận ra, theo {a.name_source}")
         out.append(f"    node: {_q(a.node)}")
         out.append(f"    line: {_q(a.line)}")
     out.append("")
@@ -214,6 +216,13 @@ def _where_map(data: Any, field: str) -> tuple[str | None, int | None, str | Non
                                                                                                 f"{field}.text")
 
 
+def _known_source(name: Any) -> str | None:
+    """Where a known area name comes from (the YAML keeps the name; its source is vbhc's own data)."""
+    from vbhc.profile.areas import AREA_NAMES
+
+    return next((n.source for n in AREA_NAMES if n.name == name), None)
+
+
 def profile_from_data(data: Any) -> Profile:
     """Build and validate a Profile from parsed YAML/JSON; raises _Bad naming the field."""
     root = _mapping(data, "tệp hồ sơ")
@@ -235,7 +244,8 @@ def profile_from_data(data: Any) -> Profile:
         if area_id not in AREA_IDS:
             raise _Bad(f"{field}.id: '{area_id}' không phải mã lĩnh vực hợp lệ ({', '.join(AREA_IDS)})")
         areas.append(Area(id=area_id, title=_str(a.get("title"), f"{field}.title") or AREA_TITLES[area_id],
-                          node=_str(a.get("node"), f"{field}.node"), line=_int(a.get("line"), f"{field}.line")))
+                          node=_str(a.get("node"), f"{field}.node"), line=_int(a.get("line"), f"{field}.line"),
+                          name=_str(a.get("name"), f"{field}.name"), name_source=_known_source(a.get("name"))))
     targets = []
     for i, t in enumerate(_list(root["targets"], "targets")):
         field = f"targets[{i}]"
@@ -281,26 +291,10 @@ def profile_from_data(data: Any) -> Profile:
 
 def read_profile(path: str | os.PathLike[str]) -> Profile:
     """A saved profile (YAML or JSON), validated; InputError with a Vietnamese reason otherwise."""
-    import yaml
+    from vbhc import yamlsafe
 
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "không tìm thấy tệp hồ sơ") from None
-    except IsADirectoryError:
-        raise InputError(name, "đây là thư mục, không phải tệp hồ sơ") from None
-    except UnicodeDecodeError:
-        raise InputError(name, "tệp hồ sơ không phải văn bản UTF-8") from None
-    except OSError as exc:
-        raise InputError(name, f"không đọc được tệp hồ sơ ({exc.strerror or exc})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(name, f"tệp hồ sơ không đúng cú pháp YAML{where}: {problem}") from None
+    data = yamlsafe.load(path, "tệp hồ sơ")
     try:
         return profile_from_data(data)
     except _Bad as exc:

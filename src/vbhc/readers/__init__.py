@@ -1,7 +1,8 @@
 """Readers turn a file into a `Source`: an ordered stream of blocks plus page setup.
 
 The format is decided by content, not by extension: a file whose extension lies is refused
-with a message saying what it really is.
+with a message saying what it really is. Only regular files are read (`vbhc.fileio.regular_file`):
+a link to /dev/zero would never end and a FIFO would block `open` forever.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from vbhc import limits
 from vbhc.errors import InputError
+from vbhc.fileio import regular_file
 from vbhc.model import Source
 
 TEXT_EXTENSIONS = {".txt", ".md", ".text"}
@@ -49,10 +51,7 @@ def read(path: str | os.PathLike[str]) -> Source:
 def _read(path: str | os.PathLike[str]) -> Source:
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise InputError(name, "không tìm thấy tệp")
-    if p.is_dir():
-        raise InputError(name, "đây là thư mục, không phải tệp")
+    regular_file(p)  # a device, FIFO or socket is refused by its kind, before anything opens it
     ext = p.suffix.lower()
     try:
         with p.open("rb") as fh:

@@ -16,9 +16,11 @@ import regex as re
 
 from vbhc import limits
 from vbhc.errors import InputError
+from vbhc.fileio import read_bounded
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
 from vbhc.readers import legacy
+from vbhc.readers.markdown import is_legal_site, legal_site_blocks
 
 _MARK = re.compile(r"\*\*\*|\*\*|\*|__")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -141,6 +143,8 @@ def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
 def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
     """The heart of the reader, separate from file handling so tests can feed strings."""
     text = unicodedata.normalize("NFC", text)
+    if markdown and is_legal_site(text):  # a legal-text site's layout: tables as lines of "|"
+        return legal_site_blocks(text)
     raw_lines = re.split(r"\r\n|\r|\n", text)
     has_marks = markdown and bool(_MARK.search(text))
     state = {"bold": False, "italic": False}
@@ -257,11 +261,7 @@ def _only_blank_between(lines: list[_Line | None], first: int | None, last: int)
 
 def read_text(path: Path) -> Source:
     name = str(path)
-    size = path.stat().st_size
-    if size > limits.MAX_TEXT_BYTES:
-        raise InputError(name, f"tệp văn bản quá lớn ({size // 1024 // 1024} MB, giới hạn "
-                               f"{limits.MAX_TEXT_BYTES // limits.MB} MB)")
-    data = path.read_bytes()
+    data = read_bounded(path, limits.MAX_TEXT_BYTES, "tệp văn bản")
     try:
         text = decode(data, name)
     except InputError:

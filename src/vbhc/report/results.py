@@ -46,8 +46,17 @@ def summary(results: list[FileResult]) -> dict[str, int]:
     }
 
 
-def exit_code(results: list[FileResult]) -> int:
-    """0 no error finding; 1 at least one error finding; 2 an input could not be read."""
-    if any(r.error is not None for r in results):
+def exit_status(*, errors: int, unreadable: int) -> int:
+    """The one exit-code policy of every command that checks files (check, audit), as linters do:
+    2 when an input could not be read (the batch still went on past it and reported the rest),
+    else 1 when there is at least one error finding, else 0. Bad usage is 2 as well (the CLI's
+    error handler)."""
+    if unreadable:
         return 2
-    return 1 if any(r.count("error") for r in results) else 0
+    return 1 if errors else 0
+
+
+def exit_code(results: list[FileResult]) -> int:
+    """`exit_status` of checked files."""
+    return exit_status(errors=sum(r.count("error") for r in results),
+                       unreadable=sum(1 for r in results if r.error is not None))

@@ -5,24 +5,28 @@ from __future__ import annotations
 import click
 
 from vbhc.report.results import FileResult, summary
+from vbhc.terminal import printable
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
 
 
 def render_text(results: list[FileResult], colour: bool) -> str:
+    """Paths, messages and errors come from inputs: shown through `printable` (no raw control
+    characters), and only vbhc's own colour codes reach the terminal."""
     out: list[str] = []
     for result in results:
+        path = printable(result.path)
         if result.error is not None:
-            out.append(click.style(f"{result.path}: không đọc được: {result.error}", fg="red", bold=True)
-                       if colour else f"{result.path}: không đọc được: {result.error}")
+            line = f"{path}: không đọc được: {printable(result.error)}"
+            out.append(click.style(line, fg="red", bold=True) if colour else line)
             continue
         for f in result.findings:
-            where = f"{result.path}:{f.line}" if f.line is not None else result.path
+            where = f"{path}:{f.line}" if f.line is not None else path
             sev = click.style(f.severity, fg=COLOURS[f.severity], bold=True) if colour else f.severity
-            out.append(f"{where}: {sev} {f.rule} {f.message}")
+            out.append(f"{where}: {sev} {f.rule} {printable(f.message)}")
         if result.not_applicable:
-            out.append(f"{result.path}: {len(result.not_applicable)} quy tắc không áp dụng được cho định dạng này "
+            out.append(f"{path}: {len(result.not_applicable)} quy tắc không áp dụng được cho định dạng này "
                        f"({', '.join(result.not_applicable)})")
     s = summary(results)
     line = (f"Đã kiểm tra {s['files']} tệp: {s['errors']} lỗi, {s['warnings']} cảnh báo, {s['infos']} thông tin"

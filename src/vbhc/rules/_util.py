@@ -62,7 +62,7 @@ def header_lines(ctx: Context) -> list[Line]:
 def is_attached(doc: Document) -> bool:
     """A plan attached to a decision ("(Kèm theo Quyết định số …)"): it carries no number, date or
     signature of its own, by design."""
-    return doc.attached_to is not None and doc.number_raw is None
+    return (doc.attached or doc.attached_to is not None) and doc.number_raw is None
 
 
 def has_header(doc: Document) -> bool:

@@ -10,7 +10,7 @@ from vbhc import citation, nd30
 from vbhc.model import Node, Role
 from vbhc.nd30 import source
 from vbhc.numbering import point_index, point_letter, roman, roman_value
-from vbhc.rules import Context, Finding, rule
+from vbhc.rules import Context, Finding, Severity, rule
 from vbhc.rules._util import line_no, text
 
 PL1 = "Phụ lục I"
@@ -112,6 +112,7 @@ def _label_for(node: Node, ordinal: int) -> str:
     return f"{ordinal}."
 
 
+_NUMBERED_UNITS = ("article", "clause", "point")  # Điều, khoản, điểm: a gap in them is an error
 _KIND_WORD = {"article": "Điều", "clause": "Khoản", "point": "Điểm", "section": "Mục", "part": "Phần",
               "chapter": "Chương"}
 
@@ -163,17 +164,19 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
                               f"{data['first']['line']}{hint}.", node=node.id, line=node.line, data=data)
 
 
-@rule("ND30.DanhSo.NhayCoc", severity="warning", source=source(f"{PL1}, mục II.6.đ"),
-      summary="Số thứ tự của phần, mục, điều, khoản, điểm bị nhảy cóc hoặc sai thứ tự")
+@rule("ND30.DanhSo.NhayCoc", severity="error", source=source(f"{PL1}, mục II.6.đ"),
+      summary="Số thứ tự của điều, khoản, điểm (và phần, mục) bị nhảy cóc hoặc sai thứ tự")
 def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
     """Số thứ tự nối tiếp nhau không bỏ sót: 1, 2, 3; I, II, III; điểm theo bảng chữ cái tiếng Việt a, b,
-    c, d, đ, e, g, h, i, k … (“e)” ngay sau “d)” là bỏ sót “đ)”) (Phụ lục I, mục II.6.đ). Là cảnh báo:
-    dòng văn bản bắt đầu bằng một con số có thể bị đọc nhầm là khoản."""
+    c, d, đ, e, g, h, i, k … (“e)” ngay sau “d)” là bỏ sót “đ)”) (Phụ lục I, mục II.6.đ). Điều, khoản,
+    điểm bị nhảy số là lỗi (văn thư trả lại văn bản); phần, chương, mục bị nhảy số là cảnh báo."""
     for fault, node, data in _numbering(ctx):
         if fault == "gap":
             what = _KIND_WORD.get(node.kind, "Mục")
+            severity: Severity = "error" if node.kind in _NUMBERED_UNITS else "warning"
             yield ctx.finding(f"{what} “{data['label']}” đứng sau “{data['previous']}”: số thứ tự bị nhảy hoặc sai "
-                              f"thứ tự; cần là “{data['expected']}”.", node=node.id, line=node.line, data=data)
+                              f"thứ tự; cần là “{data['expected']}”.", node=node.id, line=node.line, data=data,
+                              severity=severity)
 
 
 _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)

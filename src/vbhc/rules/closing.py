@@ -23,6 +23,8 @@ PL1 = "Phụ lục I"
 # An authority prefix written in a way the decree does not use: "KT CHỦ TỊCH", "K.T.", "T/M", "TM:".
 _BAD_PREFIX = re.compile(r"^(?P<found>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.\s*M\.?|K\.\s*T\.?|T\.\s*L\.?|"
                          r"(?:TM|KT|TL|TUQ|Q)(?:\s*[:,;]|\s+(?=\p{Lu}{2})))\s*(?P<rest>\p{Lu}.*)$")
+# "- Lưu: VT, NC.Châu": the drafter's name run on after the final dot (printed in subscript in Word).
+_DRAFTER_MARK = re.compile(r"\.\s*\(?(?P<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\)?\s*$")
 _CANON = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 
 
@@ -63,12 +65,13 @@ def _is_deputy(position: str) -> bool:
     return any(p.startswith(w) or f" {w} " in f" {p} " for w in nd30.DEPUTY_WORDS)
 
 
-@rule("ND30.ChuKy.KyThay", severity="warning", source=source(f"{PL1}, mục II.7.b"),
+@rule("ND30.ChuKy.KyThay", severity="error", source=source(f"{PL1}, mục II.7.b"),
       summary="“KT.” phải có chức vụ cấp phó của người ký ở dòng dưới", applies_to_appendix=False)
 def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
     """“KT.” (ký thay) đứng trước chức vụ của người đứng đầu, và cấp phó ký ghi chức vụ của mình ở dòng
     dưới: “KT. CHỦ TỊCH” trên “PHÓ CHỦ TỊCH”, “KT. BỘ TRƯỞNG” trên “THỨ TRƯỞNG” (Phụ lục I, mục II.7.b).
-    Là cảnh báo vì tên chức vụ rất đa dạng."""
+    Thiếu chức vụ của người ký thay là lỗi; chức vụ không phải cấp phó chỉ là cảnh báo, vì tên chức vụ
+    rất đa dạng."""
     sig = ctx.doc.signature
     if sig is None or sig.authority != "KT.":
         return
@@ -84,7 +87,7 @@ def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
         found = text(ctx, after[0])
         yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” chức vụ người ký là “{found}”; ký thay (KT.) là cấp phó ký, "
                           "chức vụ cần là “PHÓ …” (hoặc “THỨ TRƯỞNG”).", line=line_no(ctx, after[0]),
-                          data={"found": found, "expected": "PHÓ …"})
+                          severity="warning", data={"found": found, "expected": "PHÓ …"})
 
 
 @rule("ND30.ChuKy.ThayMat", severity="warning", source=source(f"{PL1}, mục II.7.b"),
@@ -194,7 +197,11 @@ def noi_nhan_cham_phay(ctx: Context) -> Iterator[Finding]:
       summary="Dòng cuối của nơi nhận là “- Lưu: VT, …” kết thúc bằng dấu chấm", applies_to_appendix=False)
 def noi_nhan_luu(ctx: Context) -> Iterator[Finding]:
     """Dòng cuối cùng của phần nơi nhận là “- Lưu: VT, <đơn vị soạn thảo> (<số bản>).”, kết thúc bằng dấu
-    chấm (Phụ lục I, mục II.9.d)."""
+    chấm (Phụ lục I, mục II.9.d).
+
+    Ký hiệu người soạn thảo viết liền sau dấu chấm (“- Lưu: VT, NC.Châu”, thường in chỉ số dưới) là thói
+    quen của nhiều văn phòng và văn thư vẫn cho phát hành: chỉ là cảnh báo (Phụ lục I, mục III.3 đặt
+    ký hiệu này ở ô số 12)."""
     doc = ctx.doc
     if doc.recipients_label is None:
         return
@@ -205,7 +212,12 @@ def noi_nhan_luu(ctx: Context) -> Iterator[Finding]:
                           line=line_no(ctx, anchor), data={"expected": "- Lưu: VT, …."})
         return
     t = text(ctx, luu)
-    if not t.rstrip().endswith("."):
+    mark = _DRAFTER_MARK.search(t)
+    if mark:
+        yield ctx.finding(f"Ký hiệu người soạn thảo “{mark['name']}” viết liền sau dấu chấm cuối dòng “Lưu”; nên "
+                          "đặt ở vị trí riêng (ô số 12 của mẫu trình bày).", line=line_no(ctx, luu),
+                          severity="warning", data={"found": t, "mark": mark["name"]})
+    elif not t.rstrip().endswith("."):
         yield ctx.finding(f"Dòng “{t}” phải kết thúc bằng dấu chấm (.).", line=line_no(ctx, luu),
                           data={"found": t, "expected": t.rstrip(" ;,") + "."})
     later = [ln for ln in lines(ctx, Role.RECIPIENT) if ln.index > luu.index]

@@ -29,6 +29,17 @@ def _src(profile, node: str | None = None) -> str:
     return f"{profile.parent.short()}, mục {label}" if label else profile.parent.short()
 
 
+def _cited(profile, node: str | None = None) -> str:
+    """The parent's part as a message names it: "KH 2228/QĐ-UBND, mục II.5"; "mục I.1" for an
+    unnumbered parent (a draft), whose messages already say "kế hoạch cấp trên"."""
+    from vbhc.profile.model import section_label
+
+    if profile.parent.number:
+        return _src(profile, node)
+    label = section_label(node)
+    return f"mục {label}" if label else "không rõ mục"
+
+
 def _with_source(f: Finding, source: str) -> Finding:
     f.source = source
     return f
@@ -51,7 +62,7 @@ def missing_area(ctx: Context) -> Iterable[Finding]:
         if area.covered or not area.required:
             continue
         yield _with_source(ctx.finding(
-            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_src(profile, area.parent_node)}) yêu cầu, "
+            f"Thiếu lĩnh vực “{area.title}”: kế hoạch cấp trên ({_cited(profile, area.parent_node)}) yêu cầu, "
             f"nhưng kế hoạch này không có mục hay nhiệm vụ nào về lĩnh vực đó.",
             data={"area": area.id}), _src(profile, area.parent_node or profile.task_section))
 
@@ -76,11 +87,42 @@ def weaker_target(ctx: Context) -> Iterable[Finding]:
         where = section_label(found.node)
         yield _with_source(ctx.finding(
             f"Chỉ tiêu “{parent.indicator}”: kế hoạch cấp trên {parent.show()} "
-            f"({_src(profile, parent.node)}), kế hoạch này ghi {found.show()}"
+            f"({_cited(profile, parent.node)}), kế hoạch này ghi {found.show()}"
             f"{f' (mục {where})' if where else ''}: thấp hơn yêu cầu.",
             node=found.node, line=found.line,
             data={"indicator": parent.indicator, "parent": parent.spec(), "found": found.spec()}),
             _src(profile, parent.node))
+
+
+_MAYBE = {"sector": " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan.",
+          "province": " Chỉ tiêu chung của tỉnh: có thể không áp dụng cho cơ quan."}
+
+
+def _maybe(plan, check) -> str | None:
+    """Why an unaddressed target is only "info": a sector the plan never names, or the province's own target
+    in a department's plan (a commune's plan is not asked it at all)."""
+    if check.status != "not_applicable":
+        return None
+    if check.reason == "sector" or (check.reason == "province" and plan.level == "so"):
+        return check.reason
+    return None
+
+
+def _target_groups(plan) -> list[tuple[str | None, str | None, list]]:
+    """Unaddressed parent targets, one group per (why only info, area or top section), in the parent's order."""
+    groups: dict[tuple[str | None, str | None], list] = {}
+    for check in plan.targets:
+        maybe = _maybe(plan, check)
+        if check.status == "not_addressed" or maybe:
+            groups.setdefault((maybe, check.group), []).append(check)
+    return [(maybe, group, checks) for (maybe, group), checks in groups.items()]
+
+
+def _group_name(profile, plan, group: str | None, checks: list) -> str:
+    area = next((a for a in plan.areas if a.id == checks[0].area), None)
+    if area is not None:
+        return f"lĩnh vực “{area.title}” ({_cited(profile, area.parent_node)})"
+    return _cited(profile, group)
 
 
 @rule("KH003", severity="warning", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -88,25 +130,56 @@ def weaker_target(ctx: Context) -> Iterable[Finding]:
 def missing_target(ctx: Context) -> Iterable[Finding]:
     """Mỗi chỉ tiêu định lượng của kế hoạch cấp trên phải được cụ thể hóa trong kế hoạch cấp dưới.
 
+    Một phát hiện cho mỗi lĩnh vực (hoặc mục) của kế hoạch cấp trên, liệt kê các chỉ tiêu còn thiếu.
     Chỉ tiêu gắn với một ngành mà kế hoạch không hề nhắc tới (hài lòng về đất đai, y tế, giáo
-    dục trong kế hoạch của Sở Tư pháp) có thể không áp dụng: chỉ báo ở mức info.
-    data: {"indicator", "parent": {"op","value","unit"}}
+    dục trong kế hoạch của Sở Tư pháp) có thể không áp dụng: chỉ báo ở mức info. Không hỏi kế hoạch
+    của xã chỉ tiêu riêng của tỉnh (“văn bản QPPL của tỉnh”), không hỏi kế hoạch chuyên đề (kiểm tra,
+    thi đua, tuyên truyền …) các chỉ tiêu nó không nêu.
+    data: {"indicator", "parent": {"op","value","unit"}} của chỉ tiêu đầu tiên, "area" (mã lĩnh vực hoặc
+    null) và "targets": [{"indicator", "parent"}] cả nhóm
     """
     setup = _setup(ctx)
     if not setup:
         return
     profile, plan = setup
-    for check in plan.targets:
-        parent = check.parent
-        foreign = check.status == "not_applicable" and check.reason == "sector"
-        if check.status != "not_addressed" and not foreign:
-            continue
-        message = (f"Chưa có chỉ tiêu “{parent.indicator}” (kế hoạch cấp trên: {parent.show()}, "
-                   f"{_src(profile, parent.node)}).")
-        if foreign:
-            message += " Chỉ tiêu thuộc ngành mà kế hoạch này không đề cập: có thể không áp dụng cho cơ quan."
-        yield _with_source(ctx.finding(message, data={"indicator": parent.indicator, "parent": parent.spec()},
-                                       severity="info" if foreign else None), _src(profile, parent.node))
+    for maybe, group, checks in _target_groups(plan):
+        items = [f"“{c.parent.indicator}” ({c.parent.show()})" for c in checks]
+        if len(checks) == 1:
+            message = (f"Chưa có chỉ tiêu {items[0]} của kế hoạch cấp trên "
+                       f"({_group_name(profile, plan, group, checks)}).")
+        else:
+            message = (f"Chưa có {len(checks)} chỉ tiêu của kế hoạch cấp trên thuộc "
+                       f"{_group_name(profile, plan, group, checks)}: {'; '.join(items)}.")
+        if maybe:
+            message += _MAYBE[maybe]
+        first = checks[0].parent
+        data = {"indicator": first.indicator, "parent": first.spec(), "area": checks[0].area,
+                "targets": [{"indicator": c.parent.indicator, "parent": c.parent.spec()} for c in checks]}
+        yield _with_source(ctx.finding(message, data=data, severity="info" if maybe else None),
+                           _src(profile, group or first.node))
+
+
+@rule("KH007", severity="info", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch chuyên đề: không đối chiếu đủ lĩnh vực, chỉ tiêu và thời hạn của kế hoạch cấp trên")
+def thematic_plan(ctx: Context) -> Iterable[Finding]:
+    """Kế hoạch chuyên đề (kiểm tra, thi đua, tuyên truyền, chuyển đổi số, TTHC …) thực hiện một phần của
+    kế hoạch cấp trên: vbhc không đòi nó có đủ các lĩnh vực (KH001), nêu lại mọi chỉ tiêu (KH003) hay
+    ban hành trong thời hạn dành cho kế hoạch CCHC của cơ quan (KH005); vẫn xét chỉ tiêu nó nêu (KH002),
+    nội dung bắt buộc (KH004) và trích dẫn (KH006). Nói vbhc đã nhận định thế nào và vì sao; người kiểm
+    tra chỉ định khác bằng --kind full.
+    data: {"kind": "thematic", "theme": "kiem_tra" | …, "told": false}
+    """
+    setup = _setup(ctx)
+    if not setup:
+        return
+    _profile, plan = setup
+    if plan.kind != "thematic":
+        return
+    why = "theo chỉ định" if plan.kind_told else f"vbhc nhận định: {plan.kind_reason}"
+    hint = "" if plan.kind_told else " Nếu đây là kế hoạch CCHC của cơ quan, kiểm tra lại với --kind full."
+    yield ctx.finding(
+        f"Kế hoạch chuyên đề ({why}): không đối chiếu đủ các lĩnh vực, chỉ tiêu và thời hạn ban hành kế "
+        f"hoạch CCHC của cơ quan.{hint}", data={"kind": plan.kind, "theme": plan.theme, "told": plan.kind_told})
 
 
 @rule("KH004", severity="error", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
@@ -131,7 +204,7 @@ def missing_element(ctx: Context) -> Iterable[Finding]:
         said = f": “{element.text}”" if element.text else ""
         yield _with_source(ctx.finding(
             f"Thiếu nội dung bắt buộc: {ELEMENT_NAMES[element.id]} (kế hoạch cấp trên, "
-            f"{_src(profile, element.node)}{said}).", data={"element": element.id}),
+            f"{_cited(profile, element.node)}{said}).", data={"element": element.id}),
             _src(profile, element.node))
 
 
@@ -157,7 +230,7 @@ def issued_late(ctx: Context) -> Iterable[Finding]:
         line = ctx.line_of_block(place_date.index)
     yield _with_source(ctx.finding(
         f"Ban hành ngày {cited(issued)}, sau thời hạn {cited(deadline)} "
-        f"({_src(profile, profile.deadline_node)}).", line=line,
+        f"({_cited(profile, profile.deadline_node)}).", line=line,
         data={"deadline": deadline, "issued": issued}), _src(profile, profile.deadline_node))
 
 

@@ -18,8 +18,8 @@ import regex as re
 from vbhc import nd30
 from vbhc.model import Block, Line, Node, Role
 from vbhc.nd30 import Spec, source
-from vbhc.rules import Context, Finding, rule
-from vbhc.rules._util import line_no, text
+from vbhc.rules import Context, Finding, Severity, rule
+from vbhc.rules._util import line_no, lines, text
 from vbhc.textnorm import is_upper
 
 PL1 = "Phụ lục I"
@@ -53,6 +53,8 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
             component = _APPENDIX_ROLES.get(ln.role) if ln.role else None
             if ln.index in in_body:
                 continue
+        elif ln.role == Role.TABLE_CELL:
+            continue  # a table's text has a size rule of its own (ND30.KieuChu.CoChuBang)
         elif ln.index in in_body and ln.role not in _NODE_ROLES:
             component = Role.PARAGRAPH
         spec = nd30.COMPONENT_SPECS.get(component or "")
@@ -128,16 +130,49 @@ def co_chu(ctx: Context) -> Iterator[Finding]:
     danh và thời gian 13–14, tên loại và trích yếu 13–14, “V/v” 12–13, căn cứ và nội dung 13–14, phần ký
     13–14, “Nơi nhận:” 12, tên nơi nhận 11 (Phụ lục I, mục II và bảng mục V; các giá trị ở
     vbhc.nd30.COMPONENT_SPECS). Phần thân của phụ lục (biểu mẫu, bảng) không bị xét."""
-    def faults():
+    def faults(severity: Severity) -> Iterator[tuple[str, Any, Line, Spec]]:
         for ln, blk, spec, _node in _judged(ctx):
-            size = blk.style.size_pt
-            if size is not None and not (spec.size.low - 0.25 <= size <= spec.size.high + 0.25):
-                yield spec.name, size, ln, spec
-    yield from _grouped(
-        ctx, faults(),
-        lambda spec, found, n, where: f"{spec.name[:1].upper()}{spec.name[1:]} cỡ chữ {found:g} ({where}); cần cỡ "
-                                      f"{_fmt(spec.size)} ({spec.clause}).",
-        lambda spec: [spec.size.low, spec.size.high])
+            off = _size_off(blk.style.size_pt, spec.size)
+            if off > nd30.SIZE_TOLERANCE_PT and (off > nd30.SIZE_WARNING_PT) == (severity == "error"):
+                yield spec.name, blk.style.size_pt, ln, spec
+    severities: tuple[Severity, ...] = ("error", "warning")
+    for severity in severities:
+        for f in _grouped(ctx, faults(severity), _size_message, lambda spec: [spec.size.low, spec.size.high]):
+            f.severity = severity
+            yield f
+
+
+def _size_off(size: float | None, want: nd30.Range) -> float:
+    """How many points a size lies outside a range (0 inside it, or when the size is unknown)."""
+    if size is None:
+        return 0.0
+    return max(want.low - size, size - want.high, 0.0)
+
+
+def _size_message(spec: Spec, found: Any, n: int, where: str) -> str:
+    name = f"{spec.name[:1].upper()}{spec.name[1:]}"
+    return f"{name} cỡ chữ {found:g} ({where}); cần cỡ {_fmt(spec.size)} ({spec.clause})."
+
+
+@rule("ND30.KieuChu.CoChuBang", severity="warning", source=source(f"{PL1}, mục II.6.e"), needs=["style"],
+      summary="Cỡ chữ trong bảng của nội dung quá nhỏ hoặc quá lớn")
+def co_chu_bang(ctx: Context) -> Iterator[Finding]:
+    """Chữ trong bảng (bảng phân công nhiệm vụ, bảng số liệu) thường nhỏ hơn nội dung; Nghị định không quy
+    định cỡ chữ trong bảng, nên chỉ cảnh báo khi nhỏ hơn 11 (cỡ nhỏ nhất Nghị định dùng, cho nơi nhận) hoặc
+    lớn hơn 14 (Phụ lục I, mục II.6.e). Phần thân của phụ lục không bị xét."""
+    if ctx.doc.is_appendix:
+        return
+    want = nd30.TABLE_TEXT_SIZE
+    by_size: dict[float, list[Line]] = {}
+    for ln in lines(ctx, Role.TABLE_CELL):
+        size = ctx.doc.blocks[ln.index].style.size_pt
+        if _size_off(size, want) > nd30.SIZE_TOLERANCE_PT and size is not None:
+            by_size.setdefault(size, []).append(ln)
+    for size, lns in sorted(by_size.items()):
+        numbers = [line_no(ctx, ln) for ln in lns]
+        yield ctx.finding(f"Chữ trong bảng cỡ {size:g} ở {len(lns)} dòng; nên từ {_fmt(want)}.", line=numbers[0],
+                          data={"found": size, "expected": [want.low, want.high], "count": len(lns),
+                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
 
 
 def _style_rule(attr: str, word_yes: str, word_no: str):

@@ -34,7 +34,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "doc_type": doc.doc_type, "number": doc.number, "symbol": doc.symbol, "year": doc.year,
         "number_raw": doc.number_raw, "issuer": doc.issuer, "parent_issuer": doc.parent_issuer,
         "place": doc.place, "date": doc.date, "date_raw": doc.date_raw, "title": doc.title,
-        "is_appendix": doc.is_appendix, "attached_to": doc.attached_to,
+        "is_appendix": doc.is_appendix, "attached_to": doc.attached_to, "attached": doc.attached,
         "kinh_gui": doc.kinh_gui, "enacting_authority": doc.enacting_authority,
         "can_cu": doc.can_cu, "enacting": doc.enacting,
         "body": [node_dict(n) for n in doc.body],

@@ -1,8 +1,13 @@
-"""The readable outline for a person: header fields, then labels, headings and first words."""
+"""The readable outline for a person: header fields, then labels, headings and first words.
+
+Every line holds text from the document, so each passes through `vbhc.terminal.printable`: a
+control character (ESC]0; sets the window title) is shown escaped, never sent to the terminal.
+"""
 
 from __future__ import annotations
 
 from vbhc.model import Document, Node, ParsedFile
+from vbhc.terminal import printable
 
 WIDTH = 70
 
@@ -48,7 +53,7 @@ def document_tree(doc: Document, index: int) -> str:
         out.append(f"  Nơi nhận: {len(doc.recipients)} nơi; {doc.storage or '(không có dòng Lưu)'}")
     for problem in doc.problems:
         out.append(f"  ! {problem}")
-    return "\n".join(out)
+    return "\n".join(printable(line) for line in out)
 
 
 def parsed_tree(parsed: ParsedFile) -> str:

@@ -74,8 +74,8 @@ def _read(pkg: Package, path: Path) -> Source:
 
     theme = Theme(part("theme"))
     styles = Styles(part("styles"), theme)
-    width = sections.text_width(body) if body is not None else 1
-    walker = Walker(styles, Numbering(part("numbering"), styles), width)
+    walker = Walker(styles, Numbering(part("numbering"), styles),
+                    lambda: sections.text_width(body) if body is not None else 1)
     setup = None
     if body is not None:
         walker.walk(body, BODY)

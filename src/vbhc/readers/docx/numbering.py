@@ -143,7 +143,8 @@ class Numbering:
     """numbering.xml with Word's counters: per abstract list, or per w:num when it overrides."""
 
     def __init__(self, root: etree._Element | None, styles: Styles):
-        self.abstract: dict[str, dict[int, Level]] = {}
+        self._abstract_elements: dict[str, etree._Element] = {}  # read into levels when first used
+        self._abstract: dict[str, dict[int, Level]] = {}
         self.abstract_link: dict[str, str] = {}  # abstractNumId → numbering style id (numStyleLink)
         self.nums: dict[str, _Num] = {}
         self.counters: dict[str, list[int | None]] = {}
@@ -157,9 +158,8 @@ class Numbering:
 
     def _read_abstract(self, ab: etree._Element) -> None:
         aid = ab.get(w("abstractNumId")) or ""
-        self.abstract[aid] = {
-            to_int(lvl.get(w("ilvl"))) or 0: read_level(lvl, self.styles.theme) for lvl in ab.iter(w("lvl"))
-        }
+        self._abstract_elements[aid] = ab
+        self._abstract.pop(aid, None)
         link = ab.find(w("numStyleLink"))
         if link is not None and link.get(VAL):
             self.abstract_link[aid] = link.get(VAL) or ""
@@ -191,6 +191,16 @@ class Numbering:
                 return self._abstract_for(ppr["numId"], depth + 1)
         return entry.abstract
 
+    def levels(self, aid: str | None) -> dict[int, Level]:
+        """The levels of one abstract list, read on first use; {} for an unknown list."""
+        got = self._abstract.get(aid or "")
+        if got is None:
+            ab = self._abstract_elements.get(aid or "")
+            got = {} if ab is None else {
+                to_int(lvl.get(w("ilvl"))) or 0: read_level(lvl, self.styles.theme) for lvl in ab.iter(w("lvl"))}
+            self._abstract[aid or ""] = got
+        return got
+
     def level(self, nid: str, ilvl: int) -> Level | None:
         entry = self.nums.get(nid)
         if entry is None:
@@ -198,12 +208,12 @@ class Numbering:
         if ilvl in entry.levels:
             return entry.levels[ilvl]
         aid = self._abstract_for(nid)
-        return self.abstract.get(aid or "", {}).get(ilvl)
+        return self.levels(aid).get(ilvl)
 
     def level_for_style(self, nid: str, pstyle: str | None) -> int:
         """A style that carries numPr without ilvl uses the level whose w:pStyle names it."""
         aid = self._abstract_for(nid)
-        for ilvl, lvl in self.abstract.get(aid or "", {}).items():
+        for ilvl, lvl in self.levels(aid).items():
             if lvl.pstyle is not None and lvl.pstyle == pstyle:
                 return ilvl
         return 0

@@ -28,6 +28,7 @@ MACROS = ("tệp Word có macro (VBA) bị từ chối vì lý do an toàn (macr
           "hãy lưu lại thành .docx không có macro")
 _MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _cannot_open(name: str, exc: OSError) -> InputError:
@@ -126,6 +127,22 @@ class Package:
             self._parsed[key] = None if data is None else self._parse(data, part.lstrip("/"))
         return self._parsed[key]
 
+    def xml_mentioning(self, part: str, word: str) -> etree._Element | None:
+        """The part parsed, but only when its bytes mention `word` (any case, UTF-8 or UTF-16):
+        a header without the word PAGE has no page number, and is never parsed."""
+        key = part.lstrip("/").lower()
+        if key in self._parsed:
+            return self._parsed[key]
+        data = self.read(part)
+        if data is None:
+            return None
+        low = data.lower()
+        needle = word.lower()
+        if not any(needle.encode(enc) in low for enc in ("ascii", "utf-16-le", "utf-16-be")):
+            return None
+        self._parsed[key] = self._parse(data, part.lstrip("/"))
+        return self._parsed[key]
+
     def _parse(self, data: bytes, where: str) -> etree._Element:
         entities = InputError(self.name, f"tệp .docx có khai báo thực thể XML (DOCTYPE/ENTITY) trong phần "
                                          f"{where}; Word không bao giờ ghi như vậy ({HOSTILE})")
@@ -167,8 +184,11 @@ class Package:
 
 
 def _declares_entities(data: bytes) -> bool:
-    """A DOCTYPE with entity declarations, in UTF-8 or UTF-16 (checked before parsing)."""
-    for enc in ("ascii", "utf-16-le", "utf-16-be"):
+    """A DOCTYPE with entity declarations, in UTF-8 or UTF-16 (checked before parsing). UTF-16
+    is looked for only when the first bytes say so (a BOM or a NUL), as the XML parser decides."""
+    head = data[:4]
+    encodings = ("ascii", "utf-16-le", "utf-16-be") if b"\0" in head or head[:2] in _BOMS else ("ascii",)
+    for enc in encodings:
         if "<!DOCTYPE".encode(enc) in data and "<!ENTITY".encode(enc) in data:
             return True
     return False

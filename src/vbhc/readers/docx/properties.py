@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from vbhc.readers.docx.names import A_NS, VAL, w
+from vbhc.readers.docx.names import A_NS, PSTYLE, RSTYLE, VAL, w
 
 TOGGLES = ("b", "i", "caps", "vanish")
 WORD_DEFAULT_HALF_POINTS = 20  # Word's built-in size when no w:sz is set anywhere: 10 pt
@@ -29,6 +29,9 @@ A_BEFORE, A_AFTER, A_LINE, A_RULE = w("before"), w("after"), w("line"), w("lineR
 ILVL, NUMID, A_POS = w("ilvl"), w("numId"), w("pos")
 
 
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
+
+
 def to_int(value: str | None) -> int | None:
     """Integers as Word writes them; LibreOffice sometimes writes "240.0"; junk is None."""
     if value is None:
@@ -41,7 +44,9 @@ def to_int(value: str | None) -> int | None:
         except (ValueError, OverflowError):  # "abc", "nan", "1e400" (found by bench/fuzz_mutate.py)
             return None
     # OOXML numbers are 32-bit; a crafted "999999999999" must not become a 10^12-letter label
-    return max(-(2**31), min(n, 2**31 - 1))
+    if _INT_MIN <= n <= _INT_MAX:
+        return n
+    return _INT_MIN if n < 0 else _INT_MAX
 
 
 def toggle(el: etree._Element) -> bool:
@@ -119,6 +124,23 @@ def read_rpr(rpr: etree._Element | None, theme: Theme) -> dict[str, Any]:
     return out
 
 
+def read_run(rpr: etree._Element, theme: Theme) -> tuple[str | None, dict[str, Any]]:
+    """(character style id, run properties) of a run's w:rPr, in one pass over it."""
+    out: dict[str, Any] = {}
+    style: str | None = None
+    seen = False
+    for el in rpr:
+        tag = el.tag
+        if tag == RSTYLE:
+            if not seen:  # the first w:rStyle counts, as find() would take it
+                style, seen = el.get(VAL), True
+            continue
+        reader = _RPR_READERS.get(tag)
+        if reader is not None:
+            reader(el, out, theme)
+    return style, out
+
+
 # --- w:pPr ------------------------------------------------------------------------------------
 
 def _jc(el: etree._Element, out: dict[str, Any]) -> None:
@@ -188,3 +210,22 @@ def read_ppr(ppr: etree._Element | None) -> dict[str, Any]:
         if reader is not None:
             reader(el, out)
     return out
+
+
+def read_paragraph(ppr: etree._Element | None) -> tuple[str | None, dict[str, Any]]:
+    """(paragraph style id, paragraph properties) of a paragraph's w:pPr, in one pass over it."""
+    out: dict[str, Any] = {}
+    if ppr is None:
+        return None, out
+    style: str | None = None
+    seen = False
+    for el in ppr:
+        tag = el.tag
+        if tag == PSTYLE:
+            if not seen:
+                style, seen = el.get(VAL), True
+            continue
+        reader = _PPR_READERS.get(tag)
+        if reader is not None:
+            reader(el, out)
+    return style, out

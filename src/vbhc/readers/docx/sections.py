@@ -9,7 +9,7 @@ from typing import Any
 from lxml import etree
 
 from vbhc.model import PageSetup
-from vbhc.readers.docx.names import FLDSIMPLE, PPR, PSTYLE, R_NS, RPR, RSTYLE, SECTPR, P, R, w
+from vbhc.readers.docx.names import FLDSIMPLE, PPR, PSTYLE, R_NS, RPR, RSTYLE, SECTPR, W_NS, P, R, w
 from vbhc.readers.docx.package import Package
 from vbhc.readers.docx.properties import WORD_DEFAULT_HALF_POINTS, read_ppr, read_rpr, to_int, toggle
 from vbhc.readers.docx.styles import Styles
@@ -25,14 +25,15 @@ _REFERENCES = (("headerReference", "header"), ("footerReference", "footer"))
 _REFERENCE_TAGS = {w("headerReference"), w("footerReference")}
 
 
+_FIRST_SECTPR = etree.XPath("(w:p/w:pPr/w:sectPr)[1]", namespaces={"w": W_NS})
+
+
 def first_sectpr(body: etree._Element) -> etree._Element | None:
-    """The first section's properties: the first paragraph-level sectPr, else the body's own."""
-    for p in body.iterchildren(P):  # section breaks sit in body-level paragraphs only
-        ppr = p.find(PPR)
-        if ppr is not None:
-            sp = ppr.find(SECTPR)
-            if sp is not None:
-                return sp
+    """The first section's properties: the first paragraph-level sectPr, else the body's own
+    (section breaks sit in body-level paragraphs only)."""
+    found = _FIRST_SECTPR(body)
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return found[0]
     return body.find(SECTPR)
 
 
@@ -81,7 +82,7 @@ def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles
         setup.margins_mm["right"] = mm(_twips(pgmar, "end", _DEFAULT_MARGIN))
     shown = {"default", "first"} if different_first else {"default"}
     has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
-    if has_even and settings_part and even_and_odd(pkg.xml(settings_part)):
+    if has_even and settings_part and even_and_odd(pkg.xml_mentioning(settings_part, "evenAndOddHeaders")):
         shown.add("even")
     setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, shown)
     return setup
@@ -99,7 +100,7 @@ def _page_numbers(pkg: Package, doc_part: str, sect: etree._Element, styles: Sty
             if kind not in shown:
                 continue
             target = rels.get(ref.get(_R_ID) or "")
-            root = pkg.xml(target[1]) if target is not None else None
+            root = pkg.xml_mentioning(target[1], "PAGE") if target is not None else None
             if root is None:
                 continue
             for field in page_fields(root, styles):

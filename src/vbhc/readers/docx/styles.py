@@ -20,6 +20,7 @@ _EDGES = {"top": "top", "left": "left", "bottom": "bottom", "right": "right", "i
           "insideV": "insideV", "start": "left", "end": "right"}
 _INVISIBLE = {"nil", "none"}
 _WHITE = {"ffffff", "white"}
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT, _BASED_ON = w("style"), w("styleId"), w("type"), w("default"), w("basedOn")
 
 
 @dataclass
@@ -52,7 +53,8 @@ class Styles:
 
     def __init__(self, root: etree._Element | None, theme: Theme):
         self.theme = theme
-        self.defs: dict[str, StyleDef] = {}
+        self._elements: dict[str, etree._Element] = {}  # read into a StyleDef when first used
+        self._defs: dict[str, StyleDef] = {}
         self.default: dict[str, str] = {}
         self.doc_rpr: dict[str, Any] = {}
         self.doc_ppr: dict[str, Any] = {}
@@ -66,33 +68,41 @@ class Styles:
         if defaults is not None:
             self.doc_rpr = read_rpr(defaults.find(f"{w('rPrDefault')}/{RPR}"), theme)
             self.doc_ppr = read_ppr(defaults.find(f"{w('pPrDefault')}/{PPR}"))
-        for st in root.iter(w("style")):
-            self._define(st)
+        for st in root.iter(_STYLE):
+            sid = st.get(_STYLE_ID)
+            if sid is None:
+                continue
+            self._elements[sid] = st  # a later definition of the same id wins
+            kind = st.get(_TYPE) or "paragraph"
+            if on_attr(st.get(_DEFAULT)) and kind not in self.default:
+                self.default[kind] = sid
 
-    def _define(self, st: etree._Element) -> None:
-        sid = st.get(w("styleId"))
-        if sid is None:
-            return
-        kind = st.get(w("type")) or "paragraph"
-        based = st.find(w("basedOn"))
-        tblpr = st.find(TPR)
-        self.defs[sid] = StyleDef(
-            type=kind,
-            based_on=based.get(VAL) if based is not None else None,
-            ppr=read_ppr(st.find(PPR)),
-            rpr=read_rpr(st.find(RPR), self.theme),
-            borders=borders(tblpr.find(w("tblBorders")) if tblpr is not None else None),
-        )
-        if on_attr(st.get(w("default"))) and kind not in self.default:
-            self.default[kind] = sid
+    def __contains__(self, sid: str) -> bool:
+        return sid in self._elements
+
+    def define(self, sid: str) -> StyleDef:
+        """One style's own properties (a KeyError for an id styles.xml does not define)."""
+        got = self._defs.get(sid)
+        if got is None:
+            st = self._elements[sid]
+            based = st.find(_BASED_ON)
+            tblpr = st.find(TPR)
+            got = self._defs[sid] = StyleDef(
+                type=st.get(_TYPE) or "paragraph",
+                based_on=based.get(VAL) if based is not None else None,
+                ppr=read_ppr(st.find(PPR)),
+                rpr=read_rpr(st.find(RPR), self.theme),
+                borders=borders(tblpr.find(w("tblBorders")) if tblpr is not None else None),
+            )
+        return got
 
     def _ids(self, sid: str | None) -> list[str]:
         """The style and its basedOn ancestors, nearest first; loops and dangling ids end it."""
         ids: list[str] = []
         cur = sid
-        while cur is not None and cur in self.defs and cur not in ids and len(ids) < MAX_CHAIN:
+        while cur is not None and cur in self._elements and cur not in ids and len(ids) < MAX_CHAIN:
             ids.append(cur)
-            cur = self.defs[cur].based_on
+            cur = self.define(cur).based_on
         return ids
 
     def chain(self, sid: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -102,18 +112,18 @@ class Styles:
             ppr: dict[str, Any] = {}
             rpr: dict[str, Any] = {}
             for s in reversed(self._ids(sid)):
-                ppr.update(self.defs[s].ppr)
-                rpr.update(self.defs[s].rpr)
+                ppr.update(self.define(s).ppr)
+                rpr.update(self.define(s).rpr)
             got = self._chain_cache[sid] = (ppr, rpr)
         return got
 
     def para_style_id(self, sid: str | None) -> str | None:
-        if sid is not None and sid in self.defs:
+        if sid is not None and sid in self._elements:
             return sid
         return self.default.get("paragraph")
 
     def table_style_id(self, sid: str | None) -> str | None:
-        if sid is not None and sid in self.defs:
+        if sid is not None and sid in self._elements:
             return sid
         return self.default.get("table")
 
@@ -156,6 +166,6 @@ class Styles:
         if got is None:
             got = {}
             for s in reversed(self._ids(tstyle)):
-                got.update(self.defs[s].borders)
+                got.update(self.define(s).borders)
             self._border_cache[tstyle] = got
         return got

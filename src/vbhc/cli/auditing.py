@@ -1,0 +1,86 @@
+"""`vbhc audit`: a folder of submitted plans checked in worker processes, then the reports."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from vbhc.cli.common import command, load_profile, no_overwrite, option
+from vbhc.cli.frame import fail, say
+from vbhc.cli.reading import CONFIG_HELP
+from vbhc.errors import Interrupted
+
+
+@command("audit", short_help="Kiểm tra cả thư mục kế hoạch và lập báo cáo tổng hợp (HTML, Excel, JSON).", examples=[
+    "vbhc audit ke-hoach-nop/ --against ke-hoach-tinh.docx --html bao-cao.html --xlsx tong-hop.xlsx",
+    "vbhc audit ke-hoach-nop/ --profile ho-so.yaml --json ket-qua.json --jobs 2",
+    "vbhc audit ke-hoach-nop/ --against ke-hoach-tinh.docx --html bao-cao.html --resume   # làm tiếp",
+])
+@click.argument("directory", metavar="THƯ_MỤC", type=click.Path(path_type=str))
+@option("--against", type=click.Path(path_type=str), help="kế hoạch cấp trên để đối chiếu")
+@option("--profile", "profile_path", type=click.Path(path_type=str), help="hồ sơ YAML của kế hoạch cấp trên")
+@option("--json", "json_out", type=click.Path(dir_okay=False, path_type=str), help="ghi kết quả JSON")
+@option("--html", "html_out", type=click.Path(dir_okay=False, path_type=str),
+        help="ghi báo cáo HTML (một trang, mở không cần mạng)")
+@option("--xlsx", "xlsx_out", type=click.Path(dir_okay=False, path_type=str), help="ghi bảng tính Excel")
+@option("--jobs", type=click.IntRange(min=1), help="số tiến trình kiểm tra (mặc định: số lõi CPU)")
+@option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+        help="thời gian tối đa cho một tệp (giây)")
+@option("--resume", is_flag=True, help="tiếp tục đợt kiểm tra bị dừng (bỏ qua tệp đã có trong nhật ký)")
+@option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help=CONFIG_HELP)
+def audit(directory: str, against: str | None, profile_path: str | None, json_out: str | None,
+          html_out: str | None, xlsx_out: str | None, jobs: int | None, timeout: float, resume: bool,
+          config_path: str | None) -> None:
+    """Kiểm tra hàng loạt mọi tệp .docx, .pdf, .txt trong một thư mục (thể thức và đối chiếu kế hoạch cấp
+    trên) và lập báo cáo tổng hợp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 có tệp không đọc được."""
+    from vbhc.audit import journal_path, rich_progress, run_audit, write_json
+    from vbhc.check import load_config
+
+    if not os.path.exists(directory):
+        fail(f"{directory}: không tìm thấy thư mục")
+    if not os.path.isdir(directory):
+        fail(f"{directory}: không phải thư mục")
+    outputs = [p for p in (json_out, html_out, xlsx_out) if p]
+    for out in outputs:
+        folder = Path(out).parent
+        if not folder.is_dir():
+            fail(f"{out}: không có thư mục {folder} để ghi báo cáo")
+    journal = journal_path(json_out, html_out, xlsx_out)
+    no_overwrite({"--json": json_out, "--html": html_out, "--xlsx": xlsx_out, "nhật ký": str(journal)},
+                 [against, profile_path, config_path], folders=[directory])
+    config = load_config(config_path)
+    from vbhc.audit import prestart
+
+    prestart()  # the workers' fork server loads while the parent plan's profile is built
+    profile = load_profile(against, profile_path)
+    if profile is None:
+        say("không có --against/--profile: chỉ kiểm tra thể thức, không đối chiếu kế hoạch cấp trên.")
+    try:
+        with rich_progress() as progress:
+            outcome = run_audit(directory, profile=profile, config=config, jobs=jobs, timeout=timeout,
+                                journal=journal, resume=resume, exclude=outputs,
+                                reference=[p for p in (against, profile_path) if p], progress=progress)
+    except KeyboardInterrupt:
+        raise Interrupted(f"đã dừng; kết quả đã kiểm tra nằm trong {journal}, chạy lại với --resume để làm "
+                          "tiếp.") from None
+    for note in outcome.notes:
+        say(note)
+    result = outcome.result
+    if json_out:
+        write_json(result, json_out)
+    if html_out:
+        from vbhc.report.html import write_html
+
+        write_html(result, html_out)
+    if xlsx_out:
+        from vbhc.report.xlsx import write_xlsx
+
+        write_xlsx(result, xlsx_out)
+    from vbhc.audit import exit_code
+    from vbhc.report.table import render_table
+
+    render_table(result, sys.stdout, colour=sys.stdout.isatty())
+    sys.exit(exit_code(result))

@@ -1,0 +1,184 @@
+"""Commands that write documents: templates, new, draft."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Literal
+
+import click
+
+from vbhc.cli.common import DATE, command, emit, load_profile, no_overwrite, option, shown
+from vbhc.cli.frame import fail, say
+
+Level = Literal["so", "xa"]  # --level, a click.Choice of these
+OUTPUT_HELP = "tệp kết quả (.docx, .md hoặc .json)"
+FORMAT_HELP = "mặc định theo phần mở rộng của tệp kết quả, nếu không thì docx"
+INSTALL_LIBREOFFICE = ("không tìm thấy LibreOffice để xuất PDF. Cài bằng: sudo apt-get install "
+                       "libreoffice-writer-nogui fonts-liberation2 (hoặc tải LibreOffice tại "
+                       "https://www.libreoffice.org), rồi chạy lại với --pdf")
+
+
+@command("templates", short_help="Liệt kê các mẫu văn bản cho `vbhc new`.",
+         examples=["vbhc templates", "vbhc templates --format json"])
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help="text: danh sách cho người đọc; json: cho chương trình khác")
+def templates_cmd(fmt: str) -> None:
+    """Liệt kê các mẫu văn bản có sẵn cho `vbhc new`, mỗi mẫu kèm một tệp dữ liệu ví dụ."""
+    import json
+
+    from vbhc.generate.template import list_templates
+
+    found = list_templates()
+    if fmt == "json":
+        emit(json.dumps({"templates": [
+            {"name": t.name, "description": t.description, "doc_type": t.doc_type, "required": t.required,
+             "fields": t.fields, "example": str(t.example) if t.example else None} for t in found]},
+            ensure_ascii=False, indent=2))
+        return
+    emit("".join(f"{t.name:<12} {t.description}\n" for t in found))
+
+
+def stdin_is_tty() -> bool:
+    """--interactive needs a person at a terminal (tests replace this)."""
+    return sys.stdin.isatty()
+
+
+@command("new", short_help="Soạn văn bản đúng thể thức từ một mẫu và tệp dữ liệu.", examples=[
+    "vbhc new quyet-dinh --data templates/quyet-dinh.example.yaml -o qd.docx",
+    "vbhc new ke-hoach --data kh.yaml -o kh.docx --pdf      # thêm kh.pdf (cần LibreOffice)",
+    "vbhc new cong-van --interactive -o cv.docx             # hỏi từng trường còn thiếu",
+])
+@click.argument("template", metavar="MẪU")
+@option("--data", "data_path", type=click.Path(dir_okay=False, path_type=str),
+        help="tệp dữ liệu YAML (hoặc JSON) của văn bản; ngày viết 25/07/2025 hoặc 2025-07-25")
+@option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help=OUTPUT_HELP)
+@option("--format", "fmt", type=click.Choice(["docx", "md", "json"]), default=None, help=FORMAT_HELP)
+@option("--pdf", is_flag=True, help="xuất thêm tệp PDF qua LibreOffice (cần cài LibreOffice)")
+@option("--interactive", "-i", is_flag=True, help="hỏi lần lượt các trường còn thiếu trên màn hình")
+def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf: bool, interactive: bool) -> None:
+    """Soạn văn bản đúng thể thức từ một mẫu (xem `vbhc templates`) và một tệp dữ liệu, hoặc nhập từng
+    trường với --interactive."""
+    from vbhc.generate.template import find_template, load_data, render
+    from vbhc.writers.docx import to_bytes
+
+    if not data_path and not interactive:
+        fail("cần tệp dữ liệu --data DATA.yaml, hoặc --interactive để nhập từng trường")
+    if interactive and not stdin_is_tty():
+        fail("--interactive cần nhập từ bàn phím (một terminal), nhưng đầu vào đang bị chuyển hướng; "
+             "hãy dùng --data DATA.yaml")
+    no_overwrite({"-o": output, "--pdf": _pdf_target(output) if pdf else None},
+                 [data_path, template if os.path.isfile(template) else None])
+    data = load_data(data_path) if data_path else {}
+    if interactive:
+        from vbhc.generate.interactive import ask_missing
+
+        data = ask_missing(find_template(template), data)
+    docx = to_bytes(render(template, data))
+    write_output(output, docx, fmt)
+    click.echo(f"Đã soạn {shown(output)}", err=True)
+    if pdf:
+        _to_pdf(docx, output)
+
+
+def write_output(output: str, docx_bytes: bytes, fmt: str | None) -> None:
+    """Write a generated document as .docx, or as the Markdown or JSON of that .docx parsed back
+    (so they show what Word shows); the format follows the extension unless --format says."""
+    import json
+    import tempfile
+
+    from vbhc.fileio import write_atomic
+
+    if fmt is None:
+        ext = os.path.splitext(output)[1].lower().lstrip(".")
+        fmt = ext if ext in ("docx", "md", "json") else "docx"
+    data: bytes | str = docx_bytes
+    if fmt != "docx":
+        from vbhc.parse import parse_file
+
+        fd, tmp = tempfile.mkstemp(suffix=".docx")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(docx_bytes)
+            parsed = parse_file(tmp)
+        finally:
+            os.unlink(tmp)
+        if fmt == "md":
+            from vbhc.writers.md import parsed_md
+
+            data = parsed_md(parsed)
+        else:
+            from vbhc.writers.json import document_dict
+
+            data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
+                              indent=2) + "\n"
+    write_atomic(output, data)
+
+
+def _pdf_target(output: str) -> str:
+    return os.path.splitext(output)[0] + ".pdf"
+
+
+def _to_pdf(docx_bytes: bytes, output: str) -> None:
+    """A PDF beside the output, through LibreOffice; a plain message when it is not installed."""
+    import subprocess
+    import tempfile
+
+    from vbhc.fileio import write_atomic
+    from vbhc.readers.doc import soffice
+
+    exe = soffice()
+    if exe is None:
+        fail(INSTALL_LIBREOFFICE)
+    target = _pdf_target(output)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, "vanban.docx")
+        with open(src, "wb") as fh:
+            fh.write(docx_bytes)
+        profile = "file://" + os.path.join(tmp, "profile")
+        try:
+            subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", tmp, src], check=True, capture_output=True, timeout=180)
+            with open(os.path.join(tmp, "vanban.pdf"), "rb") as fh:
+                pdf = fh.read()
+        except (subprocess.SubprocessError, OSError) as exc:
+            fail(f"LibreOffice không xuất được PDF ({type(exc).__name__})")
+    write_atomic(target, pdf)
+    click.echo(f"Đã xuất {shown(target)}", err=True)
+
+
+@command("draft", short_help="Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên.", examples=[
+    'vbhc draft --against ke-hoach-tinh.docx --agency "Sở Tư pháp" -o ke-hoach-stp.docx',
+    'vbhc draft --profile ho-so.yaml --agency "xã Nghi Lộc" --date 25/07/2025 -o kh.docx --with-decision',
+])
+@option("--against", type=click.Path(dir_okay=False, path_type=str), help="kế hoạch cấp trên")
+@option("--profile", "profile_path", type=click.Path(dir_okay=False, path_type=str),
+        help="hồ sơ YAML của kế hoạch cấp trên (vbhc profile)")
+@option("--agency", required=True, help="cơ quan ban hành kế hoạch, ví dụ \"Sở Tư pháp\", \"xã Nghi Lộc\"")
+@option("--abbr", help="chữ viết tắt tên cơ quan trong ký hiệu (mặc định: suy ra, ví dụ STP, UBND)")
+@option("--level", type=click.Choice(["so", "xa"]), default=None,
+        help="cấp của cơ quan: so (sở, ngành cấp tỉnh) hoặc xa (xã, phường); mặc định: suy ra từ tên")
+@option("--date", "issued", type=DATE, help="ngày ban hành, 25/07/2025 hoặc 2025-07-25 (mặc định: hôm nay)")
+@option("--place", help="địa danh (mặc định: tỉnh của kế hoạch cấp trên, hoặc tên xã)")
+@option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help=OUTPUT_HELP)
+@option("--with-decision", is_flag=True, help="soạn cả quyết định ban hành kế hoạch (kế hoạch kèm theo)")
+@option("--format", "fmt", type=click.Choice(["docx", "md", "json"]), default=None, help=FORMAT_HELP)
+def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: str | None, level: Level | None,
+              issued: str | None, place: str | None, output: str, with_decision: bool, fmt: str | None) -> None:
+    """Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên: trích dẫn kế hoạch cấp trên, lĩnh vực, chỉ tiêu,
+    nhiệm vụ, giải pháp, tổ chức thực hiện và bảng phân công; chỗ cần điền được đánh dấu [ĐIỀN: …]."""
+    from vbhc.generate.subplan import draft, parent_plan
+    from vbhc.writers.docx import to_bytes
+
+    if not against and not profile_path:
+        fail("cần kế hoạch cấp trên: --against KẾ_HOẠCH hoặc --profile HỒ_SƠ.yaml")
+    no_overwrite({"-o": output}, [against, profile_path])
+    profile = load_profile(against, profile_path)
+    result = draft(profile, agency, parent=parent_plan(profile, against, profile_path),
+                   level=level, abbr=abbr,
+                   date=issued, place=place, with_decision=with_decision)
+    for warning in result.warnings:
+        say(f"cảnh báo: {warning}.")
+    write_output(output, to_bytes(result.documents), fmt)
+    click.echo(f"Đã soạn {shown(output)}: {len(profile.areas)} lĩnh vực, {len(profile.targets)} chỉ tiêu, "
+               f"{result.placeholders} chỗ cần điền (tìm “[ĐIỀN:”).", err=True)

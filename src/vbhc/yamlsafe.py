@@ -1,0 +1,163 @@
+"""YAML from officers' files (template data, saved profiles), read within bounds.
+
+PyYAML's safe loader never runs code, but left alone it reads a 20 MB file for a minute, hands
+back an alias bomb (4 KB whose aliases stand for billions of items, for whoever walks the
+result), recurses into RecursionError on deep nesting, builds self-referencing lists (`&a [*a]`),
+and raises ValueError on an unquoted impossible date (`date: 2026-02-30`). Here the file's size,
+the nodes it holds, and its depth and size once every alias is expanded are limited
+(`vbhc.limits`), and a scalar that cannot become a Python value stays the text it was.
+Every problem is an `InputError` naming the file, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import yaml
+
+from vbhc import limits
+from vbhc.errors import InputError
+from vbhc.fileio import read_bounded
+
+# PyYAML's problem words → the officer's; matched as substrings, first match wins.
+PROBLEMS = (
+    ("cannot start any token", "có ký tự không được phép (YAML thụt lề bằng dấu cách, không bằng Tab)"),
+    ("mapping values are not allowed", "dấu hai chấm không đúng chỗ (giá trị có dấu ':' cần đặt trong ngoặc kép)"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    ("expected <block end>", "thụt lề không thẳng hàng"),
+    ("undefined alias", "tham chiếu (*) tới một tên chưa khai báo"),
+    ("duplicate anchor", "một tên (&) được khai báo hai lần"),
+    ("unhashable key", "tên trường không hợp lệ (một danh sách hoặc nhóm dùng làm tên)"),
+    ("could not determine a constructor", "có thẻ (!!...) không được phép"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép hoặc ngoặc đóng"),
+    ("expected ',' or ']'", "thiếu dấu ']' đóng danh sách"),
+    ("expected ',' or '}'", "thiếu dấu '}' đóng nhóm"),
+    ("special characters are not allowed", "có ký tự điều khiển không được phép"),
+    ("but found another document", "có nhiều hơn một văn bản YAML (dấu ---)"),
+)
+
+
+class _Limit(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _too_deep() -> _Limit:
+    return _Limit(f"có danh sách lồng nhau quá sâu (quá {limits.MAX_YAML_DEPTH} tầng danh sách hoặc nhóm)")
+
+
+def _too_many() -> _Limit:
+    count = f"{limits.MAX_YAML_NODES:,}".replace(",", ".")
+    return _Limit(f"có quá nhiều mục (hơn {count} mục khi mở hết các tham chiếu &/*)")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that counts depth and nodes while composing, and keeps odd scalars as text."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        self._nodes += 1
+        if self._depth > limits.MAX_YAML_DEPTH:
+            raise _too_deep()
+        if self._nodes > limits.MAX_YAML_NODES:
+            raise _too_many()
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date, when it is one; "2026-02-30" stays the text, so the field check can name it."""
+    try:
+        value = yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+    return value
+
+
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """An int, unless it is too long for Python to read (over 4,300 digits): then the text."""
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+
+def _expanded(node: yaml.Node, depth: int, memo: dict[int, tuple[int, int]], open_: set[int]) -> tuple[int, int]:
+    """(nodes, height) under `node` with every alias expanded, a shared node counted wherever it
+    is used. Raises as soon as the expansion at `depth` is too deep or too large, or loops."""
+    key = id(node)
+    if key in open_:
+        raise _Limit("có tham chiếu vòng (một mục chứa chính nó qua &/*)")
+    if key not in memo:
+        if isinstance(node, yaml.SequenceNode):
+            children: list[yaml.Node] = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = []
+        open_.add(key)
+        total, height = 1, 1
+        for child in children:
+            count, below = _expanded(child, depth + 1, memo, open_)
+            total += count
+            height = max(height, below + 1)
+            if total > limits.MAX_YAML_NODES:
+                raise _too_many()
+        open_.discard(key)
+        memo[key] = (total, height)
+    total, height = memo[key]
+    if depth + height - 1 > limits.MAX_YAML_DEPTH:
+        raise _too_deep()
+    return total, height
+
+
+def _syntax(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+    problem = str(getattr(exc, "problem", None) or exc)
+    words = next((w for needle, w in PROBLEMS if needle in problem), None)
+    return f"không đúng cú pháp YAML{where}" + (f": {words}" if words else "")
+
+
+def loads(text: str, name: str, what: str = "tệp YAML") -> Any:
+    """The value of one YAML document within the limits; InputError(name, reason) otherwise."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _expanded(node, 1, {}, set())
+        return loader.construct_document(node)
+    except _Limit as exc:
+        raise InputError(name, f"{what} {exc.reason}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(name, f"{what} {_syntax(exc)}") from None
+    except (ValueError, OverflowError, RecursionError, TypeError) as exc:
+        raise InputError(name, f"{what} có giá trị không đọc được ({type(exc).__name__})") from None
+    finally:
+        loader.dispose()
+
+
+def load(path: str | os.PathLike[str], what: str = "tệp YAML") -> Any:
+    """A YAML (or JSON) file read whole within `limits.MAX_YAML_BYTES`, then `loads`."""
+    name = str(path)
+    data = read_bounded(path, limits.MAX_YAML_BYTES, what)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(name, f"{what} không phải văn bản UTF-8") from None
+    return loads(text, name, what)
+

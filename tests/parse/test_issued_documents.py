@@ -1,0 +1,78 @@
+"""Documents a decision issues "kèm theo": a type of their own (Điều lệ, Quy chế), no header of their own.
+
+Shown on qd01 of ../shared/corpus/real/ (QĐ 779/QĐ-UBND with the attached "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from parse_helpers import parse_text
+
+from vbhc.check import run_rules
+from vbhc.parse import parse_file
+
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
+
+DECISION_WITH_CHARTER = """\
+ỦY BAN NHÂN DÂN
+TỈNH BÌNH THUẬN
+Số: 779/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Thuận, ngày 23 tháng 3 năm 2022
+QUYẾT ĐỊNH
+Về việc công nhận Điều lệ Quỹ Khuyến học tỉnh
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015.
+QUYẾT ĐỊNH:
+Điều 1. Công nhận Điều lệ Quỹ Khuyến học tỉnh Bình Thuận./.
+Nơi nhận:
+- Như Điều 1;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Minh
+ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)
+QUỸ KHUYẾN HỌC TỈNH BÌNH THUẬN
+(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)
+Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Tên gọi
+Quỹ Khuyến học tỉnh Bình Thuận.
+"""
+
+
+def test_the_charter_is_a_document_of_its_own_type():
+    decision, charter = parse_text(DECISION_WITH_CHARTER).documents
+    assert decision.doc_type == "Quyết định"
+    assert charter.doc_type == "Điều lệ"
+    assert charter.title == "(SỬA ĐỔI, BỔ SUNG) QUỸ KHUYẾN HỌC TỈNH BÌNH THUẬN"
+    assert charter.issuer == decision.issuer
+    assert charter.attached_to.startswith("(Kèm theo Quyết định số 779/QĐ-UBND")
+
+
+def test_the_charter_is_not_asked_for_a_header_or_closing_of_its_own():
+    parsed = parse_text(DECISION_WITH_CHARTER)
+    findings, _ = run_rules(parsed, scopes=("format",))
+    assert [f.rule for f in findings if f.document == 1 and f.severity == "error"] == []
+
+
+@pytest.mark.skipif(not (REAL / "qd01-binhthuan-qd-779-2022-dieule-quykhuyenhoc.pdf").exists(),
+                    reason="../shared/corpus/real/ không có (bản sao không kèm thư mục dùng chung)")
+def test_real_qd01():
+    decision, charter = parse_file(REAL / "qd01-binhthuan-qd-779-2022-dieule-quykhuyenhoc.pdf").documents
+    assert decision.title == "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"
+    assert charter.doc_type == "Điều lệ"
+
+
+def test_a_plan_printed_after_its_decision_without_a_kem_theo_line_is_attached():
+    # md12 of ../shared/corpus/real: the legal-text site drops the plan's "(Ban hành kèm theo …)" line
+    text = DECISION_WITH_CHARTER.split("ĐIỀU LỆ (SỬA ĐỔI")[0] + (
+        "KẾ HOẠCH\nThực hiện chương trình khuyến học năm 2022\nI. MỤC TIÊU\n1. Nâng cao nhận thức./.\n")
+    decision, plan = parse_text(text).documents
+    assert plan.doc_type == "Kế hoạch" and plan.attached and plan.attached_to is None
+    assert plan.issuer == decision.issuer
+    findings, _ = run_rules(parse_text(text), scopes=("format",))
+    assert [f.rule for f in findings if f.document == 1 and f.severity == "error"] == []

@@ -1,0 +1,68 @@
+"""Header lines a narrow column wrapped (PDF, .doc, legal-text sites), joined back before building.
+
+Shown on cv04 (../shared/corpus/real/cv04-skhcn-cv-171-2026.pdf: a V/v over three lines in the
+left column, the draft's blank day splitting "Lâm Đồng, ngày" from "tháng 01 năm 2026" in the right)
+and qd06 (the day and month left for the signing system's stamp).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vbhc.model import Block, LineKind, Source
+from vbhc.parse import parse_file, parse_source
+
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
+
+
+def two_columns(rows: list[tuple[int | None, str]], body: list[str]) -> Source:
+    blocks = [Block(text=t, column=c) for c, t in rows] + [Block(text=t) for t in body]
+    return Source(path="<test>", format="pdf", blocks=blocks)
+
+
+HEADER = [(0, "UBND TỈNH LÂM ĐỒNG"), (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+          (0, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"), (1, "Độc lập - Tự do - Hạnh phúc"), (0, "Số: 171/SKHCN-CĐS")]
+BODY = ["Kính gửi: Sở Nội vụ", "Sở Khoa học và Công nghệ có ý kiến như sau."]
+
+
+def test_vv_wrapped_in_its_column_is_whole():
+    rows = [*HEADER, (0, "V/v góp ý dự thảo Kế hoạch kiểm"), (1, "Lâm Đồng, ngày 16 tháng 01 năm 2026"),
+            (0, "tra cải cách hành chính năm 2026"), (0, "trên địa bàn tỉnh Lâm Đồng")]
+    doc = parse_source(two_columns(rows, BODY)).documents[0]
+    assert doc.title == "góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026 trên địa bàn tỉnh Lâm Đồng"
+    assert doc.date == "2026-01-16"
+    assert doc.kinh_gui == ["Sở Nội vụ"]
+    vv = next(ln for ln in doc.lines if ln.kind == LineKind.VV)
+    assert len(vv.indexes) == 3
+
+
+@pytest.mark.parametrize("pieces", [["Lâm Đồng, ngày", "tháng 01 năm 2026"],
+                                    ["Hà Nội, ngày", "tháng", "năm 2025"]])
+def test_place_date_split_by_a_blank_day_is_one_line(pieces):
+    rows = [*HEADER, (0, "V/v góp ý dự thảo"), *[(1, p) for p in pieces]]
+    doc = parse_source(two_columns(rows, BODY)).documents[0]
+    assert doc.place in ("Lâm Đồng", "Hà Nội") and doc.date_raw == " ".join(pieces)
+    assert doc.title == "góp ý dự thảo"
+
+
+def test_a_line_without_letters_does_not_join_the_vv():
+    rows = [*HEADER, (0, "V/v cử thành viên"), (0, "."), (1, "Bình Thuận, ngày 05 tháng 02 năm 2026")]
+    doc = parse_source(two_columns(rows, BODY)).documents[0]
+    assert doc.title == "cử thành viên"
+
+
+def test_lines_of_the_other_column_are_not_joined():
+    rows = [*HEADER, (0, "V/v góp ý"), (1, "tháng 01 năm 2026")]
+    doc = parse_source(two_columns(rows, BODY)).documents[0]
+    assert doc.title == "góp ý"
+
+
+@pytest.mark.skipif(not (REAL / "cv04-skhcn-cv-171-2026.pdf").exists(),
+                    reason="../shared/corpus/real/ không có (bản sao không kèm thư mục dùng chung)")
+def test_real_cv04_vv_is_whole():
+    doc = parse_file(REAL / "cv04-skhcn-cv-171-2026.pdf").documents[0]
+    assert doc.title == ("góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026 trên địa bàn tỉnh "
+                         "Lâm Đồng")
+    assert doc.place == "Lâm Đồng"
