@@ -115,13 +115,15 @@ def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any,
         return None, [_internal_error("KH", exc)]
 
 
-def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config) -> list[Finding]:
+def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config,
+              memos: list[dict[str, Any]]) -> list[Finding]:
     """One rule over every document of the file; a rule that fails is one internal-error finding."""
     findings: list[Finding] = []
     for index, doc in enumerate(parsed.documents):
         if doc.is_appendix and not rule.applies_to_appendix:
             continue
-        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan)
+        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan,
+                      memo=memos[index])
         try:
             produced = list(rule.func(ctx))
         except Exception as exc:  # a broken rule must not stop the run
@@ -159,11 +161,12 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
             rules = [r for r in rules if r.scope != "plan"]
+    memos: list[dict[str, Any]] = [{} for _ in parsed.documents]  # shared by the rules, per document
     for rule in rules:
         if not applicable(rule, parsed, profile):
             not_applicable.append(rule.id)
             continue
-        findings += _run_rule(rule, parsed, profile, plan, config)
+        findings += _run_rule(rule, parsed, profile, plan, config, memos)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
     return Evaluation(findings, sorted(set(not_applicable)), plan)
 

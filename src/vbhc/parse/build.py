@@ -81,8 +81,9 @@ class _DocBuilder:
         self.agency: list[Line] = []
         self.stack: list[tuple[int, Node]] = []
         self.awaiting_heading: Node | None = None
-        self.title_lines: list[str] = []
-        self.kem_theo_open = False
+        self.title_lines: list[str] = []  # joined into Document.title when the title ends (not per line)
+        self.kem_theo_parts: list[str] = []
+        self.kem_theo_depth = 0  # "(" opened and not yet closed in the "(Kèm theo …)" lines
         self.signature_started = False
         self.signature = Signature()
         self.table_node: tuple[int, Node] | None = None
@@ -251,9 +252,9 @@ class _DocBuilder:
     # --- title -------------------------------------------------------------------------
     def title(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
-        if self.kem_theo_open or k == K.KEM_THEO:
-            self.doc.attached_to = squash(f"{self.doc.attached_to or ''} {t}")
-            self.kem_theo_open = self.doc.attached_to.count("(") > self.doc.attached_to.count(")")
+        if self.kem_theo_depth > 0 or k == K.KEM_THEO:
+            self.kem_theo_parts.append(t)
+            self.kem_theo_depth += t.count("(") - t.count(")")
             self.keep(line, Role.KEM_THEO)
             return True
         if k == K.RULE:
@@ -270,15 +271,21 @@ class _DocBuilder:
         # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals
         authority = k == K.CAPS and not self.doc.is_appendix and (
             self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None))
-        if k in (K.TEXT, K.CAPS, K.DECIMAL) and self.doc.attached_to is None and (first or continues) \
+        if k in (K.TEXT, K.CAPS, K.DECIMAL) and not self.kem_theo_parts and (first or continues) \
                 and not authority:
             self.title_lines.append(t)
-            self.doc.title = squash(" ".join(self.title_lines))
             self.keep(line, Role.TITLE)
             return True
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
+
+    def end_title(self) -> None:
+        """The trích yếu and the "(Kèm theo …)" line, each joined once from the lines read for it."""
+        if self.title_lines:
+            self.doc.title = squash(" ".join(self.title_lines))
+        if self.kem_theo_parts:
+            self.doc.attached_to = squash(" ".join(self.kem_theo_parts))
 
     def next_kind(self) -> LineKind | None:
         """The kind of the line after the one being built (the builder reads one line at a time)."""
@@ -552,8 +559,7 @@ class _DocBuilder:
         for node in self.doc.nodes():
             if node.kind == "table" and node.rows is not None:  # once, not per cell: tables can be large
                 node.text = "\n".join(" | ".join(r) for r in node.rows)
-        if self.title_lines and not self.doc.title:
-            self.doc.title = squash(" ".join(self.title_lines))
+        self.end_title()
         self.lift_closing_paragraphs()
         return i
 

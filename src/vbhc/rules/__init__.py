@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from vbhc.model import Document, ParsedFile
+from vbhc.model import Document, Node, ParsedFile
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -53,6 +53,25 @@ class Context:
     profile: Any = None  # vbhc.profile.Profile for plan rules
     current: Rule | None = None
     plan: Any = None  # vbhc.profile.summary.PlanSummary: the file's sub-plan against the profile
+    # What the rules compute once per document and share (the check passes one dict per document):
+    # walking the tree once, not once per rule.
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def nodes(self) -> list[Node]:
+        """Every node of the document's body, in document order."""
+        if "nodes" not in self.memo:
+            self.memo["nodes"] = list(self.doc.nodes())
+        return self.memo["nodes"]  # type: ignore[no-any-return]
+
+    def node_of_block(self) -> dict[int, Node]:
+        """Which node holds each block of the body (its label line, heading line, table cells)."""
+        if "node_of_block" not in self.memo:
+            owners: dict[int, Node] = {}
+            for node in self.nodes():
+                for b in node.blocks:
+                    owners.setdefault(b, node)
+            self.memo["node_of_block"] = owners
+        return self.memo["node_of_block"]  # type: ignore[no-any-return]
 
     def finding(self, message: str, *, node: str | None = None, line: int | None = None,
                 data: dict[str, Any] | None = None, severity: Severity | None = None) -> Finding:
