@@ -218,7 +218,7 @@ class Box:
 def _add_t(r: Any, text: str) -> None:
     """A w:t as python-docx's `add_t` writes it: spaces at either end kept with xml:space."""
     t = etree.SubElement(r, _W_T)
-    t.text = text
+    t.text = text = _NOT_XML.sub("", text)
     if len(text.strip()) < len(text):
         t.set(_XML_SPACE, "preserve")
 
