@@ -86,13 +86,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
-    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?"""
+    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?
+    On a scan only the rules that need "scanned" run, and plan rules when it has OCR text
+    (see vbhc.rules.scan)."""
     src = parsed.source
+    if src.scanned and "scanned" not in rule.needs and (rule.scope == "format" or not src.blocks):
+        return False
     have = {
         "style": src.carries_style,
         "paragraph_format": src.carries_paragraph_format,
         "page_setup": src.page_setup is not None,
         "profile": profile is not None,
+        "scanned": src.scanned,
     }
     return all(have.get(need, False) for need in rule.needs)
 
@@ -150,12 +155,13 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
     says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
     rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
-    if not content.has_text(parsed):  # nothing to check: the one finding that says so
-        rules = [r for r in rules if r.id == content.RULE_ID]
+    if not content.has_text(parsed) and not parsed.source.scanned:  # nothing to check: the one finding
+        rules = [r for r in rules if r.id == content.RULE_ID]  # (a scan has its own: vbhc.rules.scan)
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None
-    if profile is not None and "plan" in scopes and parsed.documents:
+    textless_scan = parsed.source.scanned and not parsed.source.blocks  # nothing to summarise
+    if profile is not None and "plan" in scopes and parsed.documents and not textless_scan:
         plan, failure = _summarise(parsed, profile, kind)
         findings += failure
         if plan is None:

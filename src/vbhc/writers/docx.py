@@ -94,8 +94,13 @@ def _set_fonts(rpr: Any, font: str = nd30.FONT) -> None:
         fonts.set(qn(attr), font)
 
 
+# What XML 1.0 (a .docx) cannot hold: C0 controls but tab and line ends, surrogates, U+FFFE/U+FFFF.
+# They reach a draft from a parent plan's text (ESC in a .txt) and were never visible: dropped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _run(p: Paragraph, text: str, look: Look, bold: bool | None = None, italic: bool | None = None) -> Any:
-    lines = text.split("\n")
+    lines = _NOT_XML.sub("", text).split("\n")
     run = p.add_run(lines[0])
     for extra in lines[1:]:
         run.add_break()
@@ -213,7 +218,7 @@ class Box:
 def _add_t(r: Any, text: str) -> None:
     """A w:t as python-docx's `add_t` writes it: spaces at either end kept with xml:space."""
     t = etree.SubElement(r, _W_T)
-    t.text = text
+    t.text = text = _NOT_XML.sub("", text)
     if len(text.strip()) < len(text):
         t.set(_XML_SPACE, "preserve")
 
