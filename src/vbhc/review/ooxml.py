@@ -47,6 +47,7 @@ SECTPR_ORDER = _order(
     "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
     "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
     "bidi", "rtlGutter", "docGrid", "printerSettings")
+SECTPR_ORDER[w("footerReference")] = SECTPR_ORDER[w("headerReference")]  # the references come in any order
 _LAST = {RPR_CHANGE, PPR_CHANGE, SECTPR_CHANGE}  # a revision record is always the last child
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FALSE_VALUES = {"0", "false", "off", "none"}
