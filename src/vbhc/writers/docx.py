@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from vbhc import nd30
 from vbhc.dates import cited as date_short
 from vbhc.fileio import write_atomic
-from vbhc.model import Document, Node
+from vbhc.model import Document, Node, Signature
 from vbhc.nd30 import WRITER_LOOK as LOOK
 from vbhc.nd30 import Look
 from vbhc.writers.form import date_line, number_line, number_text, recipient_items, signature_lines
@@ -299,6 +299,8 @@ class _Writer:
             if doc.doc_type == "Công văn" and doc.title:
                 # PL I, mục II.5.b: V/v centred under the number, 6 pt below it
                 _para(cell_l, f"V/v {doc.title}", LOOK["vv"], before=6)
+            if doc.doc_type in nd30.UNDATED_TYPES and not (doc.place or doc.date):
+                return  # PL III, Mẫu 1.9: no place and date under the Tiêu ngữ
             _para(cell_r, date_line(doc.place, doc.date) if (doc.place or doc.date) else (doc.date_raw or
                                                                                             date_line(None, None)),
                   LOOK["place_date"], before=4)
@@ -308,7 +310,9 @@ class _Writer:
         if doc.doc_type == "Công văn":
             return
         type_line = doc.type_line or (doc.doc_type or "").upper()
-        _para(self.d, type_line.upper(), LOOK["type_name"], before=18, keep_next=True)
+        # "Phụ lục II" is printed in lower case (PL I, mục III.1.b), every other type name in capitals
+        _para(self.d, type_line if doc.is_appendix else type_line.upper(), LOOK["type_name"], before=18,
+              keep_next=True)
         longest = text_width_mm(type_line, LOOK["type_name"].size, True)
         if doc.title:
             _para(self.d, doc.title, LOOK["title"], keep_next=True)
@@ -368,7 +372,7 @@ class _Writer:
             self.table(node)
         elif k == "paragraph":
             for chunk in (node.text or "").split("\n"):
-                self.body_para(chunk)
+                self.body_para(chunk, align=node.align or "justify")
         elif k in ("part", "chapter") or (k == "section" and (node.label or "").startswith(("Mục", "MỤC"))):
             _para(self.d, node.label or "", LOOK["part"], before=6, keep_next=True,
                   after=0 if node.heading else nd30.WRITER_SPACE_AFTER_PT)
@@ -451,6 +455,9 @@ class _Writer:
         sig = doc.signature
         if sig is None and not doc.recipients and not doc.storage:
             return
+        if doc.co_signatures and sig is not None:
+            self.closing_side_by_side(doc, sig)
+            return
         left_w, right_w = nd30.WRITER_SIGNATURE_COLUMNS_MM
         _para(self.d, "", LOOK["body"], after=0)
         table = _table(self.d, 1, (left_w, right_w), borders=False)
@@ -475,6 +482,30 @@ class _Writer:
         else:
             _para(right, "", LOOK["signer"])
 
+    def _signature(self, cell: _Cell, sig: Signature) -> None:
+        for line in signature_lines(sig):
+            _para(cell, line.upper(), LOOK["authority"])
+        for _ in range(SIGNING_SPACE_LINES):
+            _para(cell, "", LOOK["signer"])
+        _para(cell, sig.signer or "", LOOK["signer"])
+
+    def closing_side_by_side(self, doc: Document, sig: Signature) -> None:
+        """PL III, Mẫu 1.9: the thư ký's signature on the left, the chủ tọa's on the right, Nơi nhận below
+        on the left."""
+        half = nd30.WRITER_TEXT_WIDTH_MM / 2
+        _para(self.d, "", LOOK["body"], after=0)
+        table = _table(self.d, 2, (half, half), borders=False)
+        self._signature(_fresh(table.cell(0, 0)), doc.co_signatures[0])
+        self._signature(_fresh(table.cell(0, 1)), sig)
+        left = _fresh(table.cell(1, 0))
+        _para(left, doc.recipients_label or nd30.NOI_NHAN, LOOK["noi_nhan"], align="left", before=12)
+        for item in recipient_items(doc.recipients):
+            _para(left, f"- {item}", LOOK["recipient"], align="left")
+        if doc.storage:
+            storage = doc.storage.strip().lstrip("-–+• ")
+            _para(left, f"- {storage if storage.endswith('.') else storage + '.'}", LOOK["recipient"], align="left")
+        _para(_fresh(table.cell(1, 1)), "", LOOK["recipient"])
+
     # --- documents ---------------------------------------------------------------------------
     def document(self, doc: Document, index: int) -> None:
         attached = bool(doc.attached_to) and index > 0
@@ -482,7 +513,8 @@ class _Writer:
             section = self.d.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, first=False)
             self._restart_numbering(section)  # an attached document numbers its own pages
-        self.header(doc, attached)
+        if not doc.is_appendix:  # PL III, Mẫu 2.1: a Phụ lục opens with its name, under no header
+            self.header(doc, attached)
         self.title(doc)
         self.preamble(doc)
         for node in doc.body:
