@@ -300,7 +300,8 @@ class _Writer:
                 # PL I, mục II.5.b: V/v centred under the number, 6 pt below it
                 _para(cell_l, f"V/v {doc.title}", LOOK["vv"], before=6)
             if doc.doc_type in nd30.UNDATED_TYPES and not (doc.place or doc.date):
-                return  # PL III, Mẫu 1.9: no place and date under the Tiêu ngữ
+                _para(cell_r, "", LOOK["place_date"])  # PL III, Mẫu 1.9: no place and date under the Tiêu ngữ
+                return
             _para(cell_r, date_line(doc.place, doc.date) if (doc.place or doc.date) else (doc.date_raw or
                                                                                             date_line(None, None)),
                   LOOK["place_date"], before=4)
