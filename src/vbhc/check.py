@@ -86,13 +86,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
-    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?"""
+    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?
+    On a scan only the rules that need "scanned" run, and plan rules when it has OCR text
+    (see vbhc.rules.scan)."""
     src = parsed.source
+    if src.scanned and "scanned" not in rule.needs and (rule.scope == "format" or not src.blocks):
+        return False
     have = {
         "style": src.carries_style,
         "paragraph_format": src.carries_paragraph_format,
         "page_setup": src.page_setup is not None,
         "profile": profile is not None,
+        "scanned": src.scanned,
     }
     return all(have.get(need, False) for need in rule.needs)
 
@@ -115,13 +120,15 @@ def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any,
         return None, [_internal_error("KH", exc)]
 
 
-def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config) -> list[Finding]:
+def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config,
+              memos: list[dict[str, Any]]) -> list[Finding]:
     """One rule over every document of the file; a rule that fails is one internal-error finding."""
     findings: list[Finding] = []
     for index, doc in enumerate(parsed.documents):
         if doc.is_appendix and not rule.applies_to_appendix:
             continue
-        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan)
+        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan,
+                      memo=memos[index])
         try:
             produced = list(rule.func(ctx))
         except Exception as exc:  # a broken rule must not stop the run
@@ -148,22 +155,24 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
     says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
     rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
-    if not content.has_text(parsed):  # nothing to check: the one finding that says so
-        rules = [r for r in rules if r.id == content.RULE_ID]
+    if not content.has_text(parsed) and not parsed.source.scanned:  # nothing to check: the one finding
+        rules = [r for r in rules if r.id == content.RULE_ID]  # (a scan has its own: vbhc.rules.scan)
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None
-    if profile is not None and "plan" in scopes and parsed.documents:
+    textless_scan = parsed.source.scanned and not parsed.source.blocks  # nothing to summarise
+    if profile is not None and "plan" in scopes and parsed.documents and not textless_scan:
         plan, failure = _summarise(parsed, profile, kind)
         findings += failure
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
             rules = [r for r in rules if r.scope != "plan"]
+    memos: list[dict[str, Any]] = [{} for _ in parsed.documents]  # shared by the rules, per document
     for rule in rules:
         if not applicable(rule, parsed, profile):
             not_applicable.append(rule.id)
             continue
-        findings += _run_rule(rule, parsed, profile, plan, config)
+        findings += _run_rule(rule, parsed, profile, plan, config, memos)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
     return Evaluation(findings, sorted(set(not_applicable)), plan)
 

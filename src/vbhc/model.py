@@ -68,7 +68,7 @@ class Block:
     auto_number: bool = False  # the leading label was rendered from Word numbering
     column: int | None = None  # 0 left, 1 right, for two-column header and signature layouts
     x0: float | None = None  # left edge in points (PDF only)
-    part: str = "body"  # "body", "header" (page header), "footer"
+    part: str = "body"  # "body", "header" (page header), "footer", "footnote" (footnotes, notes at a page foot)
 
 
 @dataclass
@@ -110,6 +110,7 @@ class Source:
     # (".VnTime": 1234), and encoding → characters ("tcvn3", "vni"); a text file has no fonts.
     legacy_fonts: dict[str, int] = field(default_factory=dict)
     legacy_encodings: dict[str, int] = field(default_factory=dict)
+    scanned: bool = False  # an image scan (PDF): its layout cannot be checked; blocks are OCR text or none
 
 
 @dataclass

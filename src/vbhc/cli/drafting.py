@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 
 from vbhc.cli.common import DATE, command, emit, load_profile, no_overwrite, option, shown
 from vbhc.cli.frame import fail, say
+
+if TYPE_CHECKING:
+    from vbhc.model import Document
 
 Level = Literal["so", "xa"]  # --level, a click.Choice of these
 OUTPUT_HELP = "tệp kết quả (.docx, .md hoặc .json)"
@@ -74,26 +77,33 @@ def new(template: str, data_path: str | None, output: str, fmt: str | None, pdf:
         from vbhc.generate.interactive import ask_missing
 
         data = ask_missing(find_template(template), data)
-    docx = to_bytes(render(template, data))
-    write_output(output, docx, fmt)
+    docs = render(template, data)
+    docx = write_output(output, docs, fmt)
     click.echo(f"Đã soạn {shown(output)}", err=True)
     if pdf:
-        _to_pdf(docx, output)
+        _to_pdf(docx or to_bytes(docs), output)
 
 
-def write_output(output: str, docx_bytes: bytes, fmt: str | None) -> None:
-    """Write a generated document as .docx, or as the Markdown or JSON of that .docx parsed back
-    (so they show what Word shows); the format follows the extension unless --format says."""
+def write_output(output: str, documents: list[Document], fmt: str | None) -> bytes | None:
+    """Write generated documents as .docx (returned, for --pdf), as Markdown of the lines the .docx
+    shows (made from the Documents, no .docx written), or as the JSON of that .docx parsed back; the
+    format follows the extension unless --format says."""
     import json
     import tempfile
 
     from vbhc.fileio import write_atomic
+    from vbhc.writers.docx import to_bytes
 
     if fmt is None:
         ext = os.path.splitext(output)[1].lower().lstrip(".")
         fmt = ext if ext in ("docx", "md", "json") else "docx"
-    data: bytes | str = docx_bytes
-    if fmt != "docx":
+    docx_bytes = None if fmt == "md" else to_bytes(documents)
+    data: bytes | str = docx_bytes or b""
+    if fmt == "md":
+        from vbhc.writers.md import documents_md
+
+        data = documents_md(documents)
+    elif docx_bytes is not None and fmt != "docx":
         from vbhc.parse import parse_file
 
         fd, tmp = tempfile.mkstemp(suffix=".docx")
@@ -103,16 +113,12 @@ def write_output(output: str, docx_bytes: bytes, fmt: str | None) -> None:
             parsed = parse_file(tmp)
         finally:
             os.unlink(tmp)
-        if fmt == "md":
-            from vbhc.writers.md import parsed_md
+        from vbhc.writers.json import document_dict
 
-            data = parsed_md(parsed)
-        else:
-            from vbhc.writers.json import document_dict
-
-            data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
-                              indent=2) + "\n"
+        data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
+                          indent=2) + "\n"
     write_atomic(output, data)
+    return docx_bytes if fmt == "docx" else None
 
 
 def _pdf_target(output: str) -> str:
@@ -158,7 +164,8 @@ def _to_pdf(docx_bytes: bytes, output: str) -> None:
 @option("--abbr", help="chữ viết tắt tên cơ quan trong ký hiệu (mặc định: suy ra, ví dụ STP, UBND)")
 @option("--level", type=click.Choice(["so", "xa"]), default=None,
         help="cấp của cơ quan: so (sở, ngành cấp tỉnh) hoặc xa (xã, phường); mặc định: suy ra từ tên")
-@option("--date", "issued", type=DATE, help="ngày ban hành, 25/07/2025 hoặc 2025-07-25 (mặc định: hôm nay)")
+@option("--date", "issued", type=DATE, help="ngày ban hành, 25/07/2025 hoặc 2025-07-25 (mặc định: hôm nay; "
+        "đã quá hạn của kế hoạch cấp trên thì ngày hạn đó)")
 @option("--place", help="địa danh (mặc định: tỉnh của kế hoạch cấp trên, hoặc tên xã)")
 @option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str), help=OUTPUT_HELP)
 @option("--with-decision", is_flag=True, help="soạn cả quyết định ban hành kế hoạch (kế hoạch kèm theo)")
@@ -168,7 +175,6 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
     """Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên: trích dẫn kế hoạch cấp trên, lĩnh vực, chỉ tiêu,
     nhiệm vụ, giải pháp, tổ chức thực hiện và bảng phân công; chỗ cần điền được đánh dấu [ĐIỀN: …]."""
     from vbhc.generate.subplan import draft, parent_plan
-    from vbhc.writers.docx import to_bytes
 
     if not against and not profile_path:
         fail("cần kế hoạch cấp trên: --against KẾ_HOẠCH hoặc --profile HỒ_SƠ.yaml")
@@ -179,6 +185,6 @@ def draft_cmd(against: str | None, profile_path: str | None, agency: str, abbr: 
                    date=issued, place=place, with_decision=with_decision)
     for warning in result.warnings:
         say(f"cảnh báo: {warning}.")
-    write_output(output, to_bytes(result.documents), fmt)
+    write_output(output, result.documents, fmt)
     click.echo(f"Đã soạn {shown(output)}: {len(profile.areas)} lĩnh vực, {len(profile.targets)} chỉ tiêu, "
                f"{result.placeholders} chỗ cần điền (tìm “[ĐIỀN:”).", err=True)

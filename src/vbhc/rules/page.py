@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vbhc import nd30
+from vbhc import fixes, nd30
 from vbhc.model import PageSetup
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
 
 PL1 = "Phụ lục I, Phần I"
+PAGE = "định dạng trang (Layout › Page Setup)"
+PAGE_NUMBER = "số trang (đầu trang)"
+
+
+def _is_docx(ctx: Context) -> bool:
+    """Only a .docx can be fixed: its page setup is what `vbhc fix` edits."""
+    return ctx.parsed.source.format == "docx"
 
 
 def _setup(ctx: Context) -> PageSetup | None:
@@ -33,9 +40,10 @@ def kho_giay(ctx: Context) -> Iterator[Finding]:
         return
     if setup.paper != "A4":
         found = f"{setup.width_mm:.0f} × {setup.height_mm:.0f} mm" + (f" ({setup.paper})" if setup.paper else "")
-        yield ctx.finding(f"Khổ giấy là {found}; cần khổ A4 (210 × 297 mm).",
+        yield ctx.finding(f"Khổ giấy là {found}; cần khổ A4 (210 × 297 mm).", part=PAGE,
                           data={"found": {"width_mm": setup.width_mm, "height_mm": setup.height_mm,
-                                          "paper": setup.paper}, "expected": "A4"})
+                                          "paper": setup.paper}, "expected": "A4"},
+                          fix=fixes.page("paper", "A4", setup.paper or found) if _is_docx(ctx) else None)
 
 
 @rule("ND30.Trang.ChieuGiay", severity="warning", source=source(f"{PL1}, mục I.2"), needs=["page_setup"],
@@ -46,7 +54,9 @@ def chieu_giay(ctx: Context) -> Iterator[Finding]:
     setup = _setup(ctx)
     if setup is not None and setup.orientation == "landscape":
         yield ctx.finding("Trang đầu trình bày theo chiều rộng (giấy ngang); văn bản cần trình bày theo chiều dài "
-                          "khổ A4, trừ trang có bảng biểu.", data={"found": "landscape", "expected": "portrait"})
+                          "khổ A4, trừ trang có bảng biểu.", part=PAGE,
+                          data={"found": "landscape", "expected": "portrait"},
+                          fix=fixes.page("orientation", "portrait", "landscape") if _is_docx(ctx) else None)
 
 
 _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
@@ -65,9 +75,11 @@ def le_trang(ctx: Context) -> Iterator[Finding]:
         if value is None:
             continue
         if not (allowed.low - 0.3 <= value <= allowed.high + 0.3):
+            wanted = min(max(value, allowed.low), allowed.high)
             yield ctx.finding(f"Lề {_SIDES[side]} là {value:.1f} mm; cần từ {allowed.low:g} đến {allowed.high:g} mm.",
-                              data={"side": side, "found": round(value, 1),
-                                    "expected": [allowed.low, allowed.high]})
+                              part=PAGE, data={"side": side, "found": round(value, 1),
+                                               "expected": [allowed.low, allowed.high]},
+                              fix=fixes.page(f"margin.{side}", wanted, round(value, 1)))
 
 
 def _shows_on_first_page(setup: PageSetup, fmt: str) -> list[dict]:
@@ -88,8 +100,12 @@ def so_trang_dau(ctx: Context) -> Iterator[Finding]:
         return
     shown = _shows_on_first_page(setup, ctx.parsed.source.format)
     if shown:
+        # "Different First Page" hides the page number on page 1 when page 1 has no header of its own
+        fix = fixes.page("different_first_page", True, False) \
+            if _is_docx(ctx) and not setup.different_first_page else None
         yield ctx.finding("Số trang hiển thị ở trang thứ nhất; không đánh số trang đầu (trong Word: chọn “Different "
-                          "First Page” và để trống đầu trang của trang 1).", data={"found": shown[0]})
+                          "First Page” và để trống đầu trang của trang 1).", part=PAGE_NUMBER,
+                          data={"found": shown[0]}, fix=fix)
 
 
 @rule("ND30.Trang.ViTriSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
@@ -108,9 +124,13 @@ def vi_tri_so_trang(ctx: Context) -> Iterator[Finding]:
         if fmt == "docx" and align not in (None, "center"):
             wrong.append(f"canh “{align}” (cần canh giữa)")
         if wrong:
-            yield ctx.finding("Số trang " + ", ".join(wrong) + ".",
+            # only the alignment is a fix: moving the number from the footer into the header is not
+            fix = fixes.page_number("align", "center", align) \
+                if fmt == "docx" and where != "footer" and align not in (None, "center") else None
+            yield ctx.finding("Số trang " + ", ".join(wrong) + ".", part=PAGE_NUMBER,
                               data={"found": {"where": where, "align": align}, "expected": {"where": "header",
-                                                                                           "align": "center"}})
+                                                                                           "align": "center"}},
+                              fix=fix)
             return
 
 
@@ -124,8 +144,11 @@ def co_chu_so_trang(ctx: Context) -> Iterator[Finding]:
     for p in setup.page_numbers:
         size = p.get("size_pt")
         if size is not None and size not in nd30.PAGE_NUMBER_SIZE:
+            wanted = min(max(size, nd30.PAGE_NUMBER_SIZE.low), nd30.PAGE_NUMBER_SIZE.high)
             yield ctx.finding(f"Số trang cỡ chữ {size:g}; cần cỡ {nd30.PAGE_NUMBER_SIZE.low:g}–"
-                              f"{nd30.PAGE_NUMBER_SIZE.high:g}.", data={"found": size, "expected": [13, 14]})
+                              f"{nd30.PAGE_NUMBER_SIZE.high:g}.", part=PAGE_NUMBER,
+                              data={"found": size, "expected": [13, 14]},
+                              fix=fixes.page_number("size_pt", wanted, size) if _is_docx(ctx) else None)
             return
 
 
@@ -139,4 +162,5 @@ def danh_so_trang(ctx: Context) -> Iterator[Finding]:
     if setup is None or not pages or pages < 2 or setup.page_numbers:
         return
     yield ctx.finding(f"Văn bản có {pages} trang nhưng không đánh số trang; cần số trang canh giữa ở lề trên, "
-                      "từ trang thứ hai.", data={"pages": pages})
+                      "từ trang thứ hai.", part=PAGE_NUMBER, data={"pages": pages},
+                      fix=fixes.page("page_number", True, False) if _is_docx(ctx) else None)
