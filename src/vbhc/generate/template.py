@@ -94,9 +94,11 @@ TYPE_WORDS = {
     "attached": "một nhóm trường (doc_type, title, sections)", "items": "một danh sách",
     "appendices": "một danh sách phụ lục, mỗi phụ lục một nhóm trường (title, items)",
     "document": "một nhóm trường (doc_type, number, symbol, date, issuer)",
+    "doc_type": "tên một loại văn bản hành chính của Nghị định 30/2020 (Điều 7), ví dụ Chỉ thị, Quy định",
+    "item": "một dòng chữ, hoặc một nhóm trường (text, items)",
 }
-DATE_WORDS = ("một ngày có thật (25/07/2025 hoặc 2025-07-25), hoặc tháng và năm khi để văn thư điền ngày "
-              "(tháng 7 năm 2025)")
+DATE_WORDS = ("một ngày có thật (25/07/2025 hoặc 2025-07-25), hoặc tháng và năm (tháng 7 năm 2025), năm (năm "
+              "2025) khi để văn thư điền ngày")
 TYPE_WORDS["date"] = DATE_WORDS
 
 
@@ -287,13 +289,15 @@ TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "text": _is_text,
     "number": lambda v: (isinstance(v, int) and not isinstance(v, bool))
     or (isinstance(v, str) and v.strip().isdigit()),
-    "date": lambda v: (dates.parse(v) or dates.parse_month(v)) is not None if isinstance(v, str | dt.date) else False,
+    "date": lambda v: (dates.parse(v) or dates.parse_partial(v)) is not None if isinstance(v, str | dt.date) else False,
     "list": lambda v: isinstance(v, list),
     "items": lambda v: isinstance(v, list),
     "mapping": lambda v: isinstance(v, dict),
     "signer": lambda v: isinstance(v, dict),
     "attached": lambda v: isinstance(v, dict),
     "appendices": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
+    "doc_type": lambda v: isinstance(v, str) and v.strip() in nd30.DOC_TYPES,
+    "item": lambda v: _is_text(v) or isinstance(v, dict),
     "document": lambda v: isinstance(v, dict),
 }
 
@@ -314,7 +318,7 @@ def _attached_problems(value: dict[str, Any]) -> Iterator[str]:
             yield f"thiếu {_label('attached.' + sub)}"
     if _blank(value.get("sections")) and _blank(value.get("chapters")):
         yield f"thiếu {_label('attached.sections')} (hoặc `attached.chapters`: các chương, điều)"
-    if value.get("doc_type") and value["doc_type"] not in nd30.DOC_TYPES:
+    if value.get("doc_type") and value["doc_type"] not in (*nd30.DOC_TYPES, *nd30.ISSUED_TYPES):
         yield f"`attached.doc_type` \"{value['doc_type']}\" không phải tên loại văn bản theo Nghị định 30/2020"
 
 
@@ -469,13 +473,13 @@ def _listed(items: Any) -> list[str]:
 
 def _cited(value: Any) -> str:
     """A date inside a sentence: "30/4/2026" (the leading zeros of PL I, mục II.4.b)."""
-    iso = dates.parse(str(value)) or dates.parse_month(str(value)) if value else None
+    iso = dates.parse(str(value)) or dates.parse_partial(str(value)) if value else None
     return dates.cited(iso) if iso else str(value or dates.BLANK)
 
 
 def _words(value: Any) -> str:
     """A date in words: "ngày 12 tháng 3 năm 2026"."""
-    iso = dates.parse(str(value)) or dates.parse_month(str(value)) if value else None
+    iso = dates.parse(str(value)) or dates.parse_partial(str(value)) if value else None
     return dates.words(iso)
 
 
@@ -530,7 +534,7 @@ def context(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
             ctx[key] = value.isoformat()
         elif info.fields.get(key, "").rstrip("?") == "date" and isinstance(value, str):
             # "25/07/2025" as officers write it → ISO; "tháng 7 năm 2025" (the day left blank) → "2025-07"
-            ctx[key] = dates.parse(value) or dates.parse_month(value) or value
+            ctx[key] = dates.parse(value) or dates.parse_partial(value) or value
     doc_type = info.doc_type or data.get("doc_type") or ""
     if not ctx.get("symbol") and data.get("abbr"):
         ctx["symbol"] = symbol_for(doc_type, str(data["abbr"]).strip(), data.get("unit"))
@@ -689,7 +693,7 @@ def _document(d: dict[str, Any], problems: list[str]) -> Document:
     if doc.number and doc.number.isdigit() and int(doc.number) < 10 and not d.get("appendix"):
         doc.number = doc.number.zfill(2)
     if doc.date:
-        iso = dates.parse(doc.date) or dates.parse_month(doc.date)
+        iso = dates.parse(doc.date) or dates.parse_partial(doc.date)
         if iso is None:
             problems.append(f"ngày \"{doc.date}\" không phải một ngày có thật (viết 05/02/2026 hoặc 2026-02-05)")
         doc.date = iso
@@ -723,7 +727,7 @@ def _of(d: dict[str, Any]) -> Document | None:
     symbol = _s(of.get("symbol")) or (symbol_for(doc_type, str(of["abbr"]), _s(of.get("unit"))) if of.get("abbr")
                                       else None)
     return Document(doc_type=doc_type or None, number=_s(of.get("number")), symbol=symbol,
-                    date=dates.parse(when) or dates.parse_month(when), issuer=_s(of.get("issuer")))
+                    date=dates.parse(when) or dates.parse_partial(when), issuer=_s(of.get("issuer")))
 
 
 def spec_documents(spec: dict[str, Any]) -> list[Document]:
