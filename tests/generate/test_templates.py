@@ -25,6 +25,7 @@ FORMS = {
     "cong-dien": ("Mẫu 1.6", "Công điện"), "giay-moi": ("Mẫu 1.7", "Giấy mời"),
     "giay-gioi-thieu": ("Mẫu 1.8", "Giấy giới thiệu"), "bien-ban": ("Mẫu 1.9", "Biên bản"),
     "giay-nghi-phep": ("Mẫu 1.10", "Giấy nghỉ phép"), "phu-luc": ("Mẫu 2.1", "Phụ lục"),
+    "van-ban": ("Mẫu 1.4", None),  # any other type of Mẫu 1.4, named by the data (the example: a Chỉ thị)
 }
 ALL = sorted(FORMS)
 

@@ -151,7 +151,9 @@ def _from_document(source: str, template: str | None, output: str, dirs: list[st
     parsed = load(source)
     result = data_file(parsed, template, dirs)
     write_atomic(output, result.text)
-    review = f"; {result.review} chỗ cần xem lại (tìm “[XEM LẠI]”)" if result.review else ""
+    for note in result.notes:
+        say(f"lưu ý: {note}.")
+    review = f"; {result.review} chỗ cần xem lại, tìm “[XEM LẠI]”" if result.review else ""
     click.echo(f"Đã ghi dữ liệu {shown(output)} (mẫu {result.template}{review}). Soạn văn bản mới: "
                f"vbhc new --data {shown(output)} -o VAN-BAN.docx", err=True)
 

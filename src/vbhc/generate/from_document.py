@@ -722,7 +722,9 @@ def data_file(parsed: ParsedFile, template: str | None = None, folders: Sequence
     data = _mark(data, _years(parsed.documents[0]))
     doc = parsed.documents[0]
     text = yaml_text(info.name, data, Path(parsed.source.path).name, _what(doc))
-    return DataFile(template=info.name, data=data, text=text, review=_count(data, REVIEW))
+    others = [d for d in parsed.documents[1:] if not d.attached and not d.is_appendix]
+    notes = [f"tệp có {len(others) + 1} văn bản; chỉ lấy văn bản đầu tiên ({_what(doc)})"] if others else []
+    return DataFile(template=info.name, data=data, text=text, review=_count(data, REVIEW), notes=notes)
 
 
 def _shape(info: Any) -> str:
