@@ -1,4 +1,5 @@
-"""Text output: `path:line: severity rule message`, grouped per file, coloured on a terminal."""
+"""Text output: `path:line: mức độ quy-tắc lời nhắn` (lỗi, cảnh báo, thông tin), grouped per file,
+coloured on a terminal. JSON and SARIF keep the contract's severities (error, warning, info)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def render_text(results: list[FileResult], colour: bool) -> str:
             continue
         for f in result.findings:
             where = f"{path}:{f.line}" if f.line is not None else path
-            sev = click.style(f.severity, fg=COLOURS[f.severity], bold=True) if colour else f.severity
+            word = WORDS[f.severity]
+            sev = click.style(word, fg=COLOURS[f.severity], bold=True) if colour else word
             out.append(f"{where}: {sev} {f.rule} {printable(f.message)}")
         if result.not_applicable:
             out.append(f"{path}: {len(result.not_applicable)} quy tắc không áp dụng được cho định dạng này "
