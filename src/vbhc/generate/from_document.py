@@ -399,7 +399,7 @@ def _telegram(doc: Document) -> dict[str, Any]:
     """A Công điện as Mẫu 1.6 writes it: "<người đứng đầu> điện:", the receivers, the content."""
     flat = _flat(doc.body)
     sender = re.match(r"^(?P<who>.+?)\s+điện\s*:$", (flat[0].text or "") if flat else "")
-    receivers = []
+    receivers: list[Node] = []
     for node in flat[1:]:
         if node.kind != "bullet" or (receivers and receivers[-1].children and node not in receivers[-1].children):
             break
@@ -527,7 +527,7 @@ def _minutes(doc: Document) -> dict[str, Any]:
             out[key] = m["v"]
     end = flat[-1] if flat else None
     ending = _MEETING_END.fullmatch(_text(end.text) or "") if end is not None and end.kind == "paragraph" else None
-    if ending is None or not out["date"] or doc.signature is None or len(doc.co_signatures) != 1:
+    if end is None or ending is None or not out["date"] or doc.signature is None or len(doc.co_signatures) != 1:
         raise _Unfit
     out["ket_thuc"] = ending["v"]
     if ending["what"] != "Cuộc họp":

@@ -195,7 +195,7 @@ def template_info(path: Path, agency: bool = False) -> TemplateInfo:
                               f"(các mẫu có sẵn: {', '.join(t.name for t in _builtins())})")
         parent = template_info(builtin)
     fields = {**(parent.fields if parent else {}), **_strings(meta.get("fields"))}
-    defaults = meta.get("defaults") if isinstance(meta.get("defaults"), dict) else {}
+    defaults: dict[str, Any] = meta["defaults"] if isinstance(meta.get("defaults"), dict) else {}
     return TemplateInfo(
         name=name, path=path, description=str(meta.get("description") or (parent.description if parent else "")),
         doc_type=meta.get("doc_type") or (parent.doc_type if parent else None), fields=fields,
