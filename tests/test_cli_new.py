@@ -224,3 +224,24 @@ def test_new_without_a_template_name(tmp_path):
     data.write_text("issuer: SỞ NỘI VỤ\n", encoding="utf-8")
     result = run("new", "--data", str(data), "-o", str(tmp_path / "o.docx"))
     assert result.exit_code == 2 and "template:" in result.stderr and "vbhc templates" in result.stderr
+
+
+def test_the_readme_example_of_an_agency_template_works(tmp_path):
+    """The worked example of the README ("An agency's own templates"), run as it is written there."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**An agency's own templates.**"):readme.index("**Next year's document")]
+    template, data = re.findall(r"```(?:jinja|yaml)\n(.*?)```", section, re.S)
+    (tmp_path / "mau-snv").mkdir()
+    (tmp_path / "mau-snv" / "cong-van.yaml.j2").write_text(template, encoding="utf-8")
+    (tmp_path / "cv-215.yaml").write_text(data, encoding="utf-8")
+    out = tmp_path / "cv-215.docx"
+    result = run("new", "cong-van", "--templates", str(tmp_path / "mau-snv"), "--data", str(tmp_path / "cv-215.yaml"),
+                 "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(run("parse", str(out), "--format", "json").stdout)["documents"][0]
+    assert (doc["number"], doc["symbol"], doc["signature"]["positions"]) == ("215", "SNV-CCHC",
+                                                                              ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+    assert run("check", str(out), "--format", "json").exit_code == 0

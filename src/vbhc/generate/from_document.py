@@ -399,7 +399,7 @@ def _telegram(doc: Document) -> dict[str, Any]:
     """A Công điện as Mẫu 1.6 writes it: "<người đứng đầu> điện:", the receivers, the content."""
     flat = _flat(doc.body)
     sender = re.match(r"^(?P<who>.+?)\s+điện\s*:$", (flat[0].text or "") if flat else "")
-    receivers = []
+    receivers: list[Node] = []
     for node in flat[1:]:
         if node.kind != "bullet" or (receivers and receivers[-1].children and node not in receivers[-1].children):
             break
@@ -424,20 +424,29 @@ INVITATION_LINES = (("noi_dung", "Tới dự "), ("chu_tri", "Chủ trì: "), ("
                     ("dia_diem", "Địa điểm: "))
 
 
+def _guests(flat: list[Node]) -> tuple[list[str], int]:
+    """Who a Giấy mời invites ("… trân trọng kính mời: …", or the dashes under it), and where its
+    next line is."""
+    first = flat[0] if flat else None
+    invite = re.match(r"^.+?\s+trân trọng kính mời\s*:\s*(?P<who>.*)$", first.text or "") if first else None
+    if first is None or first.kind != "paragraph" or invite is None:
+        raise _Unfit
+    if invite["who"]:
+        return [invite["who"]], 1
+    pos = 1
+    while pos < len(flat) and flat[pos].kind == "bullet":
+        pos += 1
+    guests = [(_text(n.text) or "").rstrip(" ;.,") for n in flat[1:pos]]
+    if not guests:
+        raise _Unfit
+    return guests, pos
+
+
 def _invitation(doc: Document) -> dict[str, Any]:
     """A Giấy mời as Mẫu 1.7 writes it: "<cơ quan> trân trọng kính mời: …", "Tới dự …", chủ trì, thời
     gian, địa điểm, then what to note."""
-    flat = [n for n in _flat(doc.body)]
-    if not flat or flat[0].kind != "paragraph":
-        raise _Unfit
-    invite = re.match(r"^.+?\s+trân trọng kính mời\s*:\s*(?P<who>.*)$", flat[0].text or "")
-    if not invite:
-        raise _Unfit
-    guests = [invite["who"]] if invite["who"] else []
-    pos = 1
-    while not guests and pos < len(flat) and flat[pos].kind == "bullet":
-        pos += 1
-    guests = guests or [(_text(n.text) or "").rstrip(" ;.,") for n in flat[1:pos]]
+    flat = _flat(doc.body)
+    guests, pos = _guests(flat)
     out: dict[str, Any] = {"title": doc.title or Noted("", f"{FILL} trích yếu"), "kinh_moi": guests}
     for key, start in INVITATION_LINES:
         node = flat[pos] if pos < len(flat) else None
@@ -446,7 +455,7 @@ def _invitation(doc: Document) -> dict[str, Any]:
             pos += 1
         elif key != "chu_tri":
             raise _Unfit
-    if any(n.children for n in flat[pos:]) or not guests:
+    if any(n.children for n in flat[pos:]):
         raise _Unfit
     if flat[pos:]:
         out["luu_y"] = items(flat[pos:], ("paragraph", "bullet"), _Labels())
@@ -506,6 +515,21 @@ def _minutes(doc: Document) -> dict[str, Any]:
     """A Biên bản as Mẫu 1.9 writes it: time, place, who attends, chair, secretary, content, end."""
     flat = _flat(doc.body)
     out: dict[str, Any] = {"title": doc.title or Noted("", f"{FILL} tên cuộc họp")}
+    pos = _meeting_lines(flat, out)
+    end = flat[-1]
+    ending = _MEETING_END.fullmatch(_text(end.text) or "") if end.kind == "paragraph" else None
+    if ending is None or not out["date"] or doc.signature is None or len(doc.co_signatures) != 1:
+        raise _Unfit
+    out["ket_thuc"] = ending["v"]
+    if ending["what"] != "Cuộc họp":
+        out["cuoc_hop"] = ending["what"]
+    content = _without(_content_after(doc.body, flat[pos - 1]), end)
+    out["noi_dung"] = items(content, ("clause", "point", "bullet"), _Labels())
+    return out
+
+
+def _meeting_lines(flat: list[Node], out: dict[str, Any]) -> int:
+    """The lines before a Biên bản's content, into `out`; where the content begins."""
     pos = 0
     for key, pattern in _MEETING.items():
         m = pattern.fullmatch(_text(flat[pos].text) or "") if pos < len(flat) else None
@@ -525,16 +549,9 @@ def _minutes(doc: Document) -> dict[str, Any]:
             out[key] = _person(m["v"])
         elif key != "noi_dung":
             out[key] = m["v"]
-    end = flat[-1] if flat else None
-    ending = _MEETING_END.fullmatch(_text(end.text) or "") if end is not None and end.kind == "paragraph" else None
-    if ending is None or not out["date"] or doc.signature is None or len(doc.co_signatures) != 1:
+    if pos >= len(flat):
         raise _Unfit
-    out["ket_thuc"] = ending["v"]
-    if ending["what"] != "Cuộc họp":
-        out["cuoc_hop"] = ending["what"]
-    content = _without(_content_after(doc.body, flat[pos - 1]), end)
-    out["noi_dung"] = items(content, ("clause", "point", "bullet"), _Labels())
-    return out
+    return pos
 
 
 def _without(nodes: list[Node], drop: Node) -> list[Node]:
