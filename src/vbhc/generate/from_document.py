@@ -13,8 +13,7 @@ labels where vbhc would number differently, so nothing of its text is lost or re
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import regex as re
 
 from vbhc import dates, nd30
 from vbhc.errors import VbhcError
+from vbhc.generate.yamlwrite import Noted, count_notes, lines
 from vbhc.model import Document, Node, ParsedFile, Signature
 from vbhc.numbering import point_letter, roman
 from vbhc.writers.form import signature_lines
@@ -53,8 +53,6 @@ _EFFECTIVE = re.compile(r"^(?:Quyết định|Nghị quyết) này có hiệu l�
 _COPIES = re.compile(r"\s*\((?P<copies>\d+)\)\s*$")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_PLAIN_START = re.compile(r"^[\p{L}\p{N}(]")
-_NOT_A_STRING = re.compile(r"^(?:[-+.\d\s:eE_]+|true|false|yes|no|on|off|null|y|n|~)$", re.I)
 
 
 class FromError(VbhcError):
@@ -63,17 +61,6 @@ class FromError(VbhcError):
 
 class _Unfit(Exception):
     """The content is not laid out as the form's template writes it: the general template takes it."""
-
-
-class Noted(str):
-    """A value written with a YAML comment beside it."""
-
-    note: str
-
-    def __new__(cls, value: str, note: str) -> Noted:
-        obj = super().__new__(cls, value)
-        obj.note = note
-        return obj
 
 
 @dataclass
@@ -649,67 +636,13 @@ def _mark(value: Any, years: set[str]) -> Any:
     return value
 
 
-# --- YAML with comments ----------------------------------------------------------------------------
-
-def scalar(value: Any) -> str:
-    """A value as a YAML scalar: plain where YAML reads it back as the same text, else double-quoted."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool | int | float):
-        return json.dumps(value)
-    text = str(value)
-    if (text and text == text.strip() and _PLAIN_START.match(text) and "\n" not in text and ": " not in text
-            and " #" not in text and not text.endswith(":") and not _NOT_A_STRING.match(text)
-            and "\t" not in text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _comment(value: Any) -> str:
-    return f"  # {value.note}" if isinstance(value, Noted) else ""
-
-
-def _lines(value: Any, indent: int) -> Iterator[str]:
-    pad = " " * indent
-    if isinstance(value, dict):
-        for key, v in value.items():
-            if isinstance(v, dict | list) and v:
-                yield f"{pad}{key}:"
-                yield from _lines(v, indent + 2)
-            elif isinstance(v, dict | list):
-                yield f"{pad}{key}: {'{}' if isinstance(v, dict) else '[]'}"
-            else:
-                yield f"{pad}{key}: {scalar(v) if v != '' or not isinstance(v, Noted) else 'null'}{_comment(v)}"
-        return
-    for v in value:
-        if isinstance(v, dict) and v:
-            first, *rest = _lines(v, indent + 2)
-            yield f"{pad}- {first[indent + 2:]}"
-            yield from rest
-        elif isinstance(v, list) and all(not isinstance(c, dict | list) for c in v):
-            yield f"{pad}- [{', '.join(json.dumps(str(c), ensure_ascii=False) for c in v)}]"
-        elif isinstance(v, list):
-            yield f"{pad}-"
-            yield from _lines(v, indent + 2)
-        else:
-            yield f"{pad}- {scalar(v)}{_comment(v)}"
-
-
-def _count(value: Any, mark: str) -> int:
-    if isinstance(value, dict):
-        return sum(_count(v, mark) for v in value.values())
-    if isinstance(value, list):
-        return sum(_count(v, mark) for v in value)
-    return int(isinstance(value, Noted) and value.note.startswith(mark))
-
-
 def yaml_text(template: str, data: dict[str, Any], source: str, what: str) -> str:
     head = [
         f"# Dữ liệu của văn bản cũ {source} ({what}), đọc bằng `vbhc new --from`.",
         f"# Số và ngày ban hành đã xóa để văn thư điền; các dòng có “{REVIEW}” mang ngày, năm của văn bản cũ,",
         f"# các dòng có “{FILL}” cần điền. Soạn văn bản mới: vbhc new --data <tệp này> -o VAN-BAN.docx",
     ]
-    return "\n".join([*head, *_lines({"template": template, **data}, 0)]) + "\n"
+    return "\n".join([*head, *lines({"template": template, **data})]) + "\n"
 
 
 def _what(doc: Document) -> str:
@@ -741,7 +674,7 @@ def data_file(parsed: ParsedFile, template: str | None = None, folders: Sequence
     text = yaml_text(info.name, data, Path(parsed.source.path).name, _what(doc))
     others = [d for d in parsed.documents[1:] if not d.attached and not d.is_appendix]
     notes = [f"tệp có {len(others) + 1} văn bản; chỉ lấy văn bản đầu tiên ({_what(doc)})"] if others else []
-    return DataFile(template=info.name, data=data, text=text, review=_count(data, REVIEW), notes=notes)
+    return DataFile(template=info.name, data=data, text=text, review=count_notes(data, REVIEW), notes=notes)
 
 
 def _shape(info: Any) -> str:
