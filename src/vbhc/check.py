@@ -160,15 +160,22 @@ class Evaluation:
     plan: Any = None  # vbhc.profile.summary.PlanSummary when checked against a profile
 
 
+def _rules_for(parsed: ParsedFile, config: Config, scopes: tuple[str, ...]) -> list[Rule]:
+    """The enabled rules of the scopes asked for; a file with no text gets the one rule that says so
+    (a scan has its own: vbhc.rules.scan)."""
+    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
+    if not content.has_text(parsed) and not parsed.source.scanned:
+        rules = [r for r in rules if r.id == content.RULE_ID]
+    return rules
+
+
 def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
              scopes: tuple[str, ...] = ("format", "plan"), kind: str | None = None) -> Evaluation:
     """All findings for one file, the ids of rules that did not apply, and the plan summary
     (computed once here, read by every plan rule). `kind`: "full" or "thematic" when the officer
     says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
-    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
-    if not content.has_text(parsed) and not parsed.source.scanned:  # nothing to check: the one finding
-        rules = [r for r in rules if r.id == content.RULE_ID]  # (a scan has its own: vbhc.rules.scan)
+    rules = _rules_for(parsed, config, scopes)
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None

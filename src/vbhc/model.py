@@ -69,6 +69,7 @@ class Block:
     column: int | None = None  # 0 left, 1 right, for two-column header and signature layouts
     x0: float | None = None  # left edge in points (PDF only)
     part: str = "body"  # "body", "header" (page header), "footer", "footnote" (footnotes, notes at a page foot)
+    section: int = 0  # the file's section (Word's page setup) the block is in: index into Source.sections
 
 
 @dataclass
@@ -102,6 +103,7 @@ class Source:
     format: Literal["docx", "pdf", "text"]
     blocks: list[Block]
     page_setup: PageSetup | None = None
+    sections: list[PageSetup] = field(default_factory=list)  # every section's paper and margins, in order
     carries_style: bool = False  # fonts, sizes, bold, italic are real, not unknown
     carries_paragraph_format: bool = False  # alignment, indents, spacing are real
     pages: int | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,9 @@ documents:
 """
 
 
+LEAKS = re.compile(r"<class|<built-in|object at 0x|__globals__|uid=\d|subclasses", re.I)
+
+
 @pytest.mark.parametrize("payload", [
     "{{ ''.__class__.__mro__ }}",
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
@@ -199,10 +203,11 @@ def test_sandbox_blocks_python_internals(tmp_path, payload):
     try:
         docs = render(str(path), {"issuer": "SỞ A"})
     except DataError as exc:
-        assert "class" not in exc.message.lower() or "không được phép" in exc.message or "mẫu" in exc.message
+        # refused by the sandbox, or the unsafe attribute read as undefined: never Python's internals
+        assert "không được phép" in exc.message or "chưa có trong dữ liệu" in exc.message, exc.message
+        assert not LEAKS.search(exc.message), exc.message
         return
-    title = docs[0].title or ""
-    assert "object" not in title and "subclass" not in title.lower() and "uid=" not in title
+    assert not LEAKS.search(docs[0].title or ""), docs[0].title
 
 
 def test_user_template_renders(tmp_path):

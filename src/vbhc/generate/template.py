@@ -559,8 +559,9 @@ def render_spec(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
         text = template.render(**context(info, data))
     except UndefinedError as exc:
         raise DataError([f"mẫu cần một trường chưa có trong dữ liệu ({exc.message})"]) from None
-    except SecurityError as exc:
-        raise DataError([f"mẫu {info.path.name} làm một việc không được phép trong hộp cát ({exc})"]) from None
+    except SecurityError:
+        raise DataError([f"mẫu {info.path.name} làm một việc không được phép trong hộp cát (đọc hoặc gọi phần "
+                         "bên trong của Python); mẫu chỉ được dùng dữ liệu và các bộ lọc của vbhc"]) from None
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:
         raise DataError([f"mẫu {info.path.name} bị lỗi ({type(exc).__name__}: {exc})"]) from None
     try:
