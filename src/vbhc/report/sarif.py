@@ -85,8 +85,8 @@ def render_sarif(results: list[FileResult]) -> dict[str, Any]:
             "fullDescription": {"text": r.doc if r else rid},
             "properties": {"source": r.source if r else "vbhc"},
         })
-    sarif_results = []
-    notifications = []
+    sarif_results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
     for res in results:
         uri = Path(res.path).as_posix()
         if res.error is not None:

@@ -553,7 +553,8 @@ def _set_title_page(sect: etree._Element, value: Any, *, dry: bool) -> bool:
         return False
     if not dry:
         el = ensure(sect, w("titlePg"), SECTPR_ORDER)
-        el.attrib.pop(ooxml.VAL, None)
+        if ooxml.VAL in el.attrib:
+            del el.attrib[ooxml.VAL]
     return True
 
 
