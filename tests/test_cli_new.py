@@ -245,3 +245,18 @@ def test_the_readme_example_of_an_agency_template_works(tmp_path):
     assert (doc["number"], doc["symbol"], doc["signature"]["positions"]) == ("215", "SNV-CCHC",
                                                                               ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
     assert run("check", str(out), "--format", "json").exit_code == 0
+
+
+def test_from_into_an_agency_template_leaves_its_fixed_values_to_it(agency):
+    old = agency / "cv-cu.docx"
+    args = ("--templates", str(agency / "mau"))
+    assert run("new", "cong-van", *args, "--data", str(agency / "cv.yaml"), "-o", str(old)).exit_code == 0
+    data = agency / "cv-moi.yaml"
+    result = run("new", "cong-van", "--from", str(old), *args, "-o", str(data))
+    assert result.exit_code == 0, result.stderr
+    text = data.read_text(encoding="utf-8")
+    assert "template: cong-van" in text and "signer:" not in text and "issuer:" not in text  # the template's
+    new = agency / "cv-moi.docx"
+    assert run("new", "--data", str(data), *args, "-o", str(new)).exit_code == 0
+    doc = json.loads(run("parse", str(new), "--format", "json").stdout)["documents"][0]
+    assert doc["signature"]["signer"] == "Trần Thị Bình" and doc["title"] == "đôn đốc báo cáo cải cách hành chính quý I"
