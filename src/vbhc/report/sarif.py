@@ -85,7 +85,7 @@ def render_sarif(results: list[FileResult]) -> dict[str, Any]:
             "fullDescription": {"text": r.doc if r else rid},
             "properties": {"source": r.source if r else "vbhc"},
         })
-    sarif_results = []
+    sarif_results: list[dict[str, Any]] = []
     notifications = []
     for res in results:
         uri = Path(res.path).as_posix()

@@ -552,8 +552,7 @@ def _set_title_page(sect: etree._Element, value: Any, *, dry: bool) -> bool:
     if ooxml.on(el) is True:
         return False
     if not dry:
-        el = ensure(sect, w("titlePg"), SECTPR_ORDER)
-        el.attrib.pop(ooxml.VAL, None)
+        ooxml.drop_attr(ensure(sect, w("titlePg"), SECTPR_ORDER), ooxml.VAL)
     return True
 
 

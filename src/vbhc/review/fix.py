@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -217,6 +216,13 @@ def _one_pass(raw: bytes, name: str, parsed: ParsedFile, findings: list[Finding]
     return raw, undone, parsed, findings
 
 
+def _fixable(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[Finding]]:
+    """The findings whose fix this run applies, and those whose text fix waits for --unsafe-fixes."""
+    chosen = [f for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+    waiting = [f for f in findings if f.fix is not None and not f.fix.safe and not unsafe]
+    return chosen, waiting
+
+
 def fix_file(path: str, *, unsafe: bool = False, track: bool = False, config: Config | None = None) -> FixResult:
     """Fix a .docx in memory: the fixed bytes, what happened to each fix, the copy's findings."""
     from vbhc.parse import parse_file
@@ -224,18 +230,17 @@ def fix_file(path: str, *, unsafe: bool = False, track: bool = False, config: Co
     raw = fileio.read_bounded(path, limits.MAX_TOTAL_UNCOMPRESSED_BYTES, "tệp .docx")
     parsed = parse_file(path)
     findings = evaluate(parsed, config, scopes=SCOPES).findings
-    current, outcomes = raw, []
+    chosen, waiting = _fixable(findings, unsafe)
+    current, outcomes = raw, [Outcome(f, "unsafe") for f in waiting]
     for _pass in range(MAX_PASSES):
-        fixable = [f for f in findings if f.fix is not None]
-        chosen = [f for f in fixable if f.fix is not None and (f.fix.safe or unsafe)]
-        if _pass == 0:
-            outcomes += [Outcome(f, "unsafe") for f in fixable if f.fix is not None and not f.fix.safe and not unsafe]
         if not chosen:
             break
         current, got, parsed, findings = _one_pass(current, path, parsed, findings, chosen, track, config)
         outcomes += [o for o in got if _pass == 0 or o.status == "applied"]
-        if not any(o.status == "conflict" for o in got) or not any(o.status == "applied" for o in got):
+        held_back = any(o.status == "conflict" for o in got)
+        if not held_back or not any(o.status == "applied" for o in got):
             break
+        chosen = _fixable(findings, unsafe)[0]
     _settle(outcomes)
     return FixResult(path, current, outcomes, findings, current is not raw)
 
@@ -244,7 +249,3 @@ def _settle(outcomes: list[Outcome]) -> None:
     """A fix held back in one pass and applied in a later one is reported once, as applied."""
     applied = {key(o.finding) for o in outcomes if o.status == "applied"}
     outcomes[:] = [o for o in outcomes if not (o.status == "conflict" and key(o.finding) in applied)]
-
-
-def changes_of(outcomes: Iterable[Outcome]) -> list[Outcome]:
-    return [o for o in outcomes if o.status == "applied"]

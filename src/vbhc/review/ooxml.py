@@ -104,10 +104,15 @@ def set_toggle(rpr: etree._Element, name: str, value: bool) -> bool:
         return False
     el = ensure(rpr, w(name), RPR_ORDER)
     if value:
-        el.attrib.pop(VAL, None)
+        drop_attr(el, VAL)
     else:
         el.set(VAL, "0")
     return True
+
+
+def drop_attr(el: etree._Element, name: str) -> None:
+    if name in el.attrib:
+        del el.attrib[name]
 
 
 def set_attrs(el: etree._Element, values: dict[str, str], drop: Iterable[str] = ()) -> bool:
@@ -143,7 +148,7 @@ def text_element(tag: str, text: str) -> etree._Element:
 def split_run(run: etree._Element, at: etree._Element, offset: int) -> etree._Element:
     """Split `run` before character `offset` of its child `at` (a w:t; or before `at` itself when
     offset is 0): what follows moves to a new run, right after, with a copy of the properties."""
-    new = etree.Element(run.tag, attrib=dict(run.attrib))
+    new = etree.Element(run.tag, attrib={str(k): str(v) for k, v in run.attrib.items()})
     rpr = child(run, RPR)
     if rpr is not None:
         new.append(copy.deepcopy(rpr))

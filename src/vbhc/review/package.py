@@ -129,7 +129,7 @@ class Docx:
         rels_name = self.rels_part(part)
         root = self.xml(rels_name)
         if root is None:
-            root = etree.Element(REL.replace("Relationship", "Relationships"), nsmap={None: PKG_REL_NS})
+            root = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})  # type: ignore[dict-item]
             self.trees[rels_name] = root
             self.added.append(rels_name)
         self.dirty.add(rels_name)
