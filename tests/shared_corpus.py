@@ -9,6 +9,7 @@ conftest, which re-exports these names.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ REAL = SHARED / "corpus" / "real"
 
 
 def _reason(path: Path) -> str:
-    return f"{path.relative_to(SHARED.parent)} is absent: the shared folder ../shared/ beside the project holds it"
+    return f"{os.path.relpath(path, ROOT)} is absent: the shared folder ../shared/ beside the project holds it"
 
 
 def needs(*paths: Path) -> pytest.MarkDecorator:

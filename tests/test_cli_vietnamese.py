@@ -95,3 +95,28 @@ def test_translations_keep_the_placeholders() -> None:
     for english, vietnamese in CATALOG.items():
         assert sorted(re.findall(r"\{[^}]*\}|%\(\w+\)s", english)) == sorted(
             re.findall(r"\{[^}]*\}|%\(\w+\)s", vietnamese)), english
+
+
+def test_the_cached_group_help_is_click_s_own() -> None:
+    """`vbhc --help` is answered without importing click; the text is click's, kept in step here
+    (when this fails: .venv/bin/python -c "from vbhc.cli.app import write_cached_help; write_cached_help()")."""
+    import subprocess
+    import sys
+
+    from vbhc.cli.app import group_help
+    from vbhc.cli.helptext import GROUP_HELP
+
+    assert GROUP_HELP == group_help(80)
+    code = ("import sys; sys.argv = ['vbhc', '--help']\nfrom vbhc.cli import main\nmain()\n"
+            "assert 'click' not in sys.modules, 'click was imported'\n")
+    import os
+
+    env = {**os.environ, "COLUMNS": "80", "PYTHONIOENCODING": "utf-8"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GROUP_HELP
+    for columns in (80, 120):  # click itself, past the cache
+        code = "import sys; sys.argv = ['vbhc', '--help']\nfrom vbhc.cli.app import main\nmain()\n"
+        real = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8",
+                              env={**env, "COLUMNS": str(columns)})
+        assert real.returncode == 0 and real.stdout == group_help(columns), columns

@@ -12,6 +12,7 @@ Every problem is an `InputError` naming the file, in Vietnamese.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import yaml
@@ -19,6 +20,7 @@ import yaml
 from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.fileio import read_bounded
+from vbhc.terminal import printable
 
 # PyYAML's problem words → the officer's; matched as substrings, first match wins.
 PROBLEMS = (
@@ -91,8 +93,20 @@ def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return loader.construct_scalar(node)
 
 
+def _refused(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    raise _Limit(f"có kiểu giá trị {node.tag.rsplit(':', 1)[-1]} (dòng {node.start_mark.line + 1}) không dùng được "
+                 "trong văn bản: chỉ chữ, số, ngày, danh sách và nhóm trường")
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
+# what a document cannot hold, or JSON cannot write: bytes, sets, ordered pairs
+for _tag in ("binary", "set", "omap", "pairs"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refused)
+
+# Characters XML 1.0 cannot carry (a .docx is XML): C0 controls but tab and line ends, surrogates,
+# U+FFFE/U+FFFF. YAML lets them in through escapes ("\x1b", "\0") in double-quoted scalars.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _expanded(node: yaml.Node, depth: int, memo: dict[int, tuple[int, int]], open_: set[int]) -> tuple[int, int]:
@@ -108,6 +122,10 @@ def _expanded(node: yaml.Node, depth: int, memo: dict[int, tuple[int, int]], ope
             children = [n for pair in node.value for n in pair]
         else:
             children = []
+            bad = _NOT_XML.search(node.value) if isinstance(node.value, str) else None
+            if bad:
+                raise _Limit(f"có ký tự điều khiển {printable(bad.group())} ở dòng {node.start_mark.line + 1} "
+                             "(không viết được vào văn bản)")
         open_.add(key)
         total, height = 1, 1
         for child in children:
@@ -124,18 +142,21 @@ def _expanded(node: yaml.Node, depth: int, memo: dict[int, tuple[int, int]], ope
     return total, height
 
 
-def _syntax(exc: yaml.YAMLError) -> str:
+def _syntax(exc: yaml.YAMLError, text: str) -> str:
     mark = getattr(exc, "problem_mark", None)
     where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark is not None else ""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses (NUL, most controls)
+        where = f" ở dòng {text.count(chr(10), 0, exc.position) + 1}"
     problem = str(getattr(exc, "problem", None) or exc)
     words = next((w for needle, w in PROBLEMS if needle in problem), None)
     return f"không đúng cú pháp YAML{where}" + (f": {words}" if words else "")
 
 
-def loads(text: str, name: str, what: str = "tệp YAML") -> Any:
+def loads(text: str, name: str, what: str = "tệp") -> Any:
     """The value of one YAML document within the limits; InputError(name, reason) otherwise."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the reader refuses control characters here already
         node = loader.get_single_node()
         if node is None:
             return None
@@ -144,14 +165,15 @@ def loads(text: str, name: str, what: str = "tệp YAML") -> Any:
     except _Limit as exc:
         raise InputError(name, f"{what} {exc.reason}") from None
     except yaml.YAMLError as exc:
-        raise InputError(name, f"{what} {_syntax(exc)}") from None
+        raise InputError(name, f"{what} {_syntax(exc, text)}") from None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:
         raise InputError(name, f"{what} có giá trị không đọc được ({type(exc).__name__})") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
-def load(path: str | os.PathLike[str], what: str = "tệp YAML") -> Any:
+def load(path: str | os.PathLike[str], what: str = "tệp") -> Any:
     """A YAML (or JSON) file read whole within `limits.MAX_YAML_BYTES`, then `loads`."""
     name = str(path)
     data = read_bounded(path, limits.MAX_YAML_BYTES, what)

@@ -249,6 +249,9 @@ def _deep(depth: int) -> str:
     ("bom.yaml", ALIAS_BOMB, "quá nhiều mục"),
     ("sau.yaml", _deep(100_000), "lồng nhau quá sâu"),
     ("vong.yaml", "issuer: &a [x, *a]\n", "tham chiếu vòng"),
+    ("nhi-phan.yaml", "issuer: !!binary AAAA\n", "kiểu giá trị binary"),  # found by the fuzzer
+    ("tap-hop.yaml", "issuer: !!set {a, b}\n", "kiểu giá trị set"),
+    ("dieu-khien.yaml", 'issuer: "UBND\\x1b[2J"\n', "ký tự điều khiển \\x1b ở dòng 1"),  # found by the fuzzer
     ("lon.yaml", "can_cu:\n" + "  - Căn cứ Luật Tổ chức chính quyền địa phương;\n" * 30_000, "quá lớn"),
 ])
 def test_yaml_limits_for_data(tmp_path: Path, name: str, text: str, words: str) -> None:
@@ -269,6 +272,18 @@ def test_yaml_limits_for_profiles(tmp_path: Path, name: str, text: str, words: s
     plan = tmp_path / "kh.txt"
     plan.write_text("Kế hoạch.\n", encoding="utf-8")
     one_line(run_cli("check", str(plan), "--profile", str(path)), str(path), words)
+
+
+def test_a_draft_from_a_parent_plan_with_control_characters(tmp_path: Path) -> None:
+    """Found by the fuzzer: ESC in a parent plan's target reached the .docx writer (XML cannot hold it)."""
+    parent = tmp_path / "kh.txt"
+    parent.write_text(PARENT.read_text(encoding="utf-8").replace("95%", "95%\x1b[2J\x07", 3), encoding="utf-8")
+    out = tmp_path / "kh-stp.docx"
+    run = run_cli("draft", "--against", str(parent), "--agency", "Sở Tư pháp", "--date", "25/07/2025", "-o", str(out))
+    assert run.code == 0 and "Traceback" not in run.stderr, run.stderr
+    from vbhc.parse import parse_file
+
+    assert "95%" in "".join(b.text for b in parse_file(out).source.blocks)
 
 
 # --- 8. tracebacks -------------------------------------------------------------------------------
@@ -327,8 +342,11 @@ def test_ctrl_c_at_the_start_of_an_audit(tmp_path: Path) -> None:
     for i in range(40):
         shutil.copy(PARENT, folder / f"kh-{i:02d}.txt")
     env = {k: v for k, v in os.environ.items() if not k.startswith("VBHC_")}
+    # SIGINT back to its default in the child: a suite run in the background (`cmd &`) ignores it,
+    # and Python then never raises KeyboardInterrupt
     proc = subprocess.Popen([sys.executable, "-m", "vbhc", "audit", str(folder), "--jobs", "1"], cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert proc.stderr is not None
         first = proc.stderr.readline()  # "vbhc: không có --against/--profile: …": the audit has started
@@ -433,6 +451,25 @@ def test_escapes_in_text_and_names_never_reach_the_terminal(tmp_path: Path) -> N
         for stream in (run.stdout, run.stderr):
             assert "\x1b" not in stream and "\x07" not in stream, (args, stream[:300])
         assert "\\x1b" in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_a_name_that_is_not_utf8_in_json(tmp_path: Path, command: str) -> None:
+    """b"bad\\xff\\xfe.txt" arrives as lone surrogates, which no UTF-8 stream writes: escaped."""
+    import json
+
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/bad\xff\xfe.txt"))
+    path.write_text("Kế hoạch số 1.\n", encoding="utf-8")
+    run = run_cli(command, "--format", "json", str(path), env={"PYTHONIOENCODING": "utf-8"})
+    assert run.code in (0, 1) and "Traceback" not in run.stderr, run.stderr
+    data = json.loads(run.stdout)
+    written = data["path"] if command == "parse" else data["files"][0]["path"]
+    assert os.fsencode(written) == os.fsencode(path)
+
+
+def test_an_output_that_is_a_device_is_refused(tmp_path: Path, parent: Path) -> None:
+    one_line(run_cli("profile", str(parent), "-o", "/dev/full"), "/dev/full", "không phải tệp để ghi")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
 def test_permissions_are_not_loosened(tmp_path: Path, parent: Path) -> None:

@@ -25,5 +25,23 @@ for _command in (reading.parse, reading.check, fixing.fix, reading.rules, readin
 
 
 def main() -> None:
-    """The console entry point (`vbhc = "vbhc.cli:main"`)."""
+    """Run the `vbhc` group (through `vbhc.cli.main`, the console entry point)."""
     cli.main(prog_name="vbhc")
+
+
+def group_help(terminal_width: int = 80) -> str:
+    """`vbhc --help` as click prints it on a terminal of this width (click's bounds applied)."""
+    width = max(min(terminal_width, cli.context_settings["max_content_width"]) - 2, 50)
+    settings = {**cli.context_settings, "terminal_width": width}
+    with click.Context(cli, info_name="vbhc", **settings) as ctx:
+        return ctx.get_help() + "\n"
+
+
+def write_cached_help() -> None:
+    """Rewrite `helptext.py` from click's rendering (a test says when it is needed)."""
+    from pathlib import Path
+
+    lines = "".join(f"    {line!r}\n" for line in group_help().splitlines(keepends=True))
+    Path(__file__).with_name("helptext.py").write_text(
+        '"""`vbhc --help` at click\'s width 78 (vbhc.cli.app.write_cached_help wrote it; do not edit)."""\n\n'
+        f"GROUP_HELP = (\n{lines})\n", encoding="utf-8")

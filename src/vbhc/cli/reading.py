@@ -31,6 +31,10 @@ def parse(file: str, fmt: str) -> None:
     parsed = load(file)
     from vbhc.rules.content import has_text
 
+    if parsed.source.scanned and not parsed.source.blocks:  # say it is a scan (check reports it)
+        from vbhc.readers.pdf import MSG_SCAN
+
+        raise InputError(file, MSG_SCAN)
     if not has_text(parsed):
         raise InputError(file, "tệp không có chữ nào (mọi đoạn văn và ô bảng đều trống, hoặc chỉ có hình ảnh)")
     if fmt == "json":

@@ -140,94 +140,115 @@ def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
     return bool(_ABBR_START.match(n)) or bool(_OPEN_END.search(p[-12:]))
 
 
-def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
-    """The heart of the reader, separate from file handling so tests can feed strings."""
-    text = unicodedata.normalize("NFC", text)
-    if markdown and is_legal_site(text):  # a legal-text site's layout: tables as lines of "|"
-        return legal_site_blocks(text)
+def _visible_lines(text: str, markdown: bool) -> list[_Line | None]:
+    """The file's lines with Markdown marks taken off (bold/italic kept as style); None = blank."""
     raw_lines = re.split(r"\r\n|\r|\n", text)
     has_marks = markdown and bool(_MARK.search(text))
     state = {"bold": False, "italic": False}
-    lines: list[_Line | None] = []  # None = blank line
+    lines: list[_Line | None] = []
     for number, raw in enumerate(raw_lines, start=1):
         if not raw.strip():
             lines.append(None)
             continue
         if has_marks and not _TABLE_ROW.match(raw):
-            raw = _MD_HEADING.sub("", raw)
-            visible, bold, italic = _strip_marks(raw, state)
+            visible, bold, italic = _strip_marks(_MD_HEADING.sub("", raw), state)
         else:
             visible, bold, italic = raw, None, None
         if not visible.strip():
             lines.append(None)
             continue
         lines.append(_Line(visible, number, bold if has_marks else None, italic if has_marks else None))
+    return lines
 
-    blocks: list[Block] = []
-    table_index = -1
-    row_index = 0
-    in_table = False
-    last_text_block: Block | None = None
-    last_line_number: int | None = None
-    pending_page_numbers: list[Block] = []
-    wraps: dict[int, tuple[Block, list[str]]] = {}
-    for i, line in enumerate(lines):
-        if line is None:
-            continue
-        content = line.text
-        if _TABLE_ROW.match(content):
-            if _TABLE_RULE.match(content):
+
+class _Assembler:
+    """Blocks from visible lines: table rows into cells, lone page numbers moved after the
+    paragraph they interrupt, wrapped sentences rejoined (the pieces joined once, at the end:
+    joining as we go is quadratic), two header columns on one line split."""
+
+    def __init__(self, lines: list[_Line | None]):
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.table_index = -1
+        self.row_index = 0
+        self.in_table = False
+        self.last_text_block: Block | None = None
+        self.last_line_number: int | None = None
+        self.pending_page_numbers: list[Block] = []
+        self.wraps: dict[int, tuple[Block, list[str]]] = {}
+
+    def run(self) -> list[Block]:
+        for i, line in enumerate(self.lines):
+            if line is None:
                 continue
-            if not in_table:
-                table_index += 1
-                row_index = 0
-                in_table = True
-            cells = content.strip()[1:-1].split("|")
-            for col, cell in enumerate(cells):
-                for para in re.split(r"\s/\s", cell):
-                    if para.strip():
-                        blocks.append(Block(
-                            text=para.strip(), style=Style(),
-                            location=Location(line=line.number),
-                            table=TablePos(table_index, row_index, col),
-                            column=col if len(cells) == 2 else None,
-                        ))
-            row_index += 1
-            last_text_block = None
-            continue
-        in_table = False
-        if _PAGE_NUMBER.match(content) and _isolated(lines, i):
-            pending_page_numbers.append(Block(text=content.strip(), location=Location(line=line.number),
-                                              part="header"))
-            continue
-        joined = wraps.get(id(last_text_block)) if last_text_block is not None else None
-        if last_text_block is not None and _joinable(
-            _tail(joined[1]) if joined else last_text_block.text, content, long=joined is not None
-        ) and _only_blank_between(lines, last_line_number, line.number):
-            if joined is None:  # pieces joined once at the end: joining as we go is quadratic
-                joined = wraps[id(last_text_block)] = (last_text_block, [last_text_block.text.rstrip()])
-            joined[1].append(content.strip())
-            last_line_number = line.number
-            blocks.extend(pending_page_numbers)
-            pending_page_numbers = []
-            continue
-        blocks.extend(pending_page_numbers)
-        pending_page_numbers = []
-        parts = _split_columns(content)
+            if _TABLE_ROW.match(line.text):
+                self.table_row(line)
+            elif _PAGE_NUMBER.match(line.text) and _isolated(self.lines, i):
+                self.in_table = False
+                self.pending_page_numbers.append(Block(text=line.text.strip(), location=Location(line=line.number),
+                                                       part="header"))
+            else:
+                self.in_table = False
+                if not self.join(line):
+                    self.text_line(line)
+        self.blocks.extend(self.pending_page_numbers)
+        for block, pieces in self.wraps.values():
+            block.text = " ".join(pieces)
+        return self.blocks
+
+    def table_row(self, line: _Line) -> None:
+        if _TABLE_RULE.match(line.text):
+            return
+        if not self.in_table:
+            self.table_index += 1
+            self.row_index = 0
+            self.in_table = True
+        cells = line.text.strip()[1:-1].split("|")
+        for col, cell in enumerate(cells):
+            for para in re.split(r"\s/\s", cell):
+                if para.strip():
+                    self.blocks.append(Block(text=para.strip(), style=Style(), location=Location(line=line.number),
+                                             table=TablePos(self.table_index, self.row_index, col),
+                                             column=col if len(cells) == 2 else None))
+        self.row_index += 1
+        self.last_text_block = None
+
+    def join(self, line: _Line) -> bool:
+        """Join `line` to the paragraph it continues, if it does."""
+        last = self.last_text_block
+        if last is None:
+            return False
+        joined = self.wraps.get(id(last))
+        if not (_joinable(_tail(joined[1]) if joined else last.text, line.text, long=joined is not None)
+                and _only_blank_between(self.lines, self.last_line_number, line.number)):
+            return False
+        if joined is None:
+            joined = self.wraps[id(last)] = (last, [last.text.rstrip()])
+        joined[1].append(line.text.strip())
+        self.last_line_number = line.number
+        self.flush_page_numbers()
+        return True
+
+    def text_line(self, line: _Line) -> None:
+        self.flush_page_numbers()
+        parts = _split_columns(line.text)
         for col, part in enumerate(parts):
-            block = Block(
-                text=part.strip() if len(parts) > 1 else part.strip(),
-                style=Style(bold=line.bold, italic=line.italic),
-                location=Location(line=line.number),
-                column=col if len(parts) > 1 else None,
-            )
-            blocks.append(block)
-        last_text_block = blocks[-1]
-        last_line_number = line.number
-    blocks.extend(pending_page_numbers)
-    for block, pieces in wraps.values():
-        block.text = " ".join(pieces)
-    return blocks
+            self.blocks.append(Block(text=part.strip(), style=Style(bold=line.bold, italic=line.italic),
+                                     location=Location(line=line.number), column=col if len(parts) > 1 else None))
+        self.last_text_block = self.blocks[-1]
+        self.last_line_number = line.number
+
+    def flush_page_numbers(self) -> None:
+        self.blocks.extend(self.pending_page_numbers)
+        self.pending_page_numbers = []
+
+
+def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
+    """The heart of the reader, separate from file handling so tests can feed strings."""
+    text = unicodedata.normalize("NFC", text)
+    if markdown and is_legal_site(text):  # a legal-text site's layout: tables as lines of "|"
+        return legal_site_blocks(text)
+    return _Assembler(_visible_lines(text, markdown)).run()
 
 
 def _tail(pieces: list[str]) -> str:

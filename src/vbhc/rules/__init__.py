@@ -22,7 +22,7 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # What a rule needs from the input; a rule whose needs the input cannot carry is not applicable.
-Need = Literal["style", "paragraph_format", "page_setup", "profile"]
+Need = Literal["style", "paragraph_format", "page_setup", "profile", "scanned"]
 
 
 @dataclass
@@ -67,7 +67,25 @@ class Context:
     profile: Any = None  # vbhc.profile.Profile for plan rules
     current: Rule | None = None
     plan: Any = None  # vbhc.profile.summary.PlanSummary: the file's sub-plan against the profile
-    _nodes: dict[int, Node] | None = None
+    # What the rules compute once per document and share (the check passes one dict per document):
+    # walking the tree once, not once per rule.
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def nodes(self) -> list[Node]:
+        """Every node of the document's body, in document order."""
+        if "nodes" not in self.memo:
+            self.memo["nodes"] = list(self.doc.nodes())
+        return self.memo["nodes"]  # type: ignore[no-any-return]
+
+    def node_of_block(self) -> dict[int, Node]:
+        """Which node holds each block of the body (its label line, heading line, table cells)."""
+        if "node_of_block" not in self.memo:
+            owners: dict[int, Node] = {}
+            for node in self.nodes():
+                for b in node.blocks:
+                    owners.setdefault(b, node)
+            self.memo["node_of_block"] = owners
+        return self.memo["node_of_block"]  # type: ignore[no-any-return]
 
     def finding(self, message: str, *, at: Line | Node | None = None, node: str | None = None,
                 line: int | None = None, part: str | None = None, data: dict[str, Any] | None = None,
@@ -84,12 +102,12 @@ class Context:
         if at is None:
             at = self._node_by_id(node) if node else self._line_by_number(line)
         if isinstance(at, Line):
-            node = node or (n.id if (n := self.nodes().get(at.index)) is not None else None)
+            node = node or (n.id if (n := self.node_of_block().get(at.index)) is not None else None)
             line = line if line is not None else self.line_of_block(at.index)
         elif isinstance(at, Node):
             node = node or at.id or None
             line = line if line is not None else at.line
-        here = _location.where(self.doc, self.index, at, self.nodes(), part)
+        here = _location.where(self.doc, self.index, at, self.node_of_block(), part)
         if self.parsed.source.format != "docx":
             fix = None  # what `vbhc fix` edits is a .docx; a PDF or a text file is fixed by its author
         return Finding(rule=self.current.id, severity=severity or self.current.severity, message=message,
@@ -97,16 +115,10 @@ class Context:
                        quote=here.quote, part=here.part, page=here.page, paragraph=here.paragraph,
                        blocks=here.blocks, fix=fix)
 
-    def nodes(self) -> dict[int, Node]:
-        """Each body block and the deepest node it belongs to (built on first use)."""
-        if self._nodes is None:
-            from vbhc.rules import _location
-
-            self._nodes = _location.node_of_blocks(self.doc)
-        return self._nodes
-
     def _node_by_id(self, node_id: str) -> Node | None:
-        return next((n for n in self.doc.nodes() if n.id == node_id), None)
+        if "by_id" not in self.memo:
+            self.memo["by_id"] = {n.id: n for n in self.nodes()}
+        return self.memo["by_id"].get(node_id)  # type: ignore[no-any-return]
 
     def _line_by_number(self, number: int | None) -> Line | None:
         if number is None:

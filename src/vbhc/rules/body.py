@@ -91,7 +91,7 @@ def _sequences(ctx: Context) -> Iterator[list[Node]]:
     doc = ctx.doc
     global_kinds = ("article", "part", "chapter")
     for kind in global_kinds:
-        seq = [n for n in doc.nodes() if n.kind == kind and n.number]
+        seq = [n for n in ctx.nodes() if n.kind == kind and n.number]
         if seq:
             yield seq
 
@@ -230,10 +230,7 @@ def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
     """Văn bản được viện dẫn ghi tên loại, chữ “số”, rồi số và ký hiệu: “Quyết định số 2228/QĐ-UBND”, không
     viết “Quyết định 2228/QĐ-UBND” (Phụ lục I, mục II.6.a–b và cách viện dẫn của chính Nghị định). Là
     cảnh báo."""
-    node_of: dict[int, Node] = {}
-    for node in ctx.doc.nodes():
-        for b in node.blocks:
-            node_of.setdefault(b, node)
+    node_of = ctx.node_of_block()
     for ln in ctx.doc.lines:
         if ln.role in (Role.SO_KY_HIEU, Role.QUOC_HIEU, Role.TIEU_NGU, Role.PLACE_DATE):
             continue

@@ -11,6 +11,7 @@ not two hundred.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex as re
@@ -28,36 +29,34 @@ PL1 = "Phụ lục I"
 MAX_LINES = 50  # lines listed in data.lines
 
 
-def _node_of(ctx: Context) -> dict[int, Node]:
-    out: dict[int, Node] = {}
-    for node in ctx.doc.nodes():
-        if node.blocks:
-            out.setdefault(node.blocks[0], node)
-    return out
-
-
 _NODE_ROLES = {Role.ARTICLE, Role.ROMAN, Role.DECIMAL, Role.POINT, Role.BULLET, Role.PART, Role.CHAPTER, Role.MUC,
                Role.HEADING, Role.PARAGRAPH}
 _APPENDIX_ROLES = {Role.PHU_LUC: "phu_luc", Role.TITLE: "phu_luc_title", Role.KEM_THEO: "kem_theo"}
 
 
-def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
+def _judged(ctx: Context) -> list[tuple[Line, Block, Spec, Node | None]]:
     """Every classified line that has a spec, with its block and, for body lines, its node.
 
     A line inside the body tree is judged as body text whatever it looks like ("Nơi nhận văn bản
     gồm …" in a paragraph is not the recipients' label). In an appendix only its heading lines are
-    judged: its body holds forms, samples and tables laid out by their own needs."""
-    nodes = _node_of(ctx)
-    in_body = {b for node in ctx.doc.nodes() for b in node.blocks}
+    judged: its body holds forms, samples and tables laid out by their own needs. Computed once per
+    document for the size, bold, italic and capitals rules."""
+    if "judged" not in ctx.memo:
+        ctx.memo["judged"] = list(_judge(ctx))
+    return ctx.memo["judged"]  # type: ignore[no-any-return]
+
+
+def _judge(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
+    owners = ctx.node_of_block()
     for ln in ctx.doc.lines:
         component: str | None = ln.role
         if ctx.doc.is_appendix:
             component = _APPENDIX_ROLES.get(ln.role) if ln.role else None
-            if ln.index in in_body:
+            if ln.index in owners:
                 continue
         elif ln.role == Role.TABLE_CELL:
             continue  # a table's text has a size rule of its own (ND30.KieuChu.CoChuBang)
-        elif ln.index in in_body and ln.role not in _NODE_ROLES:
+        elif ln.index in owners and ln.role not in _NODE_ROLES:
             component = Role.PARAGRAPH
         spec = nd30.COMPONENT_SPECS.get(component or "")
         if spec is None:
@@ -65,7 +64,7 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
         blk = ctx.doc.blocks[ln.index]
         if not blk.text.strip():
             continue
-        yield ln, blk, spec, nodes.get(ln.index)
+        yield ln, blk, spec, owners.get(ln.index)
 
 
 def _is_heading_line(ln: Line, node: Node | None) -> bool:
@@ -84,7 +83,7 @@ def where_lines(ctx: Context, lns: list[Line]) -> str:
     more than one, the parts of the first few ("3 dòng: Điều 1; Điều 2, khoản 1; …")."""
     if len(lns) == 1:
         return "1 dòng"  # the finding's own location quotes it
-    nodes = ctx.nodes()
+    nodes = ctx.node_of_block()
     parts = list(dict.fromkeys(line_part(ctx.doc, ln, nodes) or f"“{quote(ln.text)}”" for ln in lns))
     return f"{len(lns)} dòng: " + "; ".join(parts[:SHOWN_PARTS]) + ("; …" if len(parts) > SHOWN_PARTS else "")
 
@@ -109,10 +108,16 @@ def _grouped(ctx: Context, faults: Iterator[tuple[str, Any, Line, Spec]],
 
 # --- Font -------------------------------------------------------------------------------------
 
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")  # "ABCDEF+TimesNewRomanPSMT" in a PDF
+_NOT_LETTER = re.compile(r"[^a-z]")
+_TIMES_PS = re.compile(r"times(roman|bold|italic|bolditalic)?")
+
+
+@lru_cache(maxsize=256)
 def _is_times(font: str) -> bool:
-    name = re.sub(r"^[A-Z]{6}\+", "", font)
-    key = re.sub(r"[^a-z]", "", name.lower())
-    return key.startswith("timesnewroman") or re.fullmatch(r"times(roman|bold|italic|bolditalic)?", key) is not None
+    """Times New Roman as Word, PDF subsets and PostScript name it (a document uses a few fonts)."""
+    key = _NOT_LETTER.sub("", _SUBSET_PREFIX.sub("", font).lower())
+    return key.startswith("timesnewroman") or _TIMES_PS.fullmatch(key) is not None
 
 
 @rule("ND30.Font.TimesNewRoman", severity="error", source=source(f"{PL1}, Phần I, mục I.4"), needs=["style"],
@@ -279,7 +284,7 @@ def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[
     """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged."""
     if ctx.doc.is_appendix:
         return
-    nodes = _node_of(ctx)
+    nodes = ctx.node_of_block()
     kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
     for ln in ctx.doc.lines:
         if ln.role not in kinds:

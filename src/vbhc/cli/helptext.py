@@ -1,0 +1,28 @@
+"""`vbhc --help` at click's width 78 (vbhc.cli.app.write_cached_help wrote it; do not edit)."""
+
+GROUP_HELP = (
+    'Cách dùng: vbhc [TÙY_CHỌN] LỆNH [THAM_SỐ]...\n'
+    '\n'
+    '  vbhc: đọc, kiểm tra và soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.\n'
+    '\n'
+    '  Mã thoát của mọi lệnh: 0 không có lỗi, 1 có ít nhất một lỗi, 2 sai cách dùng\n'
+    '  hoặc có tệp không đọc được (một dòng tiếng Việt nêu tên tệp và lý do). Xem\n'
+    '  hướng dẫn từng lệnh: vbhc LỆNH --help.\n'
+    '\n'
+    'Tùy chọn:\n'
+    '  --version   hiện số phiên bản rồi thoát\n'
+    '  -h, --help  hiện hướng dẫn này rồi thoát\n'
+    '\n'
+    'Lệnh:\n'
+    '  audit      Kiểm tra cả thư mục kế hoạch và lập báo cáo tổng hợp (HTML,\n'
+    '             Excel, JSON).\n'
+    '  check      Kiểm tra thể thức theo Nghị định 30/2020 và đối chiếu kế hoạch\n'
+    '             cấp trên.\n'
+    '  draft      Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên.\n'
+    '  new        Soạn văn bản đúng thể thức từ một mẫu và tệp dữ liệu.\n'
+    '  parse      Đọc cấu trúc văn bản: tiêu đề, điều, mục, khoản, điểm, chữ ký,\n'
+    '             nơi nhận.\n'
+    '  profile    Trích hồ sơ kế hoạch cấp trên: lĩnh vực, chỉ tiêu, thời hạn.\n'
+    '  rules      Liệt kê các quy tắc kiểm tra, hoặc tài liệu của một quy tắc.\n'
+    '  templates  Liệt kê các mẫu văn bản cho `vbhc new`.\n'
+)
