@@ -126,14 +126,14 @@ def test_check_text_output_names_the_part_not_the_paragraph_counter(broken: Path
     res = run("check", str(broken))
     lines = res.stdout.splitlines()
     number = lines.index(next(ln for ln in lines if "ND30.SoKyHieu.KhoangTrang" in ln))
-    assert lines[number].startswith(f"{broken}: error ")  # no ":7:" paragraph counter
+    assert lines[number].startswith(f"{broken}: lỗi ")  # no ":7:" paragraph counter
     assert lines[number + 1] == "    ở dòng Số, ký hiệu: “Số: 05 /QĐ-UBND” · sửa được bằng vbhc fix --unsafe-fixes"
     assert "4 phát hiện sửa được bằng `vbhc fix` (2 cần thêm --unsafe-fixes vì thay đổi chữ)" in res.stdout
 
 
 def test_text_files_keep_their_line_numbers() -> None:
     res = run("check", str(NGHE_AN))
-    assert f"{NGHE_AN}:6: error ND30.SoKyHieu.KhoangTrang" in res.stdout
+    assert f"{NGHE_AN}:6: lỗi ND30.SoKyHieu.KhoangTrang" in res.stdout
     assert "    ở dòng Số, ký hiệu: “Số: 2228 /QĐ-UBND”" in res.stdout
     assert "sửa được" not in res.stdout  # `vbhc fix` edits .docx files only
 
