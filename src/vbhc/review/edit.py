@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from vbhc import nd30
+from vbhc.errors import InputError
 from vbhc.fixes import Change, Fix
 from vbhc.model import Block
 from vbhc.readers.docx.names import FLDSIMPLE, R_NS, P, R, T, w
@@ -75,7 +76,7 @@ class Editor:
         root = self.doc.xml(self.part)
         body = root.find(w("body")) if root is not None else None
         if body is None:
-            raise Refused("tệp .docx không có nội dung (w:body)")
+            raise InputError(self.doc.name, "tệp .docx không có phần nội dung (w:body) để sửa hoặc chú thích")
         self.body = body
         self.paragraphs = locate.paragraphs(body)
         self._spans: dict[int, locate.Span | None] = {}

@@ -227,8 +227,8 @@ def fix_file(path: str, *, unsafe: bool = False, track: bool = False, config: Co
     """Fix a .docx in memory: the fixed bytes, what happened to each fix, the copy's findings."""
     from vbhc.parse import parse_file
 
+    parsed = parse_file(path)  # the reader refuses a damaged or hostile package before anything is edited
     raw = fileio.read_bounded(path, limits.MAX_TOTAL_UNCOMPRESSED_BYTES, "tệp .docx")
-    parsed = parse_file(path)
     findings = evaluate(parsed, config, scopes=SCOPES).findings
     chosen, waiting = _fixable(findings, unsafe)
     current, outcomes = raw, [Outcome(f, "unsafe") for f in waiting]
