@@ -228,3 +228,16 @@ def test_fixed_files_open_in_python_docx_with_properties_in_schema_order(tmp_pat
         d = docx.Document(str(out))
         assert [p.text for p in d.paragraphs] == [p.text for p in docx.Document(str(src)).paragraphs]
         assert [x["size_pt"] for x in looks(out) if x["text"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"] == [12.0]
+
+
+def test_different_first_page_is_refused_when_page_1_would_lose_a_footer(tmp_path: Path) -> None:
+    layout = conformant_decision()
+    layout.page.different_first_page = False
+    src = build(layout, tmp_path / "qd.docx")
+    d = docx.Document(str(src))
+    d.sections[0].footer.paragraphs[0].text = "Tài liệu nội bộ"
+    d.save(str(src))
+    assert rules_of(src) == {"ND30.Trang.SoTrangDau"}
+    result = fix_file(str(src))
+    assert [(o.finding.rule, o.status) for o in result.outcomes] == [("ND30.Trang.SoTrangDau", "refused")]
+    assert "Different First Page" in (result.outcomes[0].reason or "") and result.output == src.read_bytes()
