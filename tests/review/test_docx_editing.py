@@ -241,3 +241,17 @@ def test_different_first_page_is_refused_when_page_1_would_lose_a_footer(tmp_pat
     result = fix_file(str(src))
     assert [(o.finding.rule, o.status) for o in result.outcomes] == [("ND30.Trang.SoTrangDau", "refused")]
     assert "Different First Page" in (result.outcomes[0].reason or "") and result.output == src.read_bytes()
+
+
+def test_two_fixes_of_one_line_in_one_pass(tmp_path: Path) -> None:
+    """"SỐ 05/…": "Số" and its colon, an insertion at the edge of a replacement, both in one pass."""
+    layout = conformant_decision()
+    layout.para("Số:").text = "SỐ 05/QĐ-UBND"
+    src = build(layout, tmp_path / "qd.docx")
+    assert {"ND30.SoKyHieu.ChuSo", "ND30.SoKyHieu.DauHaiCham"} <= rules_of(src)
+    for track in (False, True):
+        result = fix_file(str(src), unsafe=True, track=track)
+        assert sorted(o.status for o in result.outcomes) == ["applied", "applied"]
+        out = tmp_path / f"out{track}.docx"
+        out.write_bytes(result.output)
+        assert "Số: 05/QĐ-UBND" in texts(out) and rules_of(out) == set()

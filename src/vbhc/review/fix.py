@@ -81,13 +81,16 @@ class Plan:
 
 
 def _overlaps(a: TextEdit, b: TextEdit) -> bool:
+    """Two edits of the same characters (an insertion at the edge of a replacement is not: applied
+    from the end of the paragraph backwards, both land where they should)."""
     if a.paragraph != b.paragraph:
         return False
-    a_end, b_end = a.position + len(a.old), b.position + len(b.old)
     if not a.old and not b.old:
         return a.position == b.position
-    return a.position < b_end and b.position < a_end if a.old and b.old else \
-        (a.position <= b.position <= a_end if not b.old else b.position <= a.position <= b_end)
+    if not a.old or not b.old:
+        ins, rep = (a, b) if not a.old else (b, a)
+        return rep.position < ins.position < rep.position + len(rep.old)
+    return a.position < b.position + len(b.old) and b.position < a.position + len(a.old)
 
 
 def _layout_keys(change: Change) -> list[tuple[Any, ...]]:
