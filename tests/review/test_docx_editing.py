@@ -255,3 +255,20 @@ def test_two_fixes_of_one_line_in_one_pass(tmp_path: Path) -> None:
         out = tmp_path / f"out{track}.docx"
         out.write_bytes(result.output)
         assert "Số: 05/QĐ-UBND" in texts(out) and rules_of(out) == set()
+
+
+def test_fixes_of_the_same_characters_wait_for_each_other(tmp_path: Path) -> None:
+    from vbhc.review.fix import apply
+
+    src = build(conformant_decision(), tmp_path / "qd.docx")
+    parsed = parse_file(src)
+    label = parsed.documents[0].line_of(Role.NOI_NHAN)
+    assert label is not None
+    one = fixes.retext(parsed.source.blocks, label, "Nơi nhận;", "một")
+    two = fixes.retext(parsed.source.blocks, label, "Nơi nhận.", "hai")
+    found = [Finding(f"TEST.{n}", "error", n, "thử", blocks=label.indexes, fix=f) for n, f in (("A", one), ("B", two))]
+    out, outcomes = apply(src.read_bytes(), str(src), parsed.source.blocks, found, track=False)
+    assert [o.status for o in outcomes] == ["applied", "conflict"] and out is not None
+    fixed = tmp_path / "out.docx"
+    fixed.write_bytes(out)
+    assert "Nơi nhận;" in texts(fixed)
