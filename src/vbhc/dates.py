@@ -77,7 +77,7 @@ def parse_partial(value: str | dt.date) -> str | None:
     m = _ISO_PARTIAL.match(text) or _PARTIAL.match(text)
     if not m:
         return None
-    year = m.group("year") or m.groupdict().get("year_only")
+    year = str(m.group("year") or m.groupdict().get("year_only"))
     month = m.group("month")
     if month is None:
         return f"{int(year):04d}"

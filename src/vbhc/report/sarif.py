@@ -86,7 +86,7 @@ def render_sarif(results: list[FileResult]) -> dict[str, Any]:
             "properties": {"source": r.source if r else "vbhc"},
         })
     sarif_results: list[dict[str, Any]] = []
-    notifications = []
+    notifications: list[dict[str, Any]] = []
     for res in results:
         uri = Path(res.path).as_posix()
         if res.error is not None:

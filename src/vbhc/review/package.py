@@ -129,7 +129,8 @@ class Docx:
         rels_name = self.rels_part(part)
         root = self.xml(rels_name)
         if root is None:
-            root = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})  # type: ignore[dict-item]
+            root = etree.Element(REL.replace("Relationship", "Relationships"),
+                                 nsmap={None: PKG_REL_NS})  # type: ignore[dict-item]  # lxml-stubs: no None key
             self.trees[rels_name] = root
             self.added.append(rels_name)
         self.dirty.add(rels_name)
