@@ -27,6 +27,7 @@ Nguyễn Văn A
 
 # (rule, old, new): one change to the conformant decision that breaks exactly that rule.
 BREAKS = [
+    ("ND30.SoKyHieu.DauHaiCham", "Số: 05/QĐ-UBND", "Số : 05/QĐ-UBND"),
     ("ND30.QuocHieu.Thieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", ""),
     ("ND30.QuocHieu.ChinhTa", "CỘNG HÒA XÃ HỘI", "CỘNG HOA XÃ HỘI"),
     ("ND30.QuocHieu.ChinhTa", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"),

@@ -142,13 +142,14 @@ def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.3.c"),
       summary="Sau từ “Số” phải có dấu hai chấm", applies_to_appendix=False)
 def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
-    """Sau từ “Số” có dấu hai chấm: “Số: 15/QĐ-BNV” (Phụ lục I, mục II.3.c)."""
+    """Sau từ “Số” có dấu hai chấm, viết liền: “Số: 15/QĐ-BNV”, không viết “Số 15/…” hay “Số : 15/…” (Phụ
+    lục I, mục II.3.c)."""
     got = number_line(ctx)
     if got is None:
         return
     ln, f = got
     found = text(ctx, ln)
-    if f.mark != ":":
+    if f.mark != ":" or f.gap:
         expected = f"Số: {f.number}{f.rest}".strip()
         head = _NUMBER_HEAD.match(found)
         fix = fixes.retext(ctx.doc.blocks, ln, f"{head['word']}: {found[head.end():]}", "Thêm dấu hai chấm sau “Số”") \
