@@ -452,6 +452,27 @@ def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
                           at=first(ctx, Role.TYPE_NAME))
 
 
+_PAIRS = (("“", "”"), ("(", ")"))  # opening and closing marks; a straight '"' pairs with itself
+
+
+@rule("ND30.TrichYeu.NgoacKep", severity="error", source=source(f"{PL1}, mục II.5"),
+      summary="Trích yếu mở ngoặc kép hoặc ngoặc đơn mà không đóng", applies_to_appendix=False)
+def trich_yeu_ngoac(ctx: Context) -> Iterator[Finding]:
+    """Trích yếu là một câu hoặc cụm từ trọn vẹn (Phụ lục I, mục II.5): dấu ngoặc kép “…” hay ngoặc đơn (…)
+    đã mở trong trích yếu phải được đóng trong trích yếu (tên một đề án, một kế hoạch được trích
+    dẫn trọn)."""
+    title = ctx.doc.title
+    if not title:
+        return
+    ln = first(ctx, Role.TITLE, Role.VV)
+    unclosed = [(o, c) for o, c in _PAIRS if title.count(o) > title.count(c)]
+    if title.count('"') % 2:
+        unclosed.append(('"', '"'))
+    for opening, closing in unclosed:
+        yield ctx.finding(f"Trích yếu mở “{opening}” mà không đóng “{closing}”: “{title[:80]}”.", at=ln,
+                          data={"found": title, "open": opening, "close": closing})
+
+
 @rule("ND30.CongVan.VV", severity="error", source=source(f"{PL1}, mục II.5.b"),
       summary="Trích yếu công văn phải viết sau chữ “V/v”", applies_to_appendix=False)
 def cong_van_vv(ctx: Context) -> Iterator[Finding]:
