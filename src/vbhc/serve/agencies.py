@@ -38,6 +38,19 @@ def parse_expected(text: str) -> list[str]:
     return names[:MAX_AGENCIES]
 
 
+CSV_HEADERS = {"ten", "name", "co quan", "ten co quan", "don vi", "ten don vi"}
+
+
+def csv_names(text: str) -> str:
+    """The first column of a .csv, one name a line, without its header line."""
+    import csv
+
+    names = [row[0].strip() for row in csv.reader(text.splitlines()) if row]
+    if names and fold(names[0]) in CSV_HEADERS:
+        names = names[1:]
+    return "\n".join(names)
+
+
 def match(expected: list[str], issuer: str | None) -> str | None:
     """The expected agency the issuer names, or None."""
     if not issuer:

@@ -80,6 +80,8 @@ def _block_view(block: Any, kind: str | None) -> dict[str, Any]:
         item["a"] = align
     if block.table is not None:
         item["t"] = [block.table.table, block.table.row, block.table.col]
+        if block.table.borderless:
+            item["bl"] = 1
     if block.part != "body":
         item["part"] = block.part
     if kind:

@@ -56,6 +56,7 @@ class Item:
     block: dict[str, Any] | None = None
     rows: list[list[Cell]] = field(default_factory=list)
     doc: dict[str, Any] | None = None  # a document starts here
+    borderless: bool = False
 
 
 def _finding(n: int, f: dict[str, Any], lines: set[int]) -> FindingView:
@@ -124,7 +125,7 @@ def document(view: dict[str, Any]) -> list[Item]:
         j = i
         while j < len(blocks) and blocks[j].get("t") is not None and blocks[j]["t"][0] == b["t"][0]:
             j += 1
-        items.append(Item("table", rows=_table(blocks[i:j]), doc=b.get("doc")))
+        items.append(Item("table", rows=_table(blocks[i:j]), doc=b.get("doc"), borderless=bool(b.get("bl"))))
         i = j
     return items
 

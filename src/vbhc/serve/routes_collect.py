@@ -65,7 +65,7 @@ async def _expected(form: Any) -> list[str]:
         except UnicodeDecodeError:
             raise BadInput("danh sách cơ quan phải là tệp văn bản UTF-8, mỗi dòng một cơ quan") from None
         if str(upload.filename).lower().endswith(".csv"):
-            listed = "\n".join(line.split(",")[0].strip().strip('"') for line in listed.splitlines())
+            listed = agencies.csv_names(listed)
         text += "\n" + listed
     return agencies.parse_expected(text)
 

@@ -9,8 +9,13 @@
     var out = input.parentNode.querySelector(".chosen");
     if (!out) { return; }
     var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
-    out.textContent = names.length ? "Đã chọn: " + names.join(", ") : "";
+    out.textContent = names.length ? names.join(", ") : "Chưa chọn tệp";
+    out.classList.toggle("has", names.length > 0);
   }
+
+  document.querySelectorAll("input[type=file]").forEach(function (input) {
+    input.addEventListener("change", function () { showChosen(input); });
+  });
 
   // drag and drop onto the drop zone: the files go into its <input type=file>
   document.querySelectorAll(".drop").forEach(function (zone) {
@@ -34,7 +39,6 @@
       input.files = files;
       showChosen(input);
     });
-    input.addEventListener("change", function () { showChosen(input); });
   });
 
   // refuse what the server would refuse (too large) before sending it; show that the work runs
@@ -45,6 +49,12 @@
         Array.prototype.forEach.call(input.files, function (f) { total += f.size; });
       });
       var error = form.querySelector(".form-error");
+      var empty = form.querySelector("input[type=file][data-required]");
+      if (empty && !empty.files.length) {
+        e.preventDefault();
+        if (error) { error.textContent = "Chưa chọn tệp."; error.hidden = false; }
+        return;
+      }
       if (limitMb && total > limitMb * 1048576) {
         e.preventDefault();
         if (error) {
