@@ -103,3 +103,31 @@ def start_server(data: Path, *args: str) -> Server:
         time.sleep(0.2)
     proc.kill()
     raise AssertionError("vbhc serve did not answer")
+
+
+def slow_pdf(pages: int) -> bytes:
+    """A small PDF whose every page takes the reader ≈ 3 s (250,000 glyphs to place; tests/hostile's
+    slow page): refused by the readers' PDF clock (5 s + 0.2 s a page) after that many seconds."""
+    sys.path.insert(0, str(ROOT / "tests" / "hostile"))
+    from hostile_build import raw_pdf
+
+    line = b"(x) Tj 2 0 Td " * 200 + b"-400 -4 Td\n"
+    content = b"BT /F1 3 Tf 80 720 Td\n" + (line * 150 + b"0 600 Td\n") * 8 + line * 50 + b"ET"
+    return raw_pdf(pages, content, compress=True)
+
+
+# Doubles of a job (picklable: a child imports this module by name)
+
+def crash_job(*args) -> dict:
+    os._exit(3)
+
+
+def greedy_job(*args) -> dict:
+    from vbhc.serve.jobs import guarded
+
+    @guarded
+    def allocate() -> dict:
+        hoard = bytearray(3 * 1024 * 1024 * 1024)
+        return {"size": len(hoard)}
+
+    return allocate()

@@ -81,8 +81,8 @@ def test_reports_are_the_audits(client, collection):
 
 def test_a_later_plan_replaces_the_earlier(fresh_client):
     c = fresh_client
-    r = c.post("/thu-nhan", data={"title": "Đợt 2", "parent": "nghe-an-2025", "expected_text": "Sở Khoa học và Công nghệ"},
-               follow_redirects=False)
+    r = c.post("/thu-nhan", data={"title": "Đợt 2", "parent": "nghe-an-2025",
+                                  "expected_text": "Sở Khoa học và Công nghệ"}, follow_redirects=False)
     cid = r.headers["location"].rsplit("/", 1)[1]
     plan = EVAL / "so-khcn-thieu-bao-cao.txt"
     c.post(f"/thu-nhan/{cid}/nop", files=[("files", upload(plan, "lan-1.txt"))])
@@ -131,5 +131,6 @@ def test_other_agencies_do_not_match(a, b):
 
 
 def test_expected_list_drops_blanks_and_repeats():
-    assert agencies.parse_expected("Sở Y tế\n\n  SỞ Y TẾ \nUBND xã A\nỦy ban nhân dân xã A\n") == ["Sở Y tế", "UBND xã A"]
+    typed = "Sở Y tế\n\n  SỞ Y TẾ \nUBND xã A\nỦy ban nhân dân xã A\n"
+    assert agencies.parse_expected(typed) == ["Sở Y tế", "UBND xã A"]
     assert json.dumps(agencies.parse_expected("x" * 500)) == json.dumps(["x" * agencies.MAX_NAME])

@@ -90,21 +90,21 @@ def _group(expected: list[str], submissions: list[Submission]) -> dict[str, list
     return groups
 
 
+def _entry(name: str, subs: list[Submission], expected: list[str]) -> Entry:
+    """An agency's line: its latest plan (one still being checked first), the others replaced."""
+    done = sorted((s for s in subs if s.state == "done" and s.row is not None), key=_order)
+    pending = [s for s in subs if s.state == "pending"]
+    latest = pending[-1] if pending else (done[-1] if done else None)
+    label = subs[0].name if name.startswith(UNNAMED) else name
+    return Entry(agency=label, expected=name in expected, submission=latest,
+                 superseded=[s for s in done if s is not latest])
+
+
 def dashboard(title: str, view: dict[str, Any], expected: list[str], submissions: list[Submission],
               plan_rules: list[str]) -> Dashboard:
-    groups = _group(expected, submissions)
-    entries: list[Entry] = []
-    pairs: list[tuple[Entry, dict[str, Any]]] = []
-    for name, subs in groups.items():
-        done = sorted((s for s in subs if s.state == "done" and s.row is not None), key=_order)
-        pending = [s for s in subs if s.state == "pending"]
-        latest = pending[-1] if pending else (done[-1] if done else None)
-        label = subs[0].name if name.startswith(UNNAMED) else name
-        entry = Entry(agency=label, expected=name in expected, submission=latest,
-                      superseded=[s for s in done if s is not latest])
-        if latest is not None and latest.state == "done" and latest.row is not None:
-            pairs.append((entry, dict(latest.row)))
-        entries.append(entry)
+    entries = [_entry(name, subs, expected) for name, subs in _group(expected, submissions).items()]
+    pairs = [(e, dict(e.submission.row)) for e in entries
+             if e.submission is not None and e.submission.state == "done" and e.submission.row is not None]
     counted = [row for _, row in pairs]
     _unique_paths(counted)
     for entry, row in pairs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Route
@@ -23,22 +24,21 @@ async def draft_form(request: Request, error: str | None = None, values: dict[st
                   error=error, values=values or {})
 
 
-def _fields(form: object) -> dict[str, str | bool | None]:
+def _fields(form: FormData) -> dict[str, str | bool | None]:
     from vbhc import dates
 
-    get = form.get  # type: ignore[attr-defined]
-    agency = text_of(form, "agency", 200)  # type: ignore[arg-type]
+    agency = text_of(form, "agency", 200)
     if not agency:
         raise BadInput("cần tên cơ quan ban hành kế hoạch, ví dụ “Sở Tư pháp” hoặc “xã Nghi Lộc”")
-    level = text_of(form, "level", 10)  # type: ignore[arg-type]
+    level = text_of(form, "level", 10)
     if level not in LEVELS:
         raise BadInput(f"cấp '{level}' không hợp lệ (so hoặc xa)")
-    raw_date = text_of(form, "date", 40)  # type: ignore[arg-type]
+    raw_date = text_of(form, "date", 40)
     issued = dates.parse(raw_date) if raw_date else None
     if raw_date and issued is None:
         raise BadInput(f"“{raw_date}” không phải một ngày có thật (viết như 25/07/2025 hoặc 2025-07-25)")
     return {"agency": agency, "level": level or None, "date": issued, "place": text_of(form, "place", 100) or None,
-            "abbr": text_of(form, "abbr", 20) or None, "with_decision": bool(get("with_decision"))}
+            "abbr": text_of(form, "abbr", 20) or None, "with_decision": bool(form.get("with_decision"))}
 
 
 async def draft_make(request: Request) -> Response:

@@ -55,8 +55,9 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         get = os.environ.get
+        jobs = get(ENV["jobs"])
         return cls(data=Path(get(ENV["data"]) or default_data()),
                    max_upload_mb=float(get(ENV["max_upload_mb"]) or DEFAULT_UPLOAD_MB),
                    timeout=float(get(ENV["timeout"]) or TIMEOUT_SECONDS),
-                   jobs=int(get(ENV["jobs"])) if get(ENV["jobs"]) else None,
+                   jobs=int(jobs) if jobs else None,
                    host=get(ENV["host"]) or "127.0.0.1", config=get(ENV["config"]) or None)

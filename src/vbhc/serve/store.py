@@ -212,14 +212,23 @@ class Store:
 
     def add_profile(self, *, name: str, label: str, profile_file: str, view: dict[str, Any],
                     source_name: str | None = None, source_file: str | None = None, bundled: bool = False) -> Profile:
+        """A stored profile under a name no other has; the bundled one only once, whichever
+        process adds it first (the later one's files are dropped)."""
         with self.transaction() as db:
-            taken = {r[0] for r in db.execute("SELECT name FROM profiles")}
-            unique, n = name, 2
-            while unique in taken:
-                unique, n = f"{name}-{n}", n + 1
-            pid = new_id()
-            db.execute("INSERT INTO profiles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (pid, unique, label, int(bundled), source_name, source_file, profile_file, _dumps(view), now()))
+            first = db.execute("SELECT id FROM profiles WHERE bundled = 1").fetchone() if bundled else None
+            if first is None:
+                taken = {r[0] for r in db.execute("SELECT name FROM profiles")}
+                unique = next(n for n in (name, *(f"{name}-{i}" for i in range(2, 10**6))) if n not in taken)
+                pid = new_id()
+                db.execute("INSERT INTO profiles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (pid, unique, label, int(bundled), source_name, source_file, profile_file, _dumps(view),
+                            now()))
+            else:
+                pid = first[0]
+        if first is not None:
+            for stored in (profile_file, source_file):
+                if stored:
+                    self.path(stored).unlink(missing_ok=True)
         found = self.profile(pid)
         assert found is not None
         return found
