@@ -156,3 +156,11 @@ def test_read_bounded_refuses_what_is_too_large_and_reads_the_rest(tmp_path: Pat
         read_bounded(tmp_path / "khong-co.txt", 10)
     with pytest.raises(InputError, match="thư mục"):
         read_bounded(tmp_path, 10)
+
+
+def test_an_output_that_is_a_device_or_a_fifo_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "ong"
+    os.mkfifo(fifo)
+    for out in (Path("/dev/null"), fifo, tmp_path):
+        with pytest.raises(UsageError, match="không phải tệp để ghi"):
+            refuse_overwrite({"-o": str(out)}, [])

@@ -25,6 +25,7 @@ class Config:
     disabled: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)
     path: str | None = None
+    templates_dir: str | None = None  # `[templates] dir`: the agency's own templates for `vbhc new`
 
     def enabled(self, rule_id: str) -> bool:
         return not any(rule_id == d or rule_id.startswith(d.rstrip("*").rstrip(".") + ".") for d in self.disabled)
@@ -65,7 +66,18 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
         prefix = rid.rstrip("*").rstrip(".")
         if not any(k == prefix or k.startswith(prefix + ".") for k in known):
             raise ConfigError(f"{p}: không có quy tắc nào mang mã '{rid}' (xem `vbhc rules`)")
-    return Config(disabled=disabled, severity={k: v for k, v in severity.items() if v != "off"}, path=str(p))
+    return Config(disabled=disabled, severity={k: v for k, v in severity.items() if v != "off"}, path=str(p),
+                  templates_dir=_templates_dir(p, data))
+
+
+def _templates_dir(config: Path, data: dict[str, Any]) -> str | None:
+    """`[templates] dir = "mau"`, relative to the config file's folder."""
+    folder = data.get("templates", {}).get("dir") if isinstance(data.get("templates"), dict) else None
+    if folder is None:
+        return None
+    if not isinstance(folder, str) or not folder.strip():
+        raise ConfigError(f"{config}: [templates] dir phải là đường dẫn tới thư mục mẫu (một chuỗi)")
+    return str(config.parent / folder)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -148,15 +160,22 @@ class Evaluation:
     plan: Any = None  # vbhc.profile.summary.PlanSummary when checked against a profile
 
 
+def _rules_for(parsed: ParsedFile, config: Config, scopes: tuple[str, ...]) -> list[Rule]:
+    """The enabled rules of the scopes asked for; a file with no text gets the one rule that says so
+    (a scan has its own: vbhc.rules.scan)."""
+    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
+    if not content.has_text(parsed) and not parsed.source.scanned:
+        rules = [r for r in rules if r.id == content.RULE_ID]
+    return rules
+
+
 def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
              scopes: tuple[str, ...] = ("format", "plan"), kind: str | None = None) -> Evaluation:
     """All findings for one file, the ids of rules that did not apply, and the plan summary
     (computed once here, read by every plan rule). `kind`: "full" or "thematic" when the officer
     says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
-    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
-    if not content.has_text(parsed) and not parsed.source.scanned:  # nothing to check: the one finding
-        rules = [r for r in rules if r.id == content.RULE_ID]  # (a scan has its own: vbhc.rules.scan)
+    rules = _rules_for(parsed, config, scopes)
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None

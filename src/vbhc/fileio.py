@@ -135,12 +135,14 @@ def refuse_overwrite(outputs: Mapping[str, str | os.PathLike[str] | None],
     `outputs` maps how the user named each output ("-o", "--html") to its path. An output is
     refused when it is an input (the same file, also through a symbolic or hard link), when it is
     an existing file with one of the extensions `folder_files` inside an input folder (a plan an
-    audit would read), or when two outputs are the same file.
+    audit would read), when it is a device, FIFO, socket or folder, or when two outputs are the
+    same file.
     """
     given = [(label, os.fspath(p)) for label, p in outputs.items() if p]
     sources = [os.fspath(p) for p in inputs if p]
     exts = {e.lower() for e in folder_files}
     for label, out in given:
+        _refuse_special(label, out)
         for source in sources:
             if _same(out, source):
                 raise UsageError(f"{label} {out}: đây là tệp đầu vào ({source}); vbhc không bao giờ ghi đè lên "
@@ -153,6 +155,18 @@ def refuse_overwrite(outputs: Mapping[str, str | os.PathLike[str] | None],
         for other_label, other in given[i + 1:]:
             if _same(out, other):
                 raise UsageError(f"{label} và {other_label} cùng là tệp {out}: các tệp kết quả phải khác nhau")
+
+
+def _refuse_special(label: str, out: str) -> None:
+    """An output that exists and is a device, FIFO, socket or folder: an atomic write would replace
+    it (as root, /dev/full itself), so it is refused."""
+    try:
+        mode = os.stat(out).st_mode
+    except OSError:
+        return
+    kind = kind_of(mode) or ("một thư mục" if stat.S_ISDIR(mode) else None)
+    if kind is not None:
+        raise UsageError(f"{label} {out}: đây là {kind}, không phải tệp để ghi kết quả; hãy chọn một tên tệp")
 
 
 def write_error(path: str | os.PathLike[str], exc: OSError) -> OutputError:

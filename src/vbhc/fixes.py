@@ -45,6 +45,7 @@ class Change:
     new: Any
     blocks: tuple[int, ...] = ()  # the file's blocks it applies to (text: exactly one)
     at: int | None = None  # text: where `old` starts in the block's text
+    line: int | None = None  # text: the block's line (a .docx paragraph as the reader counts them)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"target": self.target, "property": self.prop, "from": self.old, "to": self.new}
@@ -89,7 +90,7 @@ def retext(blocks: Sequence[Block], line: Line, new_text: str, description: str)
     for at, removed, inserted in text_edits(line.text, new_text):
         if at + len(removed) > len(first):
             return None
-        changes.append(Change("text", "text", removed, inserted, (line.index,), base + at))
+        changes.append(Change("text", "text", removed, inserted, (line.index,), base + at, block.location.line))
     return Fix(description, safe=False, changes=tuple(changes)) if changes else None
 
 
@@ -151,10 +152,18 @@ def _shown(prop: str, value: Any) -> str:
     return str(value)
 
 
+def _visible(text: str) -> str:
+    """Characters as an officer can read them in a message: a space is named, not shown."""
+    return "dấu cách" if text.isspace() and text else f"“{text}”"
+
+
 def describe_change(change: Change) -> str:
     """One change as an officer reads it: "cỡ chữ: 14 → 13", "“Số :” → “Số:”"."""
     if change.target == "text":
-        return f"“{change.old}” → “{change.new}”" if change.old else f"thêm “{change.new}”"
+        old, new = _visible(change.old), _visible(change.new)
+        if not change.old:
+            return f"thêm {new}"
+        return f"bỏ {old}" if not change.new else f"{old} → {new}"
     names = {"run": RUN_PROPS, "paragraph": PARAGRAPH_PROPS, "page": PAGE_PROPS,
              "page_number": PAGE_NUMBER_PROPS}[change.target]
     name = names.get(change.prop, change.prop)

@@ -129,6 +129,7 @@ class Node:
     blocks: list[int] = field(default_factory=list)  # indexes into Document.blocks
     line: int | None = None
     rows: list[list[str]] | None = None  # for kind == "table"
+    align: str | None = None  # a paragraph the form centres (PL III, Mẫu 1.6 "… điện:"); None: justified
 
     def walk(self):
         yield self
@@ -369,6 +370,7 @@ class Document:
     lines: list[Line] = field(default_factory=list)  # every classified line, in order
     blocks: list[Block] = field(default_factory=list)  # the file's blocks (shared)
     problems: list[str] = field(default_factory=list)  # what parse noticed but kept going
+    co_signatures: list[Signature] = field(default_factory=list)  # beside `signature`: a Biên bản's thư ký (Mẫu 1.9)
 
     def nodes(self):
         for node in self.body:

@@ -10,17 +10,17 @@ import regex as re
 _SPACES = re.compile(r"\s+")
 
 # Old-style tone placement → new style (hoà → hòa, thuỷ → thủy, Uỷ → Ủy), on NFC text.
-_OLD_TONES = {
+OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile("|".join(sorted(_OLD_TONES, key=len, reverse=True)), re.I)
+_OLD_TONE_RE = re.compile("|".join(sorted(OLD_TONES, key=len, reverse=True)), re.I)
 
 
 def _new_tone(m: re.Match[str]) -> str:
     old = m.group()
-    new = _OLD_TONES[old.lower()]
+    new = OLD_TONES[old.lower()]
     return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
 
 

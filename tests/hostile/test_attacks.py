@@ -453,6 +453,25 @@ def test_escapes_in_text_and_names_never_reach_the_terminal(tmp_path: Path) -> N
         assert "\\x1b" in run.stdout + run.stderr
 
 
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_a_name_that_is_not_utf8_in_json(tmp_path: Path, command: str) -> None:
+    """b"bad\\xff\\xfe.txt" arrives as lone surrogates, which no UTF-8 stream writes: escaped."""
+    import json
+
+    path = Path(os.fsdecode(os.fsencode(tmp_path) + b"/bad\xff\xfe.txt"))
+    path.write_text("Kế hoạch số 1.\n", encoding="utf-8")
+    run = run_cli(command, "--format", "json", str(path), env={"PYTHONIOENCODING": "utf-8"})
+    assert run.code in (0, 1) and "Traceback" not in run.stderr, run.stderr
+    data = json.loads(run.stdout)
+    written = data["path"] if command == "parse" else data["files"][0]["path"]
+    assert os.fsencode(written) == os.fsencode(path)
+
+
+def test_an_output_that_is_a_device_is_refused(tmp_path: Path, parent: Path) -> None:
+    one_line(run_cli("profile", str(parent), "-o", "/dev/full"), "/dev/full", "không phải tệp để ghi")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
 def test_permissions_are_not_loosened(tmp_path: Path, parent: Path) -> None:
     out = tmp_path / "p.yaml"
     out.write_text("cũ", encoding="utf-8")

@@ -75,8 +75,8 @@ def test_clean_file_exits_0(tmp_path):
 
 def test_text_output_lines():
     res = _run("check", str(NGHE_AN))
-    assert f"{NGHE_AN}:6: error ND30.SoKyHieu.KhoangTrang" in res.stdout
-    assert f"{NGHE_AN}:150: error ND30.DanhSo.TrungLap" in res.stdout
+    assert f"{NGHE_AN}:6: lỗi ND30.SoKyHieu.KhoangTrang" in res.stdout
+    assert f"{NGHE_AN}:150: lỗi ND30.DanhSo.TrungLap" in res.stdout
 
 
 def test_config_disables_a_rule_and_changes_a_severity(tmp_path):

@@ -42,9 +42,15 @@ DATE = DateParam()
 def emit(text: str, raw_input_text: bool = False) -> None:
     """Print a command's result on stdout. `raw_input_text`: the text holds a document's words as
     they are (Markdown); on a terminal their control characters are shown escaped, into a file
-    or a pipe they are left exactly as made. (Text reports and outlines escape their own.)"""
+    or a pipe they are left exactly as made. (Text reports and outlines escape their own.)
+
+    A file name with bytes that are not UTF-8 ("bad\\xff.txt") comes as lone surrogates, which no
+    UTF-8 stream can write: each is written as its escape "\\udcff" (in JSON, the same string)."""
+    import re
+
     if raw_input_text and sys.stdout.isatty():
         text = printable(text, keep_newlines=True)
+    text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
     click.echo(text, nl=not text.endswith("\n"))
 
 

@@ -253,7 +253,10 @@ _NAMED_LEAD = re.compile(r"^(?:giao\s+)?(?P<who>(?:sở|văn phòng|công an|tha
 def _led_by_another(text: str, agency: Agency) -> bool:
     """"Giao Công an tỉnh tham mưu …", "Sở Khoa học và Công nghệ chủ trì …": another agency's task."""
     m = _NAMED_LEAD.match(text)
-    return bool(m) and fold(agency.name) not in fold(m.group("who")) and fold(m.group("who")) not in fold(agency.name)
+    if m is None:
+        return False
+    who = fold(m.group("who"))
+    return fold(agency.name) not in who and who not in fold(agency.name)
 
 
 def _task_children(node: Node) -> list[Node]:

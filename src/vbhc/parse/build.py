@@ -32,7 +32,7 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
-from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES
+from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES, UNTITLED_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
@@ -170,7 +170,8 @@ class _DocBuilder:
         self.doc.type_line = self.text(line)
         if line.fields.rest:
             self.title_lines.append(line.fields.rest)
-        self.state = "title"
+        # PL III, Mẫu 1.8 and 1.10: a Giấy giới thiệu, a Giấy nghỉ phép have no trích yếu: the content follows
+        self.state = "preamble" if line.fields.doc_type in UNTITLED_TYPES else "title"
         return self.keep_as(line)
 
     def appendix(self, line: Line) -> bool:
@@ -507,6 +508,11 @@ class _DocBuilder:
         elif k in (K.CAPS, K.TYPE_NAME) and sig.signer is None:
             sig.positions.append(squash(t))
             role = Role.POSITION
+        elif k == K.CAPS and self.beside_signature(line):
+            # PL III, Mẫu 1.9: the thư ký signs on the left, the chủ tọa on the right: the last one is the main one
+            self.doc.co_signatures.append(sig)
+            sig = self.signature = Signature(positions=[squash(t)])
+            role = Role.POSITION
         elif sig.signer is None and self.signature_started and len(t) <= 60 and not _SENTENCE_END.search(t):
             sig.signer = squash(t)
             role = Role.SIGNER
@@ -517,6 +523,15 @@ class _DocBuilder:
             sig.lines.append(t)
         sig.blocks.append(line.index)
         return self.keep_as(line, role)
+
+    def beside_signature(self, line: Line) -> bool:
+        """A line in another column of the layout table that holds a finished signature (two signers side by side)."""
+        sig = self.signature
+        if sig.signer is None or not sig.blocks:
+            return False
+        here, there = self.blocks[line.index], self.blocks[sig.blocks[-1]]
+        return (here.table is not None and there.table is not None and here.table.table == there.table.table
+                and here.table.table in self.layout_tables and here.table.col != there.table.col)
 
     # --- document boundaries -------------------------------------------------------------
     def starts_new_document(self, i: int) -> bool:
@@ -536,7 +551,7 @@ class _DocBuilder:
         if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.state == "closing"):
             return True
         if k in (K.CAPS, K.TYPE_NAME) and self.state == "closing" and self.signature.signer is not None:
-            return True
+            return not self.beside_signature(line)
         if k == K.CAPS:
             return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
         return False

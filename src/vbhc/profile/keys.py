@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex as re
 
 from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, MANNER_WORDS, PURPOSE_WORDS, STOPWORDS, SYNONYMS
-from vbhc.textnorm import _OLD_TONES, fold, modern_tones
+from vbhc.textnorm import OLD_TONES, fold, modern_tones
 
 _ABBR_RE = re.compile(r"(?<![\p{L}\d])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
                                                                                    reverse=True)) + r")(?![\p{L}\d])")
@@ -107,7 +107,7 @@ def general_words() -> frozenset[str]:
     return frozenset(map(str.strip, text.lower().split("\n")))
 
 
-_NEW_TO_OLD = {new: old for old, new in _OLD_TONES.items()}
+_NEW_TO_OLD = {new: old for old, new in OLD_TONES.items()}
 _NEW_TONE_RE = re.compile("|".join(_NEW_TO_OLD))
 
 

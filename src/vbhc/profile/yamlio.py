@@ -17,8 +17,9 @@ from typing import Any
 from vbhc import dates
 from vbhc.errors import InputError
 from vbhc.fileio import write_atomic
+from vbhc.profile.areas import AREA_IDS, AREA_TITLES
 from vbhc.profile.keys import KEY_VERSION, indicator_key
-from vbhc.profile.lexicon import AREA_IDS, AREA_TITLES, ELEMENT_IDS, ELEMENT_NAMES
+from vbhc.profile.lexicon import ELEMENT_IDS, ELEMENT_NAMES
 from vbhc.profile.model import OPS, Area, Element, Parent, Profile, Reporting, Target, section_label
 from vbhc.quantities import plain
 

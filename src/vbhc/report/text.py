@@ -1,4 +1,5 @@
-"""Text output: `path[:line]: severity rule message`, then where an officer finds it in the file
+"""Text output: `path[:line]: mức độ quy-tắc lời nhắn` (lỗi, cảnh báo, thông tin; JSON and SARIF
+keep the contract's error, warning, info), then where an officer finds it in the file
 ("ở Căn cứ thứ hai, trang 1: “Căn cứ Nghị quyết …”"), grouped per file, coloured on a terminal.
 
 The line number is shown only for a text file, where it is a line the officer can go to; in a
@@ -37,7 +38,8 @@ def finding_lines(path: str, f: Finding, colour: bool) -> list[str]:
     """A finding's first line (for tools and officers alike) and its location line (for officers)."""
     text_line = f.line is not None and f.paragraph is None and f.page is None  # a line of a text file
     head = f"{path}:{f.line}" if text_line else path
-    sev = click.style(f.severity, fg=COLOURS[f.severity], bold=True) if colour else f.severity
+    word = WORDS[f.severity]
+    sev = click.style(word, fg=COLOURS[f.severity], bold=True) if colour else word
     out = [f"{head}: {sev} {f.rule} {printable(f.message)}"]
     extra = " · ".join(x for x in (where(f), fix_note(f)) if x)
     if extra:

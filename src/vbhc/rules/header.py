@@ -296,9 +296,11 @@ def _short_date_line(ctx: Context):
       summary="Thiếu địa danh và thời gian ban hành văn bản", applies_to_appendix=False)
 def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
     """Văn bản ghi địa danh và thời gian ban hành “Hà Nội, ngày 05 tháng 01 năm 2020” dưới Tiêu ngữ (Điều
-    8.2.d; Phụ lục I, mục II.4). Kế hoạch kèm theo quyết định không có ngày riêng, nên không bị báo."""
+    8.2.d; Phụ lục I, mục II.4). Kế hoạch kèm theo quyết định không có ngày riêng, nên không bị báo; biên
+    bản ghi thời gian, địa điểm ở đầu nội dung (Phụ lục III, Mẫu 1.9), nên cũng không bị báo."""
     doc = ctx.doc
-    if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None:
+    if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None \
+            and doc.doc_type not in nd30.UNDATED_TYPES:
         yield ctx.finding("Thiếu địa danh và thời gian ban hành; cần dòng “<Địa danh>, ngày … tháng … năm …” "
                           "dưới Tiêu ngữ.", at=first(ctx, Role.TIEU_NGU, Role.QUOC_HIEU), part=HEADER)
 
@@ -441,9 +443,10 @@ def ten_loai_thieu(ctx: Context) -> Iterator[Finding]:
       summary="Thiếu trích yếu nội dung văn bản", applies_to_appendix=False)
 def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
     """Ngay dưới tên loại là trích yếu nội dung, một câu hoặc cụm từ ngắn nêu nội dung chính của văn bản
-    (Phụ lục I, mục II.5). Với công văn, trích yếu viết sau “V/v” (xem ND30.CongVan.VV)."""
+    (Phụ lục I, mục II.5). Với công văn, trích yếu viết sau “V/v” (xem ND30.CongVan.VV). Giấy giới thiệu và
+    giấy nghỉ phép không có trích yếu (Phụ lục III, Mẫu 1.8 và 1.10)."""
     doc = ctx.doc
-    if doc.type_line is not None and not doc.title:
+    if doc.type_line is not None and not doc.title and doc.doc_type not in nd30.UNTITLED_TYPES:
         yield ctx.finding(f"Thiếu trích yếu nội dung dưới tên loại “{doc.type_line}”.",
                           at=first(ctx, Role.TYPE_NAME))
 

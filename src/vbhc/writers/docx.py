@@ -39,7 +39,7 @@ from lxml import etree
 
 from vbhc import nd30
 from vbhc.fileio import write_atomic
-from vbhc.model import Document, Node
+from vbhc.model import Document, Node, Signature
 from vbhc.nd30 import WRITER_LOOK as LOOK
 from vbhc.nd30 import Look
 from vbhc.writers import layout
@@ -430,6 +430,8 @@ class _Writer:
     # --- header table (ô 1–5b) ----------------------------------------------------------------
     def header(self, doc: Document, index: int) -> None:
         rows = layout.header_rows(doc, index)
+        if not rows:
+            return
         left_w, right_w = nd30.WRITER_HEADER_COLUMNS_MM
         cells = self.table(len(rows), (left_w, right_w), bordered=False)
         box_l, box_r = _cell_text_mm(left_w), _cell_text_mm(right_w)
@@ -510,7 +512,7 @@ class _Writer:
 
     def _paragraph(self, node: Node) -> None:
         for chunk in (node.text or "").split("\n"):
-            self.body_para(chunk)
+            self.body_para(chunk, align=node.align or "justify")
 
     def _part(self, node: Node) -> None:
         """Phần, Chương, Mục: the label on its own line, the heading in capitals under it."""
@@ -609,6 +611,9 @@ class _Writer:
     def closing(self, doc: Document) -> None:
         if not layout.has_closing(doc):
             return
+        if doc.co_signatures and doc.signature is not None:
+            self.closing_side_by_side(doc, doc.signature)
+            return
         self.para(self.body, "", LOOK["body"], Fmt(after=0))
         (left, right), = self.table(1, nd30.WRITER_SIGNATURE_COLUMNS_MM, bordered=False)
         recipients = layout.recipients_cell(doc)
@@ -629,6 +634,28 @@ class _Writer:
         for _ in range(SIGNING_SPACE_LINES):
             self.para(right, "", LOOK["signer"])
         self.para(right, signer, LOOK["signer"])
+
+    def _signing(self, box: Box, sig: Signature) -> None:
+        lines, signer = layout.signing_block(sig)
+        for line in lines:
+            self.para(box, line, LOOK["authority"])
+        for _ in range(SIGNING_SPACE_LINES):
+            self.para(box, "", LOOK["signer"])
+        self.para(box, signer, LOOK["signer"])
+
+    def closing_side_by_side(self, doc: Document, sig: Signature) -> None:
+        """PL III, Mẫu 1.9: the thư ký's signature on the left, the chủ tọa's on the right, Nơi nhận under
+        them on the left."""
+        half = nd30.WRITER_TEXT_WIDTH_MM / 2
+        self.para(self.body, "", LOOK["body"], Fmt(after=0))
+        (sign_l, sign_r), (left, right) = self.table(2, (half, half), bordered=False)
+        self._signing(sign_l, doc.co_signatures[0])
+        self._signing(sign_r, sig)
+        recipients = layout.recipients_cell(doc) or [""]
+        self.para(left, recipients[0], LOOK["noi_nhan"], Fmt(align="left", before=12))
+        for item in recipients[1:]:
+            self.para(left, item, LOOK["recipient"], Fmt(align="left"))
+        self.para(right, "", LOOK["recipient"])
 
     # --- documents ---------------------------------------------------------------------------
     def document(self, doc: Document, index: int) -> None:

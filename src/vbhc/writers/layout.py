@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from vbhc import nd30
 from vbhc.dates import cited as date_short
-from vbhc.model import Document
+from vbhc.model import Document, Signature
 from vbhc.writers.form import date_line, number_line, number_text, recipient_items, signature_lines
 
 ISSUER_PLACEHOLDER = "TÊN CƠ QUAN, TỔ CHỨC"
@@ -39,7 +39,9 @@ def attached(doc: Document, index: int) -> bool:
 def header_rows(doc: Document, index: int) -> list[tuple[Cell, Cell]]:
     """The header table's rows as (left cell, right cell): agency | Quốc hiệu and Tiêu ngữ, then
     number (and V/v) | place and date. The rules under the agency and the Tiêu ngữ are the .docx
-    writer's business."""
+    writer's business. A Phụ lục has no header (PL III, Mẫu 2.1); a Biên bản no place and date (Mẫu 1.9)."""
+    if doc.is_appendix:
+        return []
     left: Cell = []
     if doc.parent_issuer:
         left.append(Line(doc.parent_issuer.upper(), "parent_agency"))
@@ -51,14 +53,19 @@ def header_rows(doc: Document, index: int) -> list[tuple[Cell, Cell]]:
     if doc.doc_type == "Công văn" and doc.title:
         number.append(Line(f"V/v {doc.title}", "vv", before=6))  # PL I, mục II.5.b: 6 pt under the number
     when = date_line(doc.place, doc.date) if (doc.place or doc.date) else (doc.date_raw or date_line(None, None))
+    if doc.doc_type in nd30.UNDATED_TYPES and not (doc.place or doc.date or doc.date_raw):
+        when = ""
     rows.append((number, [Line(when, "place_date", before=4)]))
     return rows
 
 
 def type_line(doc: Document) -> str | None:
-    """The type name as printed ("QUYẾT ĐỊNH"); a công văn has none."""
+    """The type name as printed ("QUYẾT ĐỊNH"); a công văn has none; "Phụ lục II" keeps its lower case
+    (PL I, mục III.1.b)."""
     if doc.doc_type == "Công văn":
         return None
+    if doc.is_appendix and doc.type_line:
+        return doc.type_line
     return (doc.type_line or (doc.doc_type or "").upper()).upper()
 
 
@@ -94,6 +101,11 @@ def signature_cell(doc: Document) -> tuple[list[str], str] | None:
     sig = doc.signature
     if sig is None:
         return None
+    return signing_block(sig)
+
+
+def signing_block(sig: Signature) -> tuple[list[str], str]:
+    """One signature's lines above the name, in capitals, and the name."""
     return [line.upper() for line in signature_lines(sig)], sig.signer or ""
 
 

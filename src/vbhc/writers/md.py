@@ -104,10 +104,12 @@ def _generated_md(doc: Document, index: int) -> str:
     out.append("")
     for node in doc.body:
         out.extend(_node_lines(_as_printed(node), 0))
-    closing = layout.recipients_cell(doc)
-    signature = layout.signature_cell(doc)
-    if signature is not None:
-        closing += [*signature[0], *([signature[1]] if signature[1] else [])]
+    signing: list[str] = []
+    for sig in [*doc.co_signatures, *([doc.signature] if doc.signature is not None else [])]:
+        lines, signer = layout.signing_block(sig)
+        signing += [*lines, *([signer] if signer else [])]
+    # side by side signatures (PL III, Mẫu 1.9) sit above the Nơi nhận; one signature beside it
+    closing = signing + layout.recipients_cell(doc) if doc.co_signatures else layout.recipients_cell(doc) + signing
     if closing:
         out += ["---", ""] + [_plain(text) + "  " for text in closing]
     return "\n".join(out).rstrip() + "\n"
