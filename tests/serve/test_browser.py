@@ -15,8 +15,6 @@ from pathlib import Path
 import pytest
 from serve_helpers import EVAL, NOT_SUBMITTING, PLANS, ROOT, check_contract
 
-from vbhc.serve import jobs
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -107,15 +105,15 @@ def test_check_a_plan(page, server, tmp_path):
     assert others.first.is_visible()
 
     keep_screenshot(page, "serve-kiem-tra.png", tmp_path)
-    if jobs.review_available():
-        with page.expect_download() as got:
-            page.click("#tai-ghi-chu")
-        import zipfile
+    with page.expect_download() as got:
+        page.click("#tai-ghi-chu")
+    assert got.value.suggested_filename == "so-tai-chinh-bang-nhiem-vu.ghi-chu.docx"
+    import zipfile
 
-        with zipfile.ZipFile(got.value.path()) as z:
-            assert z.read("word/comments.xml").count(b"<w:comment ") > 0
-    else:
-        assert "Rà soát trên Word" in page.locator("#review-later").text_content()
+    with zipfile.ZipFile(got.value.path()) as z:
+        comments = z.read("word/comments.xml").decode()
+    assert 0 < comments.count("<w:comment ") <= len(findings)
+    assert any(f["message"][:30] in comments for f in findings)  # the finding itself, in Word
 
 
 def test_collect_three_plans(page, server, tmp_path):

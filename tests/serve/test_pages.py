@@ -10,8 +10,6 @@ import re
 import pytest
 from serve_helpers import EVAL, PARENT, check_contract, upload
 
-from vbhc.serve import jobs
-
 PAGES = ["/", "/soan-thao", "/thu-nhan", "/gioi-thieu"]
 ENGLISH = re.compile(r"\b(Choose|Upload|Submit|Download|Error|Loading|Browse)\b")
 
@@ -112,37 +110,53 @@ def test_parent_uploaded_once_is_kept_for_later(client):
     assert f'<option value="{new}"' in client.get("/").text  # offered on the next visit
 
 
-@pytest.mark.skipif(jobs.review_available(), reason="vbhc.review is installed: the downloads are tested below")
-def test_review_copies_wait_for_the_review_work(client):
-    where = check_upload(client, EVAL / "so-tai-chinh-bang-nhiem-vu.docx")
-    page = client.get(where).text
-    assert 'id="review-later"' in page and "Rà soát trên Word" in page
+def test_review_copies_only_for_docx(client):
+    where = check_upload(client, PARENT)
+    assert 'id="review-docx-only"' in client.get(where).text
     r = client.get(where + "/ban-ghi-chu.docx")
-    assert r.status_code == 404 and "Rà soát trên Word" in r.text
+    assert r.status_code == 400 and "chỉ làm được bản có ghi chú cho tệp .docx" in r.text
+    assert client.get(where + "/ban-khac.docx").status_code == 404
 
 
-@pytest.mark.skipif(not jobs.review_available(), reason="vbhc.review (branch fix) is not in this tree")
+def narrow_margin_docx(path) -> None:
+    """A decision vbhc writes, its first page's left margin then set to 20 mm (the decree: 30–35 mm)."""
+    from docx import Document
+    from docx.shared import Mm
+    from serve_helpers import ROOT
+
+    from vbhc.generate.template import load_data, render
+    from vbhc.writers.docx import to_bytes
+
+    path.write_bytes(to_bytes(render("quyet-dinh", load_data(str(ROOT / "templates" / "quyet-dinh.example.yaml")))))
+    doc = Document(str(path))
+    doc.sections[0].left_margin = Mm(20)
+    doc.save(str(path))
+
+
 def test_annotated_and_fixed_copies(client, tmp_path):
     import zipfile
 
-    source = EVAL / "so-tai-chinh-bang-nhiem-vu.docx"
-    where = check_upload(client, source, parent="nghe-an-2025")
-    findings = client.get(where + "/ket-qua.json").json()["files"][0]["findings"]
-    r = client.get(where + "/ban-ghi-chu.docx")
-    assert r.status_code == 200 and "ghi-chu.docx" in r.headers["content-disposition"]
-    copy = tmp_path / "ghi-chu.docx"
-    copy.write_bytes(r.content)
-    with zipfile.ZipFile(copy) as z:
-        comments = z.read("word/comments.xml").decode()
-    assert 0 < comments.count("<w:comment ") <= len(findings)
-    r = client.get(where + "/ban-da-sua.docx")
-    assert r.status_code == 200 and r.content[:2] == b"PK"
-    fixed = tmp_path / "da-sua.docx"
-    fixed.write_bytes(r.content)
     from vbhc.check import check_file
 
-    assert check_file(str(fixed)).error is None  # the fixed copy reads back
-    assert source.read_bytes() == (EVAL / source.name).read_bytes()
+    source = tmp_path / "quyết định lề hẹp.docx"
+    narrow_margin_docx(source)
+    original = source.read_bytes()
+    where = check_upload(client, source)
+    findings = client.get(where + "/ket-qua.json").json()["files"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["ND30.Trang.LeTrang"] and findings[0]["fix"]["safe"]
+    r = client.get(where + "/ban-ghi-chu.docx")
+    assert r.status_code == 200 and "ghi-chu.docx" in r.headers["content-disposition"]
+    annotated = tmp_path / "ghi-chu.docx"
+    annotated.write_bytes(r.content)
+    with zipfile.ZipFile(annotated) as z:
+        assert z.read("word/comments.xml").decode().count("<w:comment ") == 1
+    r = client.get(where + "/ban-da-sua.docx")
+    assert r.status_code == 200 and "da-sua.docx" in r.headers["content-disposition"]
+    fixed = tmp_path / "da-sua.docx"
+    fixed.write_bytes(r.content)
+    assert check_file(str(fixed)).findings == []  # the margin put right
+    assert client.get(where + "/ban-da-sua.docx").content == r.content  # made once, then kept
+    assert source.read_bytes() == original
 
 
 def test_draft_gives_a_docx_that_checks_clean(client, tmp_path):

@@ -195,18 +195,12 @@ def draft_job(profile_file: str, source_file: str | None, fields: dict[str, Any]
     return {"warnings": list(result.warnings), "placeholders": result.placeholders}
 
 
-# --- Word review copies (vbhc.review, from the "Word-native review" work) -----------------------
-
-def review_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("vbhc.review") is not None
-
+# --- Word review copies (vbhc.review: the officer's .docx edited in place) ------------------------
 
 @guarded
 def annotate_job(path: str, profile_file: str | None, kind: str | None, out: str) -> dict[str, Any]:
     """A copy of the .docx with a Word comment at each finding (`vbhc check --annotate`)."""
-    from vbhc.review.annotate import annotate_file  # type: ignore[import-not-found,unused-ignore]
+    from vbhc.review.annotate import annotate_file
 
     result, parsed = _checked(path, _profile(profile_file), kind)
     if parsed is None:
@@ -219,7 +213,7 @@ def annotate_job(path: str, profile_file: str | None, kind: str | None, out: str
 def fix_job(path: str, out: str) -> dict[str, Any]:
     """A copy of the .docx with the safe layout fixes applied (`vbhc fix`)."""
     from vbhc.fileio import write_atomic
-    from vbhc.review.fix import fix_file  # type: ignore[import-not-found,unused-ignore]
+    from vbhc.review.fix import fix_file
 
     result = fix_file(path, config=_config())
     write_atomic(out, result.output)

@@ -29,8 +29,6 @@ from vbhc.serve.runner import JobFailed
 
 KINDS = ("full", "thematic")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-REVIEW_LATER = ("Bản có ghi chú và bản đã sửa (tệp .docx) có khi phần “Rà soát trên Word” (vbhc.review) được "
-                "cài cùng vbhc; bản vbhc này chưa có phần đó.")
 
 
 async def check_form(request: Request) -> Response:
@@ -106,8 +104,7 @@ async def check_result(request: Request) -> Response:
     profile = s.store.profile(found["profile_id"]) if found["profile_id"] else None
     page = pages.check_page(json.loads(found["row"]), json.loads(found["view"]), profile.view if profile else None)
     return render(request, "result.html", page=page, check_id=found["id"], name=found["name"],
-                  parent=profile, seconds=found["seconds"], review=jobs.review_available(),
-                  reviewable=reviewable(found["name"]), review_later=REVIEW_LATER, back=None)
+                  parent=profile, seconds=found["seconds"], reviewable=reviewable(found["name"]), back=None)
 
 
 def stem(name: str) -> str:
@@ -133,8 +130,6 @@ async def review_copy(request: Request) -> Response:
     kind = REVIEW_URLS.get(request.path_params["kind"], "")
     if kind not in REVIEW_JOBS:
         raise BadInput("không có loại bản này", 404)
-    if not jobs.review_available():
-        raise BadInput(REVIEW_LATER, 404)
     if not reviewable(found["name"]):
         raise BadInput(f"{shown(found['name'])}: chỉ làm được {REVIEW_JOBS[kind][1]} cho tệp .docx", 400)
     made = s.store.output(found["id"], kind)

@@ -155,7 +155,7 @@ async def submission_page(request: Request) -> Response:
         raise BadInput("không có kết quả của tệp này (chưa kiểm tra xong, hoặc đường dẫn sai)", 404)
     page = pages.check_page(json.loads(sub["row"]), json.loads(sub["view"]), profile.view)
     return render(request, "result.html", page=page, check_id=None, name=sub["name"], parent=profile,
-                  seconds=sub["seconds"], review=False, reviewable=False, review_later="",
+                  seconds=sub["seconds"], reviewable=False,
                   back=(f"/thu-nhan/{found['id']}", found["title"]))
 
 
