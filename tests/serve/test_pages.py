@@ -8,7 +8,7 @@ import html
 import re
 
 import pytest
-from serve_helpers import EVAL, PARENT, check_contract, upload
+from serve_helpers import EVAL, PARENT, check_contract, make_client, upload
 
 PAGES = ["/", "/soan-thao", "/thu-nhan", "/gioi-thieu"]
 ENGLISH = re.compile(r"\b(Choose|Upload|Submit|Download|Error|Loading|Browse)\b")
@@ -182,3 +182,10 @@ def test_draft_form_errors(client):
     r = client.post("/soan-thao", data={"agency": "Sở Y tế", "date": "31/02/2025", "parent": "nghe-an-2025"})
     assert r.status_code == 400 and "không phải một ngày có thật" in r.text
     assert 'value="Sở Y tế"' in r.text  # what was typed is kept
+
+
+def test_only_loopback_names_are_answered(client, runner, tmp_path):
+    assert client.get("/", headers={"host": "127.0.0.1:8686"}).status_code == 200
+    assert client.get("/", headers={"host": "vbhc.example.com"}).status_code == 400  # DNS rebinding
+    with make_client(tmp_path / "data", runner, host="0.0.0.0") as wide:  # the Sở's network: any name
+        assert wide.get("/", headers={"host": "vbhc.so-noi-vu.lan"}).status_code == 200
