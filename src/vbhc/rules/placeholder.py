@@ -15,7 +15,7 @@ def cho_can_dien(ctx: Context) -> Iterator[Finding]:
     người ký, đơn vị chủ trì, thời hạn, sản phẩm, số văn bản… Văn bản còn dấu này là bản nháp chưa
     hoàn thiện, chưa thể ban hành.
     data: {"count": số chỗ cần điền, "lines": [các dòng có chỗ cần điền]}"""
-    hits = [(ln, len(PLACEHOLDER_RE.findall(ln.text))) for ln in ctx.doc.lines]
+    hits = [(ln, len(PLACEHOLDER_RE.findall(ln.text))) for ln in ctx.doc.lines if "[" in ln.text]
     hits = [(ln, n) for ln, n in hits if n]
     if not hits:
         return
