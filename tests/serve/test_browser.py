@@ -75,6 +75,7 @@ def drop_file(page, selector: str, path: Path) -> None:
 
 def test_check_a_plan(page, server, tmp_path):
     page.goto(server.url + "/")
+    fits_the_screen(page)
     drop_file(page, ".drop", PLAN)
     assert page.locator("output.chosen").first.text_content() == PLAN.name
     page.select_option("#parent", "nghe-an-2025")

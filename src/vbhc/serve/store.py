@@ -311,9 +311,12 @@ class Store:
         """Submissions left pending by a process that stopped (claimed longer ago than a check can
         take): claimed again by this process, to be checked."""
         cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(seconds=older_than_s)).isoformat(timespec="seconds")
+        stale = ("SELECT * FROM submissions WHERE state = 'pending' AND claimed < ? "
+                 "AND (? IS NULL OR collection_id = ?)")
+        if not self.query(stale, (cutoff, collection_id, collection_id)):
+            return []  # the usual case, answered without taking the write lock
         with self.transaction() as db:
-            rows = db.execute("SELECT * FROM submissions WHERE state = 'pending' AND claimed < ? "
-                              "AND (? IS NULL OR collection_id = ?)", (cutoff, collection_id, collection_id)).fetchall()
+            rows = db.execute(stale, (cutoff, collection_id, collection_id)).fetchall()
             db.executemany("UPDATE submissions SET claimed = ? WHERE id = ?", [(now(), r["id"]) for r in rows])
         return rows
 
