@@ -134,3 +134,21 @@ def test_expected_list_drops_blanks_and_repeats():
     typed = "Sở Y tế\n\n  SỞ Y TẾ \nUBND xã A\nỦy ban nhân dân xã A\n"
     assert agencies.parse_expected(typed) == ["Sở Y tế", "UBND xã A"]
     assert json.dumps(agencies.parse_expected("x" * 500)) == json.dumps(["x" * agencies.MAX_NAME])
+
+
+def test_wrong_links_and_empty_uploads(client, collection):
+    cid, table = collection
+    sid = re.search(rf'/thu-nhan/{cid}/ho-so/([^"]+)"', table).group(1)
+    other = client.post("/thu-nhan", data={"title": "Đợt khác", "parent": "nghe-an-2025"}, follow_redirects=False)
+    other_id = other.headers["location"].rsplit("/", 1)[1]
+    r = client.get(f"/thu-nhan/{other_id}/ho-so/{sid}")  # a submission reached through another collection
+    assert r.status_code == 404 and "không có kết quả của tệp này" in r.text
+    r = client.post(f"/thu-nhan/{cid}/nop", files={"x": ("", b"")})
+    assert r.status_code == 400 and "chưa chọn tệp kế hoạch nào" in r.text
+    store = client.app.app.state.services.store
+    files_before = sorted(store.files.iterdir())
+    r = client.post(f"/thu-nhan/{cid}/nop", files=[("files", upload(EVAL / "so-y-te-phan-i.txt")),
+                                                   ("files", ("anh.jpg", b"\xff\xd8"))])
+    assert r.status_code == 400 and "anh.jpg" in r.text
+    assert sorted(store.files.iterdir()) == files_before  # not even the good one was kept
+    assert client.get(f"/thu-nhan/{cid}/bang").text.count('class="state-') == 4  # nothing was added

@@ -189,3 +189,8 @@ def test_only_loopback_names_are_answered(client, runner, tmp_path):
     assert client.get("/", headers={"host": "vbhc.example.com"}).status_code == 400  # DNS rebinding
     with make_client(tmp_path / "data", runner, host="0.0.0.0") as wide:  # the Sở's network: any name
         assert wide.get("/", headers={"host": "vbhc.so-noi-vu.lan"}).status_code == 200
+
+
+def test_unknown_draft_link(client):
+    r = client.get("/soan-thao/khong-co.docx")
+    assert r.status_code == 404 and "không có bản soạn thảo này" in r.text

@@ -15,15 +15,18 @@ from starlette.routing import Route
 
 from vbhc.serve import agencies, pages
 from vbhc.serve.app import (
+    DOCUMENTS,
     BadInput,
     Services,
     attachment,
+    display_name,
     parent_of,
     profile_path,
     read_form,
     render,
     save,
     services,
+    suffix_of,
     text_of,
     upload_of,
 )
@@ -132,7 +135,9 @@ async def submit(request: Request) -> Response:
     uploads = [u for u in form.getlist("files") if not isinstance(u, str) and u.filename][:MAX_FILES]
     if not uploads:
         raise BadInput("chưa chọn tệp kế hoạch nào để nộp (.docx, .doc, .pdf, .txt)")
-    saved = [await save(s.store, u) for u in uploads]  # every name checked before anything is queued
+    for u in uploads:  # every name checked before anything is stored
+        suffix_of(display_name(u), DOCUMENTS, "tệp")
+    saved = [await save(s.store, u) for u in uploads]
     for name, stored in saved:
         _start(s, s.store.add_submission(found["id"], name, stored), stored, name, profile)
     if "application/json" in request.headers.get("accept", ""):
