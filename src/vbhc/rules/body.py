@@ -162,8 +162,8 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
         if fault == "dup":
             what = _KIND_WORD.get(node.kind, "Mục")
             hint = f"; có lẽ cần là “{data['expected']}”" if data.get("expected") else ""
-            first = ids.describe(data["first"]["node"]) or f"dòng {data['first']['line']}"
-            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {what.lower()} ở {first}{hint}.",
+            first = ids.describe(data["first"]["node"]) or f"{what.lower()} ở dòng {data['first']['line']}"
+            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {first} ở trên{hint}.",
                               at=node, data=data)
 
 

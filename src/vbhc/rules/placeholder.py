@@ -21,5 +21,5 @@ def cho_can_dien(ctx: Context) -> Iterator[Finding]:
         return
     lines = [ctx.line_of_block(ln.index) for ln, _ in hits]
     count = sum(n for _, n in hits)
-    yield ctx.finding(f"Còn {count} chỗ cần điền “[ĐIỀN: …]” (dòng đầu tiên: {lines[0]}); hãy điền đủ trước "
-                      f"khi trình ký.", line=lines[0], data={"count": count, "lines": lines})
+    yield ctx.finding(f"Còn {count} chỗ cần điền “[ĐIỀN: …]” (tìm “[ĐIỀN:” trong văn bản); hãy điền đủ trước "
+                      f"khi trình ký.", at=hits[0][0], data={"count": count, "lines": lines})
