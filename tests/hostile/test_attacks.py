@@ -357,7 +357,8 @@ def test_ctrl_c_at_the_start_of_an_audit(tmp_path: Path) -> None:
             proc.kill()
             proc.communicate()
     err = first + err
-    assert proc.returncode == 130, err
+    # 130, or killed by the SIGINT itself once the message is out: a shell sees $? = 130 either way
+    assert proc.returncode in (130, -signal.SIGINT), err
     assert "Aborted!" not in err and "đã dừng" in err
     assert "Traceback" not in err.split("đã dừng")[0]  # the audit's own lines (its workers: issue 12 #8)
 
