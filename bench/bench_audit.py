@@ -17,11 +17,11 @@ once per process, so this overstates what the machine actually lost; it is what 
 The largest single process (getrusage(RUSAGE_CHILDREN).ru_maxrss of a fresh runner process) is
 printed too, and the CPU seconds of the tree (polled, see run_once).
 
-"In a worker / in process": the seconds each file took inside a worker (the journal's "seconds":
-`vbhc.audit.worker.check_one`, timed inside the worker) against the same function run on the
-same files one after the other in one plain process (`worker.start` then `check_one` per file,
-after the same warm-up), summed over the set; per kind of run the best of `--runs`. Runs are
-interleaved (jobs 1, jobs 2, in process, then again), so a change of load hits them alike.
+"In a worker / in process" (bench/audit_probe.py, once per round): the CPU and wall seconds of each
+file's check inside a worker (`run_audit --jobs 1` with a wrapper of the product's check that
+times it) against the same check of the same files one after the other in one plain process,
+after the same warm-up, summed over the set; the two run one right after the other, and CPU
+time is what load changes least. Runs are interleaved (jobs 1, jobs 2, probe, then again).
 
 Then, from the JSON of the last run: recall of the seeded defects (each file's manifest rules
 against the rule ids of its findings) and every error finding the manifest did not expect (a
@@ -44,18 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_audit_set import PARENT, make_set  # noqa: E402
 
 VBHC = ROOT / ".venv" / "bin" / "vbhc"
-IN_PROCESS = """
-import json, sys, time
-from vbhc.audit import discover, worker
-from vbhc.check import Config
-from vbhc.profile import from_parent
-
-config, profile = Config(), from_parent(sys.argv[2])
-worker.start(worker.check_row, config, profile)
-tasks, _ = discover(sys.argv[1])
-seconds = {t.rel: worker.check_one(t.path, t.rel)[1] for t in tasks}
-print(json.dumps(seconds))
-"""
+PROBE = ROOT / "bench" / "audit_probe.py"
 
 
 def _children(pid: int) -> list[int]:
@@ -131,11 +120,11 @@ def run_once(cmd: list[str]) -> tuple[float, int, int, int, float]:
     return wall, peak, single, proc.returncode, sum(cpu.values())
 
 
-def in_process(folder: Path) -> dict[str, float]:
-    """Seconds per file of `worker.check_one` run one file after another in one plain process."""
-    out = subprocess.run([sys.executable, "-c", IN_PROCESS, str(folder), str(PARENT)], capture_output=True,
-                         text=True, check=True)
-    return json.loads(out.stdout)
+def probe(folder: Path) -> dict[str, dict[str, float]]:
+    """CPU and wall seconds of the files inside a worker (--jobs 1) and in one plain process (audit_probe.py)."""
+    out = subprocess.run([sys.executable, str(PROBE), str(folder), str(PARENT)], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def journal_seconds(journal: Path) -> dict[str, float]:
@@ -205,7 +194,8 @@ def main() -> None:
         docx = sum(1 for x in names if x.endswith(".docx"))
         runs: dict[int, list[tuple[float, int, int, int, float]]] = {j: [] for j in args.jobs}
         inside: dict[int, list[dict[str, float]]] = {j: [] for j in args.jobs}
-        plain: list[dict[str, float]] = []
+        phase: dict[int, list[float]] = {j: [] for j in args.jobs}  # the result's timing: workers' start to stop
+        probes: list[dict[str, dict[str, float]]] = []
         for _ in range(args.runs):
             for jobs in args.jobs:
                 out = Path(tmp) / f"out-{jobs}.json"
@@ -213,11 +203,11 @@ def main() -> None:
                        "--jobs", str(jobs)]
                 runs[jobs].append(run_once(cmd))
                 inside[jobs].append(journal_seconds(out.with_suffix(".jsonl")))
+                phase[jobs].append(json.loads(out.read_text(encoding="utf-8"))["timing"]["seconds"])
                 print(f"--jobs {jobs}: {runs[jobs][-1][0]:.2f} s, CPU {runs[jobs][-1][4]:.2f} s "
                       f"(exit {runs[jobs][-1][3]}), load {os.getloadavg()[0]:.2f}", file=sys.stderr)
-            plain.append(in_process(folder))
-            print(f"in process: {sum(plain[-1].values()):.2f} s of files, load {os.getloadavg()[0]:.2f}",
-                  file=sys.stderr)
+            probes.append(probe(folder))
+            print(f"probe: {probes[-1]}, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
         figures = []
         for jobs in args.jobs:
             best = min(runs[jobs], key=lambda r: r[0])
@@ -246,11 +236,14 @@ def main() -> None:
         print(f"time per file inside a worker (journal of the last run, --jobs {figures[-1][0]}): "
               f"median {per_file[len(per_file) // 2] * 1000:.0f} ms, "
               f"mean {sum(per_file) / len(per_file) * 1000:.0f} ms, max {per_file[-1] * 1000:.0f} ms")
-    plain_best = min(sum(p.values()) for p in plain)
+    first = min(phase[args.jobs[0]])
     for jobs in args.jobs:
-        worker_best = min(sum(x.values()) for x in inside[jobs])
-        print(f"files inside a worker (--jobs {jobs}): {worker_best:.2f} s; in process: {plain_best:.2f} s; "
-              f"ratio {worker_best / plain_best:.3f}×")
+        print(f"checking phase (workers' start to stop, --jobs {jobs}): best {min(phase[jobs]):.2f} s, "
+              f"{n / min(phase[jobs]):.1f} plans/s, {first / min(phase[jobs]):.2f}× --jobs {args.jobs[0]}")
+    for i, p in enumerate(probes, start=1):
+        w, q = p["worker"], p["in_process"]
+        print(f"files inside a worker / in process (probe {i}, side by side): CPU {w['cpu']:.2f} / {q['cpu']:.2f} s "
+              f"= {w['cpu'] / q['cpu']:.3f}×, wall {w['wall']:.2f} / {q['wall']:.2f} s = {w['wall'] / q['wall']:.3f}×")
     print(f"load average before the runs: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
     print(f"load average after the runs: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     print()

@@ -1,21 +1,28 @@
 """Benchmark of `vbhc profile` and of checking a sub-plan against a saved profile. Run by hand, not by
 pytest:
 
+    .venv/bin/python -m compileall -q src      # once: where PYTHONDONTWRITEBYTECODE is set, every run
+                                               # would otherwise compile vbhc from source (≈0.1 s)
     .venv/bin/python bench/bench_profile.py [--runs N]
 
-1. `vbhc profile` on the Nghệ An plan, wall time from process start (a fresh interpreter each run,
-   `python -m vbhc profile PLAN -o P.yaml`): target < 1 s.
-2. In one warm process (the saved profile read once, one warm-up run per file): for each document of
-   corpus/eval, parse time (vbhc.parse.parse_file) and parse + plan rules (run_rules with the
-   profile, scopes=("plan",)) on a fresh parse; the difference is what checking adds: target < 100 ms.
-   "new doc" clears the indicator-key cache before each run (the parent's keys are recomputed too, as
-   for a document never seen in this process; the model stays loaded). Medians of N runs.
-3. underthesea's word-segmentation model: how many times it was loaded in this process (must be 1).
+1. Side by side, from process start (a fresh interpreter each run; A and B run in turn, A B A B …, and
+   the ratio is taken pair by pair, median of N pairs; process CPU time of the child, user + system):
+   - `vbhc check SUB --profile SAVED.yaml` (A) against `vbhc check SUB --against PARENT` (B): target
+     A/B ≤ 0.5 (issue "Speed close to the floors");
+   - `vbhc profile PARENT -o P.yaml` (A) against `vbhc parse PARENT --format json` (B).
+   For the Nghệ An plan (corpus/, .txt) with corpus/eval/so-y-te-phan-i.txt, and for the Lâm Đồng plan
+   (../shared/corpus/real/kh02, .docx) with kh03, when that folder is there.
+2. In one warm process, with the saved profile read once: for each document of corpus/eval, parse time
+   and parse + plan rules; the difference is what checking adds: target < 100 ms.
+3. Whether the segmentation model was loaded by checking against the saved profile (it must not be:
+   the parent's keys are stored, the sub-plan's indicators are cut into the parent's words).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,8 +33,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NGHE_AN = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
 EVAL = ROOT / "corpus" / "eval"
-PROFILE_TARGET_S = 1.0
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+PAIRS = [(NGHE_AN, EVAL / "so-y-te-phan-i.txt"),
+         (REAL / "kh02-lamdong-kh-cchc-2026.docx", REAL / "kh03-lamdong-kh-kiemtra-cchc-2026.docx")]
+VBHC = [sys.executable, "-m", "vbhc"]
 CHECK_TARGET_S = 0.100
+RATIO_TARGET = 0.5
+
+
+def cpu_of(cmd: list[str]) -> float:
+    """User + system seconds of one child process, from the operating system's accounting."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def side_by_side(a: list[str], b: list[str], runs: int) -> tuple[float, float, float]:
+    """(median cpu of A, median cpu of B, median of the pairwise ratios A/B), after one warm-up of each."""
+    cpu_of(a)
+    cpu_of(b)
+    ta, tb, ratios = [], [], []
+    for _ in range(runs):
+        x, y = cpu_of(a), cpu_of(b)
+        ta.append(x)
+        tb.append(y)
+        ratios.append(x / y if y else float("nan"))
+    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
 
 
 def median_time(fn, runs: int) -> float:
@@ -39,62 +71,66 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+def process_figures(tmp: Path, runs: int) -> None:
+    print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores; cpu s = user + system of the child")
+    print(f"{'A':52} {'B':40} {'A s':>6} {'B s':>6} {'A/B':>6}")
+    for parent, sub in PAIRS:
+        if not parent.exists() or not sub.exists():
+            print(f"(skipped: {parent} is absent)")
+            continue
+        saved = tmp / f"{parent.stem}.yaml"
+        subprocess.run([*VBHC, "profile", str(parent), "-o", str(saved)], check=True, capture_output=True)
+        rows = [
+            (f"check {sub.name[:20]} --profile saved.yaml", f"check … --against {parent.name[:20]}",
+             [*VBHC, "check", str(sub), "--profile", str(saved), "--format", "json"],
+             [*VBHC, "check", str(sub), "--against", str(parent), "--format", "json"]),
+            (f"profile {parent.name[:30]} -o P.yaml", f"parse {parent.name[:20]} --format json",
+             [*VBHC, "profile", str(parent), "-o", str(tmp / "p.yaml")],
+             [*VBHC, "parse", str(parent), "--format", "json"]),
+        ]
+        for name_a, name_b, a, b in rows:
+            ca, cb, ratio = side_by_side(a, b, runs)
+            print(f"{name_a:52} {name_b:40} {ca:6.3f} {cb:6.3f} {ratio:6.2f}")
+
+
+def warm_figures(tmp: Path, runs: int) -> None:
+    from vbhc.check import run_rules
+    from vbhc.parse import parse_file
+    from vbhc.profile import keys, read_profile, write_profile
+    from vbhc.profile.extract import profile_of
+
+    saved = tmp / "nghe-an.yaml"
+    write_profile(profile_of(parse_file(NGHE_AN)), saved)
+    keys._tagger.cache_clear()
+    t = time.perf_counter()
+    profile = read_profile(saved)
+    print(f"\nread_profile (saved YAML): {1000 * (time.perf_counter() - t):.1f} ms")
+    files = sorted(p for p in EVAL.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
+    print(f"{'file':42} {'parse ms':>9} {'parse+check ms':>15} {'check adds ms':>14}  ok")
+    worst = 0.0
+    for path in files:
+        def check(path=path):
+            run_rules(parse_file(path), profile=profile, scopes=("plan",))
+
+        check()  # warm-up
+        parse = median_time(lambda path=path: parse_file(path), runs)
+        both = median_time(check, runs)
+        adds = max(0.0, both - parse)
+        worst = max(worst, adds)
+        print(f"{path.name:42} {1000 * parse:9.1f} {1000 * both:15.1f} {1000 * adds:14.1f}  "
+              f"{'yes' if adds < CHECK_TARGET_S else 'NO'}")
+    print(f"worst addition: {1000 * worst:.1f} ms (target < {1000 * CHECK_TARGET_S:.0f} ms)")
+    loaded = keys._tagger.cache_info().currsize
+    print(f"segmentation model loaded while checking against the saved profile: {'yes' if loaded else 'no'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
-
     with tempfile.TemporaryDirectory() as tmp:
-        saved = Path(tmp) / "nghe-an.yaml"
-        cmd = [sys.executable, "-m", "vbhc", "profile", str(NGHE_AN), "-o", str(saved)]
-        subprocess.run(cmd, check=True, capture_output=True)  # warm the OS file cache
-        cli = median_time(lambda: subprocess.run(cmd, check=True, capture_output=True), args.runs)
-        print(f"vbhc profile {NGHE_AN.name} -o P.yaml, from process start: {cli:.3f} s "
-              f"(target < {PROFILE_TARGET_S:.0f} s: {'yes' if cli < PROFILE_TARGET_S else 'NO'})")
-
-        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-
-        loads = {"n": 0}
-        original_load = FastCRFSequenceTagger.load
-
-        def counting_load(self, *a, **kw):
-            loads["n"] += 1
-            return original_load(self, *a, **kw)
-
-        FastCRFSequenceTagger.load = counting_load
-
-        from vbhc.check import run_rules
-        from vbhc.parse import parse_file
-        from vbhc.profile import read_profile
-        from vbhc.profile.keys import indicator_key
-
-        t = time.perf_counter()
-        profile = read_profile(saved)
-        print(f"read_profile (saved YAML): {1000 * (time.perf_counter() - t):.1f} ms")
-
-        files = sorted(p for p in EVAL.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
-        print(f"\n{'file':42} {'parse ms':>9} {'parse+check ms':>15} {'check adds ms':>14} {'new doc ms':>11}  ok")
-        worst = 0.0
-        for path in files:
-            def check(path=path, cold=False):
-                if cold:  # a document never seen: its indicators not yet segmented (the model stays loaded)
-                    indicator_key.cache_clear()
-                run_rules(parse_file(path), profile=profile, scopes=("plan",))
-
-            check()  # warm-up (loads the segmentation model on the first file)
-            parse = median_time(lambda path=path: parse_file(path), args.runs)
-            both = median_time(check, args.runs)
-            cold = median_time(lambda path=path: check(path, cold=True), args.runs)
-            adds = max(0.0, both - parse)
-            adds_new = max(0.0, cold - parse)
-            worst = max(worst, adds, adds_new)
-            print(f"{path.name:42} {1000 * parse:9.1f} {1000 * both:15.1f} {1000 * adds:14.1f} "
-                  f"{1000 * adds_new:11.1f}  "
-                  f"{'yes' if max(adds, adds_new) < CHECK_TARGET_S else 'NO'}")
-        print(f"\nworst addition: {1000 * worst:.1f} ms (target < {1000 * CHECK_TARGET_S:.0f} ms: "
-              f"{'yes' if worst < CHECK_TARGET_S else 'NO'})")
-        print(f"underthesea word-segmentation model loaded {loads['n']} time(s) in this process "
-              f"({len(files)} files x {2 * args.runs + 1} checks)")
+        process_figures(Path(tmp), args.runs)
+        warm_figures(Path(tmp), args.runs)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@
 #    or through sudo when sudo works without a password; otherwise nothing is installed and the
 #    tests that need these skip, each saying why.
 # 2. A virtual environment in .venv with vbhc and its test tools.
-# 3. ruff over the code, then the whole test suite (under 15 minutes on 2 cores).
+# 3. ruff and mypy over the code, then the whole test suite (under 15 minutes on 2 cores).
 #
 # Usage: scripts/setup-and-test.sh [PYTEST ARGS...]     (VBHC_NO_SYSTEM_PACKAGES=1 skips step 1)
 set -euo pipefail
@@ -64,7 +64,8 @@ install_system_packages() {
   fi
   local pkg
   for pkg in "${missing[@]}"; do  # one by one: a package a release lacks does not stop the others
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" \
+    # with recommends: LibreOffice is tested as Debian installs it by default
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" \
       >/dev/null 2>&1 || say "could not install $pkg: the tests that need it skip"
   done
 }
@@ -80,6 +81,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install -q -e '.[test]'
 
-# --- 3. lint, then the tests --------------------------------------------------------------------
+# --- 3. lint and types, then the tests ----------------------------------------------------------
 .venv/bin/ruff check src tests bench corpus
+.venv/bin/mypy
 exec .venv/bin/pytest "$@"

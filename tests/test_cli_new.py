@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from vbhc.cli import cli
-from vbhc.generate.template import TEMPLATE_DIR
+from vbhc.generate.template import TEMPLATE_DIR, list_templates
 
-NAMES = ["quyet-dinh", "ke-hoach", "cong-van", "bao-cao", "thong-bao"]
+NAMES = [t.name for t in list_templates()]  # every form of Phụ lục III (tests/generate/test_templates.py)
 
 
 def run(*args: str):
@@ -24,7 +24,7 @@ def test_templates_lists_one_line_each():
     result = run("templates")
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
-    assert {line.split()[0] for line in lines} >= set(NAMES)
+    assert len(NAMES) >= 20 and [line.split()[0] for line in lines] == sorted(NAMES)
     data = json.loads(run("templates", "--format", "json").stdout)
     assert {t["name"] for t in data["templates"]} >= set(NAMES)
 
@@ -104,3 +104,123 @@ def test_pdf_with_libreoffice(tmp_path):
     result = run("new", "thong-bao", "--data", str(TEMPLATE_DIR / "thong-bao.example.yaml"), "-o", str(out), "--pdf")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF")
+
+
+# --- an agency's own templates ----------------------------------------------------------------------
+
+AGENCY = """{#-
+description: Công văn của Sở Nội vụ (người ký và nơi nhận cố định)
+extends: cong-van
+defaults:
+  parent_issuer: ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+  issuer: SỞ NỘI VỤ
+  abbr: SNV
+  place: Nghệ An
+  signer: {authority: KT., positions: [GIÁM ĐỐC, PHÓ GIÁM ĐỐC], name: Trần Thị Bình}
+  recipients: [Giám đốc Sở (để b/c)]
+  luu: VT, VP
+-#}
+"""
+LETTER = """unit: CCHC
+date: 16/03/2026
+title: đôn đốc báo cáo cải cách hành chính quý I
+kinh_gui: [Các sở, ban, ngành cấp tỉnh]
+paragraphs:
+  - Đề nghị các cơ quan gửi báo cáo quý I trước ngày 20/3/2026.
+"""
+
+
+@pytest.fixture
+def agency(tmp_path):
+    folder = tmp_path / "mau"
+    folder.mkdir()
+    (folder / "cong-van.yaml.j2").write_text(AGENCY, encoding="utf-8")
+    (tmp_path / "cv.yaml").write_text(LETTER, encoding="utf-8")
+    return tmp_path
+
+
+def test_templates_marks_the_agency_ones(agency):
+    result = run("templates", "--templates", str(agency / "mau"))
+    assert result.exit_code == 0, result.stderr
+    line = next(ln for ln in result.stdout.splitlines() if ln.startswith("cong-van "))
+    assert "mẫu của cơ quan, thay mẫu có sẵn" in line and "Sở Nội vụ" in line
+    data = json.loads(run("templates", "--templates", str(agency / "mau"), "--format", "json").stdout)
+    flags = {t["name"]: (t["agency"], t["overrides"]) for t in data["templates"]}
+    assert flags["cong-van"] == (True, True) and flags["ke-hoach"] == (False, False)
+
+
+def test_new_with_the_agency_template(agency):
+    out = agency / "cv.docx"
+    result = run("new", "cong-van", "--templates", str(agency / "mau"), "--data", str(agency / "cv.yaml"),
+                 "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    parsed = json.loads(run("parse", str(out), "--format", "json").stdout)["documents"][0]
+    assert parsed["signature"]["signer"] == "Trần Thị Bình" and parsed["symbol"] == "SNV-CCHC"
+    assert parsed["recipients"] == ["Như trên;", "Giám đốc Sở (để b/c);"]
+    assert run("check", str(out)).exit_code == 0
+
+
+def test_the_config_names_the_agency_folder(agency, monkeypatch):
+    (agency / "vbhc.toml").write_text('[templates]\ndir = "mau"\n', encoding="utf-8")
+    monkeypatch.chdir(agency)
+    result = run("templates")
+    assert "mẫu của cơ quan" in next(ln for ln in result.stdout.splitlines() if ln.startswith("cong-van "))
+    out = agency / "cv.docx"
+    assert run("new", "cong-van", "--data", "cv.yaml", "-o", str(out)).exit_code == 0
+
+
+def test_a_missing_template_folder_exits_2(tmp_path):
+    result = run("templates", "--templates", str(tmp_path / "khong-co"))
+    assert result.exit_code == 2 and "không có thư mục mẫu" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_broken_agency_template_exits_2(agency):
+    (agency / "mau" / "hong.yaml.j2").write_text("{#-\nfields: [\n-#}\n", encoding="utf-8")
+    result = run("templates", "--templates", str(agency / "mau"))
+    assert result.exit_code == 2 and "hong.yaml.j2" in result.stderr and "YAML" in result.stderr
+
+
+# --- next year's document from this year's ----------------------------------------------------------
+
+def test_from_then_new(tmp_path):
+    old = tmp_path / "kh-2025.docx"
+    assert run("new", "ke-hoach", "--data", str(TEMPLATE_DIR / "ke-hoach.example.yaml"), "-o", str(old)).exit_code == 0
+    data = tmp_path / "kh-2026.yaml"
+    before = hashlib.sha256(old.read_bytes()).hexdigest()
+    result = run("new", "--from", str(old), "-o", str(data))
+    assert result.exit_code == 0, result.stderr
+    assert "mẫu ke-hoach" in result.stderr and "[XEM LẠI]" in result.stderr
+    assert hashlib.sha256(old.read_bytes()).hexdigest() == before
+    text = data.read_text(encoding="utf-8")
+    assert "template: ke-hoach" in text and "number:" not in text
+    assert "date: tháng 7 năm 2025  # [XEM LẠI]" in text
+    new = tmp_path / "kh-2026.docx"
+    result = run("new", "--data", str(data), "-o", str(new))  # the template named in the data file
+    assert result.exit_code == 0, result.stderr
+    parsed = json.loads(run("parse", str(new), "--format", "json").stdout)["documents"][0]
+    assert parsed["number"] is None and parsed["symbol"] == "KH-STP" and parsed["date"] is None
+    assert parsed["title"] == "Cải cách hành chính năm 2025 của Sở Tư pháp"
+    assert run("check", str(new)).exit_code == 0
+
+
+def test_from_refuses_what_it_cannot_do(tmp_path):
+    old = tmp_path / "tb.docx"
+    example = str(TEMPLATE_DIR / "thong-bao.example.yaml")
+    assert run("new", "thong-bao", "--data", example, "-o", str(old)).exit_code == 0
+    for args, words in [(("-o", str(tmp_path / "x.docx")), "tệp dữ liệu YAML"),
+                        (("-o", str(old)), "tệp dữ liệu YAML"),
+                        (("-o", str(tmp_path / "x.yaml"), "--pdf"), "chỉ ghi tệp dữ liệu")]:
+        result = run("new", "--from", str(old), *args)
+        assert result.exit_code == 2 and words in result.stderr, (args, result.stderr)
+    same = tmp_path / "tb.yaml"
+    same.write_text("x: 1\n", encoding="utf-8")
+    assert run("new", "--from", str(same), "-o", str(same)).exit_code == 2
+    assert same.read_text(encoding="utf-8") == "x: 1\n"
+    assert run("new", "--from", str(tmp_path / "khong-co.docx"), "-o", str(tmp_path / "y.yaml")).exit_code == 2
+
+
+def test_new_without_a_template_name(tmp_path):
+    data = tmp_path / "d.yaml"
+    data.write_text("issuer: SỞ NỘI VỤ\n", encoding="utf-8")
+    result = run("new", "--data", str(data), "-o", str(tmp_path / "o.docx"))
+    assert result.exit_code == 2 and "template:" in result.stderr and "vbhc templates" in result.stderr

@@ -25,6 +25,7 @@ class Config:
     disabled: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)
     path: str | None = None
+    templates_dir: str | None = None  # `[templates] dir`: the agency's own templates for `vbhc new`
 
     def enabled(self, rule_id: str) -> bool:
         return not any(rule_id == d or rule_id.startswith(d.rstrip("*").rstrip(".") + ".") for d in self.disabled)
@@ -65,7 +66,18 @@ def load_config(path: str | os.PathLike[str] | None = None, start: Path | None =
         prefix = rid.rstrip("*").rstrip(".")
         if not any(k == prefix or k.startswith(prefix + ".") for k in known):
             raise ConfigError(f"{p}: không có quy tắc nào mang mã '{rid}' (xem `vbhc rules`)")
-    return Config(disabled=disabled, severity={k: v for k, v in severity.items() if v != "off"}, path=str(p))
+    return Config(disabled=disabled, severity={k: v for k, v in severity.items() if v != "off"}, path=str(p),
+                  templates_dir=_templates_dir(p, data))
+
+
+def _templates_dir(config: Path, data: dict[str, Any]) -> str | None:
+    """`[templates] dir = "mau"`, relative to the config file's folder."""
+    folder = data.get("templates", {}).get("dir") if isinstance(data.get("templates"), dict) else None
+    if folder is None:
+        return None
+    if not isinstance(folder, str) or not folder.strip():
+        raise ConfigError(f"{config}: [templates] dir phải là đường dẫn tới thư mục mẫu (một chuỗi)")
+    return str(config.parent / folder)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -86,13 +98,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
-    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?"""
+    """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?
+    On a scan only the rules that need "scanned" run, and plan rules when it has OCR text
+    (see vbhc.rules.scan)."""
     src = parsed.source
+    if src.scanned and "scanned" not in rule.needs and (rule.scope == "format" or not src.blocks):
+        return False
     have = {
         "style": src.carries_style,
         "paragraph_format": src.carries_paragraph_format,
         "page_setup": src.page_setup is not None,
         "profile": profile is not None,
+        "scanned": src.scanned,
     }
     return all(have.get(need, False) for need in rule.needs)
 
@@ -115,13 +132,15 @@ def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any,
         return None, [_internal_error("KH", exc)]
 
 
-def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config) -> list[Finding]:
+def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config,
+              memos: list[dict[str, Any]]) -> list[Finding]:
     """One rule over every document of the file; a rule that fails is one internal-error finding."""
     findings: list[Finding] = []
     for index, doc in enumerate(parsed.documents):
         if doc.is_appendix and not rule.applies_to_appendix:
             continue
-        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan)
+        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan,
+                      memo=memos[index])
         try:
             produced = list(rule.func(ctx))
         except Exception as exc:  # a broken rule must not stop the run
@@ -141,29 +160,38 @@ class Evaluation:
     plan: Any = None  # vbhc.profile.summary.PlanSummary when checked against a profile
 
 
+def _rules_for(parsed: ParsedFile, config: Config, scopes: tuple[str, ...]) -> list[Rule]:
+    """The enabled rules of the scopes asked for; a file with no text gets the one rule that says so
+    (a scan has its own: vbhc.rules.scan)."""
+    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
+    if not content.has_text(parsed) and not parsed.source.scanned:
+        rules = [r for r in rules if r.id == content.RULE_ID]
+    return rules
+
+
 def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = None,
              scopes: tuple[str, ...] = ("format", "plan"), kind: str | None = None) -> Evaluation:
     """All findings for one file, the ids of rules that did not apply, and the plan summary
     (computed once here, read by every plan rule). `kind`: "full" or "thematic" when the officer
     says which kind of sub-plan it is (`--kind`); else vbhc reads it from the plan."""
     config = config or Config()
-    rules = [r for r in all_rules().values() if r.scope in scopes and config.enabled(r.id)]
-    if not content.has_text(parsed):  # nothing to check: the one finding that says so
-        rules = [r for r in rules if r.id == content.RULE_ID]
+    rules = _rules_for(parsed, config, scopes)
     findings: list[Finding] = []
     not_applicable: list[str] = []
     plan = None
-    if profile is not None and "plan" in scopes and parsed.documents:
+    textless_scan = parsed.source.scanned and not parsed.source.blocks  # nothing to summarise
+    if profile is not None and "plan" in scopes and parsed.documents and not textless_scan:
         plan, failure = _summarise(parsed, profile, kind)
         findings += failure
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
             rules = [r for r in rules if r.scope != "plan"]
+    memos: list[dict[str, Any]] = [{} for _ in parsed.documents]  # shared by the rules, per document
     for rule in rules:
         if not applicable(rule, parsed, profile):
             not_applicable.append(rule.id)
             continue
-        findings += _run_rule(rule, parsed, profile, plan, config)
+        findings += _run_rule(rule, parsed, profile, plan, config, memos)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
     return Evaluation(findings, sorted(set(not_applicable)), plan)
 

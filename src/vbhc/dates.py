@@ -4,6 +4,10 @@ Read: "2025-07-25", "25/07/2025", "25/7/2025", "25.7.2025", "25-7-2025", "ngày 
 2025". Written: `words` for the place-date line ("ngày 05 tháng 02 năm 2026": PL I, mục II.4.b),
 `cited` for căn cứ and "(Kèm theo …)" ("05/02/2026", "15/7/2025": the same leading zeros), and
 `display` for report tables (dd/mm/yyyy, sortable by eye). ISO strings travel in the model.
+
+A draft often leaves the day (or the day and the month) for the văn thư ("ngày … tháng 3 năm 2026"):
+`parse_partial` reads such a date as ISO "2026-03" (or "2026"), and `words` and `cited` write it with
+the blanks left.
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(
 WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 ANY = re.compile(NUMERIC.pattern + "|" + WORDS.pattern, re.I)
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_ISO_PARTIAL = re.compile(r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?\s*$")
+_GAP = r"[.…_\s]*"
+# "3/2026", "…/3/2026", "tháng 3 năm 2026", "ngày … tháng 3 năm 2026"; "năm 2026", "…/…/2026",
+# "ngày … tháng … năm 2026": a date whose day (and month) are still blank
+_PARTIAL = re.compile(r"^(?:ngày" + _GAP + r")?(?:[.…_]+\s*/\s*)?(?:tháng\s*)?(?:(?P<month>\d{1,2})|[.…_]*)\s*"
+                      r"(?:/|năm)\s*(?P<year>\d{4})$|^năm\s*(?P<year_only>\d{4})$", re.I)
 BLANK = "…"
 
 
@@ -58,14 +68,40 @@ def parse(value: str | dt.date) -> str | None:
     return iso(day, month, year)
 
 
-def _parts(value: str) -> tuple[str, str, int]:
-    d = dt.date.fromisoformat(value)
-    month = f"{d.month:02d}" if d.month in LEADING_ZERO_MONTHS else str(d.month)
-    return f"{d.day:02d}", month, d.year
+def parse_partial(value: str | dt.date) -> str | None:
+    """A date whose day, or day and month, are left blank, as ISO "2026-03" or "2026"; None for
+    anything else (a whole date included: `parse` reads those)."""
+    if isinstance(value, dt.date):
+        return None
+    text = " ".join(str(value).split()).rstrip(".")
+    m = _ISO_PARTIAL.match(text) or _PARTIAL.match(text)
+    if not m:
+        return None
+    year = str(m.group("year") or m.groupdict().get("year_only"))
+    month = m.group("month")
+    if month is None:
+        return f"{int(year):04d}"
+    return f"{int(year):04d}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+
+
+def _parts(value: str) -> tuple[str, str, int | str]:
+    partial = _ISO_PARTIAL.match(value)
+    if partial:
+        month_number = int(partial["month"]) if partial["month"] else None
+        year: int | str = int(partial["year"])
+        day = BLANK
+    else:
+        d = dt.date.fromisoformat(value)
+        year, month_number, day = d.year, d.month, f"{d.day:02d}"
+    if month_number is None:
+        return day, BLANK, year
+    month = f"{month_number:02d}" if month_number in LEADING_ZERO_MONTHS else str(month_number)
+    return day, month, year
 
 
 def words(value: str | None) -> str:
-    """"ngày 05 tháng 02 năm 2026": day < 10 and months 1, 2 take a leading 0 (PL I, mục II.4.b)."""
+    """"ngày 05 tháng 02 năm 2026": day < 10 and months 1, 2 take a leading 0 (PL I, mục II.4.b);
+    "ngày … tháng 3 năm 2026" for a month whose day is blank."""
     if not value:
         return f"ngày {BLANK} tháng {BLANK} năm {BLANK}"
     day, month, year = _parts(value)

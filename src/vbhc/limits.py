@@ -41,13 +41,23 @@ MAX_XML_DEPTH = 256
 # --- PDF -------------------------------------------------------------------------------------
 # Pages, counted from the page tree before any page is extracted.
 MAX_PDF_PAGES = 500
-# Time to extract the text of one file: a base plus an allowance per page (pdfplumber needs
-# ~40 ms for an ordinary page). Checked between pages, and enforced inside a single
-# pathological page by a SIGALRM deadline where that is possible (see readers.deadline).
+# Time to read one file: a base plus an allowance per page, so a long sound file is never
+# refused (PDFium and vbhc need ~5–30 ms for an ordinary page, a dense table page ~100 ms);
+# and no single page may take more than PDF_PAGE_SECONDS, so a hostile page is stopped early
+# whatever the length of the file. Checked while reading, and by a SIGALRM deadline per page
+# where that is possible (see readers.guard; it cannot cut into one call into PDFium, which the
+# stream and operator limits below keep short).
 PDF_SECONDS_BASE = 5.0
 PDF_SECONDS_PER_PAGE = 0.2
+PDF_PAGE_SECONDS = 3.0
 # One page content stream, as decoded (a stream that inflates to gigabytes is a bomb).
 MAX_PDF_STREAM_BYTES = 64 * MB
+# What PDFium may build for one page, measured before it does: PDFium holds a page's objects in
+# memory (~600 bytes per text object, ~15 bytes per byte of content). A dense real page has
+# < 10,000 drawing operators (text shown, paths painted, XObjects invoked) in < 1 MB; a page
+# beyond either limit (a detailed map, or a crafted page) is left out with a note.
+MAX_PDF_PAGE_OPERATORS = 300_000
+MAX_PDF_PAGE_CONTENT_BYTES = 16 * MB
 
 # --- plain text ------------------------------------------------------------------------------
 # A 200-page plan exported as text is ~600 KB; parsing runs at ~50,000 lines/s, so 2 MB of
@@ -65,8 +75,14 @@ DOC_CONVERT_SECONDS = 60.0
 
 
 def pdf_time_limit(pages: int) -> float:
-    """Seconds allowed to extract a PDF of this many pages."""
+    """Seconds allowed to read a PDF of this many pages."""
     return PDF_SECONDS_BASE + PDF_SECONDS_PER_PAGE * max(pages, 1)
+
+
+def pdf_page_time_limit(pages: int) -> float:
+    """Seconds allowed to read any one page of a PDF of this many pages (never above the total)."""
+    return min(PDF_PAGE_SECONDS, pdf_time_limit(pages))
+
 
 # --- YAML (template data, saved profiles) --------------------------------------------------------
 # A saved provincial profile is ~16 KB and ~550 nodes, a template's data ~3 KB and ~110 nodes.

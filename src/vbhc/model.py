@@ -68,7 +68,8 @@ class Block:
     auto_number: bool = False  # the leading label was rendered from Word numbering
     column: int | None = None  # 0 left, 1 right, for two-column header and signature layouts
     x0: float | None = None  # left edge in points (PDF only)
-    part: str = "body"  # "body", "header" (page header), "footer"
+    part: str = "body"  # "body", "header" (page header), "footer", "footnote" (footnotes, notes at a page foot)
+    section: int = 0  # the file's section (Word's page setup) the block is in: index into Source.sections
 
 
 @dataclass
@@ -102,6 +103,7 @@ class Source:
     format: Literal["docx", "pdf", "text"]
     blocks: list[Block]
     page_setup: PageSetup | None = None
+    sections: list[PageSetup] = field(default_factory=list)  # every section's paper and margins, in order
     carries_style: bool = False  # fonts, sizes, bold, italic are real, not unknown
     carries_paragraph_format: bool = False  # alignment, indents, spacing are real
     pages: int | None = None
@@ -110,6 +112,7 @@ class Source:
     # (".VnTime": 1234), and encoding → characters ("tcvn3", "vni"); a text file has no fonts.
     legacy_fonts: dict[str, int] = field(default_factory=dict)
     legacy_encodings: dict[str, int] = field(default_factory=dict)
+    scanned: bool = False  # an image scan (PDF): its layout cannot be checked; blocks are OCR text or none
 
 
 @dataclass
@@ -126,6 +129,7 @@ class Node:
     blocks: list[int] = field(default_factory=list)  # indexes into Document.blocks
     line: int | None = None
     rows: list[list[str]] | None = None  # for kind == "table"
+    align: str | None = None  # a paragraph the form centres (PL III, Mẫu 1.6 "… điện:"); None: justified
 
     def walk(self):
         yield self
@@ -366,6 +370,7 @@ class Document:
     lines: list[Line] = field(default_factory=list)  # every classified line, in order
     blocks: list[Block] = field(default_factory=list)  # the file's blocks (shared)
     problems: list[str] = field(default_factory=list)  # what parse noticed but kept going
+    co_signatures: list[Signature] = field(default_factory=list)  # beside `signature`: a Biên bản's thư ký (Mẫu 1.9)
 
     def nodes(self):
         for node in self.body:

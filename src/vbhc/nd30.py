@@ -76,6 +76,13 @@ ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})
 # own forms): in any other document a paragraph beginning "Căn cứ …" is content, not a preamble.
 PREAMBLE_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết", "Chỉ thị", *LEGAL_TYPES})
 
+# PL III, Mẫu 1.9: a Biên bản has no place and date under the Tiêu ngữ (its content opens with the
+# time and place of the meeting).
+UNDATED_TYPES: frozenset[str] = frozenset({"Biên bản"})
+
+# PL III, Mẫu 1.8 and 1.10: a Giấy giới thiệu and a Giấy nghỉ phép have no trích yếu under the type name.
+UNTITLED_TYPES: frozenset[str] = frozenset({"Giấy giới thiệu", "Giấy nghỉ phép"})
+
 # PL I, mục II.5.b: points are lettered in the Vietnamese alphabet, followed by ")".
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 

@@ -10,17 +10,17 @@ import regex as re
 _SPACES = re.compile(r"\s+")
 
 # Old-style tone placement → new style (hoà → hòa, thuỷ → thủy, Uỷ → Ủy), on NFC text.
-_OLD_TONES = {
+OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile("|".join(sorted(_OLD_TONES, key=len, reverse=True)), re.I)
+_OLD_TONE_RE = re.compile("|".join(sorted(OLD_TONES, key=len, reverse=True)), re.I)
 
 
 def _new_tone(m: re.Match[str]) -> str:
     old = m.group()
-    new = _OLD_TONES[old.lower()]
+    new = OLD_TONES[old.lower()]
     return "".join(n.upper() if o.isupper() else n for o, n in zip(old, new, strict=True))
 
 
@@ -51,7 +51,12 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_TWO_LETTERS = re.compile(r"\p{L}.*?\p{L}", re.S)
+
+
 def is_upper(text: str) -> bool:
-    """All letters are capitals (and there are at least two letters)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    """All letters are capitals (and there are at least two letters).
+
+    `str.isupper` is True when every cased character is a capital and there is one; Vietnamese
+    letters all have case, so it says the same as testing each letter, in C."""
+    return text.isupper() and _TWO_LETTERS.search(text) is not None

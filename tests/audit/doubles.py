@@ -102,3 +102,22 @@ class StartsChild:
                 child.wait()
                 raise
         return check_row(path, config, profile)
+
+
+def _refuse_in_worker(creator: int) -> Any:
+    if os.getpid() != creator:
+        raise RuntimeError("this check cannot start in a worker")
+    return BrokenStart(creator)
+
+
+@dataclass(frozen=True)
+class BrokenStart:
+    """A check that pickles in the audit but cannot be loaded in a worker: every worker dies as it starts."""
+
+    creator: int
+
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        return _refuse_in_worker, (self.creator,)
+
+    def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
+        return check_row(path, config, profile)

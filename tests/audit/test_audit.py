@@ -86,9 +86,10 @@ def test_unreadable_files_are_error_rows(audited):
     assert "bị hỏng hoặc không đầy đủ" in corrupt["error"]
     old = audited.rows["so/ke-hoach-cu.doc"]
     assert old["status"] == "error" and old["findings"] == [] and "Word" in old["error"], old
-    scan = audited.rows["xa/xa-do-luong-scan.pdf"]
-    assert scan["status"] == "error"
-    assert "bản quét" in scan["error"] and "OCR" in scan["error"]
+    scan = audited.rows["xa/xa-do-luong-scan.pdf"]  # read, and told as a scan: one warning, no layout rule
+    assert scan["status"] == "findings"
+    assert [f["rule"] for f in scan["findings"]] == ["VBHC.BanQuet"]
+    assert "bản quét" in scan["findings"][0]["message"]
 
 
 def test_hanging_file_times_out_and_the_audit_goes_on(audited):
@@ -107,7 +108,7 @@ def test_skipped_files_are_listed_with_a_reason(audited):
 
 def test_summary(audited):
     s = audited.result["summary"]
-    assert s["files"] == 8 and s["unreadable"] == 4 and s["skipped"] == 1
+    assert s["files"] == 8 and s["unreadable"] == 3 and s["skipped"] == 1  # the scan is read: a finding
     assert s["late"] == 1 and s["missing_areas"] == 2 and s["weaker_targets"] == 1
     assert s["errors"] == sum(len([f for f in r["findings"] if f["severity"] == "error"])
                               for r in audited.result["files"])
@@ -166,7 +167,9 @@ def test_html_matrix_of_agencies_and_areas(page, audited):
     heads = [th.text_content().strip() for th in tree.get_element_by_id("ma-tran").find("thead").iter("th")]
     assert heads[2:8] == [a["title"] for a in audited.result["profile"]["areas"]]
     rows = cells_by_agency(tree, "ma-tran")
-    assert set(rows) == {"SỞ TƯ PHÁP", "SỞ Y TẾ", "ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "ỦY BAN NHÂN DÂN XÃ NAM ĐÀN"}
+    assert set(rows) == {"SỞ TƯ PHÁP", "SỞ Y TẾ", "ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "ỦY BAN NHÂN DÂN XÃ NAM ĐÀN",
+                         "xa-do-luong-scan"}
+    assert {c.get("class") for c in rows["xa-do-luong-scan"][2:8]} == {"unknown"}  # a scan: not judged
     assert [c.get("class") for c in rows["ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN"][2:8]] == ["yes"] * 4 + ["no"] * 2
     assert [c.get("class") for c in rows["ỦY BAN NHÂN DÂN XÃ NAM ĐÀN"][2:8]] == ["yes"] * 5 + ["no"]
     assert [c.get("class") for c in rows["SỞ TƯ PHÁP"][2:8]] == ["yes"] * 6
@@ -257,7 +260,7 @@ def test_xlsx_sheets_headers_frozen_and_filtered(audited):
     detail = wb["Chi tiết"]
     assert [c.value for c in detail[1]] == ["Tệp", "Cơ quan", "Mức độ", "Quy tắc", "Nội dung", "Căn cứ", "Văn bản",
                                            "Mục", "Dòng"]
-    n_findings = sum(len(r["findings"]) for r in audited.result["files"]) + 4  # + the unreadable files
+    n_findings = sum(len(r["findings"]) for r in audited.result["files"]) + 3  # + the unreadable files
     assert detail.max_row == 1 + n_findings
 
     targets = wb["Chỉ tiêu"]
@@ -268,7 +271,7 @@ def test_xlsx_sheets_headers_frozen_and_filtered(audited):
     assert {(r[0], r[3], r[4]) for r in weaker} == {
         ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "≥ 95%", "≥ 90%"), ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "> 87%", "> 80%")}
     areas = wb["Lĩnh vực"]
-    assert areas.max_row == 5  # header + the four readable plans
+    assert areas.max_row == 6  # header + the four readable plans + the scan (its areas not judged)
 
 
 def test_xlsx_text_is_never_a_formula(tmp_path):

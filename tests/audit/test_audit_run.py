@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from audit_helpers import FIXTURES, PARENT, vbhc
-from doubles import Crash, Hang
+from doubles import BrokenStart, Crash, Hang
 
 from vbhc.audit import CRASH_MESSAGE, AuditError, discover, exit_code, run_audit
 
@@ -141,3 +141,14 @@ def test_resume_without_journal_runs_everything(tmp_path):
     root = plans(tmp_path / "nop", "a.txt")
     outcome = run_audit(root, jobs=1, journal=tmp_path / "j.jsonl", resume=True)
     assert outcome.checked == 1 and outcome.notes and "không có nhật ký" in outcome.notes[0]
+
+
+def test_workers_that_cannot_start_stop_the_audit_with_one_message(tmp_path):
+    from vbhc.audit.pool import BROKEN_MESSAGE
+
+    root = plans(tmp_path / "nop", "a.txt", "b.txt")
+    with pytest.raises(AuditError) as caught:
+        run_audit(root, jobs=2, timeout=30, journal=tmp_path / "j.jsonl", check=BrokenStart(os.getpid()))
+    assert str(caught.value) == BROKEN_MESSAGE
+    lines = (tmp_path / "j.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1  # the header: nothing was checked, the journal is whole for --resume

@@ -385,8 +385,6 @@ def test_ctrl_c_anywhere_else() -> None:
 
 # --- 9. slow text ----------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="quadratic in parse/build.py Builder.title (the title and '(Kèm theo' "
-                                      "lines re-joined on every line): reported to the parse owner, not fixed here")
 @pytest.mark.parametrize("head, line, count", [
     ("KẾ HOẠCH", "về việc cải cách hành chính", 5_000),  # short lines: the reader does not join them
     ("", "(Kèm theo Quyết định số 2228/QĐ-UBND ngày 15/7/2025", 5_000),

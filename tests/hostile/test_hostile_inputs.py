@@ -195,11 +195,20 @@ def test_truncated_pdf(tmp_path: Path, keep: float) -> None:
     refused(path, "PDF")
 
 
+def slow_page(glyphs: int = 250_000) -> bytes:
+    """A content stream drawing `glyphs` one-letter strings at distinct places on the page (a few
+    KB stored: every line is the same bytes): PDFium reads it in a blink, but every glyph is a
+    character to place (≈ 3 s for 250,000), under the page's operator and size limits."""
+    line = b"(x) Tj 2 0 Td " * 200 + b"-400 -4 Td\n"
+    block = line * 150 + b"0 600 Td\n"
+    lines = glyphs // 200
+    return b"BT /F1 3 Tf 80 720 Td\n" + block * (lines // 150) + line * (lines % 150) + b"ET"
+
+
 def test_slow_page_hits_the_time_limit(tmp_path: Path) -> None:
-    """One page whose content stream is 8 million no-op operators (≈30 KB stored): extraction is
-    interrupted inside the page by the deadline (lowered to 1 s here), not after it."""
-    content = b"q Q\n" * 8_000_000
-    path = write(tmp_path, "chậm.pdf", raw_pdf(1, content, compress=True))
+    """One page of 250,000 glyphs (≈ 3 s to read): interrupted inside the page by the deadline
+    (lowered to 1 s here), not after it."""
+    path = write(tmp_path, "chậm.pdf", raw_pdf(1, slow_page(), compress=True))
     assert path.stat().st_size < 200_000
     run = run_cli("parse", str(path), preamble="import vbhc.limits as L; L.PDF_SECONDS_BASE = 1.0; "
                                                "L.PDF_SECONDS_PER_PAGE = 0.0")
@@ -207,9 +216,9 @@ def test_slow_page_hits_the_time_limit(tmp_path: Path) -> None:
     assert run.seconds < 5
 
 
-def test_slow_page_with_default_limits(tmp_path: Path) -> None:
-    content = b"q Q\n" * 8_000_000  # > 60 s to extract without a limit
-    path = write(tmp_path, "chậm.pdf", raw_pdf(1, content, compress=True))
+def test_slow_pages_with_default_limits(tmp_path: Path) -> None:
+    """Ten such pages (≈ 30 s to read) against the default limits (7 s for 10 pages, 3 s a page)."""
+    path = write(tmp_path, "chậm.pdf", raw_pdf(10, slow_page(), compress=True))
     refused(path, "quá thời gian đọc PDF")
 
 

@@ -115,3 +115,24 @@ def test_other_fields():
     assert classify_text("- Lưu: VT, KSTT (N).")[1] == RestField(rest="VT, KSTT (N).")
     assert classify_text("PHỤ LỤC II DANH MỤC")[1] == AppendixField(num="II", rest="DANH MỤC")
     assert classify_text("KẾ HOẠCH")[1] == TypeNameField(doc_type="Kế hoạch")
+
+
+def _every_line_we_have() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in (root / "corpus").rglob("*.txt")]
+    real = root.parent / "shared" / "corpus" / "real"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(real.glob("*.md"))] if real.is_dir() else []
+    lines = [ln for t in texts for ln in t.splitlines() if ln.strip()]
+    return lines + [t for good, bad in CASES.values() for t in good + bad]
+
+
+def test_trying_only_a_first_characters_rows_classifies_as_trying_them_all():
+    from vbhc.parse.patterns import LINE_PATTERNS
+
+    lines = _every_line_we_have()
+    assert len(lines) > 1000
+    for text in lines:
+        for variant in (text, text.lstrip("*"), text.upper(), text.lower()):
+            assert classify_text(variant) == classify_text(variant, rows=LINE_PATTERNS), variant

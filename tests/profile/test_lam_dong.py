@@ -158,3 +158,18 @@ def test_labels_name_real_words():
         text = re.sub(r"[.;:!?“”\"]", " ", text)
         for t in labels["targets"]:
             assert words_match(t["words"], text), (path.name, t)
+
+
+def test_the_saved_profile_of_a_draft_parent_reads_back(profile, tmp_path):
+    """kh02 has no number yet: its saved profile reads back and checks the same as the plan itself."""
+    from vbhc.profile import read_profile, write_profile
+
+    saved = tmp_path / "kh02.yaml"
+    write_profile(profile, saved)
+    again = read_profile(saved)
+    assert again.parent.number is None and again.parent.symbol == "KH-UBND" and again.deadline == "2026-01-15"
+    for name in SUB_PLANS:
+        _l, _e, a = evaluate_sub_plan(name, profile)
+        _l, _e, b = evaluate_sub_plan(name, again)
+        assert [f.as_dict() for f in a.findings] == [f.as_dict() for f in b.findings]
+        assert a.plan.as_dict() == b.plan.as_dict()

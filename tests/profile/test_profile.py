@@ -175,7 +175,8 @@ def test_an_officers_edit_is_read_back(profile, tmp_path):
     (lambda t: t.replace("- id: bo_may", "- id: bo_may_nha_nuoc", 1), "areas[2].id"),
     (lambda t: t.replace("  - outputs", "  - san_pham", 1), "required_elements[2]"),
     (lambda t: t.replace('deadline: "2025-07-31"', 'deadline: "31/13/2025"', 1), "deadline"),
-    (lambda t: t.replace('  number: "2228"\n', "", 1), "parent.number"),
+    (lambda t: t.replace('  number: "2228"\n', "  number: [2228]\n", 1), "parent.number"),
+    (lambda t: t.replace('  symbol: "QĐ-UBND"\n', "", 1), "parent.symbol"),
     (lambda t: t.replace('    op: "increase"\n    value: null', '    op: "increase"\n    value: 5', 1),
      "targets[16].value"),
 ])
@@ -226,3 +227,43 @@ def test_cli_profile_bad_input_exits_2(tmp_path):
     notes.write_text("Ghi chú họp giao ban tuần.\n", encoding="utf-8")
     out = subprocess.run([*VBHC, "profile", str(notes)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2 and "không tìm thấy lĩnh vực" in out.stderr
+
+
+def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
+    """Reading a saved profile loads no word segmenter: the stored keys are trusted while key_hash says the
+    indicator was not edited; an edited indicator gets its key computed again."""
+    from vbhc.profile.keys import indicator_key
+
+    nghe_an = Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
+    prof = from_parent(nghe_an)
+    saved = tmp_path / "p.yaml"
+    write_profile(prof, saved)
+    code = ("import sys; from vbhc.profile import read_profile; p = read_profile(sys.argv[1]); "
+            "print(len(p.targets), 'underthesea' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(prof.targets)), "False"]
+    assert [t.key for t in read_profile(saved).targets] == [t.key for t in prof.targets]
+    first = prof.targets[0]
+    text = saved.read_text(encoding="utf-8").replace(f'indicator: "{first.indicator}"',
+                                                     'indicator: "tỷ lệ văn bản đi được ký số"', 1)
+    saved.write_text(text, encoding="utf-8")
+    edited = read_profile(saved).targets[0]
+    assert edited.indicator == "tỷ lệ văn bản đi được ký số" and edited.key == indicator_key(edited.indicator)
+    assert edited.key != first.key
+
+
+def test_checking_against_a_saved_profile_loads_no_segmentation_model(tmp_path):
+    """The parent's keys come from the profile; the sub-plan's indicators are cut into the parent's words."""
+    from vbhc.profile import from_parent, write_profile
+
+    root = Path(__file__).resolve().parents[2]
+    saved = tmp_path / "p.yaml"
+    write_profile(from_parent(root / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"), saved)
+    code = ("import sys; from vbhc.check import check_file; from vbhc.profile import read_profile; "
+            "from vbhc.profile import keys; r = check_file(sys.argv[2], profile=read_profile(sys.argv[1])); "
+            "print(len(r.plan.with_status('met')), keys._tagger.cache_info().currsize, 'underthesea' in sys.modules)")
+    plan = root / "tests" / "fixtures" / "plans" / "stp-tot.txt"
+    out = subprocess.run([sys.executable, "-c", code, str(saved), str(plan)], capture_output=True, text=True,
+                         check=True)
+    met, loaded, imported = out.stdout.split()
+    assert int(met) > 10 and (loaded, imported) == ("0", "False")

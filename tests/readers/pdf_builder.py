@@ -6,6 +6,11 @@ measured from the top of the page, so tests read like the layouts they describe.
 ToUnicode map, as old printers wrote them, with Times-Roman widths for ASCII and 0.5 em for the
 bytes 0x80–0xFF (where a legacy font draws its Vietnamese letters). Optional
 40-bit RC4 encryption (standard security handler, revision 2) makes password-protected files.
+
+Also, per page: raw drawing operators (`drawings=`: rulings, an image `/Im1 Do`, a gray 2×2
+image every page can invoke), and annotations (`annotations=`: widgets whose appearance stream
+draws text, as e-signing systems stamp the number and day). `Text.mode=3` draws invisible text
+(an OCR layer).
 """
 
 from __future__ import annotations
@@ -32,6 +37,15 @@ class Text:
     size: float = 12.0
     font: str = "F1"  # key of FONTS, or of build_pdf's `fonts`
     rotate: bool = False  # draw upwards (90°), as margin stamps are
+    mode: int = 0  # text render mode (Tr): 3 is invisible
+
+
+@dataclass
+class Annotation:
+    """A widget annotation whose appearance draws `items` (placed on the page as Text is)."""
+
+    rect: tuple[float, float, float, float]  # x0, top, x1, bottom, in points from the top-left
+    items: list[Text]
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:
@@ -76,12 +90,14 @@ def text_width(text: str, size: float = 12.0) -> float:
     return sum(_width(ord(c)) for c in text) * size / 1000
 
 
-def _content(items: list[Text], height: float, extra: str) -> bytes:
+def _content(items: list[Text], height: float, extra: str, dx: float = 0.0, dy: float = 0.0) -> bytes:
     ops = [extra] if extra else []
     for t in items:
-        y = height - t.baseline
-        matrix = f"0 1 -1 0 {t.x:.2f} {y:.2f}" if t.rotate else f"1 0 0 1 {t.x:.2f} {y:.2f}"
-        ops.append(f"BT /{t.font} {t.size:g} Tf {matrix} Tm ({_escape(t.text)}) Tj ET")
+        y = height - t.baseline - dy
+        x = t.x - dx
+        matrix = f"0 1 -1 0 {x:.2f} {y:.2f}" if t.rotate else f"1 0 0 1 {x:.2f} {y:.2f}"
+        mode = f"{t.mode} Tr " if t.mode else ""
+        ops.append(f"BT {mode}/{t.font} {t.size:g} Tf {matrix} Tm ({_escape(t.text)}) Tj ET")
     return "\n".join(ops).encode("latin-1")
 
 
@@ -92,9 +108,12 @@ def build_pdf(
     owner_password: str = "owner",
     drawing: str = "",
     fonts: dict[str, str] | None = None,
+    drawings: list[str] | None = None,
+    annotations: list[list[Annotation]] | None = None,
 ) -> bytes:
-    """A complete PDF with one page per item list; `drawing` adds raw operators to every page;
-    `fonts` adds fonts (key → BaseFont name) besides the standard FONTS.
+    """A complete PDF with one page per item list; `drawing` adds raw operators to every page,
+    `drawings` to each page its own; `fonts` adds fonts (key → BaseFont name) besides the
+    standard FONTS; `annotations` gives each page its stamped widgets.
 
     With `user_password` set (even ""), the file is encrypted with RC4 40-bit; "" gives a file
     any reader opens without asking (an owner password only).
@@ -116,14 +135,33 @@ def build_pdf(
                          f"/Encoding /WinAnsiEncoding{metrics} >>".encode()
     font_refs = " ".join(f"/{name} {num} 0 R" for name, num in font_ids.items())
     streams: dict[int, bytes] = {}
+    image_id = first_page + 2 * len(pages)
+    streams[image_id] = bytes([60, 200, 200, 60])
+    stream_dicts = {image_id: "/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+                              "/BitsPerComponent 8"}
+    resources = f"<< /Font << {font_refs} >> /XObject << /Im1 {image_id} 0 R >> >>"
+    next_id = image_id + 1
     for n, items in enumerate(pages):
         page_id, content_id = first_page + 2 * n, first_page + 2 * n + 1
         kids.append(f"{page_id} 0 R")
+        annots = []
+        for a in (annotations[n] if annotations and n < len(annotations) else []):
+            x0, top, x1, bottom = a.rect
+            form_id, annot_id = next_id, next_id + 1
+            next_id += 2
+            streams[form_id] = _content(a.items, height, "", dx=x0, dy=height - bottom)
+            stream_dicts[form_id] = (f"/Type /XObject /Subtype /Form /BBox [0 0 {x1 - x0:g} {bottom - top:g}] "
+                                     f"/Resources {resources}")
+            objects[annot_id] = (f"<< /Type /Annot /Subtype /Widget /FT /Sig /F 4 /Rect [{x0:g} {height - bottom:g} "
+                                 f"{x1:g} {height - top:g}] /AP << /N {form_id} 0 R >> >>").encode()
+            annots.append(f"{annot_id} 0 R")
+        annots_entry = f" /Annots [{' '.join(annots)}]" if annots else ""
         objects[page_id] = (
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:g} {height:g}] "
-            f"/Resources << /Font << {font_refs} >> >> /Contents {content_id} 0 R >>"
+            f"/Resources {resources} /Contents {content_id} 0 R{annots_entry} >>"
         ).encode()
-        streams[content_id] = _content(items, height, drawing)
+        page_drawing = "\n".join(d for d in (drawing, drawings[n] if drawings and n < len(drawings) else "") if d)
+        streams[content_id] = _content(items, height, page_drawing)
     objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>".encode()
 
     key = b""
@@ -135,7 +173,7 @@ def build_pdf(
             _padded(user_password) + o_value + struct.pack("<i", permissions) + _FILE_ID
         ).digest()[:5]
         u_value = _rc4(key, _PAD)
-        enc_id = first_page + 2 * len(pages)
+        enc_id = next_id
         objects[enc_id] = (
             f"<< /Filter /Standard /V 1 /R 2 /O <{o_value.hex()}> /U <{u_value.hex()}> "
             f"/P {permissions} >>"
@@ -145,7 +183,8 @@ def build_pdf(
         if key:
             obj_key = hashlib.md5(key + struct.pack("<i", num)[:3] + b"\x00\x00").digest()[:10]
             data = _rc4(obj_key, data)
-        objects[num] = b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+        extra = (" " + stream_dicts[num]) if num in stream_dicts else ""
+        objects[num] = b"<< /Length %d%s >>\nstream\n" % (len(data), extra.encode()) + data + b"\nendstream"
 
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}

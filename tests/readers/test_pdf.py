@@ -18,7 +18,7 @@ from vbhc.errors import InputError
 from vbhc.model import Block, Source
 from vbhc.readers import pdf as pdf_reader
 from vbhc.readers import read
-from vbhc.readers.pdf import MSG_BROKEN, MSG_ENCRYPTED, MSG_SCAN, read_pdf
+from vbhc.readers.pdf import MSG_BROKEN, MSG_ENCRYPTED, read_pdf
 
 try:
     from .pdf_builder import Text, build_pdf
@@ -68,11 +68,11 @@ def test_header_run_gives_single_lines_their_column(tmp_path: Path) -> None:
     assert by_text(source, "Doc lap - Tu do").column == 1
     assert by_text(source, "So: 12/QD-UBND").column == 0
     assert by_text(source, "Nghe An, ngay 05 thang 02").column == 1
-    # the centred type name and the body are not columns, nor is a short last body line
+    # the centred type name and the body are not columns, nor is a short last body line (it ends
+    # the paragraph of the full line above it)
     assert by_text(source, "QUYET DINH").column is None
-    assert by_text(source, "ngan.").column is None
     body = [b for b in source.blocks if b.text.startswith("Dieu 1.")]
-    assert len(body) == 1 and body[0].column is None
+    assert len(body) == 1 and body[0].column is None and body[0].text.endswith("co quan ngan.")
 
 
 def test_lines_are_in_reading_order_with_running_numbers(tmp_path: Path) -> None:
@@ -180,9 +180,12 @@ def reason(path: Path) -> str:
     return info.value.reason
 
 
-def test_scan_without_text_layer_is_refused(tmp_path: Path) -> None:
+def test_scan_without_text_layer_is_a_scan_without_blocks(tmp_path: Path) -> None:
+    """No text at all: read as a scan (the check then says its layout cannot be checked)."""
     path = write(tmp_path, [[], []], drawing="0.5 g 50 50 400 600 re f")
-    assert reason(path) == MSG_SCAN
+    source = read_pdf(path)
+    assert source.scanned is True and source.blocks == [] and source.pages == 2
+    assert any("bản quét" in n for n in source.notes)
 
 
 def test_truncated_pdf_is_refused(tmp_path: Path) -> None:
@@ -224,7 +227,7 @@ def test_programming_errors_are_not_hidden(tmp_path: Path, monkeypatch: pytest.M
     def broken(*args, **kwargs):
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(pdf_reader, "_page_lines", broken)
+    monkeypatch.setattr(pdf_reader.pdf_lines, "page_lines", broken)
     with pytest.raises(ZeroDivisionError):
         read_pdf(write(tmp_path, [HEADER]))
 

@@ -167,7 +167,9 @@ def test_cli_check_against_json_contract_and_exit_codes(tmp_path):
     (row,) = data["files"]
     assert [f["rule"] for f in row["findings"] if f["severity"] == "error"] == ["KH002"]
     kh002 = next(f for f in row["findings"] if f["rule"] == "KH002")
-    assert kh002["location"] == {"document": 0, "node": "sec_I__cl_2__pt_c", "line": 35}
+    assert kh002["location"] == {"document": 0, "node": "sec_I__cl_2__pt_c", "line": 35, "paragraph": None,
+                                 "page": None, "part": "mục I.2, điểm c",
+                                 "quote": "c) Mức độ hài lòng của người dân, doanh nghiệp…"}
     good = _check([str(PLANS / "stp-tot.txt"), "--against", str(NGHE_AN), "--format", "json",
                    "--config", str(config)], tmp_path)
     assert good.returncode == 0, good.stdout

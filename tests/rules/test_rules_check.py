@@ -54,9 +54,13 @@ def test_json_matches_the_contract(tmp_path):
     assert nghe_an["status"] == "findings" and clean["status"] == "ok"
     dup = [f for f in nghe_an["findings"] if f["rule"] == "ND30.DanhSo.TrungLap"]
     assert [f["location"] for f in dup] == [
-        {"document": 1, "node": "sec_II__cl_4__pt_d_2", "line": 150},
-        {"document": 1, "node": "sec_II__cl_5__pt_d_2", "line": 164},
+        {"document": 1, "node": "sec_II__cl_4__pt_d_2", "line": 150, "paragraph": None, "page": None,
+         "part": "Kế hoạch kèm theo, mục II.4, điểm d thứ hai", "quote": "d) Tiếp tục hướng dẫn, đôn đốc các cơ quan…"},
+        {"document": 1, "node": "sec_II__cl_5__pt_d_2", "line": 164, "paragraph": None, "page": None,
+         "part": "Kế hoạch kèm theo, mục II.5, điểm d thứ hai",
+         "quote": "d) Thực hiện đầy đủ các kiến nghị sau thanh…"},
     ]
+    assert "sec_" not in dup[0]["message"] and "ở mục II.4, điểm d;" in dup[0]["message"]
     assert out["summary"]["errors"] == 3 and res.exit_code == 1
 
 

@@ -284,3 +284,30 @@ def test_forms():
         "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
     assert agency_in_text("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN") == "Ủy ban nhân dân tỉnh Nghệ An"
     assert agency_in_text("SỞ NỘI VỤ") == "Sở Nội vụ"
+
+
+# --- Markdown straight from the Documents (vbhc new -o x.md) ---------------------------------
+
+def test_markdown_from_documents_is_what_the_docx_shows(written):
+    """The Markdown made from the Documents equals the Markdown of the written .docx read back."""
+    from vbhc.writers.md import documents_md, parsed_md
+
+    path, docs = written
+    assert documents_md(docs) == parsed_md(parse_file(path))
+
+
+def test_markdown_output_writes_no_docx(tmp_path, monkeypatch):
+    import vbhc.writers.docx as docx_writer
+    from vbhc.cli.drafting import write_output
+
+    def no_docx(*args, **kwargs):
+        raise AssertionError("the Markdown path built a .docx")
+
+    monkeypatch.setattr(docx_writer, "to_bytes", no_docx)
+    out = tmp_path / "qd.md"
+    docs = [decision()]
+    docs.append(plan(docs[0]))
+    assert write_output(str(out), docs, None) is None
+    text = out.read_text(encoding="utf-8")
+    assert "Số: 05/QĐ-UBND" in text and "### Điều 1." in text and "## I. MỤC ĐÍCH, YÊU CẦU" in text
+    assert [p.name for p in tmp_path.iterdir()] == ["qd.md"]

@@ -10,8 +10,12 @@ Here only what pebble does not do:
   audit itself: it runs threads (pebble's, the progress bar).
 - the fork server is started early (`prestart`) with SIGINT blocked, so that a Ctrl-C while it
   loads is ignored by it instead of printing its traceback;
-- each worker asks Linux to kill it when the fork server ends (`worker.start`), which happens
-  when the audit ends, even by SIGKILL: no orphan stays behind, busy or not;
+- each worker lets go of the fork server (closes its copy of the server's "alive" pipe, which
+  would keep the server running as long as any worker lives) and asks Linux to kill it when the
+  fork server ends (`worker.start`), which then happens when the audit ends, even by SIGKILL:
+  no orphan stays behind, busy or not;
+- a worker stopped in a file (pebble's SIGTERM on a timeout) unwinds first, so that what the
+  file started (LibreOffice converting a .doc) is stopped by the code that started it;
 - multiprocessing's resource tracker is started told to keep quiet about the locks a killed
   audit leaves behind (it removes them all the same);
 - a file's outcome (row, timeout, crash) becomes one row in the audit's words.

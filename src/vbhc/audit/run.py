@@ -188,5 +188,18 @@ def exit_code(result: dict[str, Any]) -> int:
                        errors=sum(f.get("severity") == "error" for r in rows for f in r.get("findings", [])))
 
 
+def result_text(result: dict[str, Any]) -> str:
+    """The result as JSON: the top level indented, each file's row on one line. (An indented
+    dump of every row goes through Python's slow encoder: 4× the time on 200 plans.)"""
+    parts = []
+    for key, value in result.items():
+        if key == "files" and value:
+            body = ",\n".join(f"    {json_text(row)}" for row in value)
+            parts.append(f'  "files": [\n{body}\n  ]')
+        else:
+            parts.append(f"  {json_text(key)}: {json_text(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def write_json(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    write_atomic(path, json_text(result, indent=2) + "\n")
+    write_atomic(path, result_text(result))

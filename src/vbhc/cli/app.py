@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from vbhc import __version__
-from vbhc.cli import auditing, drafting, reading
+from vbhc.cli import auditing, drafting, fixing, reading
 from vbhc.cli.frame import Group
 
 
@@ -19,7 +19,7 @@ def cli() -> None:
     """
 
 
-for _command in (reading.parse, reading.check, reading.rules, reading.profile_cmd, auditing.audit,
+for _command in (reading.parse, reading.check, fixing.fix, reading.rules, reading.profile_cmd, auditing.audit,
                  drafting.templates_cmd, drafting.new, drafting.draft_cmd):
     cli.add_command(_command)
 

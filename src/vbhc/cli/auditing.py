@@ -34,7 +34,7 @@ from vbhc.errors import Interrupted
 def audit(directory: str, against: str | None, profile_path: str | None, json_out: str | None,
           html_out: str | None, xlsx_out: str | None, jobs: int | None, timeout: float, resume: bool,
           config_path: str | None) -> None:
-    """Kiểm tra hàng loạt mọi tệp .docx, .pdf, .txt trong một thư mục (thể thức và đối chiếu kế hoạch cấp
+    """Kiểm tra hàng loạt mọi tệp .docx, .doc, .pdf, .txt trong một thư mục (thể thức và đối chiếu kế hoạch cấp
     trên) và lập báo cáo tổng hợp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 có tệp không đọc được."""
     from vbhc.audit import journal_path, rich_progress, run_audit, write_json
     from vbhc.check import load_config

@@ -31,6 +31,10 @@ def parse(file: str, fmt: str) -> None:
     parsed = load(file)
     from vbhc.rules.content import has_text
 
+    if parsed.source.scanned and not parsed.source.blocks:  # say it is a scan (check reports it)
+        from vbhc.readers.pdf import MSG_SCAN
+
+        raise InputError(file, MSG_SCAN)
     if not has_text(parsed):
         raise InputError(file, "tệp không có chữ nào (mọi đoạn văn và ô bảng đều trống, hoặc chỉ có hình ảnh)")
     if fmt == "json":
@@ -54,6 +58,7 @@ def parse(file: str, fmt: str) -> None:
     "vbhc check a.docx b.pdf --format json            # theo hợp đồng JSON (contract/check.schema.json)",
     "vbhc check ke-hoach-so.docx --against ke-hoach-tinh.docx",
     "vbhc check ke-hoach-so.docx --profile ho-so.yaml",
+    "vbhc check du-thao.docx --annotate du-thao.nhan-xet.docx   # chú thích Word ở mỗi phát hiện",
 ])
 @click.argument("files", metavar="TỆP...", nargs=-1, required=True, type=click.Path(path_type=str))
 @option("--against", type=click.Path(path_type=str), help="kế hoạch cấp trên để đối chiếu")
@@ -65,8 +70,10 @@ def parse(file: str, fmt: str) -> None:
 @option("--kind", type=click.Choice(["full", "thematic"]), default=None,
         help="loại kế hoạch cấp dưới: full (kế hoạch CCHC của cơ quan), thematic (chuyên đề); "
              "mặc định vbhc tự nhận định")
+@option("--annotate", "annotate_out", type=click.Path(dir_okay=False, path_type=str),
+        help="ghi bản sao .docx có chú thích (comment) Word của vbhc ở mỗi phát hiện (một tệp .docx)")
 def check(files: tuple[str, ...], against: str | None, profile_path: str | None, fmt: str,
-          config_path: str | None, kind: str | None) -> None:
+          config_path: str | None, kind: str | None, annotate_out: str | None) -> None:
     """Kiểm tra thể thức và kỹ thuật trình bày theo Nghị định 30/2020, và đối chiếu kế hoạch với kế hoạch
     cấp trên (đủ lĩnh vực, chỉ tiêu không thấp hơn, thời hạn). Mã thoát: 0 không có lỗi, 1 có lỗi,
     2 có tệp không đọc được."""
@@ -75,9 +82,17 @@ def check(files: tuple[str, ...], against: str | None, profile_path: str | None,
     from vbhc.check import check_file, load_config
     from vbhc.report.results import exit_code, summary
 
+    if annotate_out:
+        from vbhc.cli.fixing import check_annotate_usage
+
+        check_annotate_usage(files, annotate_out, [against, profile_path, config_path])
     config = load_config(config_path)
     profile = load_profile(against, profile_path)
     results = [check_file(f, config, profile, kind) for f in files]
+    if annotate_out:
+        from vbhc.cli.fixing import write_annotated
+
+        write_annotated(results[0], annotate_out)
     if fmt == "json":
         emit(json.dumps({"files": [r.as_dict() for r in results], "summary": summary(results)},
                         ensure_ascii=False, indent=2))

@@ -1,6 +1,6 @@
 """`vbhc new TEMPLATE --interactive`: ask on the terminal for every field the data lacks.
 
-Each question names the field in the clerk's words (`drafting.FIELD_LABELS`, or a template's own
+Each question names the field in the clerk's words (`template.FIELD_LABELS`, or a template's own
 `labels:` in its header) and says what kind of answer is wanted. Lists are typed one item a line,
 an empty line ends them. Only required fields are asked for; optional ones stay as the data has
 them. What is typed goes through the same validation as a data file.
@@ -98,14 +98,25 @@ def _ask_attached(value: Any, key: str, info: TemplateInfo, labels: dict[str, st
     return attached
 
 
-def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
-    """The data with every missing required field asked for (a new dict; `data` is untouched)."""
-    from vbhc.generate.template import _meta
+# The parts of a "document" field (the document a Phụ lục goes with), in the clerk's words.
+DOCUMENT_PARTS = (("doc_type", "tên loại văn bản (ví dụ Kế hoạch)", "text"),
+                  ("symbol", "ký hiệu văn bản (ví dụ KH-SNV)", "text"),
+                  ("date", "ngày ban hành", "date"), ("issuer", "tên cơ quan ban hành", "text"))
 
-    meta = _meta(info.path.read_text(encoding="utf-8"))
-    labels = {str(k): str(v) for k, v in (meta.get("labels") or {}).items()} if isinstance(
-        meta.get("labels"), dict) else {}
-    out = dict(data)
+
+def _ask_document(value: Any, key: str) -> dict[str, Any]:
+    document = dict(value) if isinstance(value, dict) else {}
+    for sub, words, kind in DOCUMENT_PARTS:
+        if _blank(document.get(sub)) and not (sub == "symbol" and not _blank(document.get("abbr"))):
+            document[sub] = ask_text(f"{words[:1].upper()}{words[1:]} ({key}.{sub})", kind)
+    return document
+
+
+def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
+    """The data with every missing required field asked for (a new dict; `data` is untouched); what the
+    template's defaults give (an agency's fixed signer, Nơi nhận) is not asked."""
+    labels = info.labels
+    out = info.with_defaults(data)
     if any(_blank(out.get(k)) for k in info.required):
         click.echo(f"Mẫu {info.name}: {info.description}. Nhập các trường còn thiếu.", err=True)
     for key, spec in info.fields.items():
@@ -118,6 +129,8 @@ def ask_missing(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
             out[key] = _ask_signer(value, info, labels)
         elif kind == "attached":
             out[key] = _ask_attached(value, key, info, labels)
+        elif kind == "document":
+            out[key] = _ask_document(value, key)
         elif _blank(value):
             out[key] = ask_list(label) if kind in ("list", "items") else ask_text(label, kind)
     return out

@@ -125,6 +125,31 @@ def guess_level(agency: str) -> Level:
     return "xa" if _COMMUNE.match(agency.strip()) or re.search(r"\b(?:xa|phuong|dac khu)\b", f) else "so"
 
 
+def _region(parent_issuer: str | None) -> tuple[str | None, str | None]:
+    """("TỈNH NGHỆ AN", "NGHỆ AN") from the parent's issuer "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"."""
+    local = _LOCAL.match(squash(parent_issuer or "").upper())
+    region = local.group("rest") if local else None
+    for place_unit in _PLACE_UNITS:
+        if region and region.startswith(place_unit + " "):
+            return region, region[len(place_unit) + 1:]
+    return region, region
+
+
+def _commune(name: str, abbr: str | None, place: str | None, region_place: str) -> Agency:
+    m = _COMMUNE.match(name)
+    unit, commune = (m.group("unit").lower(), m.group("name").strip()) if m else (None, None)
+    if unit and commune:
+        text = f"Ủy ban nhân dân {unit} {commune}"
+        issuer = f"ỦY BAN NHÂN DÂN\n{unit.upper()} {commune.upper()}"
+        default_place: str | None = commune
+    else:
+        text, issuer, default_place = name, name.upper(), None
+    short = f"Ủy ban nhân dân {unit}" if unit else text
+    return Agency(name=text, level="xa", issuer=issuer, parent_issuer=None, abbr=abbr or "UBND",
+                  place=place or default_place or region_place, short=short, head="CHỦ TỊCH",
+                  units=f"Các công chức chuyên môn, bộ phận thuộc {short}")
+
+
 def agency_of(name: str, parent_issuer: str | None, level: Level | None = None, abbr: str | None = None,
               place: str | None = None) -> Agency:
     """The sub-plan's agency from what the officer typed and the parent's issuer."""
@@ -134,37 +159,19 @@ def agency_of(name: str, parent_issuer: str | None, level: Level | None = None, 
     if not name:
         raise DraftError("thiếu tên cơ quan (--agency, ví dụ \"Sở Tư pháp\" hoặc \"xã Nghi Lộc\")")
     level = level or guess_level(name)
-    upper_parent = squash(parent_issuer or "").upper()
-    local = _LOCAL.match(upper_parent)
-    region = local.group("rest") if local else None  # "TỈNH NGHỆ AN"
-    region_name = region
-    for place_unit in _PLACE_UNITS:
-        if region and region.startswith(place_unit + " "):
-            region_name = region[len(place_unit) + 1:]
-            break
+    region, region_name = _region(parent_issuer)
+    region_place = _title_words(region_name) if region_name else ""
     if name.isupper():
         name = agency_in_text(name)
     if level == "xa":
-        m = _COMMUNE.match(name)
-        unit, commune = (m.group("unit").lower(), m.group("name").strip()) if m else (None, None)
-        if unit and commune:
-            text = f"Ủy ban nhân dân {unit} {commune}"
-            issuer = f"ỦY BAN NHÂN DÂN\n{unit.upper()} {commune.upper()}"
-            default_place = commune
-        else:
-            text, issuer, default_place = name, name.upper(), None
-        short = f"Ủy ban nhân dân {unit}" if unit else text
-        return Agency(name=text, level="xa", issuer=issuer, parent_issuer=None, abbr=abbr or "UBND",
-                      place=place or default_place or (_title_words(region_name) if region_name else ""),
-                      short=short, head="CHỦ TỊCH",
-                      units=f"Các công chức chuyên môn, bộ phận thuộc {short}")
+        return _commune(name, abbr, place, region_place)
     text = name[:1].upper() + name[1:]
     words = text.split()
     is_so = fold(words[0]) == "so" if words else False
     default_abbr = ("S" + _initials(" ".join(words[1:]))) if is_so else _initials(text)
     return Agency(name=text, level="so", issuer=text.upper(),
                   parent_issuer=f"UBND {region}" if region else None,
-                  abbr=abbr or default_abbr, place=place or (_title_words(region_name) if region_name else ""),
+                  abbr=abbr or default_abbr, place=place or region_place,
                   short="Sở" if is_so else text, head="GIÁM ĐỐC" if is_so else None,
                   units=f"Các phòng, đơn vị thuộc {'Sở' if is_so else text}")
 
@@ -246,7 +253,10 @@ _NAMED_LEAD = re.compile(r"^(?:giao\s+)?(?P<who>(?:sở|văn phòng|công an|tha
 def _led_by_another(text: str, agency: Agency) -> bool:
     """"Giao Công an tỉnh tham mưu …", "Sở Khoa học và Công nghệ chủ trì …": another agency's task."""
     m = _NAMED_LEAD.match(text)
-    return bool(m) and fold(agency.name) not in fold(m.group("who")) and fold(m.group("who")) not in fold(agency.name)
+    if m is None:
+        return False
+    who = fold(m.group("who"))
+    return fold(agency.name) not in who and who not in fold(agency.name)
 
 
 def _task_children(node: Node) -> list[Node]:

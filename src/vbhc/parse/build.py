@@ -32,7 +32,7 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
-from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES
+from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES, UNTITLED_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS
 from vbhc.textnorm import is_upper, squash
 
@@ -81,8 +81,9 @@ class _DocBuilder:
         self.agency: list[Line] = []
         self.stack: list[tuple[int, Node]] = []
         self.awaiting_heading: Node | None = None
-        self.title_lines: list[str] = []
-        self.kem_theo_open = False
+        self.title_lines: list[str] = []  # joined into Document.title when the title ends (not per line)
+        self.kem_theo_parts: list[str] = []
+        self.kem_theo_depth = 0  # "(" opened and not yet closed in the "(Kèm theo …)" lines
         self.signature_started = False
         self.signature = Signature()
         self.table_node: tuple[int, Node] | None = None
@@ -169,7 +170,8 @@ class _DocBuilder:
         self.doc.type_line = self.text(line)
         if line.fields.rest:
             self.title_lines.append(line.fields.rest)
-        self.state = "title"
+        # PL III, Mẫu 1.8 and 1.10: a Giấy giới thiệu, a Giấy nghỉ phép have no trích yếu: the content follows
+        self.state = "preamble" if line.fields.doc_type in UNTITLED_TYPES else "title"
         return self.keep_as(line)
 
     def appendix(self, line: Line) -> bool:
@@ -251,9 +253,9 @@ class _DocBuilder:
     # --- title -------------------------------------------------------------------------
     def title(self, line: Line) -> bool:
         k, t = line.kind, self.text(line)
-        if self.kem_theo_open or k == K.KEM_THEO:
-            self.doc.attached_to = squash(f"{self.doc.attached_to or ''} {t}")
-            self.kem_theo_open = self.doc.attached_to.count("(") > self.doc.attached_to.count(")")
+        if self.kem_theo_depth > 0 or k == K.KEM_THEO:
+            self.kem_theo_parts.append(t)
+            self.kem_theo_depth += t.count("(") - t.count(")")
             self.keep(line, Role.KEM_THEO)
             return True
         if k == K.RULE:
@@ -270,15 +272,21 @@ class _DocBuilder:
         # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals
         authority = k == K.CAPS and not self.doc.is_appendix and (
             self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None))
-        if k in (K.TEXT, K.CAPS, K.DECIMAL) and self.doc.attached_to is None and (first or continues) \
+        if k in (K.TEXT, K.CAPS, K.DECIMAL) and not self.kem_theo_parts and (first or continues) \
                 and not authority:
             self.title_lines.append(t)
-            self.doc.title = squash(" ".join(self.title_lines))
             self.keep(line, Role.TITLE)
             return True
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
+
+    def end_title(self) -> None:
+        """The trích yếu and the "(Kèm theo …)" line, each joined once from the lines read for it."""
+        if self.title_lines:
+            self.doc.title = squash(" ".join(self.title_lines))
+        if self.kem_theo_parts:
+            self.doc.attached_to = squash(" ".join(self.kem_theo_parts))
 
     def next_kind(self) -> LineKind | None:
         """The kind of the line after the one being built (the builder reads one line at a time)."""
@@ -500,6 +508,11 @@ class _DocBuilder:
         elif k in (K.CAPS, K.TYPE_NAME) and sig.signer is None:
             sig.positions.append(squash(t))
             role = Role.POSITION
+        elif k == K.CAPS and self.beside_signature(line):
+            # PL III, Mẫu 1.9: the thư ký signs on the left, the chủ tọa on the right: the last one is the main one
+            self.doc.co_signatures.append(sig)
+            sig = self.signature = Signature(positions=[squash(t)])
+            role = Role.POSITION
         elif sig.signer is None and self.signature_started and len(t) <= 60 and not _SENTENCE_END.search(t):
             sig.signer = squash(t)
             role = Role.SIGNER
@@ -510,6 +523,15 @@ class _DocBuilder:
             sig.lines.append(t)
         sig.blocks.append(line.index)
         return self.keep_as(line, role)
+
+    def beside_signature(self, line: Line) -> bool:
+        """A line in another column of the layout table that holds a finished signature (two signers side by side)."""
+        sig = self.signature
+        if sig.signer is None or not sig.blocks:
+            return False
+        here, there = self.blocks[line.index], self.blocks[sig.blocks[-1]]
+        return (here.table is not None and there.table is not None and here.table.table == there.table.table
+                and here.table.table in self.layout_tables and here.table.col != there.table.col)
 
     # --- document boundaries -------------------------------------------------------------
     def starts_new_document(self, i: int) -> bool:
@@ -529,7 +551,7 @@ class _DocBuilder:
         if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.state == "closing"):
             return True
         if k in (K.CAPS, K.TYPE_NAME) and self.state == "closing" and self.signature.signer is not None:
-            return True
+            return not self.beside_signature(line)
         if k == K.CAPS:
             return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
         return False
@@ -552,8 +574,7 @@ class _DocBuilder:
         for node in self.doc.nodes():
             if node.kind == "table" and node.rows is not None:  # once, not per cell: tables can be large
                 node.text = "\n".join(" | ".join(r) for r in node.rows)
-        if self.title_lines and not self.doc.title:
-            self.doc.title = squash(" ".join(self.title_lines))
+        self.end_title()
         self.lift_closing_paragraphs()
         return i
 

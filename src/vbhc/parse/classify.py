@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex as re
 
 from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
@@ -14,15 +16,41 @@ _QH = _LETTERS_ONLY.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS_ONLY.sub("", fold(TIEU_NGU))
 
 
-def classify_text(text: str) -> tuple[LineKind, Fields | None]:
-    """The kind of one line of text and the fields its pattern pulled out."""
-    t = text.strip()
+Row = tuple[LineKind, re.Pattern[str], Callable[[re.Match[str]], Fields | None], str | None]
+# The rows of the table a line beginning with a given character can match, in the table's order.
+_ROWS_BY_FIRST: dict[str, list[Row]] = {}
+# Quốc hiệu and Tiêu ngữ are matched on their letters alone (any spacing, case, tone marks): only a
+# line of about their length whose first letter folds to "c" or "d" is folded to be compared.
+_FOLDED_LENGTHS = range(len(TIEU_NGU) - 10, len(QUOC_HIEU) + 25)
+
+
+def _rows_for(first: str) -> list[Row]:
+    rows = _ROWS_BY_FIRST.get(first)
+    if rows is None:
+        rows = _ROWS_BY_FIRST[first] = [row for row in LINE_PATTERNS if row[3] is None or first in row[3]]
+    return rows
+
+
+def _motto_or_national_title(t: str) -> LineKind | None:
+    if len(t) not in _FOLDED_LENGTHS:
+        return None
+    first = next((ch for ch in t if ch.isalpha()), "")
+    if fold(first) not in ("c", "d"):
+        return None
     letters = _LETTERS_ONLY.sub("", fold(t))
-    if letters == _QH:
-        return LineKind.QUOC_HIEU, None
-    if letters == _TN:
-        return LineKind.TIEU_NGU, None
-    for kind, pattern, read in LINE_PATTERNS:
+    return LineKind.QUOC_HIEU if letters == _QH else LineKind.TIEU_NGU if letters == _TN else None
+
+
+def classify_text(text: str, rows: list[Row] | None = None) -> tuple[LineKind, Fields | None]:
+    """The kind of one line of text and the fields its pattern pulled out.
+
+    `rows` is for tests: the whole table, to check that trying only a first character's rows
+    classifies every line as trying them all would."""
+    t = text.strip()
+    heading = _motto_or_national_title(t)
+    if heading is not None:
+        return heading, None
+    for kind, pattern, read, _first in (rows if rows is not None else _rows_for(t[:1])):
         m = pattern.match(t)
         if m:
             return kind, read(m)

@@ -73,46 +73,52 @@ def _none(m: re.Match[str]) -> None:
 
 Reader = Callable[[re.Match[str]], Fields | None]
 K = LineKind
+BULLET_MARKS = "-–—+•*·▪●○◦➢✓"
+POINT_LETTERS = "abcdefghijklmnopqrstuvwxyzđ"  # what a point label may be typed with (rules judge f, j, w, z)
 
-# (kind, pattern, what to pull out) in order; the first pattern that matches the stripped text wins.
-LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader]] = [
-    (K.RULE, re.compile(r"^[_\-–—=\.…]{3,}$"), _none),
+# (kind, pattern, what to pull out, first characters) in order; the first pattern that matches the stripped
+# text wins. A row's last column lists the characters a matching line can begin with (None: any), so that a line
+# is tried only against the rows it could match; tests/parse/test_patterns.py checks the table both ways.
+LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
+    (K.RULE, re.compile(r"^[_\-–—=\.…]{3,}$"), _none, "_-–—=.…"),
     (K.STAND_IN, re.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
-                            r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$"), _none),
+                            r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$"), _none, "[("),
     (K.SO_KY_HIEU, re.compile(r"^(?P<word>Số)\s*(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
-                              r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number),
+                              r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number, "Ss"),
     # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
-    (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b"), _none),
+    (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b"), _none, "CTX"),
     (K.PLACE_DATE, re.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,?\s*)(?P<date>ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
-        r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?)\s*\.?$", re.I), _place_date),
+        r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?)\s*\.?$", re.I), _place_date, None),
     # the date written short ("Nghệ An, 05/02/2026"): still the place-date line; a rule judges it
     (K.PLACE_DATE, re.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,\s*)(?P<date>(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.\-]\s*"
-        r"(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4}))\s*\.?$", re.I), _place_date_short),
-    (K.VV, re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I), _rest),
-    (K.KINH_GUI, re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$"), _rest),
-    (K.ENACTING, re.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$"), _none),
-    (K.KEM_THEO, re.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I), _none),
+        r"(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4}))\s*\.?$", re.I), _place_date_short, None),
+    (K.VV, re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I), _rest, "Vv"),
+    (K.KINH_GUI, re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$"), _rest, "K"),
+    (K.ENACTING, re.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$"), _none, "QNC"),
+    (K.KEM_THEO, re.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I), _none, "(KkBb"),
     (K.PHU_LUC, re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$"),
-     _appendix),
-    (K.NOI_NHAN, re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I), _rest),
-    (K.LUU, re.compile(r"^[-–+•]?\s*Lưu\s*:\s*(?P<rest>.*)$"), _rest),
+     _appendix, "P"),
+    (K.NOI_NHAN, re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I), _rest, "Nn"),
+    (K.LUU, re.compile(r"^[-–+•]?\s*Lưu\s*:\s*(?P<rest>.*)$"), _rest, "-–+•L"),
     (K.AUTHORITY, re.compile(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>[\p{Lu}\d][\p{Lu}\p{M}\d\s,.()-]*)$"),
-     _authority),
+     _authority, "TKQ"),
     (K.PART, re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<num>" + ROMAN + r"|\d+|thứ\s+\p{L}+|THỨ\s+\p{L}+)"
-                        + HEADING_REST), _label),
-    (K.CHAPTER, re.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>" + ROMAN + r"|\d+)" + HEADING_REST), _label),
-    (K.MUC, re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST), _label),
-    (K.ARTICLE, re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$"), _label),
-    (K.ROMAN, re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$"), _label),
+                        + HEADING_REST), _label, "P"),
+    (K.CHAPTER, re.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>" + ROMAN + r"|\d+)" + HEADING_REST), _label, "C"),
+    (K.MUC, re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST), _label, "M"),
+    (K.ARTICLE, re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$"), _label, "Đ"),
+    (K.ROMAN, re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$"), _label, "IVXLC"),
     (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$"),
-     _label),
+     _label, "123456789"),
     # "1.2.3 Tiểu mục" without the last dot; a sub-number has at most two digits ("1.500 người" is a count)
-    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label),
-    (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$"), _label),
-    (K.BULLET, re.compile(r"^(?P<mark>[-–—+•*·▪●○◦➢✓])\s*(?P<rest>\S.*)$"), _label),
-    (K.PAGE_NUMBER, re.compile(r"^-?\s*\d{1,3}\s*-?$"), _none),
+    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label,
+     "123456789"),
+    (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$"), _label,
+     "-–+•" + POINT_LETTERS),
+    (K.BULLET, re.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
+    (K.PAGE_NUMBER, re.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
 ]
 
 

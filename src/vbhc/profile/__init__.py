@@ -14,10 +14,22 @@ The deadline is inclusive: a sub-plan issued on or before `deadline` is on time 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from vbhc.errors import InputError
 from vbhc.profile.model import Area, Element, Parent, Profile, Reporting, Target
-from vbhc.profile.yamlio import profile_dict, read_profile, to_yaml, write_profile
+
+_YAMLIO = ("profile_dict", "read_profile", "to_yaml", "write_profile")
+
+
+def __getattr__(name: str) -> Any:
+    """The YAML functions, imported on first use: `vbhc.profile.summary` (on every check result) must not
+    pull in the keys' tables and the YAML reader."""
+    if name in _YAMLIO:
+        from vbhc.profile import yamlio
+
+        return getattr(yamlio, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["Area", "Element", "Parent", "Profile", "Reporting", "Target", "from_parent", "from_parsed",
            "profile_dict", "read_profile", "to_yaml", "write_profile"]

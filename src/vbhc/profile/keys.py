@@ -2,8 +2,13 @@
 
 "Tỷ lệ hồ sơ TTHC ở các cấp được giải quyết đúng hạn" and "tỷ lệ hồ sơ thủ tục hành chính
 thuộc thẩm quyền của Sở được giải quyết đúng hạn" must meet. The key expands abbreviations,
-puts tone marks in the modern place, segments words with underthesea (imported lazily), drops
-words that do not identify an indicator, and folds. It is for matching only.
+puts tone marks in the modern place, segments words, drops words that do not identify an indicator,
+and folds. It is for matching only.
+
+A parent's keys are cut into words by underthesea's segmentation model (loaded straight from its files,
+only when a parent plan is read: a saved profile keeps its keys); a sub-plan's indicators are cut into
+the words of its parent's keys (`vocabulary_of`), longest first, so that checking a sub-plan against a
+saved profile loads no model at all.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from functools import lru_cache
 import regex as re
 
 from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, MANNER_WORDS, PURPOSE_WORDS, STOPWORDS, SYNONYMS
-from vbhc.textnorm import fold, modern_tones
+from vbhc.textnorm import OLD_TONES, fold, modern_tones
 
 _ABBR_RE = re.compile(r"(?<![\p{L}\d])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
                                                                                    reverse=True)) + r")(?![\p{L}\d])")
@@ -25,14 +30,129 @@ _PURPOSE = re.compile(r"\s+(?:" + "|".join(PURPOSE_WORDS) + r")\s+", re.I)
 _MANNER = re.compile(r",?\s+(?:" + "|".join(MANNER_WORDS) + r")\s+", re.I)
 
 
+# Changed whenever the key of an indicator would come out differently (the words dropped, the segmenter's
+# use): keys stored in saved profiles under another version are computed again (yamlio.key_hash).
+KEY_VERSION = 2  # 2: the model read straight from its files, vbhc's own tokens
+
+
 def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
 
-def _segment(text: str) -> list[str]:
-    from underthesea import word_tokenize  # 0.3 s to import: only on this path
+_TOKEN = re.compile(r"[\p{L}\p{M}\d]+(?:[-'][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]")
+MAX_WORD_SYLLABLES = 4
 
-    return word_tokenize(text)
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """underthesea's word-segmentation model (CRF), loaded straight from its files: importing the
+    `underthesea` package costs 0.4 s and its own loader reads the pickles in pure Python (≈1 s)."""
+    import importlib.util
+    import pickle
+    from pathlib import Path
+
+    from underthesea_core import CRFFeaturizer, CRFTagger
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("underthesea is not installed")
+    base = Path(next(iter(spec.submodule_search_locations))) / "pipeline" / "word_tokenize" / "models" / MODEL
+    with open(base / "features.bin", "rb") as f:
+        features = pickle.load(f)  # noqa: S301 - the installed package's own model files
+    with open(base / "dictionary.bin", "rb") as f:
+        dictionary = pickle.load(f)  # noqa: S301
+    tagger = CRFTagger()
+    tagger.load(str(base / "models.bin"))
+    return CRFFeaturizer(features, dictionary), tagger
+
+
+MODEL = "ws_crf_vlsp2013_20230727"
+
+
+def _segment(text: str) -> list[str]:
+    """Words (syllables of one word joined by a space) and punctuation marks, by underthesea's model."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return []
+    featurizer, tagger = _tagger()
+    tags = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
+    out: list[str] = []
+    for tag, token in zip(tags, tokens, strict=False):
+        if tag == "I-W" and out:
+            out[-1] = f"{out[-1]} {token}"
+        else:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=1)
+def general_words() -> frozenset[str]:
+    """The words of underthesea's Vietnamese word list (Viet74K), lower case, tone marks as the list writes
+    them ("thủ tục", "hành chính hoá"; not folded: "phương thức" is not "phường thực"): read as a data file
+    (≈50 ms), neither the package imported nor its model loaded. Looked up in both tone styles."""
+    import importlib.util
+    import unicodedata
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return frozenset(map(str.strip, text.lower().split("\n")))
+
+
+_NEW_TO_OLD = {new: old for old, new in OLD_TONES.items()}
+_NEW_TONE_RE = re.compile("|".join(_NEW_TO_OLD))
+
+
+def _in_general(candidate: str, words: frozenset[str]) -> bool:
+    return candidate in words or _NEW_TONE_RE.sub(lambda m: _NEW_TO_OLD[m.group()], candidate) in words
+
+
+def _longest(syllables: list[str], i: int, words: frozenset[str], general: bool = False) -> int:
+    for n in range(min(MAX_WORD_SYLLABLES, len(syllables) - i), 1, -1):
+        candidate = " ".join(syllables[i:i + n])
+        if _in_general(candidate, words) if general else candidate in words:
+            return n
+    return 0
+
+
+_STOP_SYLLABLES = frozenset(w for w in _STOP if " " not in w)
+
+
+def _segment_with(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """Words by the longest match (up to four syllables): first in a vocabulary of folded words ("thu
+    tuc", the parent's), then in the general word list (not from a stop word: "các bộ phận" is "các" +
+    "bộ phận"). A sub-plan's indicator is cut into the words of its parent's keys this way, without the
+    model."""
+    tokens = _TOKEN.findall(text)
+    folded = [fold(t) for t in tokens]
+    lower = [modern_tones(t).lower() for t in tokens]
+    general = general_words()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        n = _longest(folded, i, vocabulary)
+        if not n and lower[i] not in _STOP_SYLLABLES:
+            n = _longest(lower, i, general, general=True)
+        n = n or 1
+        out.append(" ".join(tokens[i:i + n]))
+        i += n
+    return out
+
+
+_STOP_WORDS = frozenset(fold(w) for w in STOPWORDS if " " in w)
+
+
+def vocabulary_of(keys: list[str]) -> frozenset[str]:
+    """The words of more than one syllable in some keys, folded with spaces, and the stop words."""
+    return frozenset({w.replace("_", " ") for key in keys for w in key.split() if "_" in w} | _STOP_WORDS)
 
 
 @lru_cache(maxsize=8192)
@@ -41,10 +161,11 @@ def has_manner_clause(indicator: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def indicator_key(indicator: str, without_manner: bool = False) -> str:
+def indicator_key(indicator: str, without_manner: bool = False, vocabulary: frozenset[str] | None = None) -> str:
     """Space-separated folded words (syllables of one word joined by "_"), in order, no repeats.
 
-    `without_manner` also drops a manner clause ("… được ban hành, … đảm bảo chất lượng")."""
+    `without_manner` also drops a manner clause ("… được ban hành, … đảm bảo chất lượng"). With a
+    `vocabulary` (vocabulary_of the parent's keys) the words are cut by it instead of by the model."""
     text = modern_tones(expand_abbreviations(indicator))
     for cut in (_PURPOSE, _MANNER) if without_manner else (_PURPOSE,):
         head = cut.split(text, maxsplit=1)[0]
@@ -53,7 +174,7 @@ def indicator_key(indicator: str, without_manner: bool = False) -> str:
     text = _SYNONYMS.sub(lambda m: SYNONYMS[m.group(1).lower()], text)
     text = re.sub(r"[()\[\]“”\"']", " ", text)
     words: list[str] = []
-    for token in _segment(text):
+    for token in (_segment(text) if vocabulary is None else _segment_with(text, vocabulary)):
         if _PUNCT.match(token):
             continue
         if modern_tones(token).lower() in _STOP:

@@ -8,7 +8,6 @@ rewritten. Patterns are written with diacritics for readability and folded when 
 from __future__ import annotations
 
 # The reform areas' names are data of their own: vbhc.profile.areas.
-from vbhc.profile.areas import AREA_IDS, AREA_TITLES  # noqa: E402, F401
 
 # Abbreviations in plans, expanded before matching (Phụ lục / common usage in CCHC plans).
 # Longer keys first so that CBCCVC is not read as CB + CCVC.

@@ -58,6 +58,7 @@ class Target:
     node: str | None = None
     line: int | None = None
     baseline: str | None = None  # "năm 2021" in "giảm 10% … so với năm 2021"
+    key_text: str | None = None  # what the key is made from, when not the indicator alone ("Mức độ hài lòng …")
 
     def spec(self) -> dict[str, Any]:
         return {"op": self.op, "value": plain(self.value), "unit": self.unit}

@@ -90,7 +90,42 @@ def _header_texts(doc: Document) -> Iterator[str]:
             yield text
 
 
+def _heading_areas(a: Analysis, node: Node) -> None:
+    """Areas a heading names, or the short cells of a table (a group row, an "area" column)."""
+    if _is_heading(node):
+        for area_id in areas_in(node_title(node) or ""):
+            a.areas.setdefault(area_id, Hit(node.id, node.line, node_title(node) or "", "heading"))
+    if node.kind == "table" and node.rows:
+        for cell in (c for row in node.rows for c in row if c and len(c.split()) <= 14):
+            for area_id in areas_in(cell):
+                a.areas.setdefault(area_id, Hit(node.id, node.line, cell, "heading"))
+
+
+def _read_sentences(a: Analysis, node: Node, folded_parts: list[str]) -> None:
+    """Elements and citations in a node's sentences."""
+    texts = list(node_texts(node))
+    if node.heading and node.heading not in texts:
+        texts.append(node.heading)  # "2. Văn phòng … báo cáo định kỳ …" parsed as a heading
+    for text in texts:
+        folded_parts.append(fold(text))
+        for s in sentences(text):
+            f = fold(s)
+            for element_id, patterns in _EVIDENCE.items():
+                if element_id not in a.elements and any(p.search(f) for p in patterns):
+                    a.elements[element_id] = Hit(node.id, node.line, s)
+            a.citations.extend(_citations(s, node.id, node.line))
+
+
+def _content_areas(a: Analysis, doc: Document) -> None:
+    """A plan without area headings: the areas its tasks name."""
+    for node in doc.nodes():
+        for s in (s for text in node_texts(node) for s in sentences(text)):
+            for area_id in areas_in(s):
+                a.areas.setdefault(area_id, Hit(node.id, node.line, s, "content"))
+
+
 def analyse(doc: Document) -> Analysis:
+    """What the sub-plan holds, read alone: areas it names, elements, citations, targets."""
     a = Analysis()
     folded_parts = []
     for text in _header_texts(doc):
@@ -98,34 +133,11 @@ def analyse(doc: Document) -> Analysis:
         for s in sentences(text):
             a.citations.extend(_citations(s, None, None))
     for node in doc.nodes():
-        if _is_heading(node):
-            for area_id in areas_in(node_title(node) or ""):
-                a.areas.setdefault(area_id, Hit(node.id, node.line, node_title(node) or "", "heading"))
-        if node.kind == "table" and node.rows:
-            for row in node.rows:
-                for cell in row:
-                    if cell and len(cell.split()) <= 14:  # a group row or an "area" column
-                        for area_id in areas_in(cell):
-                            a.areas.setdefault(area_id, Hit(node.id, node.line, cell, "heading"))
-        texts = list(node_texts(node))
-        if node.heading and node.heading not in texts:
-            texts.append(node.heading)  # "2. Văn phòng … báo cáo định kỳ …" parsed as a heading
-        for text in texts:
-            folded_parts.append(fold(text))
-            for s in sentences(text):
-                f = fold(s)
-                for element_id, patterns in _EVIDENCE.items():
-                    if element_id not in a.elements and any(p.search(f) for p in patterns):
-                        a.elements[element_id] = Hit(node.id, node.line, s)
-                a.citations.extend(_citations(s, node.id, node.line))
-    structured = sum(1 for h in a.areas.values() if h.how == "heading") >= 2
-    if not structured:  # no area headings: read the tasks themselves
-        for node in doc.nodes():
-            for text in node_texts(node):
-                for s in sentences(text):
-                    for area_id in areas_in(s):
-                        a.areas.setdefault(area_id, Hit(node.id, node.line, s, "content"))
-    a.targets = extract_targets(doc)
+        _heading_areas(a, node)
+        _read_sentences(a, node, folded_parts)
+    if sum(1 for h in a.areas.values() if h.how == "heading") < 2:
+        _content_areas(a, doc)
+    a.targets = extract_targets(doc, keyed=False)  # keyed against the parent's words when matched
     a.text_folded = "\n".join(folded_parts)
     return a
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 import regex as re
 
 from vbhc.model import Document, Node
-from vbhc.profile.keys import has_manner_clause, indicator_key, similarity
+from vbhc.profile.keys import has_manner_clause, indicator_key, similarity, vocabulary_of
 from vbhc.profile.lexicon import (
     COUNT_UNITS,
     IMPROVE_OBJECTS,
@@ -294,15 +294,15 @@ def node_texts(node: Node) -> Iterator[str]:
 _HEAD_END = re.compile(r"\s+(?:của|về|đối với|trong|tại|ở)\s+", re.I)
 
 
-def _sub_target_key(t: Target, prev: Target | None) -> str:
+def _sub_target_text(t: Target, prev: Target | None) -> str:
     """"…, trong đó lĩnh vực đất đai đạt trên 86%": the sub-target's key carries the head of the target
     it details ("Mức độ hài lòng"), which the clause leaves out. The indicator shown is not changed."""
     if prev is None or not fold(t.text).startswith("trong do"):
-        return indicator_key(t.indicator)
+        return t.indicator
     head = _HEAD_END.split(prev.indicator, maxsplit=1)[0]
     if len(head.split()) > 5 or fold(head) in fold(t.indicator):
-        return indicator_key(t.indicator)
-    return indicator_key(f"{head} {t.indicator}")
+        return t.indicator
+    return f"{head} {t.indicator}"
 
 
 _NOT_TARGETS = tuple(fold(h) for h in NOT_TARGET_SECTIONS)
@@ -319,8 +319,9 @@ def target_nodes(nodes: list[Node]) -> Iterator[Node]:
         yield from target_nodes(node.children)
 
 
-def extract_targets(doc: Document) -> list[Target]:
-    """Every target in the document's body, in reading order, with its node and line."""
+def extract_targets(doc: Document, keyed: bool = True) -> list[Target]:
+    """Every target in the document's body, in reading order, with its node and line. `keyed`: with its
+    key (a parent's, by the segmentation model); a sub-plan's are keyed when matched (`match_targets`)."""
     out: list[Target] = []
     for node in target_nodes(doc.body):
         prev: Target | None = None
@@ -328,7 +329,10 @@ def extract_targets(doc: Document) -> list[Target]:
             for sentence in sentences(text):
                 for t in targets_in_sentence(sentence):
                     t.node, t.line = node.id, node.line
-                    t.key = _sub_target_key(t, prev)
+                    key_text = _sub_target_text(t, prev)
+                    t.key_text = key_text if key_text != t.indicator else None
+                    if keyed:
+                        t.key = indicator_key(key_text)
                     out.append(t)
                     prev = t
     return out
@@ -389,39 +393,41 @@ def comparable(parent: Target, found: Target) -> bool:
 MATCH_THRESHOLD = 0.5
 
 
-def _key(t: Target) -> str:
-    return t.key or indicator_key(t.indicator)
+def _key(t: Target, vocabulary: frozenset[str] | None = None) -> str:
+    if not t.key:  # a sub-plan's target: cut into its parent's words
+        t.key = indicator_key(t.key_text or t.indicator, vocabulary=vocabulary)
+    return t.key
 
 
-def _core_key(t: Target) -> str:
-    return indicator_key(t.indicator, without_manner=True) if has_manner_clause(t.indicator) else _key(t)
+def _core_key(t: Target, vocabulary: frozenset[str] | None) -> str:
+    if not has_manner_clause(t.indicator):
+        return _key(t, vocabulary)
+    return indicator_key(t.indicator, without_manner=True, vocabulary=vocabulary)
 
 
-def match_targets(parents: list[Target], found: list[Target],
-                  threshold: float = MATCH_THRESHOLD) -> list[tuple[Target, Target | None, float]]:
-    """Pair each parent target with the sub-plan target that states the same indicator (one to one)."""
+def _scored_pairs(parents: list[Target], found: list[Target], threshold: float) -> list[tuple[float, int, int]]:
+    """Every (score, parent index, found index) at or above the threshold, best first."""
+    vocabulary = vocabulary_of([_key(p) for p in parents])
     pairs = []
     for i, p in enumerate(parents):
         for j, f in enumerate(found):
             if not comparable(p, f):
                 continue
-            score = similarity(_key(p), _key(f))
+            score = similarity(_key(p), _key(f, vocabulary))
             if has_manner_clause(p.indicator) or has_manner_clause(f.indicator):  # compare the cores too
-                score = max(score, similarity(_core_key(p), _core_key(f)))
+                score = max(score, similarity(_core_key(p, vocabulary), _core_key(f, vocabulary)))
             if score >= threshold:
                 pairs.append((score, i, j))
     pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    taken_p: dict[int, tuple[int, float]] = {}
-    taken_f: dict[int, int] = {}  # found index → the parent it was paired with first
-    for score, i, j in pairs:
-        if i in taken_p or j in taken_f:
-            continue
-        taken_p[i] = (j, score)
-        taken_f[j] = i
-    # One sentence may state two of the parent's targets ("Tăng tỷ lệ số hóa thành phần hồ sơ, kết
-    # quả giải quyết TTHC"): a target already paired also serves a second parent target when it names
-    # what sets that one apart from every other parent target (a word of its key no other key has:
-    # "thành_phần", "ioffice"; not "người_dân", which half of them share).
+    return pairs
+
+
+def _second_targets(parents: list[Target], found: list[Target], pairs: list[tuple[float, int, int]],
+                    taken_p: dict[int, tuple[int, float]], taken_f: dict[int, int]) -> None:
+    """One sentence may state two of the parent's targets ("Tăng tỷ lệ số hóa thành phần hồ sơ, kết
+    quả giải quyết TTHC"): a target already paired also serves a second parent target when it names
+    what sets that one apart from every other parent target (a word of its key no other key has:
+    "thành_phần", "ioffice"; not "người_dân", which half of them share)."""
     counts: dict[str, int] = {}
     for p in parents:
         for w in set(_key(p).split()):
@@ -432,6 +438,20 @@ def match_targets(parents: list[Target], found: list[Target],
         own = {w for w in _key(parents[i]).split() if counts.get(w) == 1}
         if own & set(_key(found[j]).split()):
             taken_p[i] = (j, score)
+
+
+def match_targets(parents: list[Target], found: list[Target],
+                  threshold: float = MATCH_THRESHOLD) -> list[tuple[Target, Target | None, float]]:
+    """Pair each parent target with the sub-plan target that states the same indicator (one to one)."""
+    pairs = _scored_pairs(parents, found, threshold)
+    taken_p: dict[int, tuple[int, float]] = {}
+    taken_f: dict[int, int] = {}  # found index → the parent it was paired with first
+    for score, i, j in pairs:
+        if i in taken_p or j in taken_f:
+            continue
+        taken_p[i] = (j, score)
+        taken_f[j] = i
+    _second_targets(parents, found, pairs, taken_p, taken_f)
     out: list[tuple[Target, Target | None, float]] = []
     for i, p in enumerate(parents):
         if i in taken_p:

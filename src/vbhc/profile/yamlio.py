@@ -9,6 +9,7 @@ lenient about how an officer types a value ("95%", "≥"), and every error names
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from typing import Any
@@ -16,8 +17,9 @@ from typing import Any
 from vbhc import dates
 from vbhc.errors import InputError
 from vbhc.fileio import write_atomic
-from vbhc.profile.keys import indicator_key
-from vbhc.profile.lexicon import AREA_IDS, AREA_TITLES, ELEMENT_IDS, ELEMENT_NAMES
+from vbhc.profile.areas import AREA_IDS, AREA_TITLES
+from vbhc.profile.keys import KEY_VERSION, indicator_key
+from vbhc.profile.lexicon import ELEMENT_IDS, ELEMENT_NAMES
 from vbhc.profile.model import OPS, Area, Element, Parent, Profile, Reporting, Target, section_label
 from vbhc.quantities import plain
 
@@ -34,8 +36,9 @@ def profile_dict(profile: Profile) -> dict[str, Any]:
                    "doc_type": p.doc_type, "title": p.title, "cite": p.cite()},
         "areas": [{"id": a.id, "title": a.title, "node": a.node, "line": a.line, "name": a.name,
                    "name_source": a.name_source} for a in profile.areas],
-        "targets": [{"indicator": t.indicator, "key": t.key, "op": t.op, "value": plain(t.value), "unit": t.unit,
-                     "baseline": t.baseline, "text": t.text, "node": t.node, "line": t.line}
+        "targets": [{"indicator": t.indicator, "key": t.key, "key_hash": key_hash(t.indicator), "op": t.op,
+                     "value": plain(t.value), "unit": t.unit, "baseline": t.baseline, "text": t.text,
+                     "node": t.node, "line": t.line}
                     for t in profile.targets],
         "deadline": profile.deadline,
         "deadline_source": {"text": profile.deadline_text, "node": profile.deadline_node,
@@ -68,7 +71,8 @@ def to_yaml(profile: Profile) -> str:
         "# Có thể sửa tay (nâng chỉ tiêu, bỏ lĩnh vực, sửa hạn) rồi dùng: vbhc check … --profile tệp.yaml",
         "# op: >= (từ … trở lên), > (trên), = (đạt), <= (không quá), < (dưới), reduce_by (giảm …%),",
         "#     increase (tăng, không có số), improve (cải thiện, không có số).",
-        "# key được tính lại từ indicator khi đọc; sửa indicator là đủ.",
+        "# key (để so khớp chỉ tiêu) được giữ khi indicator chưa bị sửa (key_hash); sửa indicator thì key",
+        "# được tính lại khi đọc: sửa indicator là đủ, không cần sửa key.",
         f"version: {FORMAT_VERSION}",
         f"source: {_q(profile.source)}",
         "",
@@ -111,6 +115,7 @@ def to_yaml(profile: Profile) -> str:
         if t.baseline:
             out.append(f"    baseline: {_q(t.baseline)}")
         out.append(f"    key: {_q(t.key)}")
+        out.append(f"    key_hash: {_q(key_hash(t.indicator))}")
         out.append(f"    node: {_q(t.node)}")
         out.append(f"    line: {_q(t.line)}")
         out.append(f"    text: {_q(t.text)}")
@@ -223,55 +228,67 @@ def _known_source(name: Any) -> str | None:
     return next((n.source for n in AREA_NAMES if n.name == name), None)
 
 
-def profile_from_data(data: Any) -> Profile:
-    """Build and validate a Profile from parsed YAML/JSON; raises _Bad naming the field."""
-    root = _mapping(data, "tệp hồ sơ")
-    for required in ("parent", "areas", "targets", "required_elements"):
-        if required not in root:
-            raise _Bad(f"{required}: thiếu mục bắt buộc")
-    pd = _mapping(root["parent"], "parent")
-    parent = Parent(number=_str(pd.get("number"), "parent.number", required=True),
-                    symbol=_str(pd.get("symbol"), "parent.symbol", required=True),
-                    date=_date(pd.get("date"), "parent.date"), issuer=_str(pd.get("issuer"), "parent.issuer"),
-                    doc_type=_str(pd.get("doc_type"), "parent.doc_type"), title=_str(pd.get("title"), "parent.title"))
-    areas = []
-    for i, a in enumerate(_list(root["areas"], "areas")):
-        field = f"areas[{i}]"
-        if isinstance(a, str):
-            a = {"id": a}
-        a = _mapping(a, field)
-        area_id = _str(a.get("id"), f"{field}.id", required=True)
-        if area_id not in AREA_IDS:
-            raise _Bad(f"{field}.id: '{area_id}' không phải mã lĩnh vực hợp lệ ({', '.join(AREA_IDS)})")
-        areas.append(Area(id=area_id, title=_str(a.get("title"), f"{field}.title") or AREA_TITLES[area_id],
-                          node=_str(a.get("node"), f"{field}.node"), line=_int(a.get("line"), f"{field}.line"),
-                          name=_str(a.get("name"), f"{field}.name"), name_source=_known_source(a.get("name"))))
-    targets = []
-    for i, t in enumerate(_list(root["targets"], "targets")):
-        field = f"targets[{i}]"
-        t = _mapping(t, field)
-        indicator = _str(t.get("indicator"), f"{field}.indicator", required=True)
-        op_raw = _str(t.get("op"), f"{field}.op", required=True) or ""
-        op = _OP_ALIASES.get(op_raw, op_raw)
-        if op not in OPS:
-            raise _Bad(f"{field}.op: '{op_raw}' không hợp lệ; dùng một trong: {', '.join(OPS)}")
-        value = _value(t.get("value"), f"{field}.value")
-        if op in ("increase", "improve"):
-            if value is not None:
-                raise _Bad(f"{field}.value: chỉ tiêu '{op}' không có số; để trống (null) hoặc đổi op")
-        elif value is None:
-            raise _Bad(f"{field}.value: chỉ tiêu '{op}' cần một con số")
-        unit = _str(t.get("unit"), f"{field}.unit")
-        if unit is None and value is not None and isinstance(t.get("value"), str) and "%" in t["value"]:
-            unit = "%"
-        assert indicator is not None
-        targets.append(Target(indicator=indicator, op=op, value=value, unit=unit,
-                              text=_str(t.get("text"), f"{field}.text") or indicator,
-                              key=indicator_key(indicator), node=_str(t.get("node"), f"{field}.node"),
-                              line=_int(t.get("line"), f"{field}.line"),
-                              baseline=_str(t.get("baseline"), f"{field}.baseline")))
-    sources = root.get("element_sources") or {}
-    sources = _mapping(sources, "element_sources")
+def _parent(data: Any) -> Parent:
+    pd = _mapping(data, "parent")
+    # no number: a draft parent, not issued yet (sub-plans cannot be asked to cite it: no KH006)
+    return Parent(number=_str(pd.get("number"), "parent.number"),
+                  symbol=_str(pd.get("symbol"), "parent.symbol", required=True),
+                  date=_date(pd.get("date"), "parent.date"), issuer=_str(pd.get("issuer"), "parent.issuer"),
+                  doc_type=_str(pd.get("doc_type"), "parent.doc_type"), title=_str(pd.get("title"), "parent.title"))
+
+
+def _area(a: Any, field: str) -> Area:
+    a = _mapping({"id": a} if isinstance(a, str) else a, field)
+    area_id = _str(a.get("id"), f"{field}.id", required=True)
+    if area_id not in AREA_IDS:
+        raise _Bad(f"{field}.id: '{area_id}' không phải mã lĩnh vực hợp lệ ({', '.join(AREA_IDS)})")
+    return Area(id=area_id, title=_str(a.get("title"), f"{field}.title") or AREA_TITLES[area_id],
+                node=_str(a.get("node"), f"{field}.node"), line=_int(a.get("line"), f"{field}.line"),
+                name=_str(a.get("name"), f"{field}.name"), name_source=_known_source(a.get("name")))
+
+
+def _op_value_unit(t: dict[str, Any], field: str) -> tuple[str, float | None, str | None]:
+    op_raw = _str(t.get("op"), f"{field}.op", required=True) or ""
+    op = _OP_ALIASES.get(op_raw, op_raw)
+    if op not in OPS:
+        raise _Bad(f"{field}.op: '{op_raw}' không hợp lệ; dùng một trong: {', '.join(OPS)}")
+    value = _value(t.get("value"), f"{field}.value")
+    if op in ("increase", "improve"):
+        if value is not None:
+            raise _Bad(f"{field}.value: chỉ tiêu '{op}' không có số; để trống (null) hoặc đổi op")
+    elif value is None:
+        raise _Bad(f"{field}.value: chỉ tiêu '{op}' cần một con số")
+    unit = _str(t.get("unit"), f"{field}.unit")
+    if unit is None and value is not None and isinstance(t.get("value"), str) and "%" in t["value"]:
+        unit = "%"
+    return op, value, unit
+
+
+def key_hash(indicator: str) -> str:
+    """What a stored key was computed from (the indicator, and the key's own version): a hand edit of the
+    indicator makes the key be computed again; an untouched one is trusted (no word segmenter to load)."""
+    return hashlib.sha1(f"{KEY_VERSION}\0{indicator}".encode()).hexdigest()[:12]
+
+
+def _key(t: dict[str, Any], indicator: str, field: str) -> str:
+    stored = _str(t.get("key"), f"{field}.key")
+    if stored and t.get("key_hash") == key_hash(indicator):
+        return stored
+    return indicator_key(indicator)
+
+
+def _target(t: Any, field: str) -> Target:
+    t = _mapping(t, field)
+    indicator = _str(t.get("indicator"), f"{field}.indicator", required=True) or ""
+    op, value, unit = _op_value_unit(t, field)
+    return Target(indicator=indicator, op=op, value=value, unit=unit,
+                  text=_str(t.get("text"), f"{field}.text") or indicator,
+                  key=_key(t, indicator, field), node=_str(t.get("node"), f"{field}.node"),
+                  line=_int(t.get("line"), f"{field}.line"), baseline=_str(t.get("baseline"), f"{field}.baseline"))
+
+
+def _elements(root: dict[str, Any]) -> list[Element]:
+    sources = _mapping(root.get("element_sources") or {}, "element_sources")
     elements = []
     for i, e in enumerate(_list(root["required_elements"], "required_elements")):
         field = f"required_elements[{i}]"
@@ -280,10 +297,22 @@ def profile_from_data(data: Any) -> Profile:
             raise _Bad(f"{field}: '{element_id}' không phải mã nội dung hợp lệ ({', '.join(ELEMENT_IDS)})")
         node, line, text = _where_map(sources.get(element_id), f"element_sources.{element_id}")
         elements.append(Element(id=element_id, text=text, node=node, line=line))
+    return elements
+
+
+def profile_from_data(data: Any) -> Profile:
+    """Build and validate a Profile from parsed YAML/JSON; raises _Bad naming the field."""
+    root = _mapping(data, "tệp hồ sơ")
+    for required in ("parent", "areas", "targets", "required_elements"):
+        if required not in root:
+            raise _Bad(f"{required}: thiếu mục bắt buộc")
+    areas = [_area(a, f"areas[{i}]") for i, a in enumerate(_list(root["areas"], "areas"))]
+    targets = [_target(t, f"targets[{i}]") for i, t in enumerate(_list(root["targets"], "targets"))]
     d_node, d_line, d_text = _where_map(root.get("deadline_source"), "deadline_source")
     r_node, r_line, r_text = _where_map(root.get("reporting"), "reporting")
-    return Profile(parent=parent, areas=areas, targets=targets, deadline=_date(root.get("deadline"), "deadline"),
-                   deadline_text=d_text, deadline_node=d_node, deadline_line=d_line, required_elements=elements,
+    return Profile(parent=_parent(root["parent"]), areas=areas, targets=targets,
+                   deadline=_date(root.get("deadline"), "deadline"), deadline_text=d_text, deadline_node=d_node,
+                   deadline_line=d_line, required_elements=_elements(root),
                    reporting=Reporting(text=r_text, node=r_node, line=r_line) if r_text else None,
                    task_section=_str(root.get("task_section"), "task_section"),
                    source=_str(root.get("source"), "source"))

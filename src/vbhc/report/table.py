@@ -50,7 +50,7 @@ def _cells(r: AuditRow) -> list[Any]:
         return [Text(r.shown_path), Text(f"không đọc được: {r.error}", style="bold red"), "", "", "", "", "", "—", "—"]
     plan = r.plan
     weaker = "—" if plan.weaker_count is None else str(plan.weaker_count)
-    return [Text(r.shown_path), Text(r.agency or "—"), Text(r.number or "—"), Text(display(r.date)),
+    return [Text(r.shown_path), Text(r.agency or "—"), Text(r.number or "—"), Text(shown(display(r.date))),
             Text(on_time_words(r), style="red" if plan.on_time is False else ""),
             Text(areas_words(r), style="red" if plan.areas_missing else ""),
             Text(weaker, style="red" if plan.weaker else ""),

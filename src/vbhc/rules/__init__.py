@@ -15,17 +15,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from vbhc.model import Document, ParsedFile
+from vbhc.fixes import Fix
+from vbhc.model import Document, Line, Node, ParsedFile
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # What a rule needs from the input; a rule whose needs the input cannot carry is not applicable.
-Need = Literal["style", "paragraph_format", "page_setup", "profile"]
+Need = Literal["style", "paragraph_format", "page_setup", "profile", "scanned"]
 
 
 @dataclass
 class Finding:
+    """One finding: what, where (for machines: node and line; for officers: quote, part, page), and
+    the fix that would resolve it, if there is a mechanical one."""
+
     rule: str
     severity: Severity
     message: str
@@ -34,13 +38,23 @@ class Finding:
     node: str | None = None
     line: int | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    quote: str | None = None  # a few words of the text it is about, as written
+    part: str | None = None  # the part as an officer names it: "Căn cứ thứ hai", "mục II.4, điểm đ"
+    page: int | None = None  # where the file carries pages (PDF; .docx saved with page breaks)
+    paragraph: int | None = None  # the .docx paragraph it is about (the reader's count)
+    blocks: tuple[int, ...] = ()  # the file's blocks it is about (review tools anchor there)
+    fix: Fix | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "rule": self.rule, "severity": self.severity, "message": self.message, "source": self.source,
-            "location": {"document": self.document, "node": self.node, "line": self.line},
+            "location": {"document": self.document, "node": self.node, "line": self.line, "quote": self.quote,
+                         "part": self.part, "page": self.page, "paragraph": self.paragraph},
             "data": self.data,
         }
+        if self.fix is not None:
+            out["fix"] = self.fix.as_dict()
+        return out
 
 
 @dataclass
@@ -53,13 +67,64 @@ class Context:
     profile: Any = None  # vbhc.profile.Profile for plan rules
     current: Rule | None = None
     plan: Any = None  # vbhc.profile.summary.PlanSummary: the file's sub-plan against the profile
+    # What the rules compute once per document and share (the check passes one dict per document):
+    # walking the tree once, not once per rule.
+    memo: dict[str, Any] = field(default_factory=dict)
 
-    def finding(self, message: str, *, node: str | None = None, line: int | None = None,
-                data: dict[str, Any] | None = None, severity: Severity | None = None) -> Finding:
-        """A finding of the running rule, located in this document."""
+    def nodes(self) -> list[Node]:
+        """Every node of the document's body, in document order."""
+        if "nodes" not in self.memo:
+            self.memo["nodes"] = list(self.doc.nodes())
+        return self.memo["nodes"]  # type: ignore[no-any-return]
+
+    def node_of_block(self) -> dict[int, Node]:
+        """Which node holds each block of the body (its label line, heading line, table cells)."""
+        if "node_of_block" not in self.memo:
+            owners: dict[int, Node] = {}
+            for node in self.nodes():
+                for b in node.blocks:
+                    owners.setdefault(b, node)
+            self.memo["node_of_block"] = owners
+        return self.memo["node_of_block"]  # type: ignore[no-any-return]
+
+    def finding(self, message: str, *, at: Line | Node | None = None, node: str | None = None,
+                line: int | None = None, part: str | None = None, data: dict[str, Any] | None = None,
+                severity: Severity | None = None, fix: Fix | None = None) -> Finding:
+        """A finding of the running rule, located in this document.
+
+        `at` is the line or node it is about: the line number, node id, quote, part and page come
+        from it. Without it a node id or a line number is looked up; `part` names the part when
+        there is no text to point at ("Lề trang"). A fix is kept for a .docx only (`vbhc fix` edits
+        .docx files)."""
         assert self.current is not None
+        from vbhc.rules import _location
+
+        if at is None:
+            at = self._node_by_id(node) if node else self._line_by_number(line)
+        if isinstance(at, Line):
+            node = node or (n.id if (n := self.node_of_block().get(at.index)) is not None else None)
+            line = line if line is not None else self.line_of_block(at.index)
+        elif isinstance(at, Node):
+            node = node or at.id or None
+            line = line if line is not None else at.line
+        here = _location.where(self.doc, self.index, at, self.node_of_block(), part)
+        if self.parsed.source.format != "docx":
+            fix = None  # what `vbhc fix` edits is a .docx; a PDF or a text file is fixed by its author
         return Finding(rule=self.current.id, severity=severity or self.current.severity, message=message,
-                       source=self.current.source, document=self.index, node=node, line=line, data=data or {})
+                       source=self.current.source, document=self.index, node=node, line=line, data=data or {},
+                       quote=here.quote, part=here.part, page=here.page, paragraph=here.paragraph,
+                       blocks=here.blocks, fix=fix)
+
+    def _node_by_id(self, node_id: str) -> Node | None:
+        if "by_id" not in self.memo:
+            self.memo["by_id"] = {n.id: n for n in self.nodes()}
+        return self.memo["by_id"].get(node_id)  # type: ignore[no-any-return]
+
+    def _line_by_number(self, number: int | None) -> Line | None:
+        if number is None:
+            return None
+        blocks = self.doc.blocks
+        return next((ln for ln in self.doc.lines if blocks[ln.index].location.line == number), None)
 
     def line_of_block(self, index: int) -> int | None:
         return self.parsed.source.blocks[index].location.line

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import citation, nd30
-from vbhc.model import Node, Role
+from vbhc import citation, fixes, ids, nd30
+from vbhc.model import Line, Node, Role
 from vbhc.nd30 import source
 from vbhc.numbering import point_index, point_letter, roman, roman_value
 from vbhc.rules import Context, Finding, Severity, rule
-from vbhc.rules._util import line_no, text
+from vbhc.rules._util import text
 
 PL1 = "Phụ lục I"
 
@@ -46,14 +46,22 @@ def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
         if last:
             if end != ".":
                 yield ctx.finding(f"Dòng cuối cùng của phần căn cứ phải kết thúc bằng dấu chấm (.), không phải "
-                                  f"“{end}”.", line=line_no(ctx, ln),
-                                  data={"found": end, "expected": ".", "text": t[-80:]})
+                                  f"“{end}”.", at=ln, data={"found": end, "expected": ".", "text": t[-80:]},
+                                  fix=_end_fix(ctx, ln, "."))
             continue
         nxt = text(ctx, preamble[i + 1])
         allowed = (";", ",") if _PROPOSAL.match(nxt) else (";",)
         if end not in allowed:
             yield ctx.finding(f"Căn cứ phải kết thúc bằng dấu chấm phẩy (;), không phải “{end}”.",
-                              line=line_no(ctx, ln), data={"found": end, "expected": ";", "text": t[-80:]})
+                              at=ln, data={"found": end, "expected": ";", "text": t[-80:]}, fix=_end_fix(ctx, ln, ";"))
+
+
+def _end_fix(ctx: Context, ln: Line, mark: str) -> fixes.Fix | None:
+    """The căn cứ ending with `mark`: a wrong last mark (",", ";", ":", ".") replaced, a missing one added."""
+    t = ln.text.rstrip()
+    fixed = (t[:-1] if t[-1:] in ",;:." else t) + mark
+    word = "dấu chấm (.)" if mark == "." else "dấu chấm phẩy (;)"
+    return fixes.retext(ctx.doc.blocks, ln, fixed, f"Kết thúc căn cứ bằng {word}")
 
 
 # --- Numbering --------------------------------------------------------------------------------
@@ -83,7 +91,7 @@ def _sequences(ctx: Context) -> Iterator[list[Node]]:
     doc = ctx.doc
     global_kinds = ("article", "part", "chapter")
     for kind in global_kinds:
-        seq = [n for n in doc.nodes() if n.kind == kind and n.number]
+        seq = [n for n in ctx.nodes() if n.kind == kind and n.number]
         if seq:
             yield seq
 
@@ -160,8 +168,9 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
         if fault == "dup":
             what = _KIND_WORD.get(node.kind, "Mục")
             hint = f"; có lẽ cần là “{data['expected']}”" if data.get("expected") else ""
-            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {what.lower()} ở dòng "
-                              f"{data['first']['line']}{hint}.", node=node.id, line=node.line, data=data)
+            first = ids.describe(data["first"]["node"]) or f"dòng {data['first']['line']}"
+            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {what.lower()} ở {first}{hint}.",
+                              at=node, data=data)
 
 
 @rule("ND30.DanhSo.NhayCoc", severity="error", source=source(f"{PL1}, mục II.6.đ"),
@@ -175,7 +184,7 @@ def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
             what = _KIND_WORD.get(node.kind, "Mục")
             severity: Severity = "error" if node.kind in _NUMBERED_UNITS else "warning"
             yield ctx.finding(f"{what} “{data['label']}” đứng sau “{data['previous']}”: số thứ tự bị nhảy hoặc sai "
-                              f"thứ tự; cần là “{data['expected']}”.", node=node.id, line=node.line, data=data,
+                              f"thứ tự; cần là “{data['expected']}”.", at=node, data=data,
                               severity=severity)
 
 
@@ -195,7 +204,7 @@ def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
                 expected = f"{point_letter(at + 1)})" if at and at < len(nd30.POINT_LETTERS) else None
                 hint = f"; cần là “{expected}”" if expected else ""
                 yield ctx.finding(f"Điểm “{_label(node)}” dùng chữ “{node.number}” không có trong bảng chữ cái tiếng "
-                                  f"Việt{hint}.", node=node.id, line=node.line,
+                                  f"Việt{hint}.", at=node,
                                   data={"found": _label(node), "expected": expected})
             prev = node.number
 
@@ -221,10 +230,7 @@ def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
     """Văn bản được viện dẫn ghi tên loại, chữ “số”, rồi số và ký hiệu: “Quyết định số 2228/QĐ-UBND”, không
     viết “Quyết định 2228/QĐ-UBND” (Phụ lục I, mục II.6.a–b và cách viện dẫn của chính Nghị định). Là
     cảnh báo."""
-    node_of: dict[int, Node] = {}
-    for node in ctx.doc.nodes():
-        for b in node.blocks:
-            node_of.setdefault(b, node)
+    node_of = ctx.node_of_block()
     for ln in ctx.doc.lines:
         if ln.role in (Role.SO_KY_HIEU, Role.QUOC_HIEU, Role.TIEU_NGU, Role.PLACE_DATE):
             continue
@@ -235,5 +241,5 @@ def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
             expected = _BEFORE_NUMBER.sub(" số ", found, count=1)
             node = node_of.get(ln.index)
             yield ctx.finding(f"Viện dẫn “{found}” thiếu chữ “số”; viết “{expected}”.",
-                              node=node.id if node else None, line=line_no(ctx, ln),
+                              at=ln, node=node.id if node else None,
                               data={"found": found, "expected": expected})

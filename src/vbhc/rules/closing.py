@@ -10,12 +10,12 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import nd30
-from vbhc.model import Role
+from vbhc import fixes, nd30
+from vbhc.model import Line, Role
 from vbhc.nd30 import source
 from vbhc.parse.patterns import POSITIONS
 from vbhc.rules import Context, Finding, rule
-from vbhc.rules._util import first, has_header, is_attached, line_no, lines, text
+from vbhc.rules._util import first, has_header, is_attached, lines, text
 from vbhc.textnorm import squash
 
 PL1 = "Phụ lục I"
@@ -57,7 +57,8 @@ def chu_ky_tham_quyen(ctx: Context) -> Iterator[Finding]:
             raw = re.sub(r"[^A-Z]", "", m["found"])
             expected = f"{_CANON.get(raw, raw + '.')} {m['rest']}"
             yield ctx.finding(f"Quyền hạn ký viết là “{t}”; cần viết “{expected}” (TM., KT., TL., TUQ. hoặc Q.).",
-                              line=line_no(ctx, ln), data={"found": t, "expected": expected})
+                              at=ln, data={"found": t, "expected": expected},
+                              fix=fixes.retext(ctx.doc.blocks, ln, expected, "Viết đúng quyền hạn ký"))
 
 
 def _is_deputy(position: str) -> bool:
@@ -82,11 +83,11 @@ def chu_ky_ky_thay(ctx: Context) -> Iterator[Finding]:
     after = [ln for ln in sl[kt + 1:] if ln.role in (Role.POSITION, Role.AUTHORITY)]
     if not after:
         yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” thiếu chức vụ của người ký thay (cấp phó, ví dụ “PHÓ CHỦ TỊCH”).",
-                          line=line_no(ctx, sl[kt]), data={"found": None, "expected": "PHÓ …"})
+                          at=sl[kt], data={"found": None, "expected": "PHÓ …"})
     elif not _is_deputy(text(ctx, after[0])):
         found = text(ctx, after[0])
         yield ctx.finding(f"Sau “{text(ctx, sl[kt])}” chức vụ người ký là “{found}”; ký thay (KT.) là cấp phó ký, "
-                          "chức vụ cần là “PHÓ …” (hoặc “THỨ TRƯỞNG”).", line=line_no(ctx, after[0]),
+                          "chức vụ cần là “PHÓ …” (hoặc “THỨ TRƯỞNG”).", at=after[0],
                           severity="warning", data={"found": found, "expected": "PHÓ …"})
 
 
@@ -106,10 +107,10 @@ def chu_ky_thay_mat(ctx: Context) -> Iterator[Finding]:
         rest = squash(t[3:])
         if POSITIONS.match(rest):
             yield ctx.finding(f"“TM.” đứng trước tên tập thể hoặc cơ quan, không đứng trước chức vụ “{rest}”; "
-                              "dùng “KT.” hoặc bỏ quyền hạn nếu người đứng đầu ký.", line=line_no(ctx, ln),
+                              "dùng “KT.” hoặc bỏ quyền hạn nếu người đứng đầu ký.", at=ln,
                               data={"found": t, "expected": "TM. <TÊN TẬP THỂ>"})
         elif not any(x.role in (Role.POSITION, Role.AUTHORITY) for x in sl[i + 1:]):
-            yield ctx.finding(f"Sau “{t}” thiếu chức vụ của người ký (ví dụ “CHỦ TỊCH”).", line=line_no(ctx, ln),
+            yield ctx.finding(f"Sau “{t}” thiếu chức vụ của người ký (ví dụ “CHỦ TỊCH”).", at=ln,
                               data={"found": None, "expected": "<CHỨC VỤ>"})
 
 
@@ -124,10 +125,10 @@ def chu_ky_thieu_ten(ctx: Context) -> Iterator[Finding]:
     sig = doc.signature
     if sig is None:
         last = doc.lines[-1] if doc.lines else None
-        yield ctx.finding("Thiếu phần chữ ký: chức vụ và họ tên người ký.", line=line_no(ctx, last))
+        yield ctx.finding("Thiếu phần chữ ký: chức vụ và họ tên người ký.", at=last, part="phần ký")
     elif not sig.signer:
         last = next((ln for ln in reversed(_signature_lines(ctx))), None)
-        yield ctx.finding("Thiếu họ tên người ký dưới chức vụ.", line=line_no(ctx, last))
+        yield ctx.finding("Thiếu họ tên người ký dưới chức vụ.", at=last, part="phần ký")
 
 
 @rule("ND30.NoiNhan.Thieu", severity="error", source=source(f"Điều 8.2.h; {PL1}, mục II.9"),
@@ -140,7 +141,7 @@ def noi_nhan_thieu(ctx: Context) -> Iterator[Finding]:
         return
     anchor = first(ctx, Role.AUTHORITY, Role.POSITION, Role.SIGNER)
     yield ctx.finding("Thiếu phần “Nơi nhận:” (ngang hàng với quyền hạn, chức vụ người ký, sát lề trái).",
-                      line=line_no(ctx, anchor))
+                      at=anchor, part="phần ký")
 
 
 @rule("ND30.NoiNhan.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.9.d"),
@@ -152,22 +153,34 @@ def noi_nhan_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
         return
     t = text(ctx, ln)
     if not re.match(r"^Nơi\s+nhận\s*:", t):
+        fixed = _LABEL.sub(nd30.NOI_NHAN, t, count=1)
         yield ctx.finding(f"Viết “Nơi nhận:” (chữ N hoa, có dấu hai chấm) thay cho “{t[:20]}”.",
-                          line=line_no(ctx, ln), data={"found": t[:20], "expected": nd30.NOI_NHAN})
+                          at=ln, data={"found": t[:20], "expected": nd30.NOI_NHAN},
+                          fix=fixes.retext(ctx.doc.blocks, ln, fixed, f"Viết “{nd30.NOI_NHAN}”"))
 
 
-def _recipient_items(ctx: Context):
-    """(first line, text) of each recipient item; a line that continues the previous item (no dash,
-    the previous item not yet closed by ";") is joined to it."""
-    items: list[tuple[object, str]] = []
+def _recipient_items(ctx: Context) -> list[tuple[Line, str, Line]]:
+    """(first line, text, last line) of each recipient item; a line that continues the previous item
+    (no dash, the previous item not yet closed by ";") is joined to it."""
+    items: list[tuple[Line, str, Line]] = []
     for ln in lines(ctx, Role.RECIPIENT):
         t = text(ctx, ln)
         starts = t[:1] in nd30.RECIPIENT_DASHES
         if items and not starts and not items[-1][1].rstrip().endswith((";", ".")):
-            items[-1] = (items[-1][0], f"{items[-1][1]} {t}")
+            items[-1] = (items[-1][0], f"{items[-1][1]} {t}", ln)
         else:
-            items.append((ln, t))
+            items.append((ln, t, ln))
     return items
+
+
+_LABEL = re.compile(r"^nơi\s+nhận\s*[:;.,]?", re.I)
+_END_MARKS = ",.:;"
+
+
+def _ending(line: Line, mark: str) -> str:
+    """The line with `mark` as its last character: a wrong mark replaced, a missing one added."""
+    t = line.text.rstrip()
+    return (t[:-1] if t[-1:] in _END_MARKS else t) + mark
 
 
 @rule("ND30.NoiNhan.GachDauDong", severity="error", source=source(f"{PL1}, mục II.9.d"),
@@ -175,10 +188,11 @@ def _recipient_items(ctx: Context):
 def noi_nhan_gach(ctx: Context) -> Iterator[Finding]:
     """Mỗi nơi nhận trình bày trên một dòng riêng, đầu dòng có gạch đầu dòng (-) sát lề trái (Phụ lục I,
     mục II.9.d). Dòng nối tiếp của một nơi nhận dài được ghép vào nơi nhận đó."""
-    for ln, t in _recipient_items(ctx):
+    for ln, t, _last in _recipient_items(ctx):
         if t[:1] not in nd30.RECIPIENT_DASHES:
+            fix = fixes.retext(ctx.doc.blocks, ln, "- " + ln.text.lstrip("+•*·▪● "), "Thêm gạch đầu dòng (-)")
             yield ctx.finding(f"Nơi nhận “{t[:50]}” phải bắt đầu bằng gạch đầu dòng: “- {t.lstrip('+•* ')[:50]}”.",
-                              line=line_no(ctx, ln), data={"found": t[:60], "expected": "- …"})
+                              at=ln, data={"found": t[:60], "expected": "- …"}, fix=fix)
 
 
 @rule("ND30.NoiNhan.ChamPhay", severity="error", source=source(f"{PL1}, mục II.9.d"),
@@ -186,11 +200,12 @@ def noi_nhan_gach(ctx: Context) -> Iterator[Finding]:
 def noi_nhan_cham_phay(ctx: Context) -> Iterator[Finding]:
     """Mỗi dòng nơi nhận kết thúc bằng dấu chấm phẩy (;); chỉ dòng cuối “Lưu: …” kết thúc bằng dấu chấm
     (Phụ lục I, mục II.9.d)."""
-    for ln, t in _recipient_items(ctx):
+    for ln, t, last in _recipient_items(ctx):
         end = t.rstrip()[-1:]
         if end != ";":
+            fix = fixes.retext(ctx.doc.blocks, last, _ending(last, ";"), "Kết thúc nơi nhận bằng dấu chấm phẩy (;)")
             yield ctx.finding(f"Nơi nhận “{t[:50]}” phải kết thúc bằng dấu chấm phẩy (;), không phải “{end}”.",
-                              line=line_no(ctx, ln), data={"found": end, "expected": ";"})
+                              at=ln, data={"found": end, "expected": ";"}, fix=fix)
 
 
 @rule("ND30.NoiNhan.Luu", severity="error", source=source(f"{PL1}, mục II.9.d"),
@@ -209,18 +224,20 @@ def noi_nhan_luu(ctx: Context) -> Iterator[Finding]:
     if luu is None:
         anchor = list(lines(ctx, Role.RECIPIENT, Role.NOI_NHAN))[-1]
         yield ctx.finding("Thiếu dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” trong phần nơi nhận.",
-                          line=line_no(ctx, anchor), data={"expected": "- Lưu: VT, …."})
+                          at=anchor, part="Nơi nhận", data={"expected": "- Lưu: VT, …."})
         return
     t = text(ctx, luu)
     mark = _DRAFTER_MARK.search(t)
     if mark:
         yield ctx.finding(f"Ký hiệu người soạn thảo “{mark['name']}” viết liền sau dấu chấm cuối dòng “Lưu”; nên "
-                          "đặt ở vị trí riêng (ô số 12 của mẫu trình bày).", line=line_no(ctx, luu),
+                          "đặt ở vị trí riêng (ô số 12 của mẫu trình bày).", at=luu,
                           severity="warning", data={"found": t, "mark": mark["name"]})
     elif not t.rstrip().endswith("."):
-        yield ctx.finding(f"Dòng “{t}” phải kết thúc bằng dấu chấm (.).", line=line_no(ctx, luu),
-                          data={"found": t, "expected": t.rstrip(" ;,") + "."})
+        expected = t.rstrip(" ;,") + "."
+        yield ctx.finding(f"Dòng “{t}” phải kết thúc bằng dấu chấm (.).", at=luu,
+                          data={"found": t, "expected": expected},
+                          fix=fixes.retext(ctx.doc.blocks, luu, expected, "Kết thúc dòng “Lưu” bằng dấu chấm (.)"))
     later = [ln for ln in lines(ctx, Role.RECIPIENT) if ln.index > luu.index]
     if later:
-        yield ctx.finding("Dòng “Lưu: …” phải là dòng cuối cùng của phần nơi nhận.", line=line_no(ctx, luu),
+        yield ctx.finding("Dòng “Lưu: …” phải là dòng cuối cùng của phần nơi nhận.", at=luu,
                           data={"found": text(ctx, later[-1])})

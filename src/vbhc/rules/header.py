@@ -11,14 +11,15 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import dates, nd30
-from vbhc.model import Role
+from vbhc import dates, fixes, nd30
+from vbhc.model import Line, Role
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
-from vbhc.rules._util import first, has_header, header_lines, is_attached, line_no, number_line, place_date_line, text
+from vbhc.rules._util import first, has_header, header_lines, is_attached, number_line, place_date_line, text
 from vbhc.textnorm import modern_tones, squash
 
 PL1 = "Phụ lục I"
+HEADER = "phần đầu văn bản"  # where a missing header component belongs
 
 
 # --- Quốc hiệu and Tiêu ngữ -----------------------------------------------------------------
@@ -32,7 +33,7 @@ def quoc_hieu_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.national_title is None and not is_attached(doc) and has_header(doc):
         yield ctx.finding(f"Thiếu Quốc hiệu; cần có dòng “{nd30.QUOC_HIEU}” ở đầu văn bản, bên phải.",
-                          line=line_no(ctx, doc.lines[0] if doc.lines else None),
+                          at=doc.lines[0] if doc.lines else None, part=HEADER,
                           data={"expected": nd30.QUOC_HIEU})
 
 
@@ -48,8 +49,9 @@ def quoc_hieu_chinh_ta(ctx: Context) -> Iterator[Finding]:
     found = text(ctx, ln)
     shown = found.upper() if ctx.doc.blocks[ln.index].style.all_caps else found  # Word's "All caps"
     if modern_tones(squash(shown)) != nd30.QUOC_HIEU:
+        fix = fixes.retext(ctx.doc.blocks, ln, nd30.QUOC_HIEU, f"Viết lại Quốc hiệu “{nd30.QUOC_HIEU}”")
         yield ctx.finding(f"Quốc hiệu viết là “{found}”; cần viết đúng “{nd30.QUOC_HIEU}”.",
-                          line=line_no(ctx, ln), data={"found": found, "expected": nd30.QUOC_HIEU})
+                          at=ln, data={"found": found, "expected": nd30.QUOC_HIEU}, fix=fix)
 
 
 @rule("ND30.TieuNgu.Thieu", severity="error", source=source(f"Điều 8.2.a; {PL1}, mục II.1.b"),
@@ -60,7 +62,7 @@ def tieu_ngu_thieu(ctx: Context) -> Iterator[Finding]:
     if doc.motto is None and doc.national_title is not None:
         ln = first(ctx, Role.QUOC_HIEU)
         yield ctx.finding(f"Thiếu Tiêu ngữ; dưới Quốc hiệu cần có dòng “{nd30.TIEU_NGU}”.",
-                          line=line_no(ctx, ln), data={"expected": nd30.TIEU_NGU})
+                          at=ln, part=HEADER, data={"expected": nd30.TIEU_NGU})
 
 
 _DASHES = re.compile(r"\s*[-–—‐‑]\s*")
@@ -82,10 +84,13 @@ def tieu_ngu_chinh_ta(ctx: Context) -> Iterator[Finding]:
     phrases = [p for p in _DASHES.split(norm) if p]
     if phrases == list(nd30.TIEU_NGU_PHRASES):
         what = "giữa các cụm từ phải là dấu gạch nối (-) có cách chữ hai bên"
+        fixed = " - ".join(squash(p) for p in _DASHES.split(found) if p.strip())
+        fix = fixes.retext(ctx.doc.blocks, ln, fixed, "Nối các cụm từ của Tiêu ngữ bằng “ - ”")
     else:
         what = "sai chữ, dấu thanh hoặc chữ hoa"
+        fix = fixes.retext(ctx.doc.blocks, ln, nd30.TIEU_NGU, f"Viết lại Tiêu ngữ “{nd30.TIEU_NGU}”")
     yield ctx.finding(f"Tiêu ngữ viết là “{found}” ({what}); cần viết đúng “{nd30.TIEU_NGU}”.",
-                      line=line_no(ctx, ln), data={"found": found, "expected": nd30.TIEU_NGU})
+                      at=ln, data={"found": found, "expected": nd30.TIEU_NGU}, fix=fix)
 
 
 # --- Issuing agency ---------------------------------------------------------------------------
@@ -98,13 +103,29 @@ def co_quan_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.issuer is None and not is_attached(doc) and has_header(doc):
         yield ctx.finding("Thiếu tên cơ quan, tổ chức ban hành văn bản (in hoa, phía trên bên trái).",
-                          line=line_no(ctx, doc.lines[0] if doc.lines else None))
+                          at=doc.lines[0] if doc.lines else None, part=HEADER)
 
 
 # --- Number and symbol ----------------------------------------------------------------------
 
 # Characters of one group of a symbol: letters (QyĐ, CTr, TTr keep their lower case), digits, "&".
 _GROUP_SEPARATORS = re.compile(r"[^\p{L}\p{N}&\s/-]")
+# What a fix rewrites: the "Số:" before the number, spaces around "/" and "-", a separator between groups.
+_NUMBER_HEAD = re.compile(r"^(?P<word>Số)\s*[:;.]?\s*", re.I)
+_SPACED = re.compile(r"\s*([/\-–])\s*")
+_BETWEEN_GROUPS = re.compile(r"(?<=[\p{L}\p{N}])[^\p{L}\p{N}&\s/-](?=[\p{L}\p{N}])")
+
+
+def _symbol_fix(ctx: Context, ln: Line) -> fixes.Fix | None:
+    """"QĐ.UBND" → "QĐ-UBND": each separator between two groups after the "/" becomes "-"; no fix when
+    what is left is not a separator between groups (a stray mark at the end)."""
+    slash = ln.text.find("/")
+    if slash < 0:
+        return None
+    symbol = _BETWEEN_GROUPS.sub("-", ln.text[slash + 1:])
+    if _GROUP_SEPARATORS.search(squash(symbol)):
+        return None
+    return fixes.retext(ctx.doc.blocks, ln, ln.text[:slash + 1] + symbol, "Nối các nhóm chữ của ký hiệu bằng “-”")
 
 
 @rule("ND30.SoKyHieu.Thieu", severity="error", source=source(f"Điều 8.2.c; {PL1}, mục II.3"),
@@ -115,7 +136,7 @@ def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.number_raw is None and not is_attached(doc) and has_header(doc):
         yield ctx.finding("Thiếu số, ký hiệu của văn bản; cần dòng “Số: …/…” dưới tên cơ quan ban hành.",
-                          line=line_no(ctx, doc.lines[0] if doc.lines else None))
+                          at=doc.lines[0] if doc.lines else None, part=HEADER)
 
 
 @rule("ND30.SoKyHieu.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.3.c"),
@@ -129,8 +150,11 @@ def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
     found = text(ctx, ln)
     if f.mark != ":":
         expected = f"Số: {f.number}{f.rest}".strip()
+        head = _NUMBER_HEAD.match(found)
+        fix = fixes.retext(ctx.doc.blocks, ln, f"{head['word']}: {found[head.end():]}", "Thêm dấu hai chấm sau “Số”") \
+            if head else None
         yield ctx.finding(f"Sau từ “Số” phải có dấu hai chấm (:): viết “{expected}” thay cho “{found}”.",
-                          line=line_no(ctx, ln), data={"found": found, "expected": expected})
+                          at=ln, data={"found": found, "expected": expected}, fix=fix)
 
 
 @rule("ND30.SoKyHieu.ChuSo", severity="warning", source=source(f"{PL1}, mục II.3.a"),
@@ -141,8 +165,10 @@ def so_chu_thuong(ctx: Context) -> Iterator[Finding]:
     got = number_line(ctx)
     if got is not None and got[1].word != "Số":
         ln, f = got
-        yield ctx.finding(f"Từ “{f.word}” phải viết là “Số” (chữ in thường).", line=line_no(ctx, ln),
-                          data={"found": f.word, "expected": "Số"})
+        fix = fixes.retext(ctx.doc.blocks, ln, "Số" + ln.text[len(f.word):], "Viết “Số” chữ in thường") \
+            if ln.text.startswith(f.word) else None
+        yield ctx.finding(f"Từ “{f.word}” phải viết là “Số” (chữ in thường).", at=ln,
+                          data={"found": f.word, "expected": "Số"}, fix=fix)
 
 
 @rule("ND30.SoKyHieu.SoDuoi10", severity="error", source=source(f"{PL1}, mục II.3.c"),
@@ -156,9 +182,13 @@ def so_duoi_10(ctx: Context) -> Iterator[Finding]:
     ln = got[0]
     if len(doc.number) == 1 and int(doc.number) >= 1:
         expected = f"0{doc.number}"
+        head = _NUMBER_HEAD.match(ln.text)
+        fix = None
+        if head and ln.text[head.end():].startswith(doc.number):
+            fix = fixes.retext(ctx.doc.blocks, ln, f"{ln.text[:head.end()]}0{ln.text[head.end():]}",
+                               "Thêm số 0 trước số văn bản")
         yield ctx.finding(f"Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: viết “{expected}” thay cho "
-                          f"“{doc.number}”.", line=line_no(ctx, ln),
-                          data={"found": doc.number, "expected": expected})
+                          f"“{doc.number}”.", at=ln, data={"found": doc.number, "expected": expected}, fix=fix)
 
 
 @rule("ND30.SoKyHieu.KhoangTrang", severity="error", source=source(f"{PL1}, mục II.3.c"),
@@ -176,8 +206,11 @@ def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
         return
     expected = re.sub(r"\s*([/\-–])\s*", r"\1", found)
     if expected != found and not re.search(r"[.…]{2}", found):  # a blank form "Số: …/…" is not judged
+        head = _NUMBER_HEAD.match(ln.text)
+        fix = fixes.retext(ctx.doc.blocks, ln, ln.text[:head.end()] + _SPACED.sub(r"\1", ln.text[head.end():]),
+                           "Bỏ dấu cách quanh “/” và “-” trong số, ký hiệu") if head else None
         yield ctx.finding(f"Số, ký hiệu văn bản có dấu cách thừa: “{found}”; cần viết liền “{expected}”.",
-                          line=line_no(ctx, ln), data={"found": found, "expected": expected})
+                          at=ln, data={"found": found, "expected": expected}, fix=fix)
 
 
 @rule("ND30.SoKyHieu.GachNoi", severity="error", source=source(f"{PL1}, mục II.3.c"),
@@ -195,8 +228,8 @@ def so_gach_noi(ctx: Context) -> Iterator[Finding]:
     if bad:
         expected = _GROUP_SEPARATORS.sub("-", doc.symbol)
         yield ctx.finding(f"Ký hiệu “{doc.symbol}” dùng “{''.join(bad)}” giữa các nhóm chữ viết tắt; cần dùng "
-                          f"dấu gạch nối: “{expected}”.", line=line_no(ctx, ln),
-                          data={"found": doc.symbol, "expected": expected})
+                          f"dấu gạch nối: “{expected}”.", at=ln,
+                          data={"found": doc.symbol, "expected": expected}, fix=_symbol_fix(ctx, ln))
 
 
 _ABBREVIATIONS = {a for a in nd30.DOC_TYPES.values() if a}
@@ -219,15 +252,33 @@ def so_ten_loai(ctx: Context) -> Iterator[Finding]:
         if group in _ABBREVIATIONS:
             yield ctx.finding(f"{doc.doc_type} không có chữ viết tắt tên loại trong ký hiệu, nhưng ký hiệu "
                               f"“{doc.symbol}” bắt đầu bằng “{group}”; ký hiệu công văn gồm chữ viết tắt tên cơ "
-                              "quan và đơn vị soạn thảo (ví dụ “12/UBND-VX”).", line=line_no(ctx, ln),
+                              "quan và đơn vị soạn thảo (ví dụ “12/UBND-VX”).", at=ln,
                               data={"doc_type": doc.doc_type, "found": group, "expected": None})
     elif group != expected:
         yield ctx.finding(f"Ký hiệu “{doc.symbol}” của {doc.doc_type.lower()} phải bắt đầu bằng chữ viết tắt "
                           f"tên loại “{expected}” (ví dụ “{expected}-…”), không phải “{group}”.",
-                          line=line_no(ctx, ln), data={"doc_type": doc.doc_type, "found": group, "expected": expected})
+                          at=ln, data={"doc_type": doc.doc_type, "found": group, "expected": expected})
 
 
 # --- Place and date ---------------------------------------------------------------------------
+
+_DAY = re.compile(r"(ngày\s*)(\d{1,2})\b", re.I)
+_MONTH = re.compile(r"(tháng\s*)(\d{1,2})\b", re.I)
+
+
+def _pad_day(m: re.Match[str]) -> str:
+    return m[1] + (f"0{m[2]}" if len(m[2]) == 1 and m[2] != "0" else m[2])
+
+
+def _pad_month(m: re.Match[str]) -> str:
+    return m[1] + (f"0{m[2]}" if len(m[2]) == 1 and int(m[2]) in nd30.LEADING_ZERO_MONTHS else m[2])
+
+
+def _unpad_month(m: re.Match[str]) -> str:
+    month = int(m[2])
+    return m[1] + (str(month) if m[2].startswith("0") and month >= 1 and month not in nd30.LEADING_ZERO_MONTHS
+                   else m[2])
+
 
 _SHORT_DATE = re.compile(r"(?:^|,|\s)(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\s*\.?$", re.I)
 
@@ -245,11 +296,13 @@ def _short_date_line(ctx: Context):
       summary="Thiếu địa danh và thời gian ban hành văn bản", applies_to_appendix=False)
 def ngay_thang_thieu(ctx: Context) -> Iterator[Finding]:
     """Văn bản ghi địa danh và thời gian ban hành “Hà Nội, ngày 05 tháng 01 năm 2020” dưới Tiêu ngữ (Điều
-    8.2.d; Phụ lục I, mục II.4). Kế hoạch kèm theo quyết định không có ngày riêng, nên không bị báo."""
+    8.2.d; Phụ lục I, mục II.4). Kế hoạch kèm theo quyết định không có ngày riêng, nên không bị báo; biên
+    bản ghi thời gian, địa điểm ở đầu nội dung (Phụ lục III, Mẫu 1.9), nên cũng không bị báo."""
     doc = ctx.doc
-    if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None:
+    if doc.date_raw is None and not is_attached(doc) and has_header(doc) and _short_date_line(ctx) is None \
+            and doc.doc_type not in nd30.UNDATED_TYPES:
         yield ctx.finding("Thiếu địa danh và thời gian ban hành; cần dòng “<Địa danh>, ngày … tháng … năm …” "
-                          "dưới Tiêu ngữ.", line=line_no(ctx, first(ctx, Role.TIEU_NGU, Role.QUOC_HIEU)))
+                          "dưới Tiêu ngữ.", at=first(ctx, Role.TIEU_NGU, Role.QUOC_HIEU), part=HEADER)
 
 
 @rule("ND30.NgayThang.VietTat", severity="error", source=source(f"{PL1}, mục II.4.b"),
@@ -267,7 +320,7 @@ def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
     if ln is not None:
         found = text(ctx, ln)
         yield ctx.finding(f"Thời gian ban hành viết tắt “{found}”; cần viết đầy đủ “<Địa danh>, ngày … tháng … "
-                          "năm …”.", line=line_no(ctx, ln), data={"found": found})
+                          "năm …”.", at=ln, data={"found": found})
 
 
 @rule("ND30.NgayThang.SoKhong", severity="error", source=source(f"{PL1}, mục II.4.b"),
@@ -290,8 +343,10 @@ def ngay_thang_so_khong(ctx: Context) -> Iterator[Finding]:
     if problems:
         found = f"ngày {day} tháng {month}"
         expected = f"ngày {want_day} tháng {want_month}"
-        yield ctx.finding("Thời gian ban hành thiếu số 0: " + "; ".join(problems) + ".", line=line_no(ctx, ln),
-                          data={"found": found, "expected": expected})
+        fix = fixes.retext(ctx.doc.blocks, ln, _DAY.sub(_pad_day, _MONTH.sub(_pad_month, ln.text), count=1),
+                           "Thêm số 0 trước ngày, tháng")
+        yield ctx.finding("Thời gian ban hành thiếu số 0: " + "; ".join(problems) + ".", at=ln,
+                          data={"found": found, "expected": expected}, fix=fix)
 
 
 @rule("ND30.NgayThang.SoKhongThua", severity="warning", source=source(f"{PL1}, mục II.4.b"),
@@ -304,8 +359,10 @@ def ngay_thang_so_khong_thua(ctx: Context) -> Iterator[Finding]:
         return
     ln, month = got[0], got[1].month or ""
     if month.startswith("0") and int(month) not in nd30.LEADING_ZERO_MONTHS and int(month) >= 1:
+        fix = fixes.retext(ctx.doc.blocks, ln, _MONTH.sub(_unpad_month, ln.text, count=1),
+                           "Bỏ số 0 trước tháng")
         yield ctx.finding(f"Tháng “{month}” không cần số 0 phía trước; viết “tháng {int(month)}”.",
-                          line=line_no(ctx, ln), data={"found": month, "expected": str(int(month))})
+                          at=ln, data={"found": month, "expected": str(int(month))}, fix=fix)
 
 
 @rule("ND30.NgayThang.KhongCoThat", severity="error", source=source(f"{PL1}, mục II.4.b"),
@@ -319,7 +376,7 @@ def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
     if dates.iso(f.day or "", f.month or "", f.year or "") is None:
         found = f"ngày {f.day} tháng {f.month} năm {f.year}"
         yield ctx.finding(f"Thời gian ban hành “{found}” không phải là một ngày có thật.",
-                          line=line_no(ctx, ln), data={"found": found})
+                          at=ln, data={"found": found})
 
 
 @rule("ND30.DiaDanh.VietHoa", severity="error", source=source(f"{PL1}, mục II.4.c"),
@@ -335,8 +392,10 @@ def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
     bad = [w for i, w in enumerate(words) if w[0].islower() and (i == 0 or w not in nd30.PLACE_LOWER_WORDS)]
     if bad:
         expected = " ".join(w[0].upper() + w[1:] if w in bad else w for w in place.split())
-        yield ctx.finding(f"Địa danh “{place}” phải viết hoa chữ cái đầu: “{expected}”.", line=line_no(ctx, ln),
-                          data={"found": place, "expected": expected})
+        fix = fixes.retext(ctx.doc.blocks, ln, expected + ln.text[len(place):], "Viết hoa chữ cái đầu của địa danh") \
+            if ln.text.startswith(place) else None
+        yield ctx.finding(f"Địa danh “{place}” phải viết hoa chữ cái đầu: “{expected}”.", at=ln,
+                          data={"found": place, "expected": expected}, fix=fix)
 
 
 @rule("ND30.DiaDanh.DauPhay", severity="error", source=source(f"{PL1}, mục II.4.c"),
@@ -350,8 +409,11 @@ def dia_danh_dau_phay(ctx: Context) -> Iterator[Finding]:
     if not f.comma:
         found = squash(text(ctx, ln))
         expected = f"{f.place}, {f.date_text}"
-        yield ctx.finding(f"Thiếu dấu phẩy sau địa danh: viết “{expected}”.", line=line_no(ctx, ln),
-                          data={"found": found, "expected": expected})
+        rest = ln.text[len(f.place):]
+        fix = fixes.retext(ctx.doc.blocks, ln, f"{f.place},{rest if rest[:1].isspace() else ' ' + rest}",
+                           "Thêm dấu phẩy sau địa danh") if ln.text.startswith(f.place) else None
+        yield ctx.finding(f"Thiếu dấu phẩy sau địa danh: viết “{expected}”.", at=ln,
+                          data={"found": found, "expected": expected}, fix=fix)
 
 
 # --- Type name and trích yếu ------------------------------------------------------------------
@@ -374,18 +436,19 @@ def ten_loai_thieu(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.type_line is None and has_header(doc) and not _looks_like_cong_van(ctx):
         yield ctx.finding("Thiếu tên loại văn bản (in hoa, canh giữa, ví dụ “QUYẾT ĐỊNH”, “KẾ HOẠCH”).",
-                          line=line_no(ctx, first(ctx, Role.PLACE_DATE, Role.TIEU_NGU, Role.QUOC_HIEU)))
+                          at=first(ctx, Role.PLACE_DATE, Role.TIEU_NGU, Role.QUOC_HIEU), part=HEADER)
 
 
 @rule("ND30.TrichYeu.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),
       summary="Thiếu trích yếu nội dung văn bản", applies_to_appendix=False)
 def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
     """Ngay dưới tên loại là trích yếu nội dung, một câu hoặc cụm từ ngắn nêu nội dung chính của văn bản
-    (Phụ lục I, mục II.5). Với công văn, trích yếu viết sau “V/v” (xem ND30.CongVan.VV)."""
+    (Phụ lục I, mục II.5). Với công văn, trích yếu viết sau “V/v” (xem ND30.CongVan.VV). Giấy giới thiệu và
+    giấy nghỉ phép không có trích yếu (Phụ lục III, Mẫu 1.8 và 1.10)."""
     doc = ctx.doc
-    if doc.type_line is not None and not doc.title:
+    if doc.type_line is not None and not doc.title and doc.doc_type not in nd30.UNTITLED_TYPES:
         yield ctx.finding(f"Thiếu trích yếu nội dung dưới tên loại “{doc.type_line}”.",
-                          line=line_no(ctx, first(ctx, Role.TYPE_NAME)))
+                          at=first(ctx, Role.TYPE_NAME))
 
 
 @rule("ND30.CongVan.VV", severity="error", source=source(f"{PL1}, mục II.5.b"),
@@ -399,9 +462,11 @@ def cong_van_vv(ctx: Context) -> Iterator[Finding]:
     ln = first(ctx, Role.VV)
     if ln is None:
         yield ctx.finding("Công văn thiếu trích yếu “V/v …” dưới số, ký hiệu.",
-                          line=line_no(ctx, first(ctx, Role.SO_KY_HIEU)))
+                          at=first(ctx, Role.SO_KY_HIEU), part=HEADER)
         return
     found = text(ctx, ln)
     if not found.startswith("V/v"):
-        yield ctx.finding(f"Viết “V/v” (V hoa, v thường) thay cho “{found[:3]}”.", line=line_no(ctx, ln),
-                          data={"found": found[:3], "expected": "V/v"})
+        fix = fixes.retext(ctx.doc.blocks, ln, "V/v" + found[3:], "Viết “V/v” (V hoa, v thường)") \
+            if found[:3].lower() == "v/v" else None
+        yield ctx.finding(f"Viết “V/v” (V hoa, v thường) thay cho “{found[:3]}”.", at=ln,
+                          data={"found": found[:3], "expected": "V/v"}, fix=fix)

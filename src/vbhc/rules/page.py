@@ -2,20 +2,29 @@
 
 They need the page setup, which a .docx carries fully and a PDF in part (paper size, the page
 numbers it prints; its margins are only where the ink is, so they are not judged). A text file
-carries none: these rules are then not applicable. They judge the file once, on its first
-document.
+carries none: these rules are then not applicable. The first section is judged on the first
+document; a .docx's later sections (a Phụ lục on pages of its own) on the document that begins in
+them: their margins when portrait (a landscape page of tables is laid out by its own needs), their
+paper as a warning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vbhc import nd30
+from vbhc import fixes, nd30
 from vbhc.model import PageSetup
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
 
 PL1 = "Phụ lục I, Phần I"
+PAGE = "định dạng trang (Layout › Page Setup)"
+PAGE_NUMBER = "số trang (đầu trang)"
+
+
+def _is_docx(ctx: Context) -> bool:
+    """Only a .docx can be fixed: its page setup is what `vbhc fix` edits."""
+    return ctx.parsed.source.format == "docx"
 
 
 def _setup(ctx: Context) -> PageSetup | None:
@@ -24,18 +33,41 @@ def _setup(ctx: Context) -> PageSetup | None:
     return ctx.parsed.source.page_setup
 
 
+def _later_sections(ctx: Context) -> list[tuple[int, PageSetup]]:
+    """The file's sections after the first that begin in this document, with their numbers (1-based)."""
+    src = ctx.parsed.source
+    starts: dict[int, int] = {}  # section → the document its first block is in
+    for d, doc in enumerate(ctx.parsed.documents):
+        for ln in doc.lines:
+            starts.setdefault(src.blocks[ln.index].section, d)
+    return [(s + 1, src.sections[s]) for s, d in sorted(starts.items())
+            if d == ctx.index and 0 < s < len(src.sections)]
+
+
 @rule("ND30.Trang.KhoGiay", severity="error", source=source(f"{PL1}, mục I.1"), needs=["page_setup"],
       summary="Khổ giấy phải là A4 (210 × 297 mm)")
 def kho_giay(ctx: Context) -> Iterator[Finding]:
     """Văn bản hành chính trình bày trên khổ giấy A4, 210 × 297 mm (Phụ lục I, Phần I, mục I.1)."""
     setup = _setup(ctx)
-    if setup is None:
-        return
-    if setup.paper != "A4":
-        found = f"{setup.width_mm:.0f} × {setup.height_mm:.0f} mm" + (f" ({setup.paper})" if setup.paper else "")
-        yield ctx.finding(f"Khổ giấy là {found}; cần khổ A4 (210 × 297 mm).",
+    if setup is not None and setup.paper != "A4":
+        found = _paper_words(setup)
+        yield ctx.finding(f"Khổ giấy là {found}; cần khổ A4 (210 × 297 mm).", part=PAGE,
                           data={"found": {"width_mm": setup.width_mm, "height_mm": setup.height_mm,
-                                          "paper": setup.paper}, "expected": "A4"})
+                                          "paper": setup.paper}, "expected": "A4"},
+                          fix=fixes.page("paper", "A4", setup.paper or found) if _is_docx(ctx) else None)
+    by_paper: dict[str, list[int]] = {}
+    for number, later in _later_sections(ctx):
+        if later.paper != "A4":
+            by_paper.setdefault(_paper_words(later), []).append(number)
+    for found, numbers in by_paper.items():
+        which = f"phần thứ {numbers[0]}" if len(numbers) == 1 else f"các phần {', '.join(map(str, numbers))}"
+        yield ctx.finding(f"Trang của {which} của tệp (phụ lục, biểu mẫu) dùng khổ giấy {found}; văn bản và phụ "
+                          "lục dùng khổ A4.", part=f"{PAGE}, {which}", severity="warning",
+                          data={"sections": numbers, "found": found, "expected": "A4"})
+
+
+def _paper_words(setup: PageSetup) -> str:
+    return f"{setup.width_mm:.0f} × {setup.height_mm:.0f} mm" + (f" ({setup.paper})" if setup.paper else "")
 
 
 @rule("ND30.Trang.ChieuGiay", severity="warning", source=source(f"{PL1}, mục I.2"), needs=["page_setup"],
@@ -46,7 +78,9 @@ def chieu_giay(ctx: Context) -> Iterator[Finding]:
     setup = _setup(ctx)
     if setup is not None and setup.orientation == "landscape":
         yield ctx.finding("Trang đầu trình bày theo chiều rộng (giấy ngang); văn bản cần trình bày theo chiều dài "
-                          "khổ A4, trừ trang có bảng biểu.", data={"found": "landscape", "expected": "portrait"})
+                          "khổ A4, trừ trang có bảng biểu.", part=PAGE,
+                          data={"found": "landscape", "expected": "portrait"},
+                          fix=fixes.page("orientation", "portrait", "landscape") if _is_docx(ctx) else None)
 
 
 _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
@@ -57,17 +91,27 @@ _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải
 def le_trang(ctx: Context) -> Iterator[Finding]:
     """Lề trang: trên và dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm (Phụ lục I, Phần I, mục I.3). Chỉ xét
     với .docx: PDF chỉ cho biết chỗ có chữ, không cho biết lề tác giả đã đặt."""
-    setup = _setup(ctx)
-    if setup is None or ctx.parsed.source.format != "docx":
+    if ctx.parsed.source.format != "docx":
         return
+    setup = _setup(ctx)
+    judged: list[tuple[int | None, PageSetup]] = [(None, setup)] if setup is not None else []
+    judged += [(n, s) for n, s in _later_sections(ctx) if s.orientation == "portrait"]
+    for number, section in judged:
+        for side, value, allowed in _bad_margins(section):
+            where = f" của phần thứ {number} (từ trang mới)" if number else ""
+            wanted = min(max(value, allowed.low), allowed.high)
+            yield ctx.finding(f"Lề {_SIDES[side]}{where} là {value:.1f} mm; cần từ {allowed.low:g} đến "
+                              f"{allowed.high:g} mm.", part=PAGE if number is None else f"{PAGE}, phần {number}",
+                              data={"side": side, "found": round(value, 1), "expected": [allowed.low, allowed.high],
+                                    **({"section": number} if number else {})},
+                              fix=fixes.page(f"margin.{side}", wanted, round(value, 1)) if number is None else None)
+
+
+def _bad_margins(setup: PageSetup) -> Iterator[tuple[str, float, nd30.Range]]:
     for side, allowed in nd30.MARGINS_MM.items():
         value = setup.margins_mm.get(side)
-        if value is None:
-            continue
-        if not (allowed.low - 0.3 <= value <= allowed.high + 0.3):
-            yield ctx.finding(f"Lề {_SIDES[side]} là {value:.1f} mm; cần từ {allowed.low:g} đến {allowed.high:g} mm.",
-                              data={"side": side, "found": round(value, 1),
-                                    "expected": [allowed.low, allowed.high]})
+        if value is not None and not (allowed.low - 0.3 <= value <= allowed.high + 0.3):
+            yield side, value, allowed
 
 
 def _shows_on_first_page(setup: PageSetup, fmt: str) -> list[dict]:
@@ -88,8 +132,12 @@ def so_trang_dau(ctx: Context) -> Iterator[Finding]:
         return
     shown = _shows_on_first_page(setup, ctx.parsed.source.format)
     if shown:
+        # "Different First Page" hides the page number on page 1 when page 1 has no header of its own
+        fix = fixes.page("different_first_page", True, False) \
+            if _is_docx(ctx) and not setup.different_first_page else None
         yield ctx.finding("Số trang hiển thị ở trang thứ nhất; không đánh số trang đầu (trong Word: chọn “Different "
-                          "First Page” và để trống đầu trang của trang 1).", data={"found": shown[0]})
+                          "First Page” và để trống đầu trang của trang 1).", part=PAGE_NUMBER,
+                          data={"found": shown[0]}, fix=fix)
 
 
 @rule("ND30.Trang.ViTriSoTrang", severity="warning", source=source(f"{PL1}, mục I.7"), needs=["page_setup"],
@@ -108,9 +156,13 @@ def vi_tri_so_trang(ctx: Context) -> Iterator[Finding]:
         if fmt == "docx" and align not in (None, "center"):
             wrong.append(f"canh “{align}” (cần canh giữa)")
         if wrong:
-            yield ctx.finding("Số trang " + ", ".join(wrong) + ".",
+            # only the alignment is a fix: moving the number from the footer into the header is not
+            fix = fixes.page_number("align", "center", align) \
+                if fmt == "docx" and where != "footer" and align not in (None, "center") else None
+            yield ctx.finding("Số trang " + ", ".join(wrong) + ".", part=PAGE_NUMBER,
                               data={"found": {"where": where, "align": align}, "expected": {"where": "header",
-                                                                                           "align": "center"}})
+                                                                                           "align": "center"}},
+                              fix=fix)
             return
 
 
@@ -124,8 +176,11 @@ def co_chu_so_trang(ctx: Context) -> Iterator[Finding]:
     for p in setup.page_numbers:
         size = p.get("size_pt")
         if size is not None and size not in nd30.PAGE_NUMBER_SIZE:
+            wanted = min(max(size, nd30.PAGE_NUMBER_SIZE.low), nd30.PAGE_NUMBER_SIZE.high)
             yield ctx.finding(f"Số trang cỡ chữ {size:g}; cần cỡ {nd30.PAGE_NUMBER_SIZE.low:g}–"
-                              f"{nd30.PAGE_NUMBER_SIZE.high:g}.", data={"found": size, "expected": [13, 14]})
+                              f"{nd30.PAGE_NUMBER_SIZE.high:g}.", part=PAGE_NUMBER,
+                              data={"found": size, "expected": [13, 14]},
+                              fix=fixes.page_number("size_pt", wanted, size) if _is_docx(ctx) else None)
             return
 
 
@@ -139,4 +194,5 @@ def danh_so_trang(ctx: Context) -> Iterator[Finding]:
     if setup is None or not pages or pages < 2 or setup.page_numbers:
         return
     yield ctx.finding(f"Văn bản có {pages} trang nhưng không đánh số trang; cần số trang canh giữa ở lề trên, "
-                      "từ trang thứ hai.", data={"pages": pages})
+                      "từ trang thứ hai.", part=PAGE_NUMBER, data={"pages": pages},
+                      fix=fixes.page("page_number", True, False) if _is_docx(ctx) else None)

@@ -11,14 +11,17 @@ not two hundred.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex as re
 
-from vbhc import nd30
+from vbhc import fixes, nd30
 from vbhc.model import Block, Line, Node, Role
 from vbhc.nd30 import Spec, source
+from vbhc.readers import legacy
 from vbhc.rules import Context, Finding, Severity, rule
+from vbhc.rules._location import line_part, quote
 from vbhc.rules._util import line_no, lines, text
 from vbhc.textnorm import is_upper
 
@@ -26,36 +29,34 @@ PL1 = "Phụ lục I"
 MAX_LINES = 50  # lines listed in data.lines
 
 
-def _node_of(ctx: Context) -> dict[int, Node]:
-    out: dict[int, Node] = {}
-    for node in ctx.doc.nodes():
-        if node.blocks:
-            out.setdefault(node.blocks[0], node)
-    return out
-
-
 _NODE_ROLES = {Role.ARTICLE, Role.ROMAN, Role.DECIMAL, Role.POINT, Role.BULLET, Role.PART, Role.CHAPTER, Role.MUC,
                Role.HEADING, Role.PARAGRAPH}
 _APPENDIX_ROLES = {Role.PHU_LUC: "phu_luc", Role.TITLE: "phu_luc_title", Role.KEM_THEO: "kem_theo"}
 
 
-def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
+def _judged(ctx: Context) -> list[tuple[Line, Block, Spec, Node | None]]:
     """Every classified line that has a spec, with its block and, for body lines, its node.
 
     A line inside the body tree is judged as body text whatever it looks like ("Nơi nhận văn bản
     gồm …" in a paragraph is not the recipients' label). In an appendix only its heading lines are
-    judged: its body holds forms, samples and tables laid out by their own needs."""
-    nodes = _node_of(ctx)
-    in_body = {b for node in ctx.doc.nodes() for b in node.blocks}
+    judged: its body holds forms, samples and tables laid out by their own needs. Computed once per
+    document for the size, bold, italic and capitals rules."""
+    if "judged" not in ctx.memo:
+        ctx.memo["judged"] = list(_judge(ctx))
+    return ctx.memo["judged"]  # type: ignore[no-any-return]
+
+
+def _judge(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
+    owners = ctx.node_of_block()
     for ln in ctx.doc.lines:
         component: str | None = ln.role
         if ctx.doc.is_appendix:
             component = _APPENDIX_ROLES.get(ln.role) if ln.role else None
-            if ln.index in in_body:
+            if ln.index in owners:
                 continue
         elif ln.role == Role.TABLE_CELL:
             continue  # a table's text has a size rule of its own (ND30.KieuChu.CoChuBang)
-        elif ln.index in in_body and ln.role not in _NODE_ROLES:
+        elif ln.index in owners and ln.role not in _NODE_ROLES:
             component = Role.PARAGRAPH
         spec = nd30.COMPONENT_SPECS.get(component or "")
         if spec is None:
@@ -63,7 +64,7 @@ def _judged(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
         blk = ctx.doc.blocks[ln.index]
         if not blk.text.strip():
             continue
-        yield ln, blk, spec, nodes.get(ln.index)
+        yield ln, blk, spec, owners.get(ln.index)
 
 
 def _is_heading_line(ln: Line, node: Node | None) -> bool:
@@ -73,29 +74,50 @@ def _is_heading_line(ln: Line, node: Node | None) -> bool:
     return node is not None and node.heading is not None and node.text is None
 
 
+Fixer = Callable[[Spec, Any, list[Line]], "fixes.Fix | None"]
+SHOWN_PARTS = 3  # parts named in a message about many lines
+
+
+def where_lines(ctx: Context, lns: list[Line]) -> str:
+    """Where the lines of a grouped finding are, as an officer finds them: how many lines and, for
+    more than one, the parts of the first few ("3 dòng: Điều 1; Điều 2, khoản 1; …")."""
+    if len(lns) == 1:
+        return "1 dòng"  # the finding's own location quotes it
+    nodes = ctx.node_of_block()
+    parts = list(dict.fromkeys(line_part(ctx.doc, ln, nodes) or f"“{quote(ln.text)}”" for ln in lns))
+    return f"{len(lns)} dòng: " + "; ".join(parts[:SHOWN_PARTS]) + ("; …" if len(parts) > SHOWN_PARTS else "")
+
+
 def _grouped(ctx: Context, faults: Iterator[tuple[str, Any, Line, Spec]],
-             message: Callable[[Spec, Any, int, str], str], expected: Callable[[Spec], Any]) -> Iterator[Finding]:
+             message: Callable[[Spec, Any, int, str], str], expected: Callable[[Spec], Any],
+             fix: Fixer | None = None) -> Iterator[Finding]:
     """One finding per (component, found value), at its first line, listing every line."""
     groups: dict[tuple[str, Any], list[tuple[Line, Spec]]] = {}
     for kind_name, found, ln, spec in faults:
         groups.setdefault((kind_name, found), []).append((ln, spec))
     for (_kind, found), items in groups.items():
         spec = items[0][1]
-        numbers = [line_no(ctx, ln) for ln, _ in items]
-        shown = ", ".join(str(n) for n in numbers[:5] if n is not None) + (", …" if len(numbers) > 5 else "")
-        where = f"{len(items)} dòng ({shown})" if len(items) > 1 else (f"dòng {shown}" if shown else "")
-        yield ctx.finding(message(spec, found, len(items), where), line=numbers[0],
+        lns = [ln for ln, _ in items]
+        numbers = [line_no(ctx, ln) for ln in lns]
+        yield ctx.finding(message(spec, found, len(items), where_lines(ctx, lns)), at=lns[0],
                           data={"component": spec.name, "found": found, "expected": expected(spec),
                                 "clause": spec.clause, "count": len(items),
-                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]},
+                          fix=fix(spec, found, lns) if fix else None)
 
 
 # --- Font -------------------------------------------------------------------------------------
 
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")  # "ABCDEF+TimesNewRomanPSMT" in a PDF
+_NOT_LETTER = re.compile(r"[^a-z]")
+_TIMES_PS = re.compile(r"times(roman|bold|italic|bolditalic)?")
+
+
+@lru_cache(maxsize=256)
 def _is_times(font: str) -> bool:
-    name = re.sub(r"^[A-Z]{6}\+", "", font)
-    key = re.sub(r"[^a-z]", "", name.lower())
-    return key.startswith("timesnewroman") or re.fullmatch(r"times(roman|bold|italic|bolditalic)?", key) is not None
+    """Times New Roman as Word, PDF subsets and PostScript name it (a document uses a few fonts)."""
+    key = _NOT_LETTER.sub("", _SUBSET_PREFIX.sub("", font).lower())
+    return key.startswith("timesnewroman") or _TIMES_PS.fullmatch(key) is not None
 
 
 @rule("ND30.Font.TimesNewRoman", severity="error", source=source(f"{PL1}, Phần I, mục I.4"), needs=["style"],
@@ -111,10 +133,11 @@ def font_times(ctx: Context) -> Iterator[Finding]:
                 by_font.setdefault(font, []).append(ln)
     for font, lns in by_font.items():
         numbers = [line_no(ctx, ln) for ln in lns]
-        shown = ", ".join(str(n) for n in numbers[:5] if n is not None) + (", …" if len(numbers) > 5 else "")
-        yield ctx.finding(f"Phông chữ “{font}” ở {len(lns)} dòng ({shown}); cần dùng phông Times New Roman.",
-                          line=numbers[0], data={"found": font, "expected": nd30.FONT, "count": len(lns),
-                                                 "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+        # text typed in a legacy font is in that font's encoding: another font would change its letters
+        fix = None if legacy.font_encoding(font) else fixes.run_format(lns, "font", nd30.FONT, font)
+        yield ctx.finding(f"Phông chữ “{font}” ở {where_lines(ctx, lns)}; cần dùng phông Times New Roman.",
+                          at=lns[0], data={"found": font, "expected": nd30.FONT, "count": len(lns),
+                                           "lines": [n for n in numbers[:MAX_LINES] if n is not None]}, fix=fix)
 
 
 # --- Size, bold, italic, capitals ------------------------------------------------------------
@@ -137,9 +160,19 @@ def co_chu(ctx: Context) -> Iterator[Finding]:
                 yield spec.name, blk.style.size_pt, ln, spec
     severities: tuple[Severity, ...] = ("error", "warning")
     for severity in severities:
-        for f in _grouped(ctx, faults(severity), _size_message, lambda spec: [spec.size.low, spec.size.high]):
+        for f in _grouped(ctx, faults(severity), _size_message, lambda spec: [spec.size.low, spec.size.high],
+                          _size_fix):
             f.severity = severity
             yield f
+
+
+def _clamp(value: float, want: nd30.Range) -> float:
+    return min(max(value, want.low), want.high)
+
+
+def _size_fix(spec: Spec, found: Any, lns: list[Line]) -> fixes.Fix:
+    """The nearest size the decree allows (14 pt for 12–13 becomes 13)."""
+    return fixes.run_format(lns, "size_pt", _clamp(found, spec.size), found)
 
 
 def _size_off(size: float | None, want: nd30.Range) -> float:
@@ -170,9 +203,10 @@ def co_chu_bang(ctx: Context) -> Iterator[Finding]:
             by_size.setdefault(size, []).append(ln)
     for size, lns in sorted(by_size.items()):
         numbers = [line_no(ctx, ln) for ln in lns]
-        yield ctx.finding(f"Chữ trong bảng cỡ {size:g} ở {len(lns)} dòng; nên từ {_fmt(want)}.", line=numbers[0],
+        yield ctx.finding(f"Chữ trong bảng cỡ {size:g} ở {where_lines(ctx, lns)}; nên từ {_fmt(want)}.", at=lns[0],
                           data={"found": size, "expected": [want.low, want.high], "count": len(lns),
-                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]},
+                          fix=fixes.run_format(lns, "size_pt", _clamp(size, want), size))
 
 
 def _style_rule(attr: str, word_yes: str, word_no: str):
@@ -207,7 +241,8 @@ def kieu_chu_dam(ctx: Context) -> Iterator[Finding]:
     điều, quyền hạn, chức vụ và họ tên người ký, “Nơi nhận:”; không in đậm: “Số:”, “V/v”, tên nơi nhận
     (Phụ lục I, mục II và bảng mục V). Điều không có tiêu đề (“Điều 1. Ban hành …”) chỉ in đậm phần
     “Điều 1.”, nên không bị xét."""
-    yield from _grouped(ctx, _bold_faults(ctx), _bold_message, lambda spec: spec.bold)
+    yield from _grouped(ctx, _bold_faults(ctx), _bold_message, lambda spec: spec.bold,
+                        lambda spec, found, lns: fixes.run_format(lns, "bold", spec.bold, found))
 
 
 @rule("ND30.KieuChu.Nghieng", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
@@ -216,7 +251,8 @@ def kieu_chu_nghieng(ctx: Context) -> Iterator[Finding]:
     """In nghiêng: địa danh và thời gian, căn cứ, “Nơi nhận:”, “(Kèm theo …)”; chữ đứng: Quốc hiệu, Tiêu
     ngữ, tên cơ quan, “Số:”, tên loại, trích yếu, họ tên người ký, tên nơi nhận (Phụ lục I, mục II và
     bảng mục V)."""
-    yield from _grouped(ctx, _italic_faults(ctx), _italic_message, lambda spec: spec.italic)
+    yield from _grouped(ctx, _italic_faults(ctx), _italic_message, lambda spec: spec.italic,
+                        lambda spec, found, lns: fixes.run_format(lns, "italic", spec.italic, found))
 
 
 @rule("ND30.KieuChu.InHoa", severity="warning", source=source(f"{PL1}, mục II và bảng mục V"), needs=["style"],
@@ -236,9 +272,10 @@ def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
                 yield spec.name, t[:60], ln, spec
     yield from _grouped(
         ctx, faults(),
-        lambda spec, found, n, where: f"{spec.name[:1].upper()}{spec.name[1:]} “{found}” chưa in hoa ({where}); cần "
-                                      f"chữ in hoa ({spec.clause}).",
-        lambda spec: "in hoa")
+        lambda spec, found, n, where: f"{spec.name[:1].upper()}{spec.name[1:]} “{found}” chưa in hoa"
+                                      f"{f' ({where})' if n > 1 else ''}; cần chữ in hoa ({spec.clause}).",
+        lambda spec: "in hoa",
+        lambda spec, found, lns: fixes.run_format(lns, "all_caps", True, False))
 
 
 # --- Paragraph layout of the body (needs paragraph formatting: .docx) -------------------------
@@ -247,7 +284,7 @@ def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[
     """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged."""
     if ctx.doc.is_appendix:
         return
-    nodes = _node_of(ctx)
+    nodes = ctx.node_of_block()
     kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
     for ln in ctx.doc.lines:
         if ln.role not in kinds:
@@ -258,15 +295,16 @@ def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[
         yield ln, blk, nodes.get(ln.index)
 
 
-def _paragraph_finding(ctx: Context, bad: list[tuple[Line, Any]], what: str, expected: Any) -> Iterator[Finding]:
+def _paragraph_finding(ctx: Context, bad: list[tuple[Line, Any]], what: str, expected: Any,
+                       fix: fixes.Fix | None = None) -> Iterator[Finding]:
     if not bad:
         return
-    numbers = [line_no(ctx, ln) for ln, _ in bad]
-    shown = ", ".join(str(n) for n in numbers[:5] if n is not None) + (", …" if len(numbers) > 5 else "")
+    lns = [ln for ln, _ in bad]
+    numbers = [line_no(ctx, ln) for ln in lns]
     found = sorted({v for _, v in bad}, key=str)
-    yield ctx.finding(f"{len(bad)} đoạn nội dung {what} (dòng {shown}).", line=numbers[0],
+    yield ctx.finding(f"{len(bad)} đoạn nội dung {what} ({where_lines(ctx, lns)}).", at=lns[0],
                       data={"found": found, "expected": expected, "count": len(bad),
-                            "lines": [n for n in numbers[:MAX_LINES] if n is not None]})
+                            "lines": [n for n in numbers[:MAX_LINES] if n is not None]}, fix=fix)
 
 
 @rule("ND30.Doan.CanDeu", severity="warning", source=source(f"{PL1}, mục II.6.e"),
@@ -276,7 +314,8 @@ def doan_can_deu(ctx: Context) -> Iterator[Finding]:
     coi là chủ ý nên không bị xét; dòng tiêu đề không bị xét."""
     bad = [(ln, blk.style.align) for ln, blk, node in _body_lines(ctx)
            if blk.style.align in ("left", "right") and not _is_heading_line(ln, node)]
-    yield from _paragraph_finding(ctx, bad, "không canh đều hai lề; cần canh đều (Justify)", "justify")
+    yield from _paragraph_finding(ctx, bad, "không canh đều hai lề; cần canh đều (Justify)", "justify",
+                                  fixes.paragraph_format([ln for ln, _ in bad], "align", "justify"))
 
 
 @rule("ND30.Doan.LuiDauDong", severity="warning", source=source(f"{PL1}, mục II.6.e"),
@@ -285,6 +324,7 @@ def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
     """Dòng đầu mỗi đoạn (kể cả điều, mục II.6.đ) lùi vào 1 cm hoặc 1,27 cm so với lề trái (Phụ lục I, mục
     II.6.e); đo bằng thụt lề trái cộng thụt dòng đầu, như Word in ra."""
     bad = []
+    wanted = []
     for ln, blk, _node in _body_lines(ctx, with_articles=True):
         st = blk.style
         if st.align == "center" or st.first_line_indent_mm is None:
@@ -292,7 +332,11 @@ def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
         pos = round((st.left_indent_mm or 0) + st.first_line_indent_mm, 1)
         if pos not in nd30.FIRST_LINE_INDENT_MM:
             bad.append((ln, pos))
-    yield from _paragraph_finding(ctx, bad, "lùi đầu dòng sai (mm); cần lùi 10 mm hoặc 12,7 mm", [10.0, 12.7])
+            target = min(nd30.FIRST_LINE_INDENTS_MM, key=lambda mm: abs(mm - pos))
+            wanted.append((ln, round(target - (st.left_indent_mm or 0), 2)))
+    yield from _paragraph_finding(ctx, bad, "lùi đầu dòng sai (mm); cần lùi 10 mm hoặc 12,7 mm", [10.0, 12.7],
+                                  fixes.paragraph_values(wanted, "first_line_indent_mm",
+                                                         "Đặt lùi đầu dòng 10 mm hoặc 12,7 mm (gần nhất)"))
 
 
 @rule("ND30.Doan.KhoangCach", severity="warning", source=source(f"{PL1}, mục II.6.e"),
@@ -308,7 +352,10 @@ def doan_khoang_cach(ctx: Context) -> Iterator[Finding]:
         total = (st.space_before_pt or 0) + (st.space_after_pt or 0)
         if total < nd30.PARAGRAPH_SPACING_MIN_PT - 0.05:
             bad.append((ln, total))
-    yield from _paragraph_finding(ctx, bad, "cách đoạn dưới 6pt; cần tối thiểu 6pt", nd30.PARAGRAPH_SPACING_MIN_PT)
+    after = [(ln, nd30.PARAGRAPH_SPACING_MIN_PT - (ctx.doc.blocks[ln.index].style.space_before_pt or 0))
+             for ln, _ in bad]
+    yield from _paragraph_finding(ctx, bad, "cách đoạn dưới 6pt; cần tối thiểu 6pt", nd30.PARAGRAPH_SPACING_MIN_PT,
+                                  fixes.paragraph_values(after, "space_after_pt", "Đặt cách đoạn tổng cộng 6 pt"))
 
 
 @rule("ND30.Doan.GianDong", severity="warning", source=source(f"{PL1}, mục II.6.e"),
@@ -322,4 +369,6 @@ def doan_gian_dong(ctx: Context) -> Iterator[Finding]:
         if ls is not None and not (nd30.LINE_SPACING.low - 0.01 <= ls <= nd30.LINE_SPACING.high + 0.01):
             bad.append((ln, ls))
     yield from _paragraph_finding(ctx, bad, "có khoảng cách dòng ngoài khoảng dòng đơn đến 1,5 lines",
-                                  [nd30.LINE_SPACING.low, nd30.LINE_SPACING.high])
+                                  [nd30.LINE_SPACING.low, nd30.LINE_SPACING.high],
+                                  fixes.paragraph_values([(ln, _clamp(ls, nd30.LINE_SPACING)) for ln, ls in bad],
+                                                         "line_spacing", "Đặt giãn dòng từ 1 đến 1,5 dòng"))

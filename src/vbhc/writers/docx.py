@@ -1,9 +1,17 @@
 """Document → .docx laid out as Nghị định 30/2020/NĐ-CP, Phụ lục I prescribes.
 
-Every number (paper, margins, sizes, indents, spacing) comes from `vbhc.nd30`. Numbering is
-written as literal text ("Điều 1.", "1.", "a)"), never as Word auto-numbering, so that what
-Word, LibreOffice and vbhc's reader show is the same. Times New Roman is set on the document
-defaults, on the Normal style and on every run (ascii, hAnsi, cs, eastAsia).
+Every number (paper, margins, sizes, indents, spacing) comes from `vbhc.nd30`, every line's text
+from `vbhc.writers.layout`. Numbering is written as literal text ("Điều 1.", "1.", "a)"), never as
+Word auto-numbering, so that what Word, LibreOffice and vbhc's reader show is the same. Times New
+Roman is set on the document defaults, on the Normal style and on every run (ascii, hAnsi, cs,
+eastAsia).
+
+Speed: python-docx's object API costs tens of microseconds for each property it sets (it looks up
+where each element goes in the schema on every call); a 400-paragraph plan spent 80% of its time
+there. So each distinct paragraph format and run look is made once through python-docx (the XML is
+exactly what its API writes) and kept as a template; every paragraph, run and table row is then an
+lxml copy of its template plus its text. python-docx still makes the package, styles, sections and
+page-number headers, and saves.
 """
 
 from __future__ import annotations
@@ -11,7 +19,10 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from copy import deepcopy
+from dataclasses import asdict, dataclass
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -20,23 +31,32 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
-from docx.table import _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from vbhc import nd30
-from vbhc.dates import cited as date_short
 from vbhc.fileio import write_atomic
-from vbhc.model import Document, Node
+from vbhc.model import Document, Node, Signature
 from vbhc.nd30 import WRITER_LOOK as LOOK
 from vbhc.nd30 import Look
-from vbhc.writers.form import date_line, number_line, number_text, recipient_items, signature_lines
+from vbhc.writers import layout
+from vbhc.writers.layout import agency_in_text, kem_theo_line
+
+__all__ = ["agency_in_text", "build", "kem_theo_line", "text_width_mm", "to_bytes", "write_docx"]
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-SIGNING_SPACE_LINES = 4  # empty lines between the position and the signer's name, for the signature
+SIGNING_SPACE_LINES = layout.SIGNING_SPACE_LINES
+RULE_MARK_PT = 5  # a rule is an empty paragraph this small, with a bottom border
+_W_P, _W_R, _W_T, _W_TAB, _W_BR, _W_TR, _W_TC = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tab", "w:br", "w:tr", "w:tc"))
+_XML_SPACE = qn("xml:space")
+_RUN_SPECIALS = re.compile(r"([\t\r])")
+_TBLPR_AFTER_BORDERS = tuple(qn(t) for t in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
 
 
 # --- text width, for rules "as long as the line" ---------------------------------------------
@@ -59,9 +79,9 @@ def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     return em * size_pt * 25.4 / 72
 
 
-# --- low-level formatting --------------------------------------------------------------------
+# --- formatting through python-docx (used once per distinct format, for the templates) ----------
 
-def _set_fonts(rpr, font: str = nd30.FONT) -> None:
+def _set_fonts(rpr: Any, font: str = nd30.FONT) -> None:
     """rFonts with all four scripts and no theme font (a theme attribute would win in Word)."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -79,7 +99,7 @@ def _set_fonts(rpr, font: str = nd30.FONT) -> None:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _run(p: Paragraph, text: str, look: Look, bold: bool | None = None, italic: bool | None = None):
+def _run(p: Paragraph, text: str, look: Look, bold: bool | None = None, italic: bool | None = None) -> Any:
     lines = _NOT_XML.sub("", text).split("\n")
     run = p.add_run(lines[0])
     for extra in lines[1:]:
@@ -91,6 +111,20 @@ def _run(p: Paragraph, text: str, look: Look, bold: bool | None = None, italic: 
     run.font.italic = look.italic if italic is None else italic
     _set_fonts(run._element.get_or_add_rPr())
     return run
+
+
+@dataclass(frozen=True)
+class Fmt:
+    """A paragraph format: alignment, indents (mm), spacing (pt), line spacing (a multiple)."""
+
+    align: str = "center"
+    first_line_mm: float | None = None
+    left_mm: float | None = None
+    right_mm: float | None = None
+    before: float = 0
+    after: float = 0
+    line: float = 1.0
+    keep_next: bool = False
 
 
 def _format(p: Paragraph, align: str = "center", first_line_mm: float | None = None, left_mm: float | None = None,
@@ -109,17 +143,8 @@ def _format(p: Paragraph, align: str = "center", first_line_mm: float | None = N
     return p
 
 
-def _para(container, text: str = "", look: Look | None = None, **fmt) -> Paragraph:
-    p = container.add_paragraph()
-    _format(p, **fmt)
-    if text:
-        _run(p, text, look or LOOK["body"])
-    else:  # an empty paragraph still carries the size, so that its height is the one intended
-        _mark_size(p, (look or LOOK["body"]).size)
-    return p
-
-
 def _mark_size(p: Paragraph, size: float) -> None:
+    """The paragraph mark's size: an empty paragraph is as high as this (and a rule as thin)."""
     ppr = p._p.get_or_add_pPr()
     rpr = OxmlElement("w:rPr")
     fonts = OxmlElement("w:rFonts")
@@ -132,14 +157,8 @@ def _mark_size(p: Paragraph, size: float) -> None:
     ppr.append(rpr)
 
 
-def _rule(container, width_mm: float, box_mm: float, before: float = 0, after: float = 0) -> Paragraph:
-    """A solid horizontal rule of `width_mm`, centred in a box `box_mm` wide: an empty, tiny
-    paragraph with a bottom border, narrowed by equal left and right indents. Word and
-    LibreOffice both draw a paragraph border between its indents."""
-    side = max(0.0, (box_mm - width_mm) / 2)
-    p = container.add_paragraph()
-    _format(p, align="center", left_mm=side, right_mm=side, before=before, after=after, line=1.0)
-    _mark_size(p, 5)
+def _bottom_border(p: Paragraph) -> None:
+    """A solid bottom border, drawn by Word and LibreOffice between the paragraph's indents."""
     ppr = p._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -153,55 +172,135 @@ def _rule(container, width_mm: float, box_mm: float, before: float = 0, after: f
         anchor.addprevious(bdr)
     else:
         ppr.append(bdr)
-    return p
 
 
 def _cell_text_mm(width_mm: float) -> float:
     return width_mm - 2 * 1.9  # Word's default cell margins, 0.19 cm each side
 
 
-def _no_borders(table) -> None:
+def _borders(table: Table, edge_attrs: tuple[tuple[str, str], ...]) -> None:
+    """w:tblBorders with every edge set alike, in its place in CT_TblPr's sequence."""
     tblpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tblpr.append(borders)
-
-
-def _all_borders(table) -> None:
-    tblpr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+        for k, v in edge_attrs:
             el.set(qn(k), v)
         borders.append(el)
-    tblpr.append(borders)
+    anchor = next((c for c in tblpr if c.tag in _TBLPR_AFTER_BORDERS), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tblpr.append(borders)
 
 
-def _table(container, rows: int, widths_mm: Sequence[float], borders: bool):
-    table = container.add_table(rows=rows, cols=len(widths_mm))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    (_all_borders if borders else _no_borders)(table)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for i, col in enumerate(table.columns):
-        col.width = Mm(widths_mm[i])
-    for row in table.rows:
-        for i, cell in enumerate(row.cells):
-            cell.width = Mm(widths_mm[i])
-    return table
+_NO_BORDERS = (("w:val", "nil"),)
+_ALL_BORDERS = (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000"))
 
 
-def _fresh(cell: _Cell) -> _Cell:
-    """A new cell holds one empty paragraph: remove it, so that we add exactly what we mean."""
-    for p in list(cell._tc.iter(qn("w:p"))):
-        cell._tc.remove(p)
-    return cell
+# --- where new elements go ---------------------------------------------------------------------
+
+@dataclass
+class Box:
+    """A place paragraphs and tables are added to: the body (before its final sectPr) or a cell."""
+
+    element: Any
+    before: Any = None
+
+    def add(self, el: Any) -> Any:
+        if self.before is not None:
+            self.before.addprevious(el)
+        else:
+            self.element.append(el)
+        return el
+
+
+def _add_t(r: Any, text: str) -> None:
+    """A w:t as python-docx's `add_t` writes it: spaces at either end kept with xml:space."""
+    t = etree.SubElement(r, _W_T)
+    t.text = text = _NOT_XML.sub("", text)
+    if len(text.strip()) < len(text):
+        t.set(_XML_SPACE, "preserve")
+
+
+def _run_text(r: Any, text: str) -> None:
+    """A run's text as python-docx's `run.text = …` writes it: tabs as w:tab, carriage returns as w:br."""
+    if "\t" not in text and "\r" not in text:
+        if text:
+            _add_t(r, text)
+        return
+    for part in _RUN_SPECIALS.split(text):
+        if part == "\t":
+            etree.SubElement(r, _W_TAB)
+        elif part == "\r":
+            etree.SubElement(r, _W_BR)
+        elif part:
+            _add_t(r, part)
+
+
+class _Templates:
+    """pPr, rPr and table skeletons made once each through python-docx, then copied."""
+
+    def __init__(self, d: DocxDocument):
+        self.d = d
+        self._ppr: dict[tuple[Fmt, float | None, bool], Any] = {}
+        self._rpr: dict[tuple[float, bool, bool], Any] = {}
+        self._tables: dict[tuple[tuple[float, ...], bool], tuple[Any, Any]] = {}
+
+    def _scratch(self, make: Callable[[Paragraph], Any]) -> Any:
+        """What `make` builds on a throw-away paragraph, detached."""
+        p = self.d.add_paragraph()
+        try:
+            el = make(p)
+        finally:
+            self.d.element.body.remove(p._p)
+        el.getparent().remove(el)
+        return el
+
+    def ppr(self, fmt: Fmt, mark: float | None = None, border: bool = False) -> Any:
+        key = (fmt, mark, border)
+        got = self._ppr.get(key)
+        if got is None:
+            def make(p: Paragraph) -> Any:
+                _format(p, **asdict(fmt))
+                if mark is not None:
+                    _mark_size(p, mark)
+                if border:
+                    _bottom_border(p)
+                return p._p.get_or_add_pPr()
+
+            got = self._ppr[key] = self._scratch(make)
+        return deepcopy(got)
+
+    def rpr(self, size: float, bold: bool, italic: bool) -> Any:
+        key = (size, bold, italic)
+        got = self._rpr.get(key)
+        if got is None:
+            look = Look(size=size, bold=bold, italic=italic)
+            got = self._rpr[key] = self._scratch(lambda p: _run(p, "", look)._r.get_or_add_rPr())
+        return deepcopy(got)
+
+    def table(self, widths_mm: Sequence[float], bordered: bool) -> tuple[Any, Any]:
+        """(w:tbl with its properties and grid but no row, one empty w:tr) for these columns."""
+        key = (tuple(widths_mm), bordered)
+        got = self._tables.get(key)
+        if got is None:
+            table = self.d.add_table(rows=1, cols=len(widths_mm))
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            _borders(table, _ALL_BORDERS if bordered else _NO_BORDERS)
+            for i, col in enumerate(table.columns):
+                col.width = Mm(widths_mm[i])
+            for i, cell in enumerate(table.rows[0].cells):
+                cell.width = Mm(widths_mm[i])
+                for p in list(cell._tc.iter(_W_P)):  # a new cell holds one empty paragraph
+                    cell._tc.remove(p)
+            tbl = table._tbl
+            tbl.getparent().remove(tbl)
+            row = tbl.find(_W_TR)
+            tbl.remove(row)
+            got = self._tables[key] = (tbl, row)
+        return deepcopy(got[0]), got[1]
 
 
 # --- the document ----------------------------------------------------------------------------
@@ -212,6 +311,9 @@ class _Writer:
         self._styles()
         self._page(self.d.sections[0], first=True)
         self.body_width = nd30.WRITER_TEXT_WIDTH_MM
+        body = self.d.element.body
+        self.body = Box(body, body.find(qn("w:sectPr")))
+        self.t = _Templates(self.d)
 
     def _styles(self) -> None:
         styles = self.d.styles.element
@@ -235,7 +337,7 @@ class _Writer:
         normal.paragraph_format.space_after = Pt(0)
         normal.paragraph_format.line_spacing = 1.0
 
-    def _page(self, section, first: bool) -> None:
+    def _page(self, section: Section, first: bool) -> None:
         width, height = nd30.PAPER_A4_MM
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(width), Mm(height)
@@ -270,7 +372,7 @@ class _Writer:
             else:
                 run.text = text
 
-    def _restart_numbering(self, section) -> None:
+    def _restart_numbering(self, section: Section) -> None:
         sect = section._sectPr
         pg = sect.find(qn("w:pgNumType"))
         if pg is None:
@@ -283,120 +385,165 @@ class _Writer:
                 sect.append(pg)
         pg.set(qn("w:start"), "1")
 
+    # --- paragraphs, runs and tables from the templates ---------------------------------------
+    def para(self, box: Box, text: str = "", look: Look | None = None, fmt: Fmt = Fmt()) -> Any:
+        """A paragraph of one run; an empty one still carries its size, so that its height is the
+        one intended."""
+        look = look or LOOK["body"]
+        p = box.add(etree.Element(_W_P))
+        p.append(self.t.ppr(fmt, None if text else look.size))
+        if text:
+            self.run(p, text, look)
+        return p
+
+    def run(self, p: Any, text: str, look: Look, bold: bool | None = None, italic: bool | None = None) -> None:
+        r = etree.SubElement(p, _W_R)
+        r.append(self.t.rpr(look.size, look.bold if bold is None else bold, look.italic if italic is None else italic))
+        lines = text.split("\n")
+        _run_text(r, lines[0])
+        for extra in lines[1:]:
+            etree.SubElement(r, _W_BR)
+            _add_t(r, extra)
+
+    def rule(self, box: Box, width_mm: float, box_mm: float, before: float = 0, after: float = 0) -> None:
+        """A solid horizontal rule of `width_mm`, centred in a box `box_mm` wide: an empty, tiny
+        paragraph with a bottom border, narrowed by equal left and right indents."""
+        side = max(0.0, (box_mm - width_mm) / 2)
+        fmt = Fmt(align="center", left_mm=side, right_mm=side, before=before, after=after, line=1.0)
+        box.add(etree.Element(_W_P)).append(self.t.ppr(fmt, RULE_MARK_PT, border=True))
+
+    def table(self, rows: int, widths_mm: Sequence[float], bordered: bool) -> list[list[Box]]:
+        """A table at the end of the body; each row's cells, to be filled."""
+        tbl, row = self.t.table(widths_mm, bordered)
+        self.body.add(tbl)
+        cells = []
+        for _ in range(rows):
+            tr = deepcopy(row)
+            tbl.append(tr)
+            cells.append([Box(tc) for tc in tr.iterchildren(_W_TC)])
+        return cells
+
+    def lines(self, box: Box, lines: list[layout.Line]) -> None:
+        for line in lines:
+            self.para(box, line.text, LOOK[line.look], Fmt(before=line.before))
+
     # --- header table (ô 1–5b) ----------------------------------------------------------------
-    def header(self, doc: Document, attached: bool) -> None:
+    def header(self, doc: Document, index: int) -> None:
+        rows = layout.header_rows(doc, index)
+        if not rows:
+            return
         left_w, right_w = nd30.WRITER_HEADER_COLUMNS_MM
-        has_number_row = not attached
-        table = _table(self.d, 2 if has_number_row else 1, (left_w, right_w), borders=False)
-        left, right = _fresh(table.cell(0, 0)), _fresh(table.cell(0, 1))
+        cells = self.table(len(rows), (left_w, right_w), bordered=False)
         box_l, box_r = _cell_text_mm(left_w), _cell_text_mm(right_w)
-        if doc.parent_issuer:
-            _para(left, doc.parent_issuer.upper(), LOOK["parent_agency"])
-        issuer = (doc.issuer or "TÊN CƠ QUAN, TỔ CHỨC").upper()
-        _para(left, issuer, LOOK["agency"])
+        (agency, motto), *number_row = rows
+        left, right = cells[0]
+        self.lines(left, agency)
+        issuer = agency[-1].text
         longest = max(text_width_mm(x, LOOK["agency"].size, True) for x in issuer.split("\n"))
-        _rule(left, nd30.WRITER_RULE_FRACTION * min(longest, box_l), box_l, after=2)
-        _para(right, nd30.QUOC_HIEU, LOOK["quoc_hieu"])
-        _para(right, nd30.TIEU_NGU, LOOK["tieu_ngu"])
-        _rule(right, text_width_mm(nd30.TIEU_NGU, LOOK["tieu_ngu"].size, True), box_r, after=2)
-        if has_number_row:
-            cell_l, cell_r = _fresh(table.cell(1, 0)), _fresh(table.cell(1, 1))
-            _para(cell_l, number_line(doc.number, doc.symbol, doc.year), LOOK["so_ky_hieu"], before=4)
-            if doc.doc_type == "Công văn" and doc.title:
-                # PL I, mục II.5.b: V/v centred under the number, 6 pt below it
-                _para(cell_l, f"V/v {doc.title}", LOOK["vv"], before=6)
-            _para(cell_r, date_line(doc.place, doc.date) if (doc.place or doc.date) else (doc.date_raw or
-                                                                                            date_line(None, None)),
-                  LOOK["place_date"], before=4)
+        self.rule(left, nd30.WRITER_RULE_FRACTION * min(longest, box_l), box_l, after=2)
+        self.lines(right, motto)
+        self.rule(right, text_width_mm(nd30.TIEU_NGU, LOOK["tieu_ngu"].size, True), box_r, after=2)
+        for (number, when), (cell_l, cell_r) in zip(number_row, cells[1:], strict=True):
+            self.lines(cell_l, number)
+            self.lines(cell_r, when)
 
     # --- title, preamble -------------------------------------------------------------------
     def title(self, doc: Document) -> None:
-        if doc.doc_type == "Công văn":
+        type_line = layout.type_line(doc)
+        if type_line is None:
             return
-        type_line = doc.type_line or (doc.doc_type or "").upper()
-        _para(self.d, type_line.upper(), LOOK["type_name"], before=18, keep_next=True)
+        self.para(self.body, type_line, LOOK["type_name"], Fmt(before=18, keep_next=True))
         longest = text_width_mm(type_line, LOOK["type_name"].size, True)
         if doc.title:
-            _para(self.d, doc.title, LOOK["title"], keep_next=True)
+            self.para(self.body, doc.title, LOOK["title"], Fmt(keep_next=True))
             longest = max(longest, text_width_mm(doc.title, LOOK["title"].size, True))
         if doc.attached_to:
-            _para(self.d, doc.attached_to, LOOK["kem_theo"], keep_next=True)
-        _rule(self.d, nd30.WRITER_RULE_FRACTION * min(longest, self.body_width), self.body_width, after=12)
+            self.para(self.body, doc.attached_to, LOOK["kem_theo"], Fmt(keep_next=True))
+        self.rule(self.body, nd30.WRITER_RULE_FRACTION * min(longest, self.body_width), self.body_width, after=12)
 
     def preamble(self, doc: Document) -> None:
         if doc.kinh_gui:
             self.kinh_gui(doc.kinh_gui)
         if doc.enacting_authority:
-            _para(self.d, doc.enacting_authority.upper(), LOOK["issuer_line"], after=nd30.WRITER_SPACE_AFTER_PT,
-                  before=6)
+            self.para(self.body, doc.enacting_authority.upper(), LOOK["issuer_line"],
+                      Fmt(after=nd30.WRITER_SPACE_AFTER_PT, before=6))
         for line in doc.can_cu:
             self.body_para(line, LOOK["can_cu"])
         if doc.enacting:
-            _para(self.d, doc.enacting, LOOK["enacting"], before=6, after=nd30.WRITER_SPACE_AFTER_PT,
-                  keep_next=True)
+            self.para(self.body, doc.enacting, LOOK["enacting"],
+                      Fmt(before=6, after=nd30.WRITER_SPACE_AFTER_PT, keep_next=True))
 
     def kinh_gui(self, items: list[str]) -> None:
         look = LOOK["kinh_gui"]
-        label = "Kính gửi:"
+        lines = layout.kinh_gui_lines(items)
         left = 30.0
-        if len(items) == 1:
-            _para(self.d, f"{label} {items[0].rstrip(';. ')}.".replace("..", "."), look, align="left",
-                  left_mm=left, before=12, after=12)
+        if len(lines) == 1:
+            self.para(self.body, lines[0], look, Fmt(align="left", left_mm=left, before=12, after=12))
             return
-        _para(self.d, label, look, align="left", left_mm=left, before=12)
-        hang = left + text_width_mm(label + " ", look.size)
-        for i, item in enumerate(items):
-            text = item.strip().lstrip("-–+• ").rstrip(" ;.")
-            end = "." if i == len(items) - 1 else ";"
-            _para(self.d, f"- {text}{end}", look, align="left", left_mm=hang,
-                  after=12 if i == len(items) - 1 else 0)
+        self.para(self.body, lines[0], look, Fmt(align="left", left_mm=left, before=12))
+        hang = left + text_width_mm(layout.KINH_GUI + " ", look.size)
+        for i, line in enumerate(lines[1:], start=1):
+            self.para(self.body, line, look, Fmt(align="left", left_mm=hang, after=12 if i == len(lines) - 1 else 0))
 
     # --- body ----------------------------------------------------------------------------------
     def body_para(self, text: str, look: Look | None = None, label: str | None = None,
                   label_bold: bool = False, text_bold: bool | None = None, align: str = "justify",
-                  keep_next: bool = False) -> Paragraph:
+                  keep_next: bool = False) -> Any:
         look = look or LOOK["body"]
         first = nd30.WRITER_FIRST_LINE_INDENT_MM if align == "justify" else None
-        p = _para(self.d, "", look, align=align, first_line_mm=first, after=nd30.WRITER_SPACE_AFTER_PT,
-                  line=nd30.WRITER_LINE_SPACING, keep_next=keep_next)
+        fmt = Fmt(align=align, first_line_mm=first, after=nd30.WRITER_SPACE_AFTER_PT, line=nd30.WRITER_LINE_SPACING,
+                  keep_next=keep_next)
+        p = self.para(self.body, "", look, fmt)  # the mark keeps the body size (as Word shows it)
         if label:
-            _run(p, label, look, bold=label_bold or look.bold)
+            self.run(p, label, look, bold=label_bold or look.bold)
             if text:
-                _run(p, " ", look, bold=label_bold or look.bold)
+                self.run(p, " ", look, bold=label_bold or look.bold)
         if text:
-            _run(p, text, look, bold=text_bold)
+            self.run(p, text, look, bold=text_bold)
         return p
 
     def node(self, node: Node) -> None:
-        k = node.kind
-        body = LOOK["body"]
-        if k == "table":
-            self.table(node)
-        elif k == "paragraph":
-            for chunk in (node.text or "").split("\n"):
-                self.body_para(chunk)
-        elif k in ("part", "chapter") or (k == "section" and (node.label or "").startswith(("Mục", "MỤC"))):
-            _para(self.d, node.label or "", LOOK["part"], before=6, keep_next=True,
-                  after=0 if node.heading else nd30.WRITER_SPACE_AFTER_PT)
-            if node.heading:
-                _para(self.d, node.heading.upper(), LOOK["part"], after=nd30.WRITER_SPACE_AFTER_PT, keep_next=True)
-            self._text(node)
-        elif k == "section":
-            self.body_para((node.heading or "").upper(), LOOK["section"], label=node.label, keep_next=True)
-            self._text(node)
-        elif k == "article":
-            if node.heading:
-                self.body_para(node.heading, LOOK["article"], label=node.label, keep_next=True)
-                self._text(node)
-            else:
-                self._labelled(node.label, node.text, LOOK["article"])
-        elif k == "clause" and node.heading:
-            self.body_para(node.heading, LOOK["clause_heading"], label=node.label, keep_next=True)
-            self._text(node)
-        else:  # clause, point, bullet with text
-            self._labelled(node.label, node.text, body)
+        kind = node.kind
+        if kind == "section" and (node.label or "").startswith(("Mục", "MỤC")):
+            kind = "part"
+        self._NODE_WRITERS.get(kind, _Writer._point)(self, node)
         for child in node.children:
             self.node(child)
+
+    def _paragraph(self, node: Node) -> None:
+        for chunk in (node.text or "").split("\n"):
+            self.body_para(chunk, align=node.align or "justify")
+
+    def _part(self, node: Node) -> None:
+        """Phần, Chương, Mục: the label on its own line, the heading in capitals under it."""
+        self.para(self.body, node.label or "", LOOK["part"],
+                  Fmt(before=6, keep_next=True, after=0 if node.heading else nd30.WRITER_SPACE_AFTER_PT))
+        if node.heading:
+            self.para(self.body, node.heading.upper(), LOOK["part"],
+                      Fmt(after=nd30.WRITER_SPACE_AFTER_PT, keep_next=True))
+        self._text(node)
+
+    def _section(self, node: Node) -> None:
+        self.body_para((node.heading or "").upper(), LOOK["section"], label=node.label, keep_next=True)
+        self._text(node)
+
+    def _article(self, node: Node) -> None:
+        if node.heading:
+            self.body_para(node.heading, LOOK["article"], label=node.label, keep_next=True)
+            self._text(node)
+        else:
+            self._labelled(node.label, node.text, LOOK["article"])
+
+    def _clause(self, node: Node) -> None:
+        if node.heading:
+            self.body_para(node.heading, LOOK["clause_heading"], label=node.label, keep_next=True)
+            self._text(node)
+        else:
+            self._point(node)
+
+    def _point(self, node: Node) -> None:
+        """A clause, point or bullet with text: its label, then the text on the same line."""
+        self._labelled(node.label, node.text, LOOK["body"])
 
     def _labelled(self, label: str | None, text: str | None, look: Look) -> None:
         chunks = (text or "").split("\n")
@@ -408,33 +555,41 @@ class _Writer:
         for chunk in (node.text or "").split("\n") if node.text else []:
             self.body_para(chunk)
 
-    def table(self, node: Node) -> None:
+    def _table(self, node: Node) -> None:
         rows = node.rows or []
         if not rows:
             return
         ncols = max(len(r) for r in rows)
-        widths = self._column_widths(rows, ncols)
-        table = _table(self.d, len(rows), widths, borders=True)
+        cells = self.table(len(rows), self._column_widths(rows, ncols), bordered=True)
         look = LOOK["table"]
-        # row by row: table.cell(r, c) lists every cell of the table on each call (quadratic: 0.8 s
-        # for the 60-row task table of a draft); this table is fresh, without merged cells
-        for r, (row, table_row) in enumerate(zip(rows, table.rows, strict=True)):
-            cells = table_row.cells
+        for r, (row, boxes) in enumerate(zip(rows, cells, strict=True)):
             for c in range(ncols):
-                cell = _fresh(cells[c])
                 text = row[c] if c < len(row) else ""
-                head = r == 0
-                short = len(text) <= 12
+                centred = r == 0 or len(text) <= 12
+                fmt = Fmt(align="center" if centred else "left", before=2, after=2)
                 for chunk in text.split("\n") if text else [""]:
-                    _para(cell, chunk, look, align="center" if head or short else "left", before=2, after=2)
-                    if head and chunk:
-                        for run in cell.paragraphs[-1].runs:
-                            run.font.bold = True
+                    if chunk:
+                        self._cell_para(boxes[c], chunk, fmt, head=r == 0)
+                    else:
+                        self.para(boxes[c], "", look, fmt)
         # the first row repeats on every page
-        trpr = table.rows[0]._tr.get_or_add_trPr()
-        el = OxmlElement("w:tblHeader")
-        trpr.append(el)
-        _para(self.d, "", LOOK["body"], after=nd30.WRITER_SPACE_AFTER_PT)
+        trpr = OxmlElement("w:trPr")
+        trpr.append(OxmlElement("w:tblHeader"))
+        cells[0][0].element.addprevious(trpr)
+        self.para(self.body, "", LOOK["body"], Fmt(after=nd30.WRITER_SPACE_AFTER_PT))
+
+    def _cell_para(self, box: Box, text: str, fmt: Fmt, head: bool) -> Any:
+        """A table cell's line; the header row in bold."""
+        look = LOOK["table"]
+        p = box.add(etree.Element(_W_P))
+        p.append(self.t.ppr(fmt))
+        self.run(p, text, look, bold=True if head else None)
+        return p
+
+    _NODE_WRITERS: dict[str, Callable[[_Writer, Node], None]] = {
+        "table": _table, "paragraph": _paragraph, "part": _part, "chapter": _part, "section": _section,
+        "article": _article, "clause": _clause,
+    }
 
     def _column_widths(self, rows: list[list[str]], ncols: int) -> list[float]:
         total = self.body_width
@@ -447,48 +602,68 @@ class _Writer:
         narrow = 15.0
         header = (rows[0][0] if rows[0] else "").strip().upper()
         if header in ("STT", "TT", "SỐ TT"):
-            rest = [w for w in weights[1:]]
+            rest = weights[1:]
             share = total - narrow
             return [narrow] + [share * w / sum(rest) for w in rest]
         return [total * w / sum(weights) for w in weights]
 
     # --- closing (ô 7, 9b) ----------------------------------------------------------------------
     def closing(self, doc: Document) -> None:
-        sig = doc.signature
-        if sig is None and not doc.recipients and not doc.storage:
+        if not layout.has_closing(doc):
             return
-        left_w, right_w = nd30.WRITER_SIGNATURE_COLUMNS_MM
-        _para(self.d, "", LOOK["body"], after=0)
-        table = _table(self.d, 1, (left_w, right_w), borders=False)
-        left, right = _fresh(table.cell(0, 0)), _fresh(table.cell(0, 1))
-        if doc.recipients or doc.storage:
-            _para(left, doc.recipients_label or nd30.NOI_NHAN, LOOK["noi_nhan"], align="left")
-            for item in recipient_items(doc.recipients):
-                _para(left, f"- {item}", LOOK["recipient"], align="left")
-            if doc.storage:
-                storage = doc.storage.strip().lstrip("-–+• ")
-                if not storage.endswith("."):
-                    storage += "."
-                _para(left, f"- {storage}", LOOK["recipient"], align="left")
+        if doc.co_signatures and doc.signature is not None:
+            self.closing_side_by_side(doc, doc.signature)
+            return
+        self.para(self.body, "", LOOK["body"], Fmt(after=0))
+        (left, right), = self.table(1, nd30.WRITER_SIGNATURE_COLUMNS_MM, bordered=False)
+        recipients = layout.recipients_cell(doc)
+        left_fmt = Fmt(align="left")
+        if recipients:
+            self.para(left, recipients[0], LOOK["noi_nhan"], left_fmt)
+            for item in recipients[1:]:
+                self.para(left, item, LOOK["recipient"], left_fmt)
         else:
-            _para(left, "", LOOK["recipient"], align="left")
-        if sig is not None:
-            for line in signature_lines(sig):
-                _para(right, line.upper(), LOOK["authority"])
-            for _ in range(SIGNING_SPACE_LINES):
-                _para(right, "", LOOK["signer"])
-            _para(right, sig.signer or "", LOOK["signer"])
-        else:
-            _para(right, "", LOOK["signer"])
+            self.para(left, "", LOOK["recipient"], left_fmt)
+        signature = layout.signature_cell(doc)
+        if signature is None:
+            self.para(right, "", LOOK["signer"])
+            return
+        lines, signer = signature
+        for line in lines:
+            self.para(right, line, LOOK["authority"])
+        for _ in range(SIGNING_SPACE_LINES):
+            self.para(right, "", LOOK["signer"])
+        self.para(right, signer, LOOK["signer"])
+
+    def _signing(self, box: Box, sig: Signature) -> None:
+        lines, signer = layout.signing_block(sig)
+        for line in lines:
+            self.para(box, line, LOOK["authority"])
+        for _ in range(SIGNING_SPACE_LINES):
+            self.para(box, "", LOOK["signer"])
+        self.para(box, signer, LOOK["signer"])
+
+    def closing_side_by_side(self, doc: Document, sig: Signature) -> None:
+        """PL III, Mẫu 1.9: the thư ký's signature on the left, the chủ tọa's on the right, Nơi nhận under
+        them on the left."""
+        half = nd30.WRITER_TEXT_WIDTH_MM / 2
+        self.para(self.body, "", LOOK["body"], Fmt(after=0))
+        (sign_l, sign_r), (left, right) = self.table(2, (half, half), bordered=False)
+        self._signing(sign_l, doc.co_signatures[0])
+        self._signing(sign_r, sig)
+        recipients = layout.recipients_cell(doc) or [""]
+        self.para(left, recipients[0], LOOK["noi_nhan"], Fmt(align="left", before=12))
+        for item in recipients[1:]:
+            self.para(left, item, LOOK["recipient"], Fmt(align="left"))
+        self.para(right, "", LOOK["recipient"])
 
     # --- documents ---------------------------------------------------------------------------
     def document(self, doc: Document, index: int) -> None:
-        attached = bool(doc.attached_to) and index > 0
         if index > 0:
             section = self.d.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, first=False)
             self._restart_numbering(section)  # an attached document numbers its own pages
-        self.header(doc, attached)
+        self.header(doc, index)
         self.title(doc)
         self.preamble(doc)
         for node in doc.body:
@@ -502,48 +677,6 @@ class _Writer:
         first = body[0] if len(body) else None
         if first is not None and first.tag == qn("w:p") and not "".join(first.itertext()).strip():
             body.remove(first)
-
-
-ADMIN_UNITS = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ", "THỊ TRẤN")
-
-
-def agency_in_text(name: str) -> str:
-    """An agency's name as a sentence cites it: "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" → "Ủy ban nhân dân
-    tỉnh Nghệ An", "SỞ NỘI VỤ" → "Sở Nội vụ". Names not in capitals are kept as written."""
-    name = " ".join(name.split())
-    if not name.isupper():
-        return name
-    words = name.split(" ")
-    out: list[str] = []
-    i = 0
-    place = False
-    while i < len(words):
-        two = " ".join(words[i:i + 2])
-        unit = two if two in ADMIN_UNITS else (words[i] if words[i] in ADMIN_UNITS else None)
-        if unit and not place:
-            out.append(unit.lower())
-            i += len(unit.split(" "))
-            place = True
-            continue
-        w = words[i]
-        if place:
-            out.append(w[:1] + w[1:].lower())
-        elif not out:
-            out.append(w[:1] + w[1:].lower())
-        elif len(out) == 1 and out[0] in ("Sở", "Bộ", "Ban", "Phòng", "Cục", "Viện", "Trung"):
-            out.append(w[:1] + w[1:].lower())  # "Sở Nội vụ", "Bộ Tư pháp": the field takes a capital
-        else:
-            out.append(w.lower())
-        i += 1
-    return " ".join(out)
-
-
-def kem_theo_line(decision: Document) -> str:
-    """ "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/02/2026 của Ủy ban nhân dân tỉnh Nghệ An)"."""
-    number = number_text(decision.number) or "…"
-    who = agency_in_text(decision.issuer or "…")
-    return (f"(Kèm theo {decision.doc_type or 'Quyết định'} số {number}/{decision.symbol or '…'} "
-            f"ngày {date_short(decision.date)} của {who})")
 
 
 def build(documents: Document | Sequence[Document]) -> DocxDocument:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vbhc.model import Document, Node, PageSetup, ParsedFile
+from vbhc.model import Document, Node, PageSetup, ParsedFile, Signature
 
 
 def node_dict(node: Node) -> dict[str, Any]:
@@ -28,6 +28,13 @@ def page_setup_dict(ps: PageSetup | None) -> dict[str, Any] | None:
     }
 
 
+def signature_dict(sig: Signature | None) -> dict[str, Any] | None:
+    if sig is None:
+        return None
+    return {"authority": sig.authority, "positions": sig.positions, "signer": sig.signer,
+            "on_behalf_of": sig.on_behalf_of, "stand_in": sig.stand_in}
+
+
 def document_dict(doc: Document) -> dict[str, Any]:
     sig = doc.signature
     return {
@@ -42,6 +49,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
             "authority": sig.authority, "positions": sig.positions, "signer": sig.signer,
             "on_behalf_of": sig.on_behalf_of, "stand_in": sig.stand_in,
         },
+        "co_signatures": [signature_dict(x) for x in doc.co_signatures],
         "recipients": doc.recipients, "storage": doc.storage,
         "page_setup": page_setup_dict(doc.page_setup),
         "problems": doc.problems,

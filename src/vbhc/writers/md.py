@@ -55,7 +55,7 @@ def document_md(doc: Document, parsed: ParsedFile) -> str:
     for line in doc.lines[:first_body]:
         if line.kind == "type_name":
             out += ["", f"## {line.text}", ""]
-        elif line.kind == "title":
+        elif line.role == "title":  # the trích yếu is a role the builder gives, not a kind
             if not title_done and doc.title:
                 out += ["", f"**{doc.title}**", ""]
             title_done = True
@@ -75,3 +75,56 @@ def document_md(doc: Document, parsed: ParsedFile) -> str:
 
 def parsed_md(parsed: ParsedFile) -> str:
     return "\n\n".join(document_md(d, parsed) for d in parsed.documents)
+
+
+def documents_md(documents: list[Document]) -> str:
+    """Markdown of generated Documents, straight from them (`vbhc new -o x.md`, `vbhc draft -o
+    x.md`): the lines the .docx writer prints (`writers.layout`), in the order a reader of that
+    .docx finds them, without writing it and reading it back."""
+    return "\n\n".join(_generated_md(doc, i) for i, doc in enumerate(documents))
+
+
+def _generated_md(doc: Document, index: int) -> str:
+    from vbhc.writers import layout
+
+    out: list[str] = []
+    for row in layout.header_rows(doc, index):
+        out += [_plain(text) + "  " for cell in row for line in cell for text in line.text.split("\n") if text.strip()]
+    type_line = layout.type_line(doc)
+    if type_line is not None:
+        out += ["", f"## {type_line}", ""]
+        if doc.title:
+            out += ["", f"**{' '.join(doc.title.split())}**", ""]
+        if doc.attached_to:
+            out.append(_plain(doc.attached_to) + "  ")
+    preamble = [*(layout.kinh_gui_lines(doc.kinh_gui) if doc.kinh_gui else []),
+                *([doc.enacting_authority.upper()] if doc.enacting_authority else []), *doc.can_cu,
+                *([doc.enacting] if doc.enacting else [])]
+    out += [_plain(text) + "  " for text in preamble]
+    out.append("")
+    for node in doc.body:
+        out.extend(_node_lines(_as_printed(node), 0))
+    signing: list[str] = []
+    for sig in [*doc.co_signatures, *([doc.signature] if doc.signature is not None else [])]:
+        lines, signer = layout.signing_block(sig)
+        signing += [*lines, *([signer] if signer else [])]
+    # side by side signatures (PL III, Mẫu 1.9) sit above the Nơi nhận; one signature beside it
+    closing = signing + layout.recipients_cell(doc) if doc.co_signatures else layout.recipients_cell(doc) + signing
+    if closing:
+        out += ["---", ""] + [_plain(text) + "  " for text in closing]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _as_printed(node: Node) -> Node:
+    """The node as the .docx shows it: section, part and chapter headings in capitals; a clause's
+    text under its heading in paragraphs of its own."""
+    from dataclasses import replace
+
+    children = [_as_printed(child) for child in node.children]
+    heading, text = node.heading, node.text
+    if heading and node.kind in ("part", "chapter", "section"):
+        heading = heading.upper()
+    if heading and text and node.kind == "clause":
+        children = [Node(kind="paragraph", text=chunk) for chunk in text.split("\n")] + children
+        text = None
+    return replace(node, heading=heading, text=text, children=children)

@@ -32,27 +32,34 @@ def _node(node: Node, prefix: str, last: bool, out: list[str]) -> None:
         _node(child, child_prefix, i == len(node.children) - 1, out)
 
 
-def document_tree(doc: Document, index: int) -> str:
-    number = "/".join(x for x in (doc.number, doc.year, doc.symbol) if x)
-    out = [f"Văn bản {index + 1}: {doc.doc_type or '(không rõ loại)'}" + (f" số {number}" if number else "")]
-    for label, value in (
+def _header_lines(doc: Document) -> list[str]:
+    fields = (
         ("Cơ quan chủ quản", doc.parent_issuer), ("Cơ quan ban hành", doc.issuer),
         ("Địa danh, ngày", f"{doc.place or '?'}, {doc.date or '?'}" if doc.place or doc.date else None),
         ("Trích yếu", doc.title), ("Kèm theo", doc.attached_to),
         ("Căn cứ", f"{len(doc.can_cu)} dòng" if doc.can_cu else None),
-    ):
-        if value:
-            out.append(f"  {label}: {value}")
-    for i, node in enumerate(doc.body):
-        _node(node, "  ", i == len(doc.body) - 1, out)
+    )
+    return [f"  {label}: {value}" for label, value in fields if value]
+
+
+def _closing_lines(doc: Document) -> list[str]:
+    out = []
     sig = doc.signature
     if sig:
-        who = " / ".join([*(p for p in ([sig.authority] if sig.authority else [])), *sig.positions])
+        who = " / ".join([*([sig.authority] if sig.authority else []), *sig.positions])
         out.append(f"  Ký: {who} — {sig.signer or '(không có tên người ký)'}")
     if doc.recipients or doc.storage:
         out.append(f"  Nơi nhận: {len(doc.recipients)} nơi; {doc.storage or '(không có dòng Lưu)'}")
-    for problem in doc.problems:
-        out.append(f"  ! {problem}")
+    return out + [f"  ! {problem}" for problem in doc.problems]
+
+
+def document_tree(doc: Document, index: int) -> str:
+    number = "/".join(x for x in (doc.number, doc.year, doc.symbol) if x)
+    out = [f"Văn bản {index + 1}: {doc.doc_type or '(không rõ loại)'}" + (f" số {number}" if number else "")]
+    out += _header_lines(doc)
+    for i, node in enumerate(doc.body):
+        _node(node, "  ", i == len(doc.body) - 1, out)
+    out += _closing_lines(doc)
     return "\n".join(printable(line) for line in out)
 
 

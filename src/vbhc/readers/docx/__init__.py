@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from vbhc.errors import InputError
-from vbhc.model import Source
+from vbhc.model import PageSetup, Source
 from vbhc.readers import legacy
 from vbhc.readers.docx import sections
 from vbhc.readers.docx.names import STRICT_W_NS, w
@@ -77,9 +77,11 @@ def _read(pkg: Package, path: Path) -> Source:
     walker = Walker(styles, Numbering(part("numbering"), styles),
                     lambda: sections.text_width(body) if body is not None else 1)
     setup = None
+    all_sections: list[PageSetup] = []
     if body is not None:
         walker.walk(body, BODY)
         setup = sections.page_setup(pkg, doc_part, body, styles, by_type.get("settings"))
+        all_sections = [setup, *sections.section_setups(body)[1:]] if setup is not None else []
     if walker.rendered_breaks == 0:  # without Word's rendered page breaks we do not know pages
         for block in walker.blocks:
             block.location.page = None
@@ -92,6 +94,7 @@ def _read(pkg: Package, path: Path) -> Source:
         format="docx",
         blocks=walker.blocks,
         page_setup=setup,
+        sections=all_sections,
         carries_style=True,
         carries_paragraph_format=True,
         pages=pages,

@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from vbhc.numbering import roman
 from vbhc.readers.docx.names import VAL, local, w
 from vbhc.readers.docx.properties import Theme, read_ppr, read_rpr, to_int, toggle
 from vbhc.readers.docx.styles import Styles
@@ -23,8 +24,6 @@ MAX_LINK_DEPTH = 5
 MAX_LETTER_REPEAT = 40  # past "zz…z" (40 letters) a crafted number is shown as digits
 _DASHES = {"-", "–", "—", "‐", "‑", "−", "\uf02d", "\uf0ad", "\uf0a8"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 @dataclass
@@ -91,19 +90,7 @@ def read_level(lvl: etree._Element, theme: Theme) -> Level:
     return out
 
 
-# --- numbers as Word writes them ---------------------------------------------------------------
-
-def roman(n: int) -> str:
-    """Lower-case roman numerals; outside 1–3999 Word falls back to digits."""
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, sym in _ROMAN:
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
+# --- numbers as Word writes them (Roman numerals from vbhc.numbering; Word's letters are its own) --
 
 def letter(n: int) -> str:
     """Word's lowerLetter: a…z, then aa…zz, aaa…: the English alphabet, as Word shows it."""
@@ -115,8 +102,8 @@ def letter(n: int) -> str:
 _FORMATS: dict[str, Callable[[int], str]] = {
     "lowerLetter": letter,
     "upperLetter": lambda n: letter(n).upper(),
-    "lowerRoman": roman,
-    "upperRoman": lambda n: roman(n).upper(),
+    "lowerRoman": lambda n: roman(n).lower(),
+    "upperRoman": roman,
     "decimalZero": lambda n: f"{n:02d}",
     "none": lambda n: "",
 }
@@ -148,6 +135,8 @@ class Numbering:
         self.abstract_link: dict[str, str] = {}  # abstractNumId → numbering style id (numStyleLink)
         self.nums: dict[str, _Num] = {}
         self.counters: dict[str, list[int | None]] = {}
+        self._abstract_of: dict[str, str | None] = {}
+        self._level_of: dict[tuple[str, int], Level | None] = {}
         self.styles = styles
         if root is None:
             return
@@ -180,7 +169,13 @@ class Numbering:
                 entry.starts.setdefault(ilvl, entry.levels[ilvl].start)
         self.nums[nid] = entry
 
-    def _abstract_for(self, nid: str, depth: int = 0) -> str | None:
+    def _abstract_for(self, nid: str) -> str | None:
+        """The abstract list a w:num stands for, through numbering styles (memoised: it never changes)."""
+        if nid not in self._abstract_of:
+            self._abstract_of[nid] = self._find_abstract(nid, 0)
+        return self._abstract_of[nid]
+
+    def _find_abstract(self, nid: str, depth: int) -> str | None:
         entry = self.nums.get(nid)
         if entry is None:
             return None
@@ -188,7 +183,7 @@ class Numbering:
         if link and depth < MAX_LINK_DEPTH:  # the list is defined by a numbering style: follow its numId
             ppr, _ = self.styles.chain(link)
             if ppr.get("numId") and ppr["numId"] != nid:
-                return self._abstract_for(ppr["numId"], depth + 1)
+                return self._find_abstract(ppr["numId"], depth + 1)
         return entry.abstract
 
     def levels(self, aid: str | None) -> dict[int, Level]:
@@ -202,13 +197,18 @@ class Numbering:
         return got
 
     def level(self, nid: str, ilvl: int) -> Level | None:
-        entry = self.nums.get(nid)
-        if entry is None:
-            return None
-        if ilvl in entry.levels:
-            return entry.levels[ilvl]
-        aid = self._abstract_for(nid)
-        return self.levels(aid).get(ilvl)
+        """Level ilvl of list nid: the w:num's own override, else its abstract list's (memoised)."""
+        key = (nid, ilvl)
+        if key not in self._level_of:
+            entry = self.nums.get(nid)
+            if entry is None:
+                got = None
+            elif ilvl in entry.levels:
+                got = entry.levels[ilvl]
+            else:
+                got = self.levels(self._abstract_for(nid)).get(ilvl)
+            self._level_of[key] = got
+        return self._level_of[key]
 
     def level_for_style(self, nid: str, pstyle: str | None) -> int:
         """A style that carries numPr without ilvl uses the level whose w:pStyle names it."""

@@ -59,6 +59,15 @@ def even_and_odd(settings: etree._Element | None) -> bool:
     return el is not None and toggle(el)
 
 
+_SECTIONS = etree.XPath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces={"w": W_NS})
+
+
+def section_setups(body: etree._Element) -> list[PageSetup]:
+    """Paper and margins of every section, in order (a Phụ lục often has a section of its own)."""
+    found = _SECTIONS(body)
+    return [paper(sect) for sect in found if isinstance(sect, etree._Element)] if isinstance(found, list) else []
+
+
 def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles,
                settings_part: str | None = None) -> PageSetup | None:
     """Paper, margins and the shown PAGE fields of the first section; settings.xml is read only
@@ -66,6 +75,17 @@ def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles
     sect = first_sectpr(body)
     if sect is None:
         return None
+    setup = paper(sect)
+    shown = {"default", "first"} if setup.different_first_page else {"default"}
+    has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
+    if has_even and settings_part and even_and_odd(pkg.xml_mentioning(settings_part, "evenAndOddHeaders")):
+        shown.add("even")
+    setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, shown)
+    return setup
+
+
+def paper(sect: etree._Element) -> PageSetup:
+    """A section's paper size, margins and first-page rule (its PAGE fields are read apart)."""
     pgsz = sect.find(w("pgSz"))
     pgmar = sect.find(w("pgMar"))
     title_pg = sect.find(w("titlePg"))
@@ -80,11 +100,6 @@ def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles
     if pgmar is not None and pgmar.get(w("left")) is None and pgmar.get(w("start")) is not None:
         setup.margins_mm["left"] = mm(_twips(pgmar, "start", _DEFAULT_MARGIN))
         setup.margins_mm["right"] = mm(_twips(pgmar, "end", _DEFAULT_MARGIN))
-    shown = {"default", "first"} if different_first else {"default"}
-    has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
-    if has_even and settings_part and even_and_odd(pkg.xml_mentioning(settings_part, "evenAndOddHeaders")):
-        shown.add("even")
-    setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, shown)
     return setup
 
 

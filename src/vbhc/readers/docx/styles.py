@@ -73,9 +73,8 @@ class Styles:
             if sid is None:
                 continue
             self._elements[sid] = st  # a later definition of the same id wins
-            kind = st.get(_TYPE) or "paragraph"
-            if on_attr(st.get(_DEFAULT)) and kind not in self.default:
-                self.default[kind] = sid
+            if on_attr(st.get(_DEFAULT)):
+                self.default.setdefault(st.get(_TYPE) or "paragraph", sid)
 
     def __contains__(self, sid: str) -> bool:
         return sid in self._elements

@@ -29,6 +29,7 @@ from vbhc.readers.docx.names import (
     RPR,
     RUN_CONTAINERS,
     SDT,
+    SECTPR,
     SOFTH,
     SYM,
     TAB,
@@ -142,6 +143,7 @@ class Walker:
         self.header_area = True  # still in the paragraphs before the first body paragraph
         self.blocks: list[Block] = []
         self.paragraph = 0
+        self.section = 0  # a w:sectPr in a paragraph's properties ends its section
         self.table_count = 0
         self.page = 1
         self.rendered_breaks = 0
@@ -238,6 +240,8 @@ class Walker:
         if self.header_area and ctx[1] is None:
             segments = self._header_area(segments, fmt, label)
         self._emit(segments, label, pstyle, ctx, lambda: self._label_rpr(ctx[0], fmt.psid, ppr_el, label.level))
+        if ctx[1] is None and ppr_el is not None and child(ppr_el, SECTPR) is not None:
+            self.section += 1
 
     def _format(self, tstyle: str | None, ppr_el: etree._Element | None) -> _Format:
         own_style, direct = read_paragraph(ppr_el)
@@ -301,6 +305,7 @@ class Walker:
                 table=ctx[1],
                 auto_number=bool(label.text) and first,
                 column=ctx[2] if seg.column is None else seg.column,
+                section=self.section,
             ))
             first = False
 

@@ -1,0 +1,9 @@
+"""The review tests build their documents with the rule tests' builder (tests/rules/docx_builder.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "rules"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))

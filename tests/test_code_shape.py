@@ -1,0 +1,40 @@
+"""The shape the code keeps (issue 10): no function in src/ above cyclomatic complexity 20 or 80 lines.
+
+Complexity is radon's (the number the issue names); length is counted from the `def` line to the
+function's last line, docstring included.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "vbhc"
+MAX_COMPLEXITY = 20
+MAX_LINES = 80
+
+radon = pytest.importorskip("radon.complexity", reason="radon is in the test extra (pip install -e '.[test]')")
+
+
+def _sources() -> list[Path]:
+    return sorted(SRC.rglob("*.py"))
+
+
+def test_no_function_is_too_complex():
+    too = [f"{p.relative_to(SRC)}:{b.lineno} {b.name} ({b.complexity})"
+           for p in _sources() for b in radon.cc_visit(p.read_text(encoding="utf-8"))
+           if b.complexity > MAX_COMPLEXITY]
+    assert too == []
+
+
+def test_no_function_is_too_long():
+    too = []
+    for p in _sources():
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_LINES:
+                    too.append(f"{p.relative_to(SRC)}:{node.lineno} {node.name} ({length} lines)")
+    assert too == []
