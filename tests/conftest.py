@@ -34,3 +34,13 @@ def gold_dir() -> Path:
 @pytest.fixture(scope="session")
 def contract_dir() -> Path:
     return CONTRACT
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A suite started in the background (`cmd &`, some CI runners) inherits SIGINT ignored, and
+    so would every vbhc it starts: the tests of Ctrl-C could then never interrupt anything. Its
+    default handler back here is inherited as the default by the children."""
+    import signal
+
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -241,7 +241,7 @@ def test_interactive_asks_for_each_missing_field(tmp_path, monkeypatch):
     for label in ("Tên cơ quan ban hành (issuer)", "Ngày ban hành", "Nơi nhận \"Kính gửi\"", "Họ tên người ký",
                   "Chức vụ người ký", "Cần ít nhất một mục"):
         assert label in result.output, label
-    assert "YYYY-MM-DD" in result.output
+    assert "(ngày/tháng/năm)" in result.output
     (doc,) = parse_file(out).documents
     assert (doc.issuer, doc.symbol, doc.date, doc.place) == ("ỦY BAN NHÂN DÂN XÃ NGHI LỘC", "UBND-VP",
                                                               "2026-02-05", "Nghi Lộc")

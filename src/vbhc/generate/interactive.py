@@ -47,8 +47,8 @@ def _text(value: str) -> str:
 
 def ask_text(label: str, kind: str = "text") -> str:
     if kind == "date":
-        label = label if "YYYY-MM-DD" in label else f"{label} [YYYY-MM-DD]"
-        return click.prompt(label, default=dt.date.today().isoformat(), value_proc=_date)
+        return click.prompt(f"{label} (ngày/tháng/năm)", default=dates.display(dt.date.today().isoformat()),
+                            value_proc=_date)
     if kind == "number":
         return click.prompt(f"{label} [số]", value_proc=_number)
     return click.prompt(label, value_proc=_text)

@@ -646,7 +646,7 @@ def _signature(spec: Any) -> Signature | None:
     if not isinstance(spec, dict):
         return None
     positions = spec.get("positions") or spec.get("position") or []
-    if isinstance(positions, str):
+    if not isinstance(positions, list):  # one position, as text or a number a data file gave
         positions = [positions]
     auth = _s(spec.get("authority"))
     on_behalf = _s(spec.get("on_behalf_of"))

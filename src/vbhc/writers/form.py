@@ -68,9 +68,9 @@ def recipient_items(recipients: list[str]) -> list[str]:
 
 def storage_line(units: str | list[str] | None, copies: str | int | None = None) -> str:
     """ "Lưu: VT, KSTT." or, with the number of copies kept, "Lưu: VT, KSTT (02)."."""
-    if isinstance(units, str):
-        units = [u.strip() for u in units.split(",")]
-    names = [u.strip().rstrip(".") for u in (units or []) if u and u.strip()]
+    if units is not None and not isinstance(units, list):  # a data file's `luu: 12` is text too
+        units = [u.strip() for u in str(units).split(",")]
+    names = [str(u).strip().rstrip(".") for u in (units or []) if u is not None and str(u).strip()]
     names = [n for n in names if n != STORAGE_OFFICE]
     text = ", ".join([STORAGE_OFFICE, *names])
     if copies not in (None, ""):
