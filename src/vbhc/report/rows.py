@@ -31,7 +31,7 @@ SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông ti
 STATUS_WORDS = {"ok": "đạt", "findings": "có phát hiện", "error": "không đọc được"}
 # vbhc.audit.status: what each submission is, and what each agency's submissions come to.
 PLAN_STATUS_WORDS = {"ok": "kế hoạch", "incomplete": "chưa hoàn thiện", "not_a_plan": "không phải kế hoạch",
-                     "duplicate": "bản cũ, không tính", "unreadable": "không đọc được"}
+                     "duplicate": "bản trùng (không tính)", "unreadable": "không đọc được"}
 AGENCY_STATUS_WORDS = {"ok": "đã nộp", "incomplete": "đã nộp bản chưa hoàn thiện",
                        "unreadable": "đã nộp, không đọc được",
                        "not_a_plan": "chưa nộp kế hoạch (chỉ có văn bản khác)", "missing": "chưa nộp"}
@@ -234,6 +234,37 @@ def target_columns(view: Json | None) -> list[TargetColumn]:
                                              _clean(t.get("text")),
                                              {"op": t.get("op"), "value": t.get("value"), "unit": t.get("unit")}))
     return list(columns.values())
+
+
+@dataclass
+class AgencyRow:
+    """One agency of the result's "agencies" (vbhc.audit.status): what came from it."""
+
+    name: str
+    short: str | None
+    level: str | None
+    status: str  # AGENCY_STATUS_WORDS
+    file: str | None  # the plan counted
+    files: list[str]
+    date: str | None
+    on_time: bool | None
+
+    @property
+    def words(self) -> str:
+        return AGENCY_STATUS_WORDS.get(self.status, self.status)
+
+
+def agency_rows(result: Json) -> list[AgencyRow]:
+    return [AgencyRow(name=shown(a["name"]), short=_clean(a.get("short")), level=a.get("level"),
+                      status=str(a.get("status")), file=shown(a["file"]) if a.get("file") else None,
+                      files=[shown(f) for f in a.get("files") or []], date=a.get("date"), on_time=a.get("on_time"))
+            for a in result.get("agencies") or []]
+
+
+def status_counts_words(summary: Json) -> str:
+    """"9 kế hoạch, 1 chưa hoàn thiện, 1 không phải kế hoạch": the files by plan_status."""
+    counts = summary.get("plan_status") or {}
+    return ", ".join(f"{counts[st]} {PLAN_STATUS_WORDS[st]}" for st in PLAN_STATUS_WORDS if counts.get(st))
 
 
 def report_rows(result: Json) -> tuple[list[AuditRow], list[TargetColumn]]:
