@@ -331,6 +331,8 @@ def _tags(r: AuditRow) -> dict[str, str]:
     tags = [STATUS_TAGS[r.plan_status]] if r.plan_status in STATUS_TAGS else []
     if r.status == "error":
         tags += ["loi", "khong-doc-duoc"]
+    elif r.plan_status == "unreadable":  # read, but nothing in it to judge (a scan without text)
+        tags.append("khong-doc-duoc")
     elif r.errors:
         tags.append("loi")
     if plan.on_time is False:

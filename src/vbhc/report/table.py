@@ -12,9 +12,11 @@ from typing import Any, TextIO
 from vbhc.dates import display
 from vbhc.report.rows import AuditRow, agency_rows, report_rows, shown, status_counts_words
 
-COLUMNS = (("Tệp", "left"), ("Cơ quan", "left"), ("Số", "left"), ("Ngày", "left"), ("Tình trạng", "left"),
-           ("Đúng hạn", "left"), ("Lĩnh vực", "right"), ("Chỉ tiêu thấp hơn", "right"), ("Lỗi", "right"),
-           ("Cảnh báo", "right"))
+# (header, justify, least and most width): an agency's name ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN") on one line
+COLUMNS = (("Tệp", "left", None, 22), ("Cơ quan", "left", 31, None), ("Số", "left", None, None),
+           ("Ngày", "left", 10, None), ("Tình trạng", "left", None, 19), ("Đúng hạn", "left", None, None),
+           ("Lĩnh vực", "right", None, None), ("Chỉ tiêu\nthấp hơn", "right", None, None), ("Lỗi", "right", None, None),
+           ("Cảnh\nbáo", "right", None, None))
 STATUS_STYLES = {"ok": "", "incomplete": "yellow", "not_a_plan": "dim", "duplicate": "dim", "unreadable": "bold red"}
 
 
@@ -101,8 +103,8 @@ def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int 
                       highlight=False, soft_wrap=False, markup=False, emoji=False)
     rows, _ = report_rows(result)
     table = Table(title="Kết quả kiểm tra kế hoạch", header_style="bold", show_lines=False)
-    for name, justify in COLUMNS:
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for name, justify, least, most in COLUMNS:
+        table.add_column(name, justify=justify, overflow="fold", min_width=least, max_width=most)  # type: ignore[arg-type]
     for r in rows:
         table.add_row(*_cells(r))
     console.print(table)
