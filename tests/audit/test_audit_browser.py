@@ -88,3 +88,49 @@ def test_report_in_headless_chromium(browser, audited, tmp_path):
         shutil.copy(shot, SCREENSHOT)
     page.close()
 
+
+
+def test_agencies_statuses_and_print_in_chromium(browser, submissions, tmp_path):
+    """Issue 15's page: the missing agency, the files by status, and the page as Chromium prints it
+    (A4 landscape, each table's header row repeated on the pages it runs over)."""
+    import pdfplumber
+    from audit_helpers import DRAFT, MISSING, NOTE
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.goto((submissions.out / "ket-qua.html").as_uri())
+    page.wait_for_load_state("load")
+
+    assert page.locator("#chua-nop li").all_text_contents() == [MISSING]
+    assert page.locator("#so-chua-nop b").text_content() == "1"
+    missing = page.locator("#co-quan tbody tr.agency-missing td:nth-child(2)").all_text_contents()
+    assert missing == [MISSING]
+    page.select_option('select.filter[data-table="tong-hop"]', "chua-hoan-thien")
+    assert visible_first_cells(page, "tong-hop") == [DRAFT]
+    page.select_option('select.filter[data-table="tong-hop"]', "khong-phai-ke-hoach")
+    assert visible_first_cells(page, "tong-hop") == [NOTE]
+    page.select_option('select.filter[data-table="tong-hop"]', "")
+    assert page.locator("#chi-tieu tbody tr[data-status=incomplete] td.yes").count() == 0
+    assert page.locator("#chi-tieu tbody tr[data-status=incomplete] td.draft").count() > 0
+    # the "Tình trạng" column sorts what needs attention first: the unreadable file, then the draft
+    page.locator("#tong-hop thead th", has_text="Tình trạng").click()
+    assert visible_first_cells(page, "tong-hop")[:2] == ["ke-hoach-hong.docx", DRAFT]
+
+    pdf = tmp_path / "in.pdf"
+    page.emulate_media(media="print")
+    assert not page.locator("nav").is_visible() and not page.locator(".tools").first.is_visible()
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    assert problems == []
+    with pdfplumber.open(pdf) as doc:
+        sizes = {(round(p.width), round(p.height)) for p in doc.pages}
+        texts = [p.extract_text() or "" for p in doc.pages]
+    assert sizes == {(842, 595)}  # A4 landscape, in points
+    # the pages of the findings table: from its heading to the next section's
+    first = next(i for i, t in enumerate(texts) if "Chi tiết phát hiện theo tệp" in t)
+    last = next(i for i, t in enumerate(texts) if "Tệp không phải kế hoạch" in t)
+    assert last > first, "the findings table runs over more than one page"
+    for text in texts[first:last + 1]:
+        assert "Quy tắc Nội dung Căn cứ Vị trí" in " ".join(text.split()), text[:300]  # its header on each

@@ -198,10 +198,13 @@ def test_xlsx_targets_committed_next_to_the_parents(submissions):
     import openpyxl
 
     ws = openpyxl.load_workbook(submissions.out / "ket-qua.xlsx")["Chỉ tiêu"]
-    weaker = {(r[0], r[3], r[4]) for r in ws.iter_rows(min_row=2, values_only=True) if r[5] == "thấp hơn cấp trên"}
-    assert ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "> 87%", "> 85%") in weaker
-    drafted = {r[5] for r in ws.iter_rows(min_row=2, values_only=True) if r[1] == DRAFT}
-    assert drafted == {"bản nháp chưa hoàn thiện"}
+    heads = [c.value for c in ws[1]]
+    plans = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    khcn = plans["so-khcn-thieu-bao-cao.txt"]
+    weaker = [(heads[i], v) for i, v in enumerate(khcn) if isinstance(v, str) and v.endswith("(thấp hơn)")]
+    assert len(weaker) == 1 and weaker[0][0].endswith("(cấp trên: > 87%)") and weaker[0][1] == "> 85% (thấp hơn)"
+    assert set(plans[DRAFT][2:-1]) == {"nháp"} and plans[DRAFT][-1] is None  # a skeleton is not ranked
+    assert EARLIER not in plans and NOTE not in plans and BROKEN not in plans
 
 
 def test_xlsx_print_settings(submissions):

@@ -37,14 +37,17 @@ SUMMARY_HEADERS = ["Tệp", "Cơ quan", "Tình trạng", "Số, ký hiệu", "Ng
 SUMMARY_WIDTHS = [22, 26, 14, 13, 11, 10, 8, 24, 8, 8, 5, 7, 34]
 DETAIL_HEADERS = ["Tệp", "Cơ quan", "Mức độ", "Quy tắc", "Nội dung", "Căn cứ", "Văn bản", "Mục", "Dòng"]
 DETAIL_WIDTHS = [24, 26, 9, 22, 70, 26, 7, 18, 6]
-TARGET_HEADERS = ["Cơ quan", "Tệp", "Chỉ tiêu", "Cấp trên", "Đơn vị đặt ra", "Đánh giá"]
-TARGET_WIDTHS = [30, 24, 70, 12, 14, 20]
-STATE_WORDS = {"weaker": "thấp hơn cấp trên", "absent": "không đề cập", "ok": "không thấp hơn",
-               "not_applicable": "không áp dụng", "unknown": "chưa xác định", "draft": "bản nháp chưa hoàn thiện"}
+TARGET_WIDTH = 11  # one column per target of the parent
+INDICATOR_CHARS = 80  # of the indicator in its column's header (the whole in the HTML report)
+# What a plan's cell says of one target: the comparator and value it committed, with the judgement.
+TARGET_WORDS = {"weaker": "{found} (thấp hơn)", "absent": "không đề cập", "ok": "{found}",
+                "not_applicable": "—", "unknown": "?", "draft": "nháp"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 AREA_WORDS = {"yes": "có", "no": "thiếu", "optional": "không bắt buộc", "unknown": "?"}
 DATE_FORMAT = "dd/mm/yyyy"
-LINE_POINTS = 15  # one line of Calibri 11, with its leading
+LINE_POINTS = 13.5  # each line of wrapped Calibri 11 (a row of one line is 15 points: 1.5 of padding)
+CHARS_PER_WIDTH = 1.1  # letters of Vietnamese text per unit of column width (the width of a "0"), measured
+BOLD_WIDTH = 0.85  # a header's bold letters are wider
 MISSING_WORDS = "chưa nộp"
 ALARMING = (PLAN_STATUS_WORDS["unreadable"], PLAN_STATUS_WORDS["incomplete"], MISSING_WORDS)
 
@@ -68,20 +71,21 @@ def _date(iso: str | None) -> dt.date | None:
         return None
 
 
-def _lines(value: Any, width: int) -> int:
+def _lines(value: Any, width: int, bold: bool = False) -> int:
     """How many lines a wrapped cell takes: neither Excel nor LibreOffice fits row heights to wrapped
-    text on opening a file, so the rows get their heights here."""
+    text on opening a file, so the rows get their heights here (bold letters are wider)."""
     if value is None:
         return 1
     text = value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else str(value)
-    per_line = max(1, width - 1)
+    per_line = max(1, int((width - 1) * CHARS_PER_WIDTH * (BOLD_WIDTH if bold else 1)))
     return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _fit_rows(ws: Any, widths: list[int]) -> None:
     for number, line in enumerate(ws.iter_rows(), start=1):
-        tallest = max((_lines(c.value, widths[i]) for i, c in enumerate(line) if i < len(widths)), default=1)
-        ws.row_dimensions[number].height = LINE_POINTS * tallest + 2
+        tallest = max((_lines(c.value, widths[i], bold=number == 1) for i, c in enumerate(line) if i < len(widths)),
+                      default=1)
+        ws.row_dimensions[number].height = LINE_POINTS * tallest + 1.5
 
 
 def _printable(ws: Any, title: str) -> None:
@@ -169,17 +173,29 @@ def _detail_line(f: FindingRow) -> list[Any]:
             f.document, f.part, f.line]
 
 
-def _target_lines(rows: list[AuditRow], targets: list[TargetColumn]) -> list[list[Any]]:
-    lines = []
-    for r in rows:
-        if not r.counted:
-            continue
-        for t in targets:
-            cell = r.plan.targets.get(t.id) or TargetCell("unknown")
-            state = "draft" if r.draft else cell.state
-            lines.append([r.name, r.shown_path, t.indicator, show_target(t.parent) or None,
-                          cell.shown or None, STATE_WORDS[state]])
-    return lines
+def _target_cell(r: AuditRow, t: TargetColumn) -> str:
+    """"≥ 98%", "≥ 90% (thấp hơn)", "không đề cập", "—"; "nháp" for a draft."""
+    cell = r.plan.targets.get(t.id) or TargetCell("unknown")
+    state = "draft" if r.draft else cell.state
+    words = TARGET_WORDS[state]
+    if state == "ok" and not cell.shown:
+        return "không thấp hơn"
+    return words.format(found=cell.shown or "?")
+
+
+def _target_header(n: int, t: TargetColumn) -> str:
+    text = t.indicator if len(t.indicator) <= INDICATOR_CHARS else t.indicator[:INDICATOR_CHARS - 1] + "…"
+    return f"CT{n}. {text} (cấp trên: {show_target(t.parent) or '—'})"
+
+
+def _targets_sheet(wb: Any, rows: list[AuditRow], targets: list[TargetColumn]) -> None:
+    """Agencies × the parent's targets: in each cell what the plan committed, the parent's in the header."""
+    headers = ["Cơ quan", "Tệp", *[_target_header(n, t) for n, t in enumerate(targets, start=1)],
+               "Số chỉ tiêu thấp hơn"]
+    lines = [[r.name, r.shown_path, *[_target_cell(r, t) for t in targets], None if r.draft else r.plan.weaker_count]
+             for r in rows if r.counted]
+    _sheet(wb, "Chỉ tiêu", headers, lines, [26, 18, *[TARGET_WIDTH] * len(targets), 9],
+           "Chỉ tiêu của từng cơ quan so với kế hoạch cấp trên")
 
 
 def _area_words(r: AuditRow, area_id: str) -> str:
@@ -213,8 +229,7 @@ def build_workbook(result: dict[str, Any]) -> Any:
                    {a["id"]: a["title"] for a in areas}, heading)
     _sheet(wb, "Chi tiết", DETAIL_HEADERS, [_detail_line(f) for f in finding_rows(result, rows)], DETAIL_WIDTHS,
            "Chi tiết phát hiện của các kế hoạch")
-    _sheet(wb, "Chỉ tiêu", TARGET_HEADERS, _target_lines(rows, targets), TARGET_WIDTHS,
-           "Chỉ tiêu của cơ quan so với kế hoạch cấp trên")
+    _targets_sheet(wb, rows, targets)
     if areas:
         _areas_sheet(wb, rows, areas)
     if result.get("skipped"):
