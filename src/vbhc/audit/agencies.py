@@ -99,11 +99,14 @@ def initials(name: str) -> str:
 
 
 def symbol_unit(symbol: str | None) -> str:
-    """"KH-SGDĐT" → "sgddt": the part of a symbol that names the issuing agency (folded)."""
+    """"KH-SGDĐT" → "sgddt", "45/KH-STP" → "stp", "KH-SNV-CCHC" → "snv": the part of a symbol after
+    the type that names the issuing agency (folded)."""
     if not symbol:
         return ""
-    parts = [p for p in re.split(r"[-–/]", fold(symbol)) if p]
-    return _PUNCTUATION.sub("", parts[1]) if len(parts) > 1 else ""
+    parts = re.split(r"[-–]", fold(symbol), maxsplit=1)
+    if len(parts) < 2:
+        return ""
+    return _PUNCTUATION.sub("", re.split(r"[-–/]", parts[1])[0])
 
 
 @dataclass(frozen=True)

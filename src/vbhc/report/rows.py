@@ -341,9 +341,22 @@ def parent_label(view: Json | None) -> str | None:
     return shown(label)
 
 
+# What the summary counts of the plans' rows (a note's layout is not counted), and of the plans that
+# count and are complete (the comparison with the parent).
+PLAN_COUNTS: dict[str, Any] = {
+    "files_with_errors": lambda s: s.status == "error" or s.errors > 0,
+    "ok": lambda s: s.status == "ok",
+}
+JUDGED_COUNTS: dict[str, Any] = {
+    "late": lambda s: s.plan.on_time is False,
+    "missing_areas": lambda s: bool(s.plan.areas_missing),
+    "weaker_targets": lambda s: bool(s.plan.weaker),
+}
+
+
 def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json | None) -> dict[str, Any]:
-    """The counts of the result's "summary": findings of the files that are plans (a note's layout
-    is not counted), and the comparison with the parent of the plans that count and are complete."""
+    """The counts of the result's "summary": findings of the files that are plans, and the comparison
+    with the parent of the plans that count and are complete."""
     every = [audit_row(r, view) for r in files]
     seen = [s for s in every if s.plan_status != "not_a_plan"]
     judged = [s for s in every if s.plan_status == "ok"]
@@ -353,11 +366,8 @@ def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json |
         "warnings": sum(s.warnings for s in seen),
         "infos": sum(s.infos for s in seen),
         "unreadable": sum(1 for s in every if s.status == "error"),
-        "files_with_errors": sum(1 for s in seen if s.status == "error" or s.errors),
-        "ok": sum(1 for s in seen if s.status == "ok"),
-        "late": sum(1 for s in judged if s.plan.on_time is False),
-        "missing_areas": sum(1 for s in judged if s.plan.areas_missing),
-        "weaker_targets": sum(1 for s in judged if s.plan.weaker),
+        **{name: sum(1 for s in seen if test(s)) for name, test in PLAN_COUNTS.items()},
+        **{name: sum(1 for s in judged if test(s)) for name, test in JUDGED_COUNTS.items()},
         "skipped": len(skipped),
         "plan_checked": view is not None,
     }
