@@ -224,3 +224,39 @@ def test_new_without_a_template_name(tmp_path):
     data.write_text("issuer: SỞ NỘI VỤ\n", encoding="utf-8")
     result = run("new", "--data", str(data), "-o", str(tmp_path / "o.docx"))
     assert result.exit_code == 2 and "template:" in result.stderr and "vbhc templates" in result.stderr
+
+
+def test_the_readme_example_of_an_agency_template_works(tmp_path):
+    """The worked example of the README ("An agency's own templates"), run as it is written there."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**An agency's own templates.**"):readme.index("**Next year's document")]
+    template, data = re.findall(r"```(?:jinja|yaml)\n(.*?)```", section, re.S)
+    (tmp_path / "mau-snv").mkdir()
+    (tmp_path / "mau-snv" / "cong-van.yaml.j2").write_text(template, encoding="utf-8")
+    (tmp_path / "cv-215.yaml").write_text(data, encoding="utf-8")
+    out = tmp_path / "cv-215.docx"
+    result = run("new", "cong-van", "--templates", str(tmp_path / "mau-snv"), "--data", str(tmp_path / "cv-215.yaml"),
+                 "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(run("parse", str(out), "--format", "json").stdout)["documents"][0]
+    assert (doc["number"], doc["symbol"], doc["signature"]["positions"]) == ("215", "SNV-CCHC",
+                                                                              ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+    assert run("check", str(out), "--format", "json").exit_code == 0
+
+
+def test_from_into_an_agency_template_leaves_its_fixed_values_to_it(agency):
+    old = agency / "cv-cu.docx"
+    args = ("--templates", str(agency / "mau"))
+    assert run("new", "cong-van", *args, "--data", str(agency / "cv.yaml"), "-o", str(old)).exit_code == 0
+    data = agency / "cv-moi.yaml"
+    result = run("new", "cong-van", "--from", str(old), *args, "-o", str(data))
+    assert result.exit_code == 0, result.stderr
+    text = data.read_text(encoding="utf-8")
+    assert "template: cong-van" in text and "signer:" not in text and "issuer:" not in text  # the template's
+    new = agency / "cv-moi.docx"
+    assert run("new", "--data", str(data), *args, "-o", str(new)).exit_code == 0
+    doc = json.loads(run("parse", str(new), "--format", "json").stdout)["documents"][0]
+    assert doc["signature"]["signer"] == "Trần Thị Bình" and doc["title"] == "đôn đốc báo cáo cải cách hành chính quý I"

@@ -53,7 +53,7 @@ def test_command_help_is_vietnamese_with_examples(name: str) -> None:
 @pytest.mark.parametrize("args, words", [
     (["chek"], "không có lệnh 'chek'. Có phải ý bạn là 'check'?"),
     (["new", "ke-hoach", "--data", "d.yaml"], "thiếu tùy chọn '-o' / '--output'."),
-    (["new"], "thiếu tham số 'MẪU'."),
+    (["parse"], "thiếu tham số 'TỆP'."),
     (["parse", "--format", "xml", "a.txt"], "giá trị không hợp lệ cho '--format': 'xml' không phải một trong"),
     (["check", "--formt", "json", "a.txt"], "không có tùy chọn '--formt'. Có phải ý bạn là '--format'?"),
     (["audit", "nop", "--jobs", "0"], "giá trị không hợp lệ cho '--jobs': 0 nằm ngoài khoảng cho phép"),

@@ -10,6 +10,7 @@ tables, bullets and unnumbered nodes are counted per kind (`para_3`). Ids are fo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ def _counted(step: Step) -> str:
     return f"{WORD[step.kind]} {ordinal(n)}" if n else WORD[step.kind]
 
 
+@lru_cache(maxsize=4096)
 def describe(node_id: str | None) -> str | None:
     """The part as an officer writes it: "Điều 2, khoản 1, điểm a", "mục II.4, điểm đ", "Chương I, Điều 3".
 

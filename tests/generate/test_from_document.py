@@ -10,8 +10,9 @@ from test_templates import ALL
 
 import shared_corpus
 from vbhc.check import check_file, load_config
-from vbhc.generate.from_document import FILL, REVIEW, data_file, scalar
+from vbhc.generate.from_document import FILL, REVIEW, data_file
 from vbhc.generate.template import TEMPLATE_DIR, load_data, render
+from vbhc.generate.yamlwrite import scalar
 from vbhc.model import Document
 from vbhc.parse import parse_file, parse_text
 from vbhc.writers.docx import write_docx

@@ -68,3 +68,11 @@ def test_libreoffice_converts_every_copy(copies, tmp_path: Path) -> None:
     pdfs = pdf_of(made, tmp_path)
     missing = [p.name for p in pdfs if not p.exists() or p.stat().st_size < 1000]
     assert missing == []
+
+
+@pytest.mark.parametrize("path", shared_corpus.params(FILES))
+def test_fixing_a_fixed_copy_changes_nothing(copies, path: Path) -> None:
+    fixed, _ = copies[path]["fixed"]
+    again = fix_file(str(fixed), unsafe=True)
+    assert not again.changed and again.output == fixed.read_bytes()
+    assert [o.status for o in again.outcomes if o.status == "applied"] == []

@@ -228,3 +228,47 @@ def test_fixed_files_open_in_python_docx_with_properties_in_schema_order(tmp_pat
         d = docx.Document(str(out))
         assert [p.text for p in d.paragraphs] == [p.text for p in docx.Document(str(src)).paragraphs]
         assert [x["size_pt"] for x in looks(out) if x["text"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"] == [12.0]
+
+
+def test_different_first_page_is_refused_when_page_1_would_lose_a_footer(tmp_path: Path) -> None:
+    layout = conformant_decision()
+    layout.page.different_first_page = False
+    src = build(layout, tmp_path / "qd.docx")
+    d = docx.Document(str(src))
+    d.sections[0].footer.paragraphs[0].text = "Tài liệu nội bộ"
+    d.save(str(src))
+    assert rules_of(src) == {"ND30.Trang.SoTrangDau"}
+    result = fix_file(str(src))
+    assert [(o.finding.rule, o.status) for o in result.outcomes] == [("ND30.Trang.SoTrangDau", "refused")]
+    assert "Different First Page" in (result.outcomes[0].reason or "") and result.output == src.read_bytes()
+
+
+def test_two_fixes_of_one_line_in_one_pass(tmp_path: Path) -> None:
+    """"SỐ 05/…": "Số" and its colon, an insertion at the edge of a replacement, both in one pass."""
+    layout = conformant_decision()
+    layout.para("Số:").text = "SỐ 05/QĐ-UBND"
+    src = build(layout, tmp_path / "qd.docx")
+    assert {"ND30.SoKyHieu.ChuSo", "ND30.SoKyHieu.DauHaiCham"} <= rules_of(src)
+    for track in (False, True):
+        result = fix_file(str(src), unsafe=True, track=track)
+        assert sorted(o.status for o in result.outcomes) == ["applied", "applied"]
+        out = tmp_path / f"out{track}.docx"
+        out.write_bytes(result.output)
+        assert "Số: 05/QĐ-UBND" in texts(out) and rules_of(out) == set()
+
+
+def test_fixes_of_the_same_characters_wait_for_each_other(tmp_path: Path) -> None:
+    from vbhc.review.fix import apply
+
+    src = build(conformant_decision(), tmp_path / "qd.docx")
+    parsed = parse_file(src)
+    label = parsed.documents[0].line_of(Role.NOI_NHAN)
+    assert label is not None
+    one = fixes.retext(parsed.source.blocks, label, "Nơi nhận;", "một")
+    two = fixes.retext(parsed.source.blocks, label, "Nơi nhận.", "hai")
+    found = [Finding(f"TEST.{n}", "error", n, "thử", blocks=label.indexes, fix=f) for n, f in (("A", one), ("B", two))]
+    out, outcomes = apply(src.read_bytes(), str(src), parsed.source.blocks, found, track=False)
+    assert [o.status for o in outcomes] == ["applied", "conflict"] and out is not None
+    fixed = tmp_path / "out.docx"
+    fixed.write_bytes(out)
+    assert "Nơi nhận;" in texts(fixed)

@@ -97,6 +97,10 @@ TEXT = [
     ("ND30.NoiNhan.Luu", text("- Lưu:", "- Lưu: VT, KSTT"), "- Lưu: VT, KSTT."),
     ("ND30.NoiNhan.DauHaiCham", text("Nơi nhận:", "Nơi nhận"), "Nơi nhận:"),
     ("ND30.NoiNhan.GachDauDong", text("- Bộ Nội vụ;", "+ Bộ Nội vụ;"), "- Bộ Nội vụ;"),
+    ("ND30.DiaDanh.VietHoa", text("Nghệ An, ngày", "nghệ An, ngày 05 tháng 02 năm 2026"),
+     "Nghệ An, ngày 05 tháng 02 năm 2026"),
+    ("ND30.DiaDanh.VietHoa", text("Nghệ An, ngày", "Nghệ an, ngày 05 tháng 02 năm 2026"),
+     "Nghệ An, ngày 05 tháng 02 năm 2026"),
     ("ND30.ChuKy.ThamQuyen", text("KT. CHỦ TỊCH", "KT CHỦ TỊCH"), "KT. CHỦ TỊCH"),
     ("ND30.ChuKy.ThamQuyen", text("TM. ỦY BAN", "TM: ỦY BAN NHÂN DÂN"), "TM. ỦY BAN NHÂN DÂN"),
 ]
@@ -289,3 +293,30 @@ def test_table_text_size_fix(tmp_path: Path) -> None:
     assert [x["size_pt"] for x in b if x["text"].startswith("Ô ")] == [11.0] * 4
     assert [x for x in a if not x["text"].startswith("Ô ")] == [x for x in b if not x["text"].startswith("Ô ")]
     _twice(tmp_path, out)
+
+
+def cong_van_layout() -> Layout:
+    """The builder's decision made a công văn: agency-unit symbol, "V/v" under the number, "Kính gửi"."""
+    layout = conformant_decision()
+    layout.para("Số:").text = "Số: 05/UBND-VP"
+    layout.number.append(Para("V/v cải cách hành chính năm 2026", 13))
+    layout.title = []
+    layout.body = [Para("Kính gửi: Các sở, ban, ngành tỉnh.", 14, align="center", space_after_pt=6),
+                   body("Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành triển khai cải cách hành chính năm 2026."),
+                   body("Đề nghị các cơ quan, đơn vị thực hiện nghiêm túc./.")]
+    return layout
+
+
+def test_vv_fix(tmp_path: Path) -> None:
+    layout = cong_van_layout()
+    assert rules_of(build(layout, tmp_path / "clean.docx")) == set()
+    layout.para("V/v").text = "V/V cải cách hành chính năm 2026"
+    src = build(layout, tmp_path / "cv.docx")
+    assert rules_of(src) == {"ND30.CongVan.VV"}
+    out = tmp_path / "cv.fixed.docx"
+    assert run("fix", str(src), "-o", str(out)).exit_code == 1  # a text fix: it waits for --unsafe-fixes
+    assert out.read_bytes() == src.read_bytes()
+    assert run("fix", str(src), "-o", str(out), "--unsafe-fixes").exit_code == 0
+    assert rules_of(out) == set()
+    _same_except(src, out, "V/V", "V/v cải cách hành chính năm 2026")
+    _twice(tmp_path, out, "--unsafe-fixes")

@@ -60,7 +60,7 @@ def test_json_matches_the_contract(tmp_path):
          "part": "Kế hoạch kèm theo, mục II.5, điểm d thứ hai",
          "quote": "d) Thực hiện đầy đủ các kiến nghị sau thanh…"},
     ]
-    assert "sec_" not in dup[0]["message"] and "ở mục II.4, điểm d;" in dup[0]["message"]
+    assert "sec_" not in dup[0]["message"] and "với mục II.4, điểm d ở trên;" in dup[0]["message"]
     assert out["summary"]["errors"] == 3 and res.exit_code == 1
 
 

@@ -163,7 +163,6 @@ def write_output(output: str, documents: list[Document], fmt: str | None) -> byt
     shows (made from the Documents, no .docx written), or as the JSON of that .docx parsed back; the
     format follows the extension unless --format says."""
     import json
-    import tempfile
 
     from vbhc.fileio import write_atomic
     from vbhc.writers.docx import to_bytes
@@ -178,16 +177,10 @@ def write_output(output: str, documents: list[Document], fmt: str | None) -> byt
 
         data = documents_md(documents)
     elif docx_bytes is not None and fmt != "docx":
-        from vbhc.parse import parse_file
-
-        fd, tmp = tempfile.mkstemp(suffix=".docx")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(docx_bytes)
-            parsed = parse_file(tmp)
-        finally:
-            os.unlink(tmp)
+        from vbhc.parse import parse_bytes
         from vbhc.writers.json import document_dict
+
+        parsed = parse_bytes(docx_bytes)
 
         data = json.dumps({"documents": [document_dict(d) for d in parsed.documents]}, ensure_ascii=False,
                           indent=2) + "\n"

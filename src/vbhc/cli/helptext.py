@@ -19,6 +19,8 @@ GROUP_HELP = (
     '  check      Kiểm tra thể thức theo Nghị định 30/2020 và đối chiếu kế hoạch\n'
     '             cấp trên.\n'
     '  draft      Soạn khung kế hoạch cấp dưới từ kế hoạch cấp trên.\n'
+    '  fix        Sửa lỗi thể thức của tệp .docx vào một bản sao (không sửa tệp\n'
+    '             gốc).\n'
     '  new        Soạn văn bản đúng thể thức từ một mẫu và tệp dữ liệu.\n'
     '  parse      Đọc cấu trúc văn bản: tiêu đề, điều, mục, khoản, điểm, chữ ký,\n'
     '             nơi nhận.\n'

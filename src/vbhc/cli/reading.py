@@ -89,10 +89,6 @@ def check(files: tuple[str, ...], against: str | None, profile_path: str | None,
     config = load_config(config_path)
     profile = load_profile(against, profile_path)
     results = [check_file(f, config, profile, kind) for f in files]
-    if annotate_out:
-        from vbhc.cli.fixing import write_annotated
-
-        write_annotated(results[0], annotate_out)
     if fmt == "json":
         emit(json.dumps({"files": [r.as_dict() for r in results], "summary": summary(results)},
                         ensure_ascii=False, indent=2))
@@ -104,6 +100,10 @@ def check(files: tuple[str, ...], against: str | None, profile_path: str | None,
         from vbhc.report.text import render_text
 
         emit(render_text(results, colour=sys.stdout.isatty()))
+    if annotate_out:
+        from vbhc.cli.fixing import write_annotated
+
+        write_annotated(results[0], annotate_out)
     sys.exit(exit_code(results))
 
 

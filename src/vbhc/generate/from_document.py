@@ -13,8 +13,7 @@ labels where vbhc would number differently, so nothing of its text is lost or re
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import regex as re
 
 from vbhc import dates, nd30
 from vbhc.errors import VbhcError
+from vbhc.generate.yamlwrite import Noted, count_notes, lines
 from vbhc.model import Document, Node, ParsedFile, Signature
 from vbhc.numbering import point_letter, roman
 from vbhc.writers.form import signature_lines
@@ -53,8 +53,6 @@ _EFFECTIVE = re.compile(r"^(?:Quyết định|Nghị quyết) này có hiệu l�
 _COPIES = re.compile(r"\s*\((?P<copies>\d+)\)\s*$")
 _END_MARK = re.compile(r"\s*\./\.\s*$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_PLAIN_START = re.compile(r"^[\p{L}\p{N}(]")
-_NOT_A_STRING = re.compile(r"^(?:[-+.\d\s:eE_]+|true|false|yes|no|on|off|null|y|n|~)$", re.I)
 
 
 class FromError(VbhcError):
@@ -63,17 +61,6 @@ class FromError(VbhcError):
 
 class _Unfit(Exception):
     """The content is not laid out as the form's template writes it: the general template takes it."""
-
-
-class Noted(str):
-    """A value written with a YAML comment beside it."""
-
-    note: str
-
-    def __new__(cls, value: str, note: str) -> Noted:
-        obj = super().__new__(cls, value)
-        obj.note = note
-        return obj
 
 
 @dataclass
@@ -424,20 +411,29 @@ INVITATION_LINES = (("noi_dung", "Tới dự "), ("chu_tri", "Chủ trì: "), ("
                     ("dia_diem", "Địa điểm: "))
 
 
+def _guests(flat: list[Node]) -> tuple[list[str], int]:
+    """Who a Giấy mời invites ("… trân trọng kính mời: …", or the dashes under it), and where its
+    next line is."""
+    first = flat[0] if flat else None
+    invite = re.match(r"^.+?\s+trân trọng kính mời\s*:\s*(?P<who>.*)$", first.text or "") if first else None
+    if first is None or first.kind != "paragraph" or invite is None:
+        raise _Unfit
+    if invite["who"]:
+        return [invite["who"]], 1
+    pos = 1
+    while pos < len(flat) and flat[pos].kind == "bullet":
+        pos += 1
+    guests = [(_text(n.text) or "").rstrip(" ;.,") for n in flat[1:pos]]
+    if not guests:
+        raise _Unfit
+    return guests, pos
+
+
 def _invitation(doc: Document) -> dict[str, Any]:
     """A Giấy mời as Mẫu 1.7 writes it: "<cơ quan> trân trọng kính mời: …", "Tới dự …", chủ trì, thời
     gian, địa điểm, then what to note."""
-    flat = [n for n in _flat(doc.body)]
-    if not flat or flat[0].kind != "paragraph":
-        raise _Unfit
-    invite = re.match(r"^.+?\s+trân trọng kính mời\s*:\s*(?P<who>.*)$", flat[0].text or "")
-    if not invite:
-        raise _Unfit
-    guests = [invite["who"]] if invite["who"] else []
-    pos = 1
-    while not guests and pos < len(flat) and flat[pos].kind == "bullet":
-        pos += 1
-    guests = guests or [(_text(n.text) or "").rstrip(" ;.,") for n in flat[1:pos]]
+    flat = _flat(doc.body)
+    guests, pos = _guests(flat)
     out: dict[str, Any] = {"title": doc.title or Noted("", f"{FILL} trích yếu"), "kinh_moi": guests}
     for key, start in INVITATION_LINES:
         node = flat[pos] if pos < len(flat) else None
@@ -446,7 +442,7 @@ def _invitation(doc: Document) -> dict[str, Any]:
             pos += 1
         elif key != "chu_tri":
             raise _Unfit
-    if any(n.children for n in flat[pos:]) or not guests:
+    if any(n.children for n in flat[pos:]):
         raise _Unfit
     if flat[pos:]:
         out["luu_y"] = items(flat[pos:], ("paragraph", "bullet"), _Labels())
@@ -506,6 +502,21 @@ def _minutes(doc: Document) -> dict[str, Any]:
     """A Biên bản as Mẫu 1.9 writes it: time, place, who attends, chair, secretary, content, end."""
     flat = _flat(doc.body)
     out: dict[str, Any] = {"title": doc.title or Noted("", f"{FILL} tên cuộc họp")}
+    pos = _meeting_lines(flat, out)
+    end = flat[-1]
+    ending = _MEETING_END.fullmatch(_text(end.text) or "") if end.kind == "paragraph" else None
+    if ending is None or not out["date"] or doc.signature is None or len(doc.co_signatures) != 1:
+        raise _Unfit
+    out["ket_thuc"] = ending["v"]
+    if ending["what"] != "Cuộc họp":
+        out["cuoc_hop"] = ending["what"]
+    content = _without(_content_after(doc.body, flat[pos - 1]), end)
+    out["noi_dung"] = items(content, ("clause", "point", "bullet"), _Labels())
+    return out
+
+
+def _meeting_lines(flat: list[Node], out: dict[str, Any]) -> int:
+    """The lines before a Biên bản's content, into `out`; where the content begins."""
     pos = 0
     for key, pattern in _MEETING.items():
         m = pattern.fullmatch(_text(flat[pos].text) or "") if pos < len(flat) else None
@@ -525,16 +536,9 @@ def _minutes(doc: Document) -> dict[str, Any]:
             out[key] = _person(m["v"])
         elif key != "noi_dung":
             out[key] = m["v"]
-    end = flat[-1] if flat else None
-    ending = _MEETING_END.fullmatch(_text(end.text) or "") if end is not None and end.kind == "paragraph" else None
-    if end is None or ending is None or not out["date"] or doc.signature is None or len(doc.co_signatures) != 1:
+    if pos >= len(flat):
         raise _Unfit
-    out["ket_thuc"] = ending["v"]
-    if ending["what"] != "Cuộc họp":
-        out["cuoc_hop"] = ending["what"]
-    content = _without(_content_after(doc.body, flat[pos - 1]), end)
-    out["noi_dung"] = items(content, ("clause", "point", "bullet"), _Labels())
-    return out
+    return pos
 
 
 def _without(nodes: list[Node], drop: Node) -> list[Node]:
@@ -632,67 +636,13 @@ def _mark(value: Any, years: set[str]) -> Any:
     return value
 
 
-# --- YAML with comments ----------------------------------------------------------------------------
-
-def scalar(value: Any) -> str:
-    """A value as a YAML scalar: plain where YAML reads it back as the same text, else double-quoted."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool | int | float):
-        return json.dumps(value)
-    text = str(value)
-    if (text and text == text.strip() and _PLAIN_START.match(text) and "\n" not in text and ": " not in text
-            and " #" not in text and not text.endswith(":") and not _NOT_A_STRING.match(text)
-            and "\t" not in text):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _comment(value: Any) -> str:
-    return f"  # {value.note}" if isinstance(value, Noted) else ""
-
-
-def _lines(value: Any, indent: int) -> Iterator[str]:
-    pad = " " * indent
-    if isinstance(value, dict):
-        for key, v in value.items():
-            if isinstance(v, dict | list) and v:
-                yield f"{pad}{key}:"
-                yield from _lines(v, indent + 2)
-            elif isinstance(v, dict | list):
-                yield f"{pad}{key}: {'{}' if isinstance(v, dict) else '[]'}"
-            else:
-                yield f"{pad}{key}: {scalar(v) if v != '' or not isinstance(v, Noted) else 'null'}{_comment(v)}"
-        return
-    for v in value:
-        if isinstance(v, dict) and v:
-            first, *rest = _lines(v, indent + 2)
-            yield f"{pad}- {first[indent + 2:]}"
-            yield from rest
-        elif isinstance(v, list) and all(not isinstance(c, dict | list) for c in v):
-            yield f"{pad}- [{', '.join(json.dumps(str(c), ensure_ascii=False) for c in v)}]"
-        elif isinstance(v, list):
-            yield f"{pad}-"
-            yield from _lines(v, indent + 2)
-        else:
-            yield f"{pad}- {scalar(v)}{_comment(v)}"
-
-
-def _count(value: Any, mark: str) -> int:
-    if isinstance(value, dict):
-        return sum(_count(v, mark) for v in value.values())
-    if isinstance(value, list):
-        return sum(_count(v, mark) for v in value)
-    return int(isinstance(value, Noted) and value.note.startswith(mark))
-
-
 def yaml_text(template: str, data: dict[str, Any], source: str, what: str) -> str:
     head = [
         f"# Dữ liệu của văn bản cũ {source} ({what}), đọc bằng `vbhc new --from`.",
         f"# Số và ngày ban hành đã xóa để văn thư điền; các dòng có “{REVIEW}” mang ngày, năm của văn bản cũ,",
         f"# các dòng có “{FILL}” cần điền. Soạn văn bản mới: vbhc new --data <tệp này> -o VAN-BAN.docx",
     ]
-    return "\n".join([*head, *_lines({"template": template, **data}, 0)]) + "\n"
+    return "\n".join([*head, *lines({"template": template, **data})]) + "\n"
 
 
 def _what(doc: Document) -> str:
@@ -724,7 +674,7 @@ def data_file(parsed: ParsedFile, template: str | None = None, folders: Sequence
     text = yaml_text(info.name, data, Path(parsed.source.path).name, _what(doc))
     others = [d for d in parsed.documents[1:] if not d.attached and not d.is_appendix]
     notes = [f"tệp có {len(others) + 1} văn bản; chỉ lấy văn bản đầu tiên ({_what(doc)})"] if others else []
-    return DataFile(template=info.name, data=data, text=text, review=_count(data, REVIEW), notes=notes)
+    return DataFile(template=info.name, data=data, text=text, review=count_notes(data, REVIEW), notes=notes)
 
 
 def _shape(info: Any) -> str:

@@ -693,11 +693,7 @@ def _document(d: dict[str, Any], problems: list[str]) -> Document:
     )
     if doc.number and doc.number.isdigit() and int(doc.number) < 10 and not d.get("appendix"):
         doc.number = doc.number.zfill(2)
-    if doc.date:
-        iso = dates.parse(doc.date) or dates.parse_partial(doc.date)
-        if iso is None:
-            problems.append(f"ngày \"{doc.date}\" không phải một ngày có thật (viết 05/02/2026 hoặc 2026-02-05)")
-        doc.date = iso
+    doc.date = _iso_date(doc.date, problems)
     if d.get("appendix"):
         _appendix(doc)
     elif doc.doc_type:
@@ -707,6 +703,16 @@ def _document(d: dict[str, Any], problems: list[str]) -> Document:
     doc.body = _Numberer().nodes(_flatten(d.get("body") or []), None, problems)
     _close(doc.body)
     return doc
+
+
+def _iso_date(value: str | None, problems: list[str]) -> str | None:
+    """A date as the model keeps it: ISO, or "2026-03" / "2026" when the văn thư fills in the day."""
+    if not value:
+        return None
+    iso = dates.parse(value) or dates.parse_partial(value)
+    if iso is None:
+        problems.append(f"ngày \"{value}\" không phải một ngày có thật (viết 05/02/2026 hoặc 2026-02-05)")
+    return iso
 
 
 def _appendix(doc: Document) -> None:

@@ -22,6 +22,20 @@ def parse_text(text: str, path: str = "<text>") -> ParsedFile:
     return parse_source(Source(path=path, format="text", blocks=lines_to_blocks(text)))
 
 
+def parse_bytes(data: bytes, suffix: str = ".docx") -> ParsedFile:
+    """Parse a file held in memory (a generated or fixed .docx) through a private temporary file:
+    the readers read paths, with their size and kind checks."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(suffix=suffix, prefix="vbhc-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return parse_file(tmp)
+    finally:
+        os.unlink(tmp)
+
+
 def parse_file(path: str | os.PathLike[str]) -> ParsedFile:
     """Read and parse one file; raises vbhc.errors.InputError for input that cannot be read."""
     from vbhc.readers import read

@@ -86,7 +86,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
     (K.SO_KY_HIEU, re.compile(r"^(?P<word>Số)\s*(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
                               r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number, "Ss"),
     # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
-    (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị)\b"), _none, "CTX"),
+    (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+(?:đề\s+nghị|Tờ\s+trình|báo\s+cáo))\b"), _none, "CTX"),
     (K.PLACE_DATE, re.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,?\s*)(?P<date>ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
         r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?)\s*\.?$", re.I), _place_date, None),

@@ -159,8 +159,8 @@ def annotate_file(path: str, findings: list[Finding], output: str) -> int:
     from vbhc import fileio, limits
     from vbhc.parse import parse_file
 
+    parsed = parse_file(path)  # the reader refuses a damaged or hostile package before anything is edited
     raw = fileio.read_bounded(path, limits.MAX_TOTAL_UNCOMPRESSED_BYTES, "tệp .docx")
-    parsed = parse_file(path)
     data, placed = annotate(raw, path, parsed.source.blocks, findings)
     fileio.write_atomic(output, data)
     return placed

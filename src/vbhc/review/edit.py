@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from vbhc import nd30
+from vbhc.errors import InputError
 from vbhc.fixes import Change, Fix
 from vbhc.model import Block
 from vbhc.readers.docx.names import FLDSIMPLE, R_NS, P, R, T, w
@@ -75,7 +76,7 @@ class Editor:
         root = self.doc.xml(self.part)
         body = root.find(w("body")) if root is not None else None
         if body is None:
-            raise Refused("tệp .docx không có nội dung (w:body)")
+            raise InputError(self.doc.name, "tệp .docx không có phần nội dung (w:body) để sửa hoặc chú thích")
         self.body = body
         self.paragraphs = locate.paragraphs(body)
         self._spans: dict[int, locate.Span | None] = {}
@@ -184,6 +185,8 @@ class Editor:
             raise Refused("văn bản không có thiết lập trang (w:sectPr)")
         if change.prop == "page_number":
             return self._add_page_number(sect)
+        if change.prop == "different_first_page":
+            self._first_page_loses_nothing_but_the_number()
         setter = _page_setter(change.prop)
         if not setter(sect, change.new, dry=True):
             return False
@@ -192,6 +195,16 @@ class Editor:
         setter(sect, change.new, dry=False)
         self.doc.changed(self.part)
         return True
+
+    def _first_page_loses_nothing_but_the_number(self) -> None:
+        """"Different First Page" without a first-page header shows page 1 with none: refused when
+        the headers or footers hold anything but the page number (a logo, a line of text)."""
+        for _part, root in self._shown_headers():
+            shown = "".join(t.text or "" for t in root.iter(T)).strip()
+            pictures = any(True for _ in root.iter(w("drawing"), w("pict"), w("object")))
+            if pictures or (shown and not shown.isdigit()):
+                raise Refused("đầu trang hoặc chân trang có nội dung khác ngoài số trang; hãy chọn “Different "
+                              "First Page” trong Word và giữ lại nội dung cho trang 1")
 
     def page_number(self, change: Change) -> bool:
         """The PAGE fields of the headers and footers the first section shows."""
@@ -552,9 +565,7 @@ def _set_title_page(sect: etree._Element, value: Any, *, dry: bool) -> bool:
     if ooxml.on(el) is True:
         return False
     if not dry:
-        el = ensure(sect, w("titlePg"), SECTPR_ORDER)
-        if ooxml.VAL in el.attrib:
-            del el.attrib[ooxml.VAL]
+        ooxml.drop_attr(ensure(sect, w("titlePg"), SECTPR_ORDER), ooxml.VAL)
     return True
 
 

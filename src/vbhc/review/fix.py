@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -82,13 +81,16 @@ class Plan:
 
 
 def _overlaps(a: TextEdit, b: TextEdit) -> bool:
+    """Two edits of the same characters (an insertion at the edge of a replacement is not: applied
+    from the end of the paragraph backwards, both land where they should)."""
     if a.paragraph != b.paragraph:
         return False
-    a_end, b_end = a.position + len(a.old), b.position + len(b.old)
     if not a.old and not b.old:
         return a.position == b.position
-    return a.position < b_end and b.position < a_end if a.old and b.old else \
-        (a.position <= b.position <= a_end if not b.old else b.position <= a.position <= b_end)
+    if not a.old or not b.old:
+        ins, rep = (a, b) if not a.old else (b, a)
+        return rep.position < ins.position < rep.position + len(rep.old)
+    return a.position < b.position + len(b.old) and b.position < a.position + len(a.old)
 
 
 def _layout_keys(change: Change) -> list[tuple[Any, ...]]:
@@ -217,25 +219,31 @@ def _one_pass(raw: bytes, name: str, parsed: ParsedFile, findings: list[Finding]
     return raw, undone, parsed, findings
 
 
+def _fixable(findings: list[Finding], unsafe: bool) -> tuple[list[Finding], list[Finding]]:
+    """The findings whose fix this run applies, and those whose text fix waits for --unsafe-fixes."""
+    chosen = [f for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+    waiting = [f for f in findings if f.fix is not None and not f.fix.safe and not unsafe]
+    return chosen, waiting
+
+
 def fix_file(path: str, *, unsafe: bool = False, track: bool = False, config: Config | None = None) -> FixResult:
     """Fix a .docx in memory: the fixed bytes, what happened to each fix, the copy's findings."""
     from vbhc.parse import parse_file
 
+    parsed = parse_file(path)  # the reader refuses a damaged or hostile package before anything is edited
     raw = fileio.read_bounded(path, limits.MAX_TOTAL_UNCOMPRESSED_BYTES, "tệp .docx")
-    parsed = parse_file(path)
     findings = evaluate(parsed, config, scopes=SCOPES).findings
-    current, outcomes = raw, []
+    chosen, waiting = _fixable(findings, unsafe)
+    current, outcomes = raw, [Outcome(f, "unsafe") for f in waiting]
     for _pass in range(MAX_PASSES):
-        fixable = [f for f in findings if f.fix is not None]
-        chosen = [f for f in fixable if f.fix is not None and (f.fix.safe or unsafe)]
-        if _pass == 0:
-            outcomes += [Outcome(f, "unsafe") for f in fixable if f.fix is not None and not f.fix.safe and not unsafe]
         if not chosen:
             break
         current, got, parsed, findings = _one_pass(current, path, parsed, findings, chosen, track, config)
         outcomes += [o for o in got if _pass == 0 or o.status == "applied"]
-        if not any(o.status == "conflict" for o in got) or not any(o.status == "applied" for o in got):
+        held_back = any(o.status == "conflict" for o in got)
+        if not held_back or not any(o.status == "applied" for o in got):
             break
+        chosen = _fixable(findings, unsafe)[0]
     _settle(outcomes)
     return FixResult(path, current, outcomes, findings, current is not raw)
 
@@ -244,7 +252,3 @@ def _settle(outcomes: list[Outcome]) -> None:
     """A fix held back in one pass and applied in a later one is reported once, as applied."""
     applied = {key(o.finding) for o in outcomes if o.status == "applied"}
     outcomes[:] = [o for o in outcomes if not (o.status == "conflict" and key(o.finding) in applied)]
-
-
-def changes_of(outcomes: Iterable[Outcome]) -> list[Outcome]:
-    return [o for o in outcomes if o.status == "applied"]

@@ -104,11 +104,15 @@ def set_toggle(rpr: etree._Element, name: str, value: bool) -> bool:
         return False
     el = ensure(rpr, w(name), RPR_ORDER)
     if value:
-        if VAL in el.attrib:
-            del el.attrib[VAL]
+        drop_attr(el, VAL)
     else:
         el.set(VAL, "0")
     return True
+
+
+def drop_attr(el: etree._Element, name: str) -> None:
+    if name in el.attrib:
+        del el.attrib[name]
 
 
 def set_attrs(el: etree._Element, values: dict[str, str], drop: Iterable[str] = ()) -> bool:

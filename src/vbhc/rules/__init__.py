@@ -77,6 +77,12 @@ class Context:
             self.memo["nodes"] = list(self.doc.nodes())
         return self.memo["nodes"]  # type: ignore[no-any-return]
 
+    def sibling_lists(self) -> list[list[Node]]:
+        """The body's top level and every node's children, in document order (each list once)."""
+        if "siblings" not in self.memo:
+            self.memo["siblings"] = [self.doc.body, *(n.children for n in self.nodes() if n.children)]
+        return self.memo["siblings"]  # type: ignore[no-any-return]
+
     def node_of_block(self) -> dict[int, Node]:
         """Which node holds each block of the body (its label line, heading line, table cells)."""
         if "node_of_block" not in self.memo:

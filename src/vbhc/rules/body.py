@@ -88,23 +88,17 @@ def _family(node: Node) -> tuple[str, str]:
 def _sequences(ctx: Context) -> Iterator[list[Node]]:
     """Lists of nodes that must be numbered 1, 2, 3 …: articles, parts and chapters across the
     whole document (Điều numbers run on through chapters), everything else among its siblings."""
-    doc = ctx.doc
     global_kinds = ("article", "part", "chapter")
     for kind in global_kinds:
         seq = [n for n in ctx.nodes() if n.kind == kind and n.number]
         if seq:
             yield seq
-
-    def walk(children: list[Node]) -> Iterator[list[Node]]:
+    for children in ctx.sibling_lists():
         groups: dict[tuple[str, str], list[Node]] = {}
         for child in children:
             if child.number and child.kind not in global_kinds and child.kind not in ("bullet", "paragraph"):
                 groups.setdefault(_family(child), []).append(child)
         yield from groups.values()
-        for child in children:
-            yield from walk(child.children)
-
-    yield from walk(doc.body)
 
 
 def _label_for(node: Node, ordinal: int) -> str:
@@ -168,8 +162,8 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
         if fault == "dup":
             what = _KIND_WORD.get(node.kind, "Mục")
             hint = f"; có lẽ cần là “{data['expected']}”" if data.get("expected") else ""
-            first = ids.describe(data["first"]["node"]) or f"dòng {data['first']['line']}"
-            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {what.lower()} ở {first}{hint}.",
+            first = ids.describe(data["first"]["node"]) or f"{what.lower()} ở dòng {data['first']['line']}"
+            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {first} ở trên{hint}.",
                               at=node, data=data)
 
 
@@ -196,7 +190,7 @@ _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
 def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
     """Điểm đánh bằng chữ cái theo thứ tự bảng chữ cái tiếng Việt, sau có dấu đóng ngoặc đơn: a b c d đ e g
     h i k l m n o p q r s t u v x y — không có f, j, w, z (Phụ lục I, mục II.6.đ)."""
-    for parent_children in _point_lists(ctx.doc.body):
+    for parent_children in _point_lists(ctx):
         prev: str | None = None
         for node in parent_children:
             if node.number in _NOT_VIETNAMESE:
@@ -209,12 +203,11 @@ def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
             prev = node.number
 
 
-def _point_lists(children: list[Node]) -> Iterator[list[Node]]:
-    points = [c for c in children if c.kind == "point"]
-    if points:
-        yield points
-    for c in children:
-        yield from _point_lists(c.children)
+def _point_lists(ctx: Context) -> Iterator[list[Node]]:
+    for children in ctx.sibling_lists():
+        points = [c for c in children if c.kind == "point"]
+        if points:
+            yield points
 
 
 # --- Citations -----------------------------------------------------------------------------

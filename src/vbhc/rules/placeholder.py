@@ -15,11 +15,11 @@ def cho_can_dien(ctx: Context) -> Iterator[Finding]:
     người ký, đơn vị chủ trì, thời hạn, sản phẩm, số văn bản… Văn bản còn dấu này là bản nháp chưa
     hoàn thiện, chưa thể ban hành.
     data: {"count": số chỗ cần điền, "lines": [các dòng có chỗ cần điền]}"""
-    hits = [(ln, len(PLACEHOLDER_RE.findall(ln.text))) for ln in ctx.doc.lines]
+    hits = [(ln, len(PLACEHOLDER_RE.findall(ln.text))) for ln in ctx.doc.lines if "[" in ln.text]
     hits = [(ln, n) for ln, n in hits if n]
     if not hits:
         return
     lines = [ctx.line_of_block(ln.index) for ln, _ in hits]
     count = sum(n for _, n in hits)
-    yield ctx.finding(f"Còn {count} chỗ cần điền “[ĐIỀN: …]” (dòng đầu tiên: {lines[0]}); hãy điền đủ trước "
-                      f"khi trình ký.", line=lines[0], data={"count": count, "lines": lines})
+    yield ctx.finding(f"Còn {count} chỗ cần điền “[ĐIỀN: …]” (tìm “[ĐIỀN:” trong văn bản); hãy điền đủ trước "
+                      f"khi trình ký.", at=hits[0][0], data={"count": count, "lines": lines})

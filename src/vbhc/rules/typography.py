@@ -84,8 +84,13 @@ def where_lines(ctx: Context, lns: list[Line]) -> str:
     if len(lns) == 1:
         return "1 dòng"  # the finding's own location quotes it
     nodes = ctx.node_of_block()
-    parts = list(dict.fromkeys(line_part(ctx.doc, ln, nodes) or f"“{quote(ln.text)}”" for ln in lns))
-    return f"{len(lns)} dòng: " + "; ".join(parts[:SHOWN_PARTS]) + ("; …" if len(parts) > SHOWN_PARTS else "")
+    parts: dict[str, None] = {}  # the first few distinct parts, in order; the rest is "…"
+    for ln in lns:
+        parts.setdefault(line_part(ctx.doc, ln, nodes) or f"“{quote(ln.text)}”")
+        if len(parts) > SHOWN_PARTS:
+            break
+    shown = list(parts)
+    return f"{len(lns)} dòng: " + "; ".join(shown[:SHOWN_PARTS]) + ("; …" if len(shown) > SHOWN_PARTS else "")
 
 
 def _grouped(ctx: Context, faults: Iterator[tuple[str, Any, Line, Spec]],
@@ -280,10 +285,16 @@ def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
 
 # --- Paragraph layout of the body (needs paragraph formatting: .docx) -------------------------
 
-def _body_lines(ctx: Context, *, with_articles: bool = False) -> Iterator[tuple[Line, Block, Node | None]]:
-    """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged."""
-    if ctx.doc.is_appendix:
-        return
+def _body_lines(ctx: Context, *, with_articles: bool = False) -> list[tuple[Line, Block, Node | None]]:
+    """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged.
+    Computed once per document for the four paragraph rules."""
+    key = f"body_lines_{with_articles}"
+    if key not in ctx.memo:
+        ctx.memo[key] = [] if ctx.doc.is_appendix else list(_find_body_lines(ctx, with_articles))
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _find_body_lines(ctx: Context, with_articles: bool) -> Iterator[tuple[Line, Block, Node | None]]:
     nodes = ctx.node_of_block()
     kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
     for ln in ctx.doc.lines:

@@ -6,6 +6,7 @@ control character (ESC]0; sets the window title) is shown escaped, never sent to
 
 from __future__ import annotations
 
+from vbhc import dates
 from vbhc.model import Document, Node, ParsedFile
 from vbhc.terminal import printable
 
@@ -35,7 +36,8 @@ def _node(node: Node, prefix: str, last: bool, out: list[str]) -> None:
 def _header_lines(doc: Document) -> list[str]:
     fields = (
         ("Cơ quan chủ quản", doc.parent_issuer), ("Cơ quan ban hành", doc.issuer),
-        ("Địa danh, ngày", f"{doc.place or '?'}, {doc.date or '?'}" if doc.place or doc.date else None),
+        ("Địa danh, ngày", f"{doc.place or '?'}, {dates.display(doc.date) if doc.date else '?'}"
+         if doc.place or doc.date else None),
         ("Trích yếu", doc.title), ("Kèm theo", doc.attached_to),
         ("Căn cứ", f"{len(doc.can_cu)} dòng" if doc.can_cu else None),
     )
