@@ -131,3 +131,17 @@ def test_command_line_refuses_a_bad_list_before_checking(tmp_path):
     assert not (tmp_path / "r.json").exists()
     missing = vbhc("audit", str(folder), "--expected", str(tmp_path / "khong-co.txt"))
     assert missing.returncode == 2 and "khong-co.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_list_inside_the_folder_is_not_a_submission(tmp_path):
+    from vbhc.audit import run_audit
+
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    (folder / "ghi-chu.txt").write_text("Ghi chú\n", encoding="utf-8")
+    listed = folder / "co-quan.txt"
+    listed.write_text("Sở Tư pháp\n", encoding="utf-8")
+    result = run_audit(folder, jobs=1, journal=tmp_path / "r.jsonl", expected=read_agencies(listed)).result
+    assert [r["path"] for r in result["files"]] == ["ghi-chu.txt"]
+    assert result["skipped"] == [{"path": "co-quan.txt", "reason": "danh sách cơ quan phải nộp kế hoạch (--expected)"}]
+    assert result["summary"]["missing_agencies"] == ["Sở Tư pháp"]

@@ -120,7 +120,8 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     progress = progress or Progress()
     pool.prestart()  # the fork server loads while the files are found and the journal is read
     journal_file = Path(journal)
-    tasks, skipped = discover(directory, exclude=[*exclude, journal_file], reference=reference)
+    tasks, skipped = discover(directory, exclude=[*exclude, journal_file], reference=reference,
+                              lists=[expected.source] if expected is not None and expected.source else [])
     view = profile_json(profile)
     book = Journal(journal_file, _header(directory, view, config), resume)
     state = _Rows(book=book, progress=progress)

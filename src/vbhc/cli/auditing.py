@@ -75,7 +75,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
         with rich_progress() as progress:
             outcome = run_audit(directory, profile=profile, config=config, jobs=jobs, timeout=timeout,
                                 journal=journal, resume=resume, exclude=outputs,
-                                reference=[p for p in (against, profile_path, expected_path) if p],
+                                reference=[p for p in (against, profile_path) if p],
                                 progress=progress, expected=expected)
     except KeyboardInterrupt:
         raise Interrupted(f"đã dừng; kết quả đã kiểm tra nằm trong {journal}, chạy lại với --resume để làm "
