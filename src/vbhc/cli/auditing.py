@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         help="ghi Báo cáo kết quả kiểm tra (.docx, đúng thể thức Nghị định 30/2020)")
 @option("--report-agency", default="Sở Nội vụ", show_default=True,
         help="cơ quan ban hành Báo cáo (--report-docx)")
+@option("--report-place", help="địa danh ghi trên Báo cáo (mặc định: tỉnh của kế hoạch cấp trên)")
 @option("--jobs", type=click.IntRange(min=1), help="số tiến trình kiểm tra (mặc định: số lõi CPU)")
 @option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
         help="thời gian tối đa cho một tệp (giây)")
@@ -45,7 +46,8 @@ if TYPE_CHECKING:
 @option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help=CONFIG_HELP)
 def audit(directory: str, against: str | None, profile_path: str | None, json_out: str | None,
           html_out: str | None, xlsx_out: str | None, expected_path: str | None, docx_out: str | None,
-          report_agency: str, jobs: int | None, timeout: float, resume: bool, config_path: str | None) -> None:
+          report_agency: str, report_place: str | None, jobs: int | None, timeout: float, resume: bool,
+          config_path: str | None) -> None:
     """Kiểm tra hàng loạt mọi tệp .docx, .doc, .pdf, .txt trong một thư mục (thể thức và đối chiếu kế hoạch cấp
     trên) và lập báo cáo tổng hợp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 có tệp không đọc được."""
     from vbhc.audit import journal_path, rich_progress, run_audit, write_json
@@ -71,6 +73,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
     profile = load_profile(against, profile_path)
     if profile is None:
         say("không có --against/--profile: chỉ kiểm tra thể thức, không đối chiếu kế hoạch cấp trên.")
+    place = _report_place(docx_out, profile, report_agency, report_place)
     try:
         with rich_progress() as progress:
             outcome = run_audit(directory, profile=profile, config=config, jobs=jobs, timeout=timeout,
@@ -96,7 +99,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
     if docx_out:
         from vbhc.report.baocao import write_report
 
-        write_report(result, docx_out, agency=report_agency)
+        write_report(result, docx_out, agency=report_agency, place=place)
     from vbhc.audit import exit_code
     from vbhc.report.table import render_table
 
@@ -111,3 +114,17 @@ def _expected(path: str | None) -> Agencies | None:
     from vbhc.audit.agencies import read_agencies
 
     return read_agencies(path)
+
+
+def _report_place(docx_out: str | None, profile: object, agency: str, place: str | None) -> str | None:
+    """Where the Báo cáo is dated: known before any file is checked, or the audit stops here."""
+    if docx_out is None or place:
+        return place
+    from vbhc.audit.run import profile_json
+    from vbhc.report.baocao import report_place
+
+    found = report_place(profile_json(profile), agency)
+    if found is None:
+        fail(f"{docx_out}: không biết địa danh ghi trên Báo cáo: dùng --against hoặc --profile (địa danh của tỉnh "
+             "ban hành kế hoạch cấp trên), hoặc --report-place")
+    return found

@@ -26,6 +26,7 @@ Json = dict[str, Any]
 TABLE_HEADER = ["STT", "Cơ quan, đơn vị", "Kế hoạch (số, ngày ban hành)", "Tình trạng", "Lĩnh vực còn thiếu",
                 "Chỉ tiêu thấp hơn cấp trên", "Lỗi thể thức, nội dung"]
 COMMON = 5  # the defects listed: the rules found in most plans
+DEFAULT_AGENCY = "Sở Nội vụ"
 
 
 def blank(what: str) -> str:
@@ -231,15 +232,27 @@ def agency_table(a: Audit) -> list[list[str]]:
     return lines
 
 
-def report_data(result: Json, agency: str = "Sở Nội vụ", today: str | None = None) -> Json:
-    """The data of the bao-cao template for the audit's result."""
+def issuing(view: Json | None, agency: str = DEFAULT_AGENCY) -> Any:
+    """The office that issues the Báo cáo (vbhc.generate.subplan.Agency), under the parent's issuer."""
     from vbhc.generate.subplan import agency_of
+
+    return agency_of(agency, ((view or {}).get("parent") or {}).get("issuer"))
+
+
+def report_place(view: Json | None, agency: str = DEFAULT_AGENCY) -> str | None:
+    """The place the Báo cáo is dated at: the parent's province; None when there is no parent to say."""
+    return issuing(view, agency).place or None
+
+
+def report_data(result: Json, agency: str = DEFAULT_AGENCY, today: str | None = None,
+                place: str | None = None) -> Json:
+    """The data of the bao-cao template for the audit's result."""
     from vbhc.writers.layout import agency_in_text
 
     rows, _ = report_rows(result)
     a = Audit(result, rows, agency_rows(result), result.get("profile") or {})
     parent = a.view.get("parent") or {}
-    who = agency_of(agency, parent.get("issuer"))
+    who = issuing(a.view, agency)
     cited = parent_citation(a.view)
     subject = f"thực hiện {cited}" if cited else "của các cơ quan, đơn vị"
     intro = (f"Thực hiện {cited}, " if cited else "") + (f"{who.name} đã kiểm tra kế hoạch của các cơ quan, đơn vị "
@@ -251,7 +264,7 @@ def report_data(result: Json, agency: str = "Sở Nội vụ", today: str | None
     ]
     return {
         "parent_issuer": who.parent_issuer, "issuer": who.issuer, "abbr": who.abbr,
-        "place": who.place or blank("địa danh"),
+        "place": place or who.place or blank("địa danh"),
         "date": today or dt.date.today().isoformat(),
         "title": f"Kết quả kiểm tra việc ban hành kế hoạch {subject}"[:250],
         "kinh_gui": [agency_in_text(str(parent["issuer"]))] if parent.get("issuer") else None,
@@ -279,16 +292,17 @@ def _proposals(a: Audit) -> list[str]:
     return out
 
 
-def build_report(result: Json, agency: str = "Sở Nội vụ", today: str | None = None) -> list[Any]:
+def build_report(result: Json, agency: str = DEFAULT_AGENCY, today: str | None = None,
+                 place: str | None = None) -> list[Any]:
     """The Báo cáo as Documents (the bao-cao template)."""
     from vbhc.generate.template import render
 
-    return render("bao-cao", report_data(result, agency, today))
+    return render("bao-cao", report_data(result, agency, today, place))
 
 
-def write_report(result: Json, path: str | os.PathLike[str], agency: str = "Sở Nội vụ",
-                 today: str | None = None) -> None:
+def write_report(result: Json, path: str | os.PathLike[str], agency: str = DEFAULT_AGENCY,
+                 today: str | None = None, place: str | None = None) -> None:
     from vbhc.writers.docx import to_bytes
 
-    write_atomic(path, to_bytes(build_report(result, agency, today)))
+    write_atomic(path, to_bytes(build_report(result, agency, today, place)))
 
