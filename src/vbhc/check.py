@@ -189,7 +189,8 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
     memos: list[dict[str, Any]] = [{} for _ in parsed.documents]  # shared by the rules, per document
     for rule in rules:
         if not applicable(rule, parsed, profile):
-            not_applicable.append(rule.id)
+            if not ("scanned" in rule.needs and not parsed.source.scanned):  # a scan's rule: nothing to say
+                not_applicable.append(rule.id)
             continue
         findings += _run_rule(rule, parsed, profile, plan, config, memos)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))

@@ -248,6 +248,7 @@ class NumberField:
     number: str  # "2228", "05"; "" or "…" where a draft leaves it for the văn thư
     rest: str  # from the end of the number on, as printed: " /QĐ-UBND"
     symbol: str  # after "/", single-spaced: "QĐ-UBND", "2020/NĐ-CP"
+    gap: str = ""  # spaces between the word and its mark: "Số :" has one
 
     @property
     def blank(self) -> bool:

@@ -122,6 +122,11 @@ def _plain(value):
     return value
 
 
+# Defects in the words themselves, which `new --from` carries over as written (tb01's trích yếu opens a
+# quotation it never closes): the round trip keeps the text and fixes the layout, not the wording.
+WORDING_RULES = {"ND30.TrichYeu.NgoacKep"}
+
+
 @pytest.mark.parametrize("path", shared_corpus.params(shared_corpus.REAL / n for n in REAL_DOCX))
 def test_real_documents_go_round(path, tmp_path):
     original, result, again, again_path = _round_trip(path, tmp_path)
@@ -129,7 +134,8 @@ def test_real_documents_go_round(path, tmp_path):
                                "Quyết định": "quyet-dinh-truc-tiep", "Thông báo": "thong-bao"}[
         original.documents[0].doc_type]
     _assert_same(original, again)
-    errors = [f for f in check_file(str(again_path), load_config(None)).findings if f.severity == "error"]
+    errors = [f for f in check_file(str(again_path), load_config(None)).findings
+              if f.severity == "error" and f.rule not in WORDING_RULES]
     assert errors == []  # and laid out as the decree asks
 
 

@@ -55,7 +55,8 @@ CASES: dict[LineKind, tuple[list[str], list[str]]] = {
     K.ROMAN: (["I. MỤC ĐÍCH, YÊU CẦU", "IV) TỔ CHỨC THỰC HIỆN", "II.NHIỆM VỤ"], ["IV", "I am here"]),
     K.DECIMAL: (["1. Mục tiêu chung", "1.1. Cải cách thể chế", "2) Nhiệm vụ", "1.2.3 Tiểu mục"],
                 ["1.500 người tham gia", "2025 là năm", "0. Không"]),
-    K.POINT: (["a) Rà soát văn bản", "đ) Cải cách tài chính công", "- b) Theo dõi"], ["a. Không phải điểm"]),
+    K.POINT: (["a) Rà soát văn bản", "đ) Cải cách tài chính công", "- b) Theo dõi", "a. Rà soát (a rule asks for ')')"],
+              ["v.v. các việc khác", "a. không viết hoa sau dấu chấm"]),
     K.BULLET: (["- Nội dung thứ nhất", "+ Ý phụ", "• Mục chấm"], ["-", "—"]),
     K.PAGE_NUMBER: (["2", "12", "105"], ["1234"]),  # "- 3 -" in the body reads as a bullet
     K.TYPE_NAME: (["QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"], ["QUYẾT TÂM"]),

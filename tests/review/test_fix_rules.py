@@ -103,6 +103,9 @@ TEXT = [
      "Nghệ An, ngày 05 tháng 02 năm 2026"),
     ("ND30.ChuKy.ThamQuyen", text("KT. CHỦ TỊCH", "KT CHỦ TỊCH"), "KT. CHỦ TỊCH"),
     ("ND30.ChuKy.ThamQuyen", text("TM. ỦY BAN", "TM: ỦY BAN NHÂN DÂN"), "TM. ỦY BAN NHÂN DÂN"),
+    ("ND30.SoKyHieu.DauHaiCham", text("Số:", "Số : 05/QĐ-UBND"), "Số: 05/QĐ-UBND"),
+    ("ND30.Diem.DauNgoac", text("a) Xây dựng", "a. Xây dựng kế hoạch của cơ quan, đơn vị;"),
+     "a) Xây dựng kế hoạch của cơ quan, đơn vị;"),
 ]
 
 

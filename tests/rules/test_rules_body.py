@@ -6,6 +6,7 @@ import pytest
 from rule_helpers import DECISION, NGHE_AN, file_findings, findings, ids, replace
 
 BREAKS = [
+    ("ND30.Diem.DauNgoac", "a) Xây dựng kế hoạch", "a. Xây dựng kế hoạch"),
     ("ND30.CanCu.DauCau", "ngày 16 tháng 6 năm 2025;", "ngày 16 tháng 6 năm 2025"),
     ("ND30.CanCu.DauCau", "ngày 16 tháng 6 năm 2025;", "ngày 16 tháng 6 năm 2025."),
     ("ND30.CanCu.DauCau", "ngày 02 tháng 02 năm 2026.\nQUYẾT ĐỊNH:", "ngày 02 tháng 02 năm 2026;\nQUYẾT ĐỊNH:"),

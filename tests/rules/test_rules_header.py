@@ -27,6 +27,11 @@ Nguyễn Văn A
 
 # (rule, old, new): one change to the conformant decision that breaks exactly that rule.
 BREAKS = [
+    ("ND30.TrichYeu.NgoacKep", "Ban hành Kế hoạch cải cách hành chính năm 2026",
+     "Ban hành Kế hoạch “Cải cách hành chính năm 2026"),
+    ("ND30.TrichYeu.NgoacKep", "Ban hành Kế hoạch cải cách hành chính năm 2026",
+     "Ban hành Kế hoạch (cải cách hành chính năm 2026"),
+    ("ND30.SoKyHieu.DauHaiCham", "Số: 05/QĐ-UBND", "Số : 05/QĐ-UBND"),
     ("ND30.QuocHieu.Thieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", ""),
     ("ND30.QuocHieu.ChinhTa", "CỘNG HÒA XÃ HỘI", "CỘNG HOA XÃ HỘI"),
     ("ND30.QuocHieu.ChinhTa", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
@@ -125,3 +130,9 @@ def test_attached_plan_is_not_missing_number_date_or_signature():
     # the Nghệ An plan (document 1) is attached to decision 2228: no own number, date or signature
     rules = {f.rule for f in file_findings(NGHE_AN) if f.document == 1}
     assert rules == {"ND30.DanhSo.TrungLap"}
+
+
+def test_a_closed_quotation_in_the_trich_yeu_is_fine():
+    text = replace("Ban hành Kế hoạch cải cách hành chính năm 2026",
+                   "Phê duyệt Đề án “Xác định Chỉ số cải cách hành chính” (giai đoạn 2026)")
+    assert "ND30.TrichYeu.NgoacKep" not in ids(text)

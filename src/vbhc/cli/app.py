@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from vbhc import __version__
-from vbhc.cli import auditing, drafting, fixing, reading
+from vbhc.cli import auditing, drafting, fixing, reading, serving
 from vbhc.cli.frame import Group
 
 
@@ -20,7 +20,7 @@ def cli() -> None:
 
 
 for _command in (reading.parse, reading.check, fixing.fix, reading.rules, reading.profile_cmd, auditing.audit,
-                 drafting.templates_cmd, drafting.new, drafting.draft_cmd):
+                 drafting.templates_cmd, drafting.new, drafting.draft_cmd, serving.serve):
     cli.add_command(_command)
 
 

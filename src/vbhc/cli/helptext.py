@@ -26,5 +26,6 @@ GROUP_HELP = (
     '             nơi nhận.\n'
     '  profile    Trích hồ sơ kế hoạch cấp trên: lĩnh vực, chỉ tiêu, thời hạn.\n'
     '  rules      Liệt kê các quy tắc kiểm tra, hoặc tài liệu của một quy tắc.\n'
+    '  serve      Mở trang web: kiểm tra văn bản, soạn và thu nhận kế hoạch.\n'
     '  templates  Liệt kê các mẫu văn bản cho `vbhc new`.\n'
 )

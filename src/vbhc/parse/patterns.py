@@ -37,7 +37,7 @@ TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
 def _number(m: re.Match[str]) -> NumberField:
     return NumberField(word=m["word"], mark=m["mark"], number=m["number"].strip(), rest=m["rest"],
-                       symbol=squash(m["symbol"]))
+                       symbol=squash(m["symbol"]), gap=m["gap"] if m["mark"] else "")
 
 
 def _place_date(m: re.Match[str], short: bool = False) -> PlaceDateField:
@@ -83,7 +83,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
     (K.RULE, re.compile(r"^[_\-–—=\.…]{3,}$"), _none, "_-–—=.…"),
     (K.STAND_IN, re.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
                             r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$"), _none, "[("),
-    (K.SO_KY_HIEU, re.compile(r"^(?P<word>Số)\s*(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
+    (K.SO_KY_HIEU, re.compile(r"^(?P<word>Số)(?P<gap>\s*)(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
                               r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number, "Ss"),
     # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
     (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+(?:đề\s+nghị|Tờ\s+trình|báo\s+cáo))\b"), _none, "CTX"),
@@ -115,7 +115,9 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
     # "1.2.3 Tiểu mục" without the last dot; a sub-number has at most two digits ("1.500 người" is a count)
     (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label,
      "123456789"),
-    (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*\)\s*(?P<rest>.*)$"), _label,
+    # "a) Rà soát"; "a. Rà soát" too (a rule asks for the ")"), but only before a capital: "v.v." is no point
+    (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*(?P<end>\)|\.(?=\s+\p{Lu}))\s*"
+                         r"(?P<rest>.*)$"), _label,
      "-–+•" + POINT_LETTERS),
     (K.BULLET, re.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
     (K.PAGE_NUMBER, re.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex as re
 
 from vbhc import citation, fixes, ids, nd30
-from vbhc.model import Line, Node, Role
+from vbhc.model import LabelField, Line, Node, Role
 from vbhc.nd30 import source
 from vbhc.numbering import point_index, point_letter, roman, roman_value
 from vbhc.rules import Context, Finding, Severity, rule
@@ -183,6 +183,24 @@ def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
 
 
 _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
+
+
+@rule("ND30.Diem.DauNgoac", severity="error", source=source(f"{PL1}, mục II.6.đ"),
+      summary="Sau chữ cái của điểm là dấu đóng ngoặc đơn: “a)”, không phải “a.”")
+def diem_dau_ngoac(ctx: Context) -> Iterator[Finding]:
+    """Điểm đánh bằng chữ cái tiếng Việt, sau có dấu đóng ngoặc đơn: “a)”, “b)” (Phụ lục I, mục II.6.đ);
+    “a.” là cách đánh số của mục khác. Nhãn do Word tự đánh số chỉ sửa được trong định dạng đánh số, nên
+    không kèm cách sửa chữ."""
+    for ln in ctx.doc.lines:
+        f = ln.fields
+        if ln.role != Role.POINT or not isinstance(f, LabelField) or f.end != ".":
+            continue
+        label = ln.text[: len(ln.text) - len(f.rest)].rstrip()
+        expected = label[:-1] + ")"
+        fix = None if ctx.doc.blocks[ln.index].auto_number else fixes.retext(
+            ctx.doc.blocks, ln, expected + ln.text[len(label):], f"Viết “{expected}” thay cho “{label}”")
+        yield ctx.finding(f"Điểm “{label}” phải viết “{expected}” (chữ cái và dấu đóng ngoặc đơn).", at=ln,
+                          data={"found": label, "expected": expected}, fix=fix)
 
 
 @rule("ND30.Diem.ChuCai", severity="error", source=source(f"{PL1}, mục II.6.đ"),

@@ -142,13 +142,14 @@ def so_ky_hieu_thieu(ctx: Context) -> Iterator[Finding]:
 @rule("ND30.SoKyHieu.DauHaiCham", severity="error", source=source(f"{PL1}, mục II.3.c"),
       summary="Sau từ “Số” phải có dấu hai chấm", applies_to_appendix=False)
 def so_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
-    """Sau từ “Số” có dấu hai chấm: “Số: 15/QĐ-BNV” (Phụ lục I, mục II.3.c)."""
+    """Sau từ “Số” có dấu hai chấm, viết liền: “Số: 15/QĐ-BNV”, không viết “Số 15/…” hay “Số : 15/…” (Phụ
+    lục I, mục II.3.c)."""
     got = number_line(ctx)
     if got is None:
         return
     ln, f = got
     found = text(ctx, ln)
-    if f.mark != ":":
+    if f.mark != ":" or f.gap:
         expected = f"Số: {f.number}{f.rest}".strip()
         head = _NUMBER_HEAD.match(found)
         fix = fixes.retext(ctx.doc.blocks, ln, f"{head['word']}: {found[head.end():]}", "Thêm dấu hai chấm sau “Số”") \
@@ -449,6 +450,27 @@ def trich_yeu_thieu(ctx: Context) -> Iterator[Finding]:
     if doc.type_line is not None and not doc.title and doc.doc_type not in nd30.UNTITLED_TYPES:
         yield ctx.finding(f"Thiếu trích yếu nội dung dưới tên loại “{doc.type_line}”.",
                           at=first(ctx, Role.TYPE_NAME))
+
+
+_PAIRS = (("“", "”"), ("(", ")"))  # opening and closing marks; a straight '"' pairs with itself
+
+
+@rule("ND30.TrichYeu.NgoacKep", severity="error", source=source(f"{PL1}, mục II.5"),
+      summary="Trích yếu mở ngoặc kép hoặc ngoặc đơn mà không đóng", applies_to_appendix=False)
+def trich_yeu_ngoac(ctx: Context) -> Iterator[Finding]:
+    """Trích yếu là một câu hoặc cụm từ trọn vẹn (Phụ lục I, mục II.5): dấu ngoặc kép “…” hay ngoặc đơn (…)
+    đã mở trong trích yếu phải được đóng trong trích yếu (tên một đề án, một kế hoạch được trích
+    dẫn trọn)."""
+    title = ctx.doc.title
+    if not title:
+        return
+    ln = first(ctx, Role.TITLE, Role.VV)
+    unclosed = [(o, c) for o, c in _PAIRS if title.count(o) > title.count(c)]
+    if title.count('"') % 2:
+        unclosed.append(('"', '"'))
+    for opening, closing in unclosed:
+        yield ctx.finding(f"Trích yếu mở “{opening}” mà không đóng “{closing}”: “{title[:80]}”.", at=ln,
+                          data={"found": title, "open": opening, "close": closing})
 
 
 @rule("ND30.CongVan.VV", severity="error", source=source(f"{PL1}, mục II.5.b"),
