@@ -15,6 +15,7 @@ import datetime as dt
 import os
 from typing import Any
 
+from vbhc.dates import display
 from vbhc.fileio import write_atomic
 from vbhc.report.rows import (
     PLAN_STATUS_WORDS,
@@ -49,6 +50,7 @@ LINE_POINTS = 13.5  # each line of wrapped Calibri 11 (a row of one line is 15 p
 CHARS_PER_WIDTH = 1.1  # letters of Vietnamese text per unit of column width (the width of a "0"), measured
 BOLD_WIDTH = 0.85  # a header's bold letters are wider
 MISSING_WORDS = "chưa nộp"
+HEADER_CHARS = 200  # Excel refuses a page header above 255 characters (its codes included)
 ALARMING = (PLAN_STATUS_WORDS["unreadable"], PLAN_STATUS_WORDS["incomplete"], MISSING_WORDS)
 
 
@@ -99,7 +101,7 @@ def _printable(ws: Any, title: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.gridLines = True
-    ws.oddHeader.center.text = shown(title).replace("&", "&&")
+    ws.oddHeader.center.text = shown(title)[:HEADER_CHARS].replace("&", "&&")
     ws.oddFooter.center.text = "Trang &P / &N"
 
 
@@ -222,7 +224,8 @@ def build_workbook(result: dict[str, Any]) -> Any:
     view = result.get("profile") or {}
     areas = view.get("areas", [])
     label = parent_label(result.get("profile"))
-    heading = "Kết quả kiểm tra kế hoạch" + (f" (đối chiếu {label})" if label else "")
+    deadline = f"; thời hạn ban hành {display(view['deadline'])}" if view.get("deadline") else ""
+    heading = "Kết quả kiểm tra kế hoạch" + (f" (đối chiếu {label}{deadline})" if label else "")
     wb = Workbook()
     wb.remove(wb.active)
     _summary_sheet(wb, rows, list((result.get("summary") or {}).get("missing_agencies") or []),
