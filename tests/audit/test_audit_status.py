@@ -217,6 +217,13 @@ def test_xlsx_print_settings(submissions):
         assert setup.orientation == "landscape" and int(setup.paperSize) == int(ws.PAPERSIZE_A4), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1 and setup.fitToHeight == 0
         assert ws.print_title_rows == "$1:$1", ws.title
+    header = wb["Tổng hợp"].oddHeader.center.text
+    assert "thời hạn ban hành 31/07/2025" in header and len(header) <= 255
+    long = {**submissions.result, "profile": {**submissions.result["profile"], "parent": {
+        **submissions.result["profile"]["parent"], "issuer": "&" * 300}}}
+    from vbhc.report.xlsx import build_workbook
+
+    assert all(len(ws.oddHeader.center.text) <= 255 for ws in build_workbook(long).worksheets)
     dates = [c for c in wb["Tổng hợp"]["E"][1:] if c.value is not None]
     assert dates and all(c.is_date and c.number_format == "dd/mm/yyyy" for c in dates)
 

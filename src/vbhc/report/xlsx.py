@@ -50,7 +50,7 @@ LINE_POINTS = 13.5  # each line of wrapped Calibri 11 (a row of one line is 15 p
 CHARS_PER_WIDTH = 1.1  # letters of Vietnamese text per unit of column width (the width of a "0"), measured
 BOLD_WIDTH = 0.85  # a header's bold letters are wider
 MISSING_WORDS = "chưa nộp"
-HEADER_CHARS = 200  # Excel refuses a page header above 255 characters (its codes included)
+HEADER_CHARS = 240  # Excel refuses a page header above 255 characters (its codes included)
 ALARMING = (PLAN_STATUS_WORDS["unreadable"], PLAN_STATUS_WORDS["incomplete"], MISSING_WORDS)
 
 
@@ -90,6 +90,13 @@ def _fit_rows(ws: Any, widths: list[int]) -> None:
         ws.row_dimensions[number].height = LINE_POINTS * tallest + 1.5
 
 
+def _header_text(title: str) -> str:
+    """The page header: "&" is a code there ("&&" prints one), and Excel refuses more than 255 characters."""
+    text = shown(title).replace("&", "&&")[:HEADER_CHARS]
+    trailing = len(text) - len(text.rstrip("&"))
+    return text[:-1] if trailing % 2 else text
+
+
 def _printable(ws: Any, title: str) -> None:
     """A4 landscape, one page wide, the header row on every page, the sheet and the page in the margins."""
     ws.page_setup.orientation = "landscape"
@@ -101,7 +108,7 @@ def _printable(ws: Any, title: str) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_options.gridLines = True
-    ws.oddHeader.center.text = shown(title)[:HEADER_CHARS].replace("&", "&&")
+    ws.oddHeader.center.text = _header_text(title)
     ws.oddFooter.center.text = "Trang &P / &N"
 
 
