@@ -207,3 +207,40 @@ def wait_until(condition, timeout: float, step: float = 0.02) -> bool:
             return True
         time.sleep(step)
     return condition()
+
+
+EVAL = ROOT / "corpus" / "eval"
+EVAL_PLANS = sorted(p.name for p in EVAL.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
+# The agencies of the evaluation plans, as a Sở Nội vụ's list writes them, and one that sent nothing.
+EXPECTED = ["UBND phường Thành Vinh", "Sở Công Thương", "Sở GD&ĐT", "Sở Khoa học và Công nghệ", "Sở Tài chính",
+            "Sở Xây dựng", "Sở Y tế", "UBND xã Hưng Nguyên", "Ủy ban nhân dân xã Yên Thành", "Sở Tư pháp",
+            "Sở Ngoại vụ"]
+MISSING = "Sở Ngoại vụ"
+NOTE = "ghi chú.txt"
+EARLIER = "so-y-te-ban-dau.txt"  # a first version of Sở Y tế's plan, superseded by so-y-te-phan-i.txt
+DRAFT = "du-thao-so-tu-phap.docx"  # `vbhc draft` for Sở Tư pháp, sent as it came out
+BROKEN = "ke-hoach-hong.docx"
+
+
+def build_submissions(root: Path) -> Path:
+    """The folder of issue 15: the evaluation plans, two plans from Sở Y tế, a skeleton from
+    `vbhc draft`, a note and a broken file (see test_audit_status.py)."""
+    root.mkdir(parents=True)
+    for name in EVAL_PLANS:
+        shutil.copy(EVAL / name, root / name)
+    text = (EVAL / "so-y-te-phan-i.txt").read_text(encoding="utf-8")
+    earlier = text.replace("Số: 1846/KH-SYT", "Số: 1790/KH-SYT").replace("ngày 29 tháng 7 năm 2025",
+                                                                       "ngày 22 tháng 7 năm 2025", 1)
+    assert earlier != text
+    (root / EARLIER).write_text(earlier, encoding="utf-8")
+    proc = vbhc("draft", "--against", str(PARENT), "--agency", "Sở Tư pháp", "-o", str(root / DRAFT))
+    assert proc.returncode == 0, proc.stderr
+    (root / NOTE).write_text("Ghi chú của văn thư\nĐã nhận kế hoạch của Sở Y tế (2 bản), Sở Tài chính.\n"
+                             "Còn chờ: Sở Ngoại vụ.\n", encoding="utf-8")
+    corrupt_docx(root / BROKEN)
+    return root
+
+
+def expected_list(path: Path) -> Path:
+    path.write_text("# Cơ quan phải nộp kế hoạch CCHC năm 2025\n" + "\n".join(EXPECTED) + "\n", encoding="utf-8")
+    return path

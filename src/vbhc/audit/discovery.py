@@ -23,6 +23,7 @@ WALKED = "thư mục đã được duyệt (liên kết vòng hoặc trùng)"
 NOT_REGULAR = "không phải tệp thông thường"
 WORD_LOCK = "tệp khóa tạm của Word (không phải văn bản)"
 REFERENCE = "kế hoạch cấp trên dùng để đối chiếu"
+AGENCY_LIST = "danh sách cơ quan phải nộp kế hoạch (--expected)"
 
 
 def other_extension(ext: str) -> str:
@@ -62,7 +63,7 @@ class _Found:
 class _Walk:
     root: str
     excluded: set[str]
-    referenced: set[str]
+    referenced: dict[str, str]  # real path → why it is not a submission (the parent plan, the agencies list)
     found: list[_Found] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     visited: set[str] = field(default_factory=set)
@@ -125,7 +126,7 @@ class _Walk:
         if name.startswith("~$"):
             self.skip(rel, WORD_LOCK)
         elif real in self.referenced:
-            self.skip(rel, REFERENCE)
+            self.skip(rel, self.referenced[real])
         elif ext in SUPPORTED:
             self.found.append(_Found(via_link, rel, real, st))
         else:
@@ -147,15 +148,17 @@ class _Walk:
 
 
 def discover(directory: str | os.PathLike[str], exclude: Iterable[str | os.PathLike[str]] = (),
-             reference: Iterable[str | os.PathLike[str]] = ()) -> tuple[list[Task], list[dict[str, str]]]:
+             reference: Iterable[str | os.PathLike[str]] = (),
+             lists: Iterable[str | os.PathLike[str]] = ()) -> tuple[list[Task], list[dict[str, str]]]:
     """Every .docx, .doc, .pdf and .txt under `directory`, and the other entries with why they are skipped.
 
     `exclude` (the audit's own outputs and journal) is left out silently; `reference` (the
-    parent plan) is listed as skipped.
+    parent plan) and `lists` (the agencies list) are listed as skipped.
     """
     root = os.path.realpath(directory)
-    walk = _Walk(root=root, excluded={os.path.realpath(p) for p in exclude},
-                 referenced={os.path.realpath(p) for p in reference}, visited={root})
+    referenced = {os.path.realpath(p): REFERENCE for p in reference}
+    referenced.update({os.path.realpath(p): AGENCY_LIST for p in lists})
+    walk = _Walk(root=root, excluded={os.path.realpath(p) for p in exclude}, referenced=referenced, visited={root})
     walk.folder(root if os.path.isdir(root) else str(directory), "", False)
     walk.linked_folders()
     tasks: list[Task] = []

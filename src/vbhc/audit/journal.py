@@ -33,9 +33,9 @@ def json_text(value: Any, indent: int | None = None) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def journal_path(json_out: str | None, html_out: str | None, xlsx_out: str | None) -> Path:
+def journal_path(*outputs: str | None) -> Path:
     """Next to the first chosen output (same stem, .jsonl), or vbhc-audit.jsonl here."""
-    for out in (json_out, html_out, xlsx_out):
+    for out in outputs:
         if out:
             return Path(out).with_suffix(".jsonl")
     return Path(JOURNAL_DEFAULT)

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from vbhc.audit import pool, worker
+from vbhc.audit.agencies import Agencies
 from vbhc.audit.discovery import Task, discover
 from vbhc.audit.errors import AuditError
 from vbhc.audit.journal import JOURNAL_DEFAULT, Journal, json_text
+from vbhc.audit.status import assess
 from vbhc.fileio import write_atomic
 
 PLAN_RULES = ("KH001", "KH002", "KH003", "KH004", "KH005", "KH006")
@@ -107,9 +109,10 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
               jobs: int | None = None, timeout: float = 60.0, journal: str | os.PathLike[str] = JOURNAL_DEFAULT,
               resume: bool = False, exclude: Iterable[str | os.PathLike[str]] = (),
               reference: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              check: worker.FileCheck = worker.check_row) -> AuditOutcome:
+              check: worker.FileCheck = worker.check_row, expected: Agencies | None = None) -> AuditOutcome:
     """Audit a folder; rows are written to the journal as they finish. Raises AuditError for bad
-    usage. `check` is what a worker runs on each file (tests pass doubles here)."""
+    usage. `check` is what a worker runs on each file (tests pass doubles here); `expected`: the
+    agencies that must submit (--expected), matched with the files once all are checked."""
     from vbhc.check import Config
 
     config = config or Config()
@@ -117,7 +120,8 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     progress = progress or Progress()
     pool.prestart()  # the fork server loads while the files are found and the journal is read
     journal_file = Path(journal)
-    tasks, skipped = discover(directory, exclude=[*exclude, journal_file], reference=reference)
+    tasks, skipped = discover(directory, exclude=[*exclude, journal_file], reference=reference,
+                              lists=[expected.source] if expected is not None and expected.source else [])
     view = profile_json(profile)
     book = Journal(journal_file, _header(directory, view, config), resume)
     state = _Rows(book=book, progress=progress)
@@ -137,22 +141,26 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     if resume and not book.resumed:
         outcome.notes.append(f"không có nhật ký {journal_file}: kiểm tra toàn bộ thư mục")
     outcome.result = _result(directory, view, plan_rules_run(config) if profile is not None else [], tasks, state,
-                             skipped, time.monotonic() - started)
+                             skipped, time.monotonic() - started, expected)
     return outcome
 
 
 def _result(directory: str | os.PathLike[str], view: dict[str, Any] | None, plan_rules: list[str],
-            tasks: list[Task], state: _Rows, skipped: list[dict[str, str]], seconds: float) -> dict[str, Any]:
+            tasks: list[Task], state: _Rows, skipped: list[dict[str, str]], seconds: float,
+            expected: Agencies | None = None) -> dict[str, Any]:
     from vbhc.report.rows import audit_summary
 
     ordered = [state.rows[t.rel] for t in tasks]
+    assessment = assess(ordered, expected)
     return {
         "tool": "vbhc audit",
         "root": os.path.realpath(directory),
         "profile": view,
         "plan_rules": plan_rules,
+        "expected": {"path": expected.source, "agencies": len(expected)} if expected is not None else None,
         "files": ordered,
-        "summary": audit_summary(ordered, skipped, view),
+        "agencies": assessment.agencies,
+        "summary": {**audit_summary(ordered, skipped, view), **assessment.summary},
         "skipped": skipped,
         "timing": {"seconds": round(seconds, 3), "files": {t.rel: state.seconds[t.rel] for t in tasks}},
     }
@@ -180,12 +188,14 @@ class _sigterm_as_interrupt:  # noqa: N801 - used as a `with` statement
 
 
 def exit_code(result: dict[str, Any]) -> int:
-    """`report.results.exit_status` of the rows: the one policy `check` follows too."""
+    """`report.results.exit_status` of the rows: the one policy `check` follows too (the findings
+    of a file that is not a plan are not counted)."""
     from vbhc.report.results import exit_status
 
     rows = result["files"]
+    plans = [r for r in rows if r.get("plan_status") != "not_a_plan"]  # a note's layout is not the audit's
     return exit_status(unreadable=sum(r.get("status") == "error" for r in rows),
-                       errors=sum(f.get("severity") == "error" for r in rows for f in r.get("findings", [])))
+                       errors=sum(f.get("severity") == "error" for r in plans for f in r.get("findings", [])))
 
 
 def result_text(result: dict[str, Any]) -> str:

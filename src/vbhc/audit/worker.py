@@ -54,10 +54,27 @@ Nguyễn Văn A
 
 
 def check_row(path: str, config: Any, profile: Any) -> dict[str, Any]:
-    """The product's per-file check: what `vbhc check` gives for the file."""
-    from vbhc.check import check_file
+    """The product's per-file check: what `vbhc check` gives for the file (as `check_file` makes
+    it), and what the audit must know of it besides ("submission": is it a plan, is it filled in)."""
+    from vbhc.audit.submission import facts
+    from vbhc.check import evaluate, meta_of
+    from vbhc.errors import InputError
+    from vbhc.parse import parse_file
+    from vbhc.report.results import FileResult
 
-    return check_file(path, config, profile).as_dict()
+    try:
+        parsed = parse_file(path)
+    except InputError as exc:
+        return FileResult(path=path, error=exc.reason).as_dict()
+    except Exception as exc:  # a reader bug on one file must not stop the audit (as check_file)
+        if os.environ.get("VBHC_DEBUG"):
+            raise
+        return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})").as_dict()
+    result = evaluate(parsed, config, profile)
+    row = FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
+                     meta=meta_of(parsed), plan=result.plan).as_dict()
+    row["submission"] = facts(parsed) if parsed.documents else None
+    return row
 
 
 def error_row(rel: str, reason: str) -> dict[str, Any]:

@@ -29,6 +29,13 @@ Json = dict[str, Any]
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}
 STATUS_WORDS = {"ok": "đạt", "findings": "có phát hiện", "error": "không đọc được"}
+# vbhc.audit.status: what each submission is, and what each agency's submissions come to.
+PLAN_STATUS_WORDS = {"ok": "kế hoạch", "incomplete": "chưa hoàn thiện", "not_a_plan": "không phải kế hoạch",
+                     "duplicate": "bản trùng (không tính)", "unreadable": "không đọc được"}
+AGENCY_STATUS_WORDS = {"ok": "đã nộp", "incomplete": "đã nộp bản chưa hoàn thiện",
+                       "unreadable": "đã nộp, không đọc được",
+                       "not_a_plan": "chưa nộp kế hoạch (chỉ có văn bản khác)", "missing": "chưa nộp"}
+COUNTED = ("ok", "incomplete")  # the plans the matrices show: one per agency, drafts marked
 
 
 def shown(value: Any) -> str:
@@ -166,22 +173,48 @@ class AuditRow:
     warnings: int
     infos: int
     plan: PlanView
+    plan_status: str = "ok"
+    status_reason: str | None = None
+    listed: bool | None = None  # on the --expected list (None: no list)
+    listed_name: str | None = None  # the list's name for the agency
+    superseded_by: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """One of the plans the matrices compare (not a superseded copy, a note or an unreadable file)."""
+        return self.plan_status in COUNTED
+
+    @property
+    def draft(self) -> bool:
+        return self.plan_status == "incomplete"
+
+    @property
+    def status_words(self) -> str:
+        return PLAN_STATUS_WORDS.get(self.plan_status, self.plan_status)
 
 
 def _count(row: Json, severity: str) -> int:
     return sum(1 for f in row.get("findings", []) if f.get("severity") == severity)
 
 
+def _default_status(row: Json) -> str:
+    return "unreadable" if row.get("status") == "error" else "ok"
+
+
 def audit_row(row: Json, view: Json | None) -> AuditRow:
     meta = row.get("meta") or {}
     agency = _clean(meta.get("issuer"))
     number = "/".join(x for x in (meta.get("number"), meta.get("symbol")) if x) or None
+    who = row.get("agency") or {}
     return AuditRow(
         path=row["path"], shown_path=shown(row["path"]), status=str(row.get("status")),
         error=_clean(row.get("error")), agency=agency, name=agency or shown(PurePosixPath(row["path"]).stem),
         doc_type=_clean(meta.get("doc_type")), number=_clean(number), date=meta.get("date"),
         title=_clean(meta.get("title")), errors=_count(row, "error"), warnings=_count(row, "warning"),
-        infos=_count(row, "info"), plan=plan_of(row, view))
+        infos=_count(row, "info"), plan=plan_of(row, view),
+        plan_status=str(row.get("plan_status") or _default_status(row)), status_reason=_clean(row.get("status_reason")),
+        listed=who.get("listed"), listed_name=_clean(who.get("name")) if who.get("listed") else None,
+        superseded_by=shown(row["superseded_by"]) if row.get("superseded_by") else None)
 
 
 @dataclass
@@ -201,6 +234,37 @@ def target_columns(view: Json | None) -> list[TargetColumn]:
                                              _clean(t.get("text")),
                                              {"op": t.get("op"), "value": t.get("value"), "unit": t.get("unit")}))
     return list(columns.values())
+
+
+@dataclass
+class AgencyRow:
+    """One agency of the result's "agencies" (vbhc.audit.status): what came from it."""
+
+    name: str
+    short: str | None
+    level: str | None
+    status: str  # AGENCY_STATUS_WORDS
+    file: str | None  # the plan counted
+    files: list[str]
+    date: str | None
+    on_time: bool | None
+
+    @property
+    def words(self) -> str:
+        return AGENCY_STATUS_WORDS.get(self.status, self.status)
+
+
+def agency_rows(result: Json) -> list[AgencyRow]:
+    return [AgencyRow(name=shown(a["name"]), short=_clean(a.get("short")), level=a.get("level"),
+                      status=str(a.get("status")), file=shown(a["file"]) if a.get("file") else None,
+                      files=[shown(f) for f in a.get("files") or []], date=a.get("date"), on_time=a.get("on_time"))
+            for a in result.get("agencies") or []]
+
+
+def status_counts_words(summary: Json) -> str:
+    """"9 kế hoạch, 1 chưa hoàn thiện, 1 không phải kế hoạch": the files by plan_status."""
+    counts = summary.get("plan_status") or {}
+    return ", ".join(f"{counts[st]} {PLAN_STATUS_WORDS[st]}" for st in PLAN_STATUS_WORDS if counts.get(st))
 
 
 def report_rows(result: Json) -> tuple[list[AuditRow], list[TargetColumn]]:
@@ -243,10 +307,13 @@ class FindingRow:
         return SEVERITY_RANK.get(self.severity, 3)
 
 
-def finding_rows(result: Json, rows: list[AuditRow]) -> list[FindingRow]:
+def finding_rows(result: Json, rows: list[AuditRow], plans: bool = True) -> list[FindingRow]:
+    """Every finding of the plans (`plans`), or of the files that are not plans (shown apart)."""
     names = {r.path: r.name for r in rows}
     out = []
     for row in result["files"]:
+        if (row.get("plan_status") == "not_a_plan") == plans:
+            continue
         path, name = shown(row["path"]), names.get(row["path"], "")
         if row.get("status") == "error":
             out.append(FindingRow(path, name, "error", "Không đọc được", _clean(row.get("error")) or "", "", None,
@@ -274,20 +341,33 @@ def parent_label(view: Json | None) -> str | None:
     return shown(label)
 
 
+# What the summary counts of the plans' rows (a note's layout is not counted), and of the plans that
+# count and are complete (the comparison with the parent).
+PLAN_COUNTS: dict[str, Any] = {
+    "files_with_errors": lambda s: s.status == "error" or s.errors > 0,
+    "ok": lambda s: s.status == "ok",
+}
+JUDGED_COUNTS: dict[str, Any] = {
+    "late": lambda s: s.plan.on_time is False,
+    "missing_areas": lambda s: bool(s.plan.areas_missing),
+    "weaker_targets": lambda s: bool(s.plan.weaker),
+}
+
+
 def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json | None) -> dict[str, Any]:
-    """The counts of the result's "summary"."""
-    seen = [audit_row(r, view) for r in files]
+    """The counts of the result's "summary": findings of the files that are plans, and the comparison
+    with the parent of the plans that count and are complete."""
+    every = [audit_row(r, view) for r in files]
+    seen = [s for s in every if s.plan_status != "not_a_plan"]
+    judged = [s for s in every if s.plan_status == "ok"]
     return {
         "files": len(files),
         "errors": sum(s.errors for s in seen),
         "warnings": sum(s.warnings for s in seen),
         "infos": sum(s.infos for s in seen),
-        "unreadable": sum(1 for s in seen if s.status == "error"),
-        "files_with_errors": sum(1 for s in seen if s.status == "error" or s.errors),
-        "ok": sum(1 for s in seen if s.status == "ok"),
-        "late": sum(1 for s in seen if s.plan.on_time is False),
-        "missing_areas": sum(1 for s in seen if s.plan.areas_missing),
-        "weaker_targets": sum(1 for s in seen if s.plan.weaker),
+        "unreadable": sum(1 for s in every if s.status == "error"),
+        **{name: sum(1 for s in seen if test(s)) for name, test in PLAN_COUNTS.items()},
+        **{name: sum(1 for s in judged if test(s)) for name, test in JUDGED_COUNTS.items()},
         "skipped": len(skipped),
         "plan_checked": view is not None,
     }
