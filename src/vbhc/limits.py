@@ -58,6 +58,11 @@ MAX_PDF_STREAM_BYTES = 64 * MB
 # beyond either limit (a detailed map, or a crafted page) is left out with a note.
 MAX_PDF_PAGE_OPERATORS = 300_000
 MAX_PDF_PAGE_CONTENT_BYTES = 16 * MB
+# Glyphs kept for the whole file: the reader holds every glyph's box, font and size until the
+# paragraphs are built (~380 bytes each, measured), on top of PDFium's page (~150 MB for a page of
+# 250,000 glyphs). A dense real page has ~2,200 glyphs (bc01, 35 pages: 75,600), so this is ~200
+# such pages; a crafted file of 250,000-glyph pages stops after its second, under 450 MB.
+MAX_PDF_GLYPHS = 450_000
 
 # --- plain text ------------------------------------------------------------------------------
 # A 200-page plan exported as text is ~600 KB; parsing runs at ~50,000 lines/s, so 2 MB of

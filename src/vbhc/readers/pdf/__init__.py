@@ -97,12 +97,17 @@ def _read_pages(path: Path) -> list[pdf_chars.PageData]:
             raise InputError(str(path), _timeout_reason(total.seconds)) from None
         page_seconds = limits.pdf_page_time_limit(count)
         pages = []
+        glyphs = 0
         for index in range(count):
             if index + 1 in skip:
                 width, height = doc.get_page_size(index)
                 pages.append(pdf_chars.PageData(width, height, skipped=skip[index + 1]))
-            else:
-                pages.append(_read_page(path, doc, index, total, page_seconds))
+                continue
+            pages.append(_read_page(path, doc, index, total, page_seconds))
+            glyphs += len(pages[-1].chars)
+            if glyphs > limits.MAX_PDF_GLYPHS:
+                raise InputError(str(path), f"tệp PDF có hơn {limits.MAX_PDF_GLYPHS:,} ký tự sau {index + 1} trang "
+                                            "(quá lớn để kiểm tra, hoặc được tạo bất thường)".replace(",", "."))
         return pages
     finally:
         doc.close()
