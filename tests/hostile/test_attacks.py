@@ -300,6 +300,7 @@ def test_impossible_unquoted_date_in_template_data(tmp_path: Path) -> None:
 @pytest.mark.parametrize("template, key, value", [
     ("giay-moi", "luu", "-1"),  # found by the fuzzer: storage_line iterated over an int
     ("quyet-dinh", "signer", "{name: Nguyễn Văn A, positions: 5}"),  # found by the fuzzer
+    ("quyet-dinh", "number", "1" * 5000),  # found by the fuzzer: int() of 5,000 digits raises
 ])
 def test_odd_types_in_template_data(tmp_path: Path, template: str, key: str, value: str) -> None:
     text = (TEMPLATES / f"{template}.example.yaml").read_text(encoding="utf-8")

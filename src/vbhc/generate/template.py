@@ -691,7 +691,8 @@ def _document(d: dict[str, Any], problems: list[str]) -> Document:
         signature=_signature(d.get("signature")),
         co_signatures=[sig for x in d.get("co_signatures") or [] if (sig := _signature(x)) is not None],
     )
-    if doc.number and doc.number.isdigit() and int(doc.number) < 10 and not d.get("appendix"):
+    # len first: int() of 5,000 digits raises (Python's limit); zfill(2) changes only one digit anyway
+    if doc.number and len(doc.number) < 3 and doc.number.isdigit() and int(doc.number) < 10 and not d.get("appendix"):
         doc.number = doc.number.zfill(2)
     doc.date = _iso_date(doc.date, problems)
     if d.get("appendix"):

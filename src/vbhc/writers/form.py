@@ -18,7 +18,7 @@ def number_text(number: str | int | None) -> str:
     if number is None or str(number).strip() == "":
         return ""
     text = str(number).strip()
-    return text.zfill(2) if text.isdigit() and int(text) < 10 else text
+    return text.zfill(2) if len(text) < 3 and text.isdigit() and int(text) < 10 else text
 
 
 def symbol_for(doc_type: str, agency_abbr: str, unit_abbr: str | None = None) -> str:
