@@ -274,15 +274,23 @@ def report_rows(result: Json) -> tuple[list[AuditRow], list[TargetColumn]]:
 
 
 def where(location: Json | None) -> str:
-    """{"document": 1, "node": "sec_II__cl_4", "line": 57} → "văn bản 2 · mục II.4 · dòng 57"."""
+    """The place an officer finds in Word: "văn bản 2 · Căn cứ thứ 2 · trang 1 · “Căn cứ Luật …”".
+
+    The part (as `rules/_location.py` names it), the page where the file has pages and a few quoted
+    words; a line number only for a text file's line that has no part to name (it is a line there).
+    """
     if not location:
         return "—"
     parts = []
     if location.get("document"):
         parts.append(f"văn bản {location['document'] + 1}")
-    if location.get("node"):
-        parts.append(ids.describe(location["node"]) or "")
-    if location.get("line") is not None:
+    part = _clean(location.get("part")) or ids.describe(location.get("node"))
+    parts.append(part or "")
+    if location.get("page"):
+        parts.append(f"trang {location['page']}")
+    if location.get("quote"):
+        parts.append(f"“{_clean(location['quote'])}”")
+    elif not part and location.get("line") is not None and location.get("paragraph") is None:
         parts.append(f"dòng {location['line']}")
     return " · ".join(p for p in parts if p) or "—"
 
@@ -323,7 +331,7 @@ def finding_rows(result: Json, rows: list[AuditRow], plans: bool = True) -> list
             out.append(FindingRow(
                 path, name, str(f.get("severity", "info")), shown(f.get("rule") or ""), _clean(f.get("message")) or "",
                 _clean(f.get("source")) or "", (loc.get("document") or 0) + 1 if loc else None,
-                ids.describe(loc.get("node")), loc.get("line"), where(loc)))
+                _clean(loc.get("part")) or ids.describe(loc.get("node")), loc.get("line"), where(loc)))
     return out
 
 
