@@ -97,13 +97,19 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: tệp cấu hình không đúng cú pháp TOML{where}") from None
 
 
-def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
+def applicable(rule: Rule, parsed: ParsedFile, profile: Any, have: frozenset[str] | None = None) -> bool:
     """Does the input carry what the rule needs (fonts for font rules, a profile for plan rules)?
     On a scan only the rules that need "scanned" run, and plan rules when it has OCR text
-    (see vbhc.rules.scan)."""
+    (see vbhc.rules.scan). `have`: the input's `carried` needs, when the caller has them."""
     src = parsed.source
     if src.scanned and "scanned" not in rule.needs and (rule.scope == "format" or not src.blocks):
         return False
+    return rule.needs <= (carried(parsed, profile) if have is None else have)
+
+
+def carried(parsed: ParsedFile, profile: Any) -> frozenset[str]:
+    """The needs (vbhc.rules.Need) this input and profile meet: the same for every rule of a check."""
+    src = parsed.source
     have = {
         "style": src.carries_style,
         "paragraph_format": src.carries_paragraph_format,
@@ -111,7 +117,7 @@ def applicable(rule: Rule, parsed: ParsedFile, profile: Any) -> bool:
         "profile": profile is not None,
         "scanned": src.scanned,
     }
-    return all(have.get(need, False) for need in rule.needs)
+    return frozenset(need for need, ok in have.items() if ok)
 
 
 def _internal_error(rule_id: str, exc: Exception, document: int = 0) -> Finding:
@@ -132,15 +138,20 @@ def _summarise(parsed: ParsedFile, profile: Any, kind: str | None) -> tuple[Any,
         return None, [_internal_error("KH", exc)]
 
 
-def _run_rule(rule: Rule, parsed: ParsedFile, profile: Any, plan: Any, config: Config,
-              memos: list[dict[str, Any]]) -> list[Finding]:
+def contexts(parsed: ParsedFile, profile: Any = None, plan: Any = None) -> list[Context]:
+    """One context per document of the file, shared by every rule of a check (each rule sets
+    `current`): what one rule computes on it (the memo) the next one reads."""
+    return [Context(parsed=parsed, doc=doc, index=index, profile=profile, plan=plan)
+            for index, doc in enumerate(parsed.documents)]
+
+
+def _run_rule(rule: Rule, ctxs: list[Context], config: Config) -> list[Finding]:
     """One rule over every document of the file; a rule that fails is one internal-error finding."""
     findings: list[Finding] = []
-    for index, doc in enumerate(parsed.documents):
-        if doc.is_appendix and not rule.applies_to_appendix:
+    for index, ctx in enumerate(ctxs):
+        if ctx.doc.is_appendix and not rule.applies_to_appendix:
             continue
-        ctx = Context(parsed=parsed, doc=doc, index=index, profile=profile, current=rule, plan=plan,
-                      memo=memos[index])
+        ctx.current = rule
         try:
             produced = list(rule.func(ctx))
         except Exception as exc:  # a broken rule must not stop the run
@@ -186,13 +197,14 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
         if plan is None:
             not_applicable += [r.id for r in rules if r.scope == "plan"]
             rules = [r for r in rules if r.scope != "plan"]
-    memos: list[dict[str, Any]] = [{} for _ in parsed.documents]  # shared by the rules, per document
+    ctxs = contexts(parsed, profile, plan)
+    have = carried(parsed, profile)
     for rule in rules:
-        if not applicable(rule, parsed, profile):
+        if not applicable(rule, parsed, profile, have):
             if not ("scanned" in rule.needs and not parsed.source.scanned):  # a scan's rule: nothing to say
                 not_applicable.append(rule.id)
             continue
-        findings += _run_rule(rule, parsed, profile, plan, config, memos)
+        findings += _run_rule(rule, ctxs, config)
     findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
     return Evaluation(findings, sorted(set(not_applicable)), plan)
 

@@ -171,9 +171,14 @@ def rule(id: str, *, severity: Severity, source: str, summary: str, needs: Itera
     return register
 
 
+_IMPORTED: list[bool] = []  # the rule modules are imported once: listing the package costs more than a check
+
+
 def all_rules() -> dict[str, Rule]:
-    """Import every rule module in this package, then return the registry."""
-    for mod in pkgutil.iter_modules(__path__):
-        if not mod.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{mod.name}")
+    """Import every rule module in this package (the first time), then return the registry."""
+    if not _IMPORTED:
+        for mod in pkgutil.iter_modules(__path__):
+            if not mod.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{mod.name}")
+        _IMPORTED.append(True)
     return REGISTRY

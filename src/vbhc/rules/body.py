@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex as re
 
 from vbhc import citation, fixes, ids, nd30
 from vbhc.model import LabelField, Line, Node, Role
 from vbhc.nd30 import source
-from vbhc.numbering import point_index, point_letter, roman, roman_value
+from vbhc.numbering import point_index, point_letter, roman
+from vbhc.numbering import roman_value as _roman_value
 from vbhc.rules import Context, Finding, Severity, rule
 from vbhc.rules._util import text
 
@@ -66,6 +68,10 @@ def _end_fix(ctx: Context, ln: Line, mark: str) -> fixes.Fix | None:
 
 # --- Numbering --------------------------------------------------------------------------------
 
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")
+roman_value = lru_cache(maxsize=1024)(_roman_value)  # labels repeat: "1", "a", "II" in every section
+
+
 def _ordinal(node: Node) -> int | None:
     """The position a label stands for: 1 for "1.", "I." and "a)"; None if it is not a plain one."""
     n = node.number or ""
@@ -73,7 +79,7 @@ def _ordinal(node: Node) -> int | None:
         return point_index(n)
     if n.isdigit():
         return int(n)
-    if re.fullmatch(r"\d+(?:\.\d+)+", n):
+    if _DOTTED.fullmatch(n):
         return int(n.rsplit(".", 1)[1])
     return roman_value(n)
 
@@ -89,10 +95,11 @@ def _sequences(ctx: Context) -> Iterator[list[Node]]:
     """Lists of nodes that must be numbered 1, 2, 3 …: articles, parts and chapters across the
     whole document (Điều numbers run on through chapters), everything else among its siblings."""
     global_kinds = ("article", "part", "chapter")
-    for kind in global_kinds:
-        seq = [n for n in ctx.nodes() if n.kind == kind and n.number]
-        if seq:
-            yield seq
+    across: dict[str, list[Node]] = {kind: [] for kind in global_kinds}
+    for n in ctx.nodes():
+        if n.kind in across and n.number:
+            across[n.kind].append(n)
+    yield from (seq for seq in across.values() if seq)
     for children in ctx.sibling_lists():
         groups: dict[tuple[str, str], list[Node]] = {}
         for child in children:
@@ -123,8 +130,15 @@ def _label(node: Node) -> str:
     return (node.label or node.number or "").lstrip("-–+• ").strip()
 
 
-def _numbering(ctx: Context) -> Iterator[tuple[str, Node, dict]]:
-    """("dup" | "gap", node, data) for every numbering fault, in document order per sequence."""
+def _numbering(ctx: Context) -> list[tuple[str, Node, dict]]:
+    """("dup" | "gap", node, data) for every numbering fault, in document order per sequence.
+    Computed once per document for the two numbering rules."""
+    if "numbering" not in ctx.memo:
+        ctx.memo["numbering"] = list(_numbering_faults(ctx))
+    return ctx.memo["numbering"]  # type: ignore[no-any-return]
+
+
+def _numbering_faults(ctx: Context) -> Iterator[tuple[str, Node, dict]]:
     for seq in _sequences(ctx):
         seen: dict[int, Node] = {}
         prev: int | None = None
@@ -233,6 +247,9 @@ def _point_lists(ctx: Context) -> Iterator[list[Node]]:
 # "Luật Tổ chức chính quyền địa phương" is cited by name; a law's number is optional.
 _CITED_BY_NAME = {"Luật"}
 _BEFORE_NUMBER = re.compile(r"\s+(?=\d)")
+# What a citation with a type name and without "số" must hold (vbhc.citation's grammar): the type's
+# last letter, spaces, then "number/symbol". Most lines do not, and the citation grammar is costly.
+_WITHOUT_SO = re.compile(r"\p{L}(?<!(?i:số|so))\s+\d{1,6}\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[\p{Lu}Đ]")
 
 
 @rule("ND30.TrichDan.ThieuSo", severity="warning", source=source(f"{PL1}, mục II.6.a–b"),
@@ -244,6 +261,8 @@ def trich_dan_thieu_so(ctx: Context) -> Iterator[Finding]:
     node_of = ctx.node_of_block()
     for ln in ctx.doc.lines:
         if ln.role in (Role.SO_KY_HIEU, Role.QUOC_HIEU, Role.TIEU_NGU, Role.PLACE_DATE):
+            continue
+        if not _WITHOUT_SO.search(ln.text):
             continue
         for c in citation.find_all(text(ctx, ln)):
             if c.doc_type is None or c.has_so or c.doc_type in _CITED_BY_NAME:

@@ -24,6 +24,7 @@ PL1 = "Phụ lục I"
 _BAD_PREFIX = re.compile(r"^(?P<found>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.\s*M\.?|K\.\s*T\.?|T\.\s*L\.?|"
                          r"(?:TM|KT|TL|TUQ|Q)(?:\s*[:,;]|\s+(?=\p{Lu}{2})))\s*(?P<rest>\p{Lu}.*)$")
 # "- Lưu: VT, NC.Châu": the drafter's name run on after the final dot (printed in subscript in Word).
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
 _DRAFTER_MARK = re.compile(r"\.\s*\(?(?P<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\)?\s*$")
 _CANON = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 
@@ -54,7 +55,7 @@ def chu_ky_tham_quyen(ctx: Context) -> Iterator[Finding]:
         t = squash(text(ctx, ln))
         m = _BAD_PREFIX.match(t)
         if m and ln.role != Role.AUTHORITY:
-            raw = re.sub(r"[^A-Z]", "", m["found"])
+            raw = _NOT_CAPITAL.sub("", m["found"])
             expected = f"{_CANON.get(raw, raw + '.')} {m['rest']}"
             yield ctx.finding(f"Quyền hạn ký viết là “{t}”; cần viết “{expected}” (TM., KT., TL., TUQ. hoặc Q.).",
                               at=ln, data={"found": t, "expected": expected},
@@ -152,7 +153,7 @@ def noi_nhan_dau_hai_cham(ctx: Context) -> Iterator[Finding]:
     if ln is None:
         return
     t = text(ctx, ln)
-    if not re.match(r"^Nơi\s+nhận\s*:", t):
+    if not _WRITTEN_RIGHT.match(t):
         fixed = _LABEL.sub(nd30.NOI_NHAN, t, count=1)
         yield ctx.finding(f"Viết “Nơi nhận:” (chữ N hoa, có dấu hai chấm) thay cho “{t[:20]}”.",
                           at=ln, data={"found": t[:20], "expected": nd30.NOI_NHAN},
@@ -174,6 +175,7 @@ def _recipient_items(ctx: Context) -> list[tuple[Line, str, Line]]:
 
 
 _LABEL = re.compile(r"^nơi\s+nhận\s*[:;.,]?", re.I)
+_WRITTEN_RIGHT = re.compile(r"^Nơi\s+nhận\s*:")
 _END_MARKS = ",.:;"
 
 

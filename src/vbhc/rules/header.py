@@ -113,6 +113,8 @@ _GROUP_SEPARATORS = re.compile(r"[^\p{L}\p{N}&\s/-]")
 # What a fix rewrites: the "Số:" before the number, spaces around "/" and "-", a separator between groups.
 _NUMBER_HEAD = re.compile(r"^(?P<word>Số)\s*[:;.]?\s*", re.I)
 _SPACED = re.compile(r"\s*([/\-–])\s*")
+_BLANK = re.compile(r"[.…]{2}")  # a blank form: "Số: …/…"
+_GROUP_END = re.compile(r"[-–.\s_]")  # what ends the first group of a symbol
 _BETWEEN_GROUPS = re.compile(r"(?<=[\p{L}\p{N}])[^\p{L}\p{N}&\s/-](?=[\p{L}\p{N}])")
 
 
@@ -203,10 +205,10 @@ def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
         return
     ln, f = got
     found = squash(f"{f.number}{f.rest}")
-    if re.search(r"\s*[/\-–]\s*", found) is None:
+    if _SPACED.search(found) is None:
         return
-    expected = re.sub(r"\s*([/\-–])\s*", r"\1", found)
-    if expected != found and not re.search(r"[.…]{2}", found):  # a blank form "Số: …/…" is not judged
+    expected = _SPACED.sub(r"\1", found)
+    if expected != found and not _BLANK.search(found):  # a blank form "Số: …/…" is not judged
         head = _NUMBER_HEAD.match(ln.text)
         fix = fixes.retext(ctx.doc.blocks, ln, ln.text[:head.end()] + _SPACED.sub(r"\1", ln.text[head.end():]),
                            "Bỏ dấu cách quanh “/” và “-” trong số, ký hiệu") if head else None
@@ -222,7 +224,7 @@ def so_gach_noi(ctx: Context) -> Iterator[Finding]:
     giữ."""
     doc = ctx.doc
     got = number_line(ctx)
-    if got is None or not doc.symbol or re.search(r"[.…]{2}", doc.symbol):
+    if got is None or not doc.symbol or _BLANK.search(doc.symbol):
         return
     ln = got[0]
     bad = sorted(set(_GROUP_SEPARATORS.findall(doc.symbol)))
@@ -247,7 +249,7 @@ def so_ten_loai(ctx: Context) -> Iterator[Finding]:
     if got is None or not doc.symbol or doc.doc_type not in nd30.DOC_TYPES:
         return
     ln = got[0]
-    group = re.split(r"[-–.\s_]", doc.symbol.strip())[0]
+    group = _GROUP_END.split(doc.symbol.strip())[0]
     expected = nd30.DOC_TYPES[doc.doc_type]
     if expected is None:
         if group in _ABBREVIATIONS:
@@ -281,6 +283,7 @@ def _unpad_month(m: re.Match[str]) -> str:
                    else m[2])
 
 
+_IN_WORDS = re.compile(r"ngày.*tháng.*năm", re.I)
 _SHORT_DATE = re.compile(r"(?:^|,|\s)(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\s*\.?$", re.I)
 
 
@@ -314,7 +317,7 @@ def ngay_thang_viet_tat(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     if doc.date_raw is not None:
         ln = first(ctx, Role.PLACE_DATE)
-        if re.search(r"ngày.*tháng.*năm", doc.date_raw, re.I) or ln is None:
+        if _IN_WORDS.search(doc.date_raw) or ln is None:
             return
     else:
         ln = _short_date_line(ctx)
@@ -380,6 +383,9 @@ def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
                           at=ln, data={"found": found})
 
 
+_PLACE_WORDS = re.compile(r"[\s\-–]+")
+
+
 @rule("ND30.DiaDanh.VietHoa", severity="error", source=source(f"{PL1}, mục II.4.c"),
       summary="Các chữ cái đầu của địa danh phải viết hoa", applies_to_appendix=False)
 def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
@@ -389,7 +395,7 @@ def dia_danh_viet_hoa(ctx: Context) -> Iterator[Finding]:
     if got is None:
         return
     ln, place = got[0], got[1].place
-    words = [w for w in re.split(r"[\s\-–]+", place) if w and w[0].isalpha()]
+    words = [w for w in _PLACE_WORDS.split(place) if w and w[0].isalpha()]
     bad = [w for i, w in enumerate(words) if w[0].islower() and (i == 0 or w not in nd30.PLACE_LOWER_WORDS)]
     if bad:
         expected = " ".join(w[0].upper() + w[1:] if w in bad else w for w in place.split())
@@ -425,7 +431,7 @@ def _looks_like_cong_van(ctx: Context) -> bool:
         return True
     if doc.type_line is not None or not doc.symbol:
         return False
-    return re.split(r"[-–.\s_]", doc.symbol.strip())[0] not in _ABBREVIATIONS
+    return _GROUP_END.split(doc.symbol.strip())[0] not in _ABBREVIATIONS
 
 
 @rule("ND30.TenLoai.Thieu", severity="error", source=source(f"Điều 8.2.đ; {PL1}, mục II.5"),

@@ -34,7 +34,14 @@ def _setup(ctx: Context) -> PageSetup | None:
 
 
 def _later_sections(ctx: Context) -> list[tuple[int, PageSetup]]:
-    """The file's sections after the first that begin in this document, with their numbers (1-based)."""
+    """The file's sections after the first that begin in this document, with their numbers (1-based).
+    Computed once per document for the paper and orientation rules."""
+    if "later_sections" not in ctx.memo:
+        ctx.memo["later_sections"] = _find_later_sections(ctx)
+    return ctx.memo["later_sections"]  # type: ignore[no-any-return]
+
+
+def _find_later_sections(ctx: Context) -> list[tuple[int, PageSetup]]:
     src = ctx.parsed.source
     starts: dict[int, int] = {}  # section → the document its first block is in
     for d, doc in enumerate(ctx.parsed.documents):

@@ -74,6 +74,11 @@ def _is_heading_line(ln: Line, node: Node | None) -> bool:
     return node is not None and node.heading is not None and node.text is None
 
 
+def listed_lines(ctx: Context, lns: list[Line]) -> list[int]:
+    """The line numbers of `data.lines`: the first MAX_LINES lines' (a grouped finding may have hundreds)."""
+    return [n for n in (line_no(ctx, ln) for ln in lns[:MAX_LINES]) if n is not None]
+
+
 Fixer = Callable[[Spec, Any, list[Line]], "fixes.Fix | None"]
 SHOWN_PARTS = 3  # parts named in a message about many lines
 
@@ -103,11 +108,9 @@ def _grouped(ctx: Context, faults: Iterator[tuple[str, Any, Line, Spec]],
     for (_kind, found), items in groups.items():
         spec = items[0][1]
         lns = [ln for ln, _ in items]
-        numbers = [line_no(ctx, ln) for ln in lns]
         yield ctx.finding(message(spec, found, len(items), where_lines(ctx, lns)), at=lns[0],
                           data={"component": spec.name, "found": found, "expected": expected(spec),
-                                "clause": spec.clause, "count": len(items),
-                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]},
+                                "clause": spec.clause, "count": len(items), "lines": listed_lines(ctx, lns)},
                           fix=fix(spec, found, lns) if fix else None)
 
 
@@ -137,12 +140,11 @@ def font_times(ctx: Context) -> Iterator[Finding]:
             if not _is_times(font):
                 by_font.setdefault(font, []).append(ln)
     for font, lns in by_font.items():
-        numbers = [line_no(ctx, ln) for ln in lns]
         # text typed in a legacy font is in that font's encoding: another font would change its letters
         fix = None if legacy.font_encoding(font) else fixes.run_format(lns, "font", nd30.FONT, font)
         yield ctx.finding(f"Phông chữ “{font}” ở {where_lines(ctx, lns)}; cần dùng phông Times New Roman.",
                           at=lns[0], data={"found": font, "expected": nd30.FONT, "count": len(lns),
-                                           "lines": [n for n in numbers[:MAX_LINES] if n is not None]}, fix=fix)
+                                           "lines": listed_lines(ctx, lns)}, fix=fix)
 
 
 # --- Size, bold, italic, capitals ------------------------------------------------------------
@@ -158,14 +160,14 @@ def co_chu(ctx: Context) -> Iterator[Finding]:
     danh và thời gian 13–14, tên loại và trích yếu 13–14, “V/v” 12–13, căn cứ và nội dung 13–14, phần ký
     13–14, “Nơi nhận:” 12, tên nơi nhận 11 (Phụ lục I, mục II và bảng mục V; các giá trị ở
     vbhc.nd30.COMPONENT_SPECS). Phần thân của phụ lục (biểu mẫu, bảng) không bị xét."""
-    def faults(severity: Severity) -> Iterator[tuple[str, Any, Line, Spec]]:
-        for ln, blk, spec, _node in _judged(ctx):
-            off = _size_off(blk.style.size_pt, spec.size)
-            if off > nd30.SIZE_TOLERANCE_PT and (off > nd30.SIZE_WARNING_PT) == (severity == "error"):
-                yield spec.name, blk.style.size_pt, ln, spec
-    severities: tuple[Severity, ...] = ("error", "warning")
-    for severity in severities:
-        for f in _grouped(ctx, faults(severity), _size_message, lambda spec: [spec.size.low, spec.size.high],
+    off_size: dict[Severity, list[tuple[str, Any, Line, Spec]]] = {"error": [], "warning": []}
+    for ln, blk, spec, _node in _judged(ctx):
+        off = _size_off(blk.style.size_pt, spec.size)
+        if off > nd30.SIZE_TOLERANCE_PT:
+            off_size["error" if off > nd30.SIZE_WARNING_PT else "warning"].append(
+                (spec.name, blk.style.size_pt, ln, spec))
+    for severity, faults in off_size.items():
+        for f in _grouped(ctx, iter(faults), _size_message, lambda spec: [spec.size.low, spec.size.high],
                           _size_fix):
             f.severity = severity
             yield f
@@ -207,10 +209,9 @@ def co_chu_bang(ctx: Context) -> Iterator[Finding]:
         if _size_off(size, want) > nd30.SIZE_TOLERANCE_PT and size is not None:
             by_size.setdefault(size, []).append(ln)
     for size, lns in sorted(by_size.items()):
-        numbers = [line_no(ctx, ln) for ln in lns]
         yield ctx.finding(f"Chữ trong bảng cỡ {size:g} ở {where_lines(ctx, lns)}; nên từ {_fmt(want)}.", at=lns[0],
                           data={"found": size, "expected": [want.low, want.high], "count": len(lns),
-                                "lines": [n for n in numbers[:MAX_LINES] if n is not None]},
+                                "lines": listed_lines(ctx, lns)},
                           fix=fixes.run_format(lns, "size_pt", _clamp(size, want), size))
 
 
@@ -288,15 +289,15 @@ def kieu_chu_in_hoa(ctx: Context) -> Iterator[Finding]:
 def _body_lines(ctx: Context, *, with_articles: bool = False) -> list[tuple[Line, Block, Node | None]]:
     """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged.
     Computed once per document for the four paragraph rules."""
-    key = f"body_lines_{with_articles}"
-    if key not in ctx.memo:
-        ctx.memo[key] = [] if ctx.doc.is_appendix else list(_find_body_lines(ctx, with_articles))
-    return ctx.memo[key]  # type: ignore[no-any-return]
+    if "body_lines" not in ctx.memo:
+        every = [] if ctx.doc.is_appendix else list(_find_body_lines(ctx))
+        ctx.memo["body_lines"] = {True: every, False: [x for x in every if x[0].role in nd30.BODY_KINDS]}
+    return ctx.memo["body_lines"][with_articles]  # type: ignore[no-any-return]
 
 
-def _find_body_lines(ctx: Context, with_articles: bool) -> Iterator[tuple[Line, Block, Node | None]]:
+def _find_body_lines(ctx: Context) -> Iterator[tuple[Line, Block, Node | None]]:
     nodes = ctx.node_of_block()
-    kinds = nd30.BODY_KINDS + (("article",) if with_articles else ())
+    kinds = (*nd30.BODY_KINDS, "article")
     for ln in ctx.doc.lines:
         if ln.role not in kinds:
             continue
@@ -311,11 +312,10 @@ def _paragraph_finding(ctx: Context, bad: list[tuple[Line, Any]], what: str, exp
     if not bad:
         return
     lns = [ln for ln, _ in bad]
-    numbers = [line_no(ctx, ln) for ln in lns]
     found = sorted({v for _, v in bad}, key=str)
     yield ctx.finding(f"{len(bad)} đoạn nội dung {what} ({where_lines(ctx, lns)}).", at=lns[0],
                       data={"found": found, "expected": expected, "count": len(bad),
-                            "lines": [n for n in numbers[:MAX_LINES] if n is not None]}, fix=fix)
+                            "lines": listed_lines(ctx, lns)}, fix=fix)
 
 
 @rule("ND30.Doan.CanDeu", severity="warning", source=source(f"{PL1}, mục II.6.e"),
@@ -338,16 +338,23 @@ def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
     wanted = []
     for ln, blk, _node in _body_lines(ctx, with_articles=True):
         st = blk.style
-        if st.align == "center" or st.first_line_indent_mm is None:
+        if st.first_line_indent_mm is None or st.align == "center":
             continue
-        pos = round((st.left_indent_mm or 0) + st.first_line_indent_mm, 1)
+        left = st.left_indent_mm or 0
+        pos = round(left + st.first_line_indent_mm, 1)
         if pos not in nd30.FIRST_LINE_INDENT_MM:
             bad.append((ln, pos))
-            target = min(nd30.FIRST_LINE_INDENTS_MM, key=lambda mm: abs(mm - pos))
-            wanted.append((ln, round(target - (st.left_indent_mm or 0), 2)))
+            wanted.append((ln, _indent_fix(pos, left)))
     yield from _paragraph_finding(ctx, bad, "lùi đầu dòng sai (mm); cần lùi 10 mm hoặc 12,7 mm", [10.0, 12.7],
                                   fixes.paragraph_values(wanted, "first_line_indent_mm",
                                                          "Đặt lùi đầu dòng 10 mm hoặc 12,7 mm (gần nhất)"))
+
+
+@lru_cache(maxsize=256)
+def _indent_fix(pos: float, left: float) -> float:
+    """The first-line indent that puts the line at the nearest indent the decree allows (a document
+    uses a few indents: computed once each)."""
+    return round(min(nd30.FIRST_LINE_INDENTS_MM, key=lambda mm: abs(mm - pos)) - left, 2)
 
 
 @rule("ND30.Doan.KhoangCach", severity="warning", source=source(f"{PL1}, mục II.6.e"),
@@ -374,11 +381,9 @@ def doan_khoang_cach(ctx: Context) -> Iterator[Finding]:
 def doan_gian_dong(ctx: Context) -> Iterator[Finding]:
     """Khoảng cách giữa các dòng tối thiểu là dòng đơn, tối đa 1,5 lines (Phụ lục I, mục II.6.e). Khoảng
     cách dòng đặt bằng điểm (Exactly) không bị xét vì phụ thuộc chiều cao dòng của phông."""
-    bad = []
-    for ln, blk, _node in _body_lines(ctx, with_articles=True):
-        ls = blk.style.line_spacing
-        if ls is not None and not (nd30.LINE_SPACING.low - 0.01 <= ls <= nd30.LINE_SPACING.high + 0.01):
-            bad.append((ln, ls))
+    low, high = nd30.LINE_SPACING.low - 0.01, nd30.LINE_SPACING.high + 0.01
+    bad = [(ln, ls) for ln, blk, _node in _body_lines(ctx, with_articles=True)
+           if (ls := blk.style.line_spacing) is not None and not low <= ls <= high]
     yield from _paragraph_finding(ctx, bad, "có khoảng cách dòng ngoài khoảng dòng đơn đến 1,5 lines",
                                   [nd30.LINE_SPACING.low, nd30.LINE_SPACING.high],
                                   fixes.paragraph_values([(ln, _clamp(ls, nd30.LINE_SPACING)) for ln, ls in bad],
