@@ -63,7 +63,7 @@ def test_every_type_name_cited_without_so_passes_the_quick_test(doc_type: str):
 
 
 LINE_PARTS = st.sampled_from([*citation.CITABLE_TYPES, "số", "so", "SỐ", " ", "  ", "12", "2020", "/", " / ", "QĐ",
-                              "UBND", "-", "ngày", "05/02/2026", ",", "của", "Đ", "a", "x", ":"])
+                              "UBND", "-", "ngày", "05/02/2026", ",", "của", "Đ", "a", "x", ":", "\u00a0", "\t"])
 
 
 @given(st.lists(LINE_PARTS, max_size=12).map("".join))

@@ -72,9 +72,16 @@ class Context:
     memo: dict[str, Any] = field(default_factory=dict)
 
     def nodes(self) -> list[Node]:
-        """Every node of the document's body, in document order."""
+        """Every node of the document's body, in document order (Document.nodes' order, walked
+        without a generator per node)."""
         if "nodes" not in self.memo:
-            self.memo["nodes"] = list(self.doc.nodes())
+            out: list[Node] = []
+            stack = self.doc.body[::-1]
+            while stack:
+                node = stack.pop()
+                out.append(node)
+                stack.extend(node.children[::-1])
+            self.memo["nodes"] = out
         return self.memo["nodes"]  # type: ignore[no-any-return]
 
     def sibling_lists(self) -> list[list[Node]]:
@@ -82,6 +89,16 @@ class Context:
         if "siblings" not in self.memo:
             self.memo["siblings"] = [self.doc.body, *(n.children for n in self.nodes() if n.children)]
         return self.memo["siblings"]  # type: ignore[no-any-return]
+
+    def by_role(self) -> dict[str | None, list[Line]]:
+        """The document's lines of each role, in document order: a rule asking for the "Nơi nhận" line
+        of a plan that has none does not read all its lines."""
+        if "by_role" not in self.memo:
+            index: dict[str | None, list[Line]] = {}
+            for ln in self.doc.lines:
+                index.setdefault(ln.role, []).append(ln)
+            self.memo["by_role"] = index
+        return self.memo["by_role"]  # type: ignore[no-any-return]
 
     def node_of_block(self) -> dict[int, Node]:
         """Which node holds each block of the body (its label line, heading line, table cells)."""

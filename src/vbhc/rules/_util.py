@@ -21,11 +21,19 @@ def line_no(ctx: Context, line: Line | None) -> int | None:
 
 
 def lines(ctx: Context, *roles: Role) -> Iterator[Line]:
+    """The document's lines of these roles, in document order."""
+    if len(roles) == 1:
+        return iter(ctx.by_role().get(roles[0], ()))
     return (ln for ln in ctx.doc.lines if ln.role in roles)
 
 
 def first(ctx: Context, *roles: Role) -> Line | None:
-    return next(lines(ctx, *roles), None)
+    """The document's first line of one of these roles."""
+    index = ctx.by_role()
+    present = [r for r in roles if r in index]
+    if len(present) <= 1:
+        return index[present[0]][0] if present else None
+    return next(lines(ctx, *present), None)
 
 
 def number_line(ctx: Context) -> tuple[Line, NumberField] | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import regex as re
 
 from vbhc import fixes, nd30
-from vbhc.model import Block, Line, Node, Role
+from vbhc.model import Block, Line, Node, Role, Style
 from vbhc.nd30 import Spec, source
 from vbhc.readers import legacy
 from vbhc.rules import Context, Finding, Severity, rule
@@ -31,6 +31,8 @@ MAX_LINES = 50  # lines listed in data.lines
 
 _NODE_ROLES = {Role.ARTICLE, Role.ROMAN, Role.DECIMAL, Role.POINT, Role.BULLET, Role.PART, Role.CHAPTER, Role.MUC,
                Role.HEADING, Role.PARAGRAPH}
+_HEADING_ROLES = frozenset({Role.PART, Role.CHAPTER, Role.MUC, Role.HEADING})
+_LABEL_BOLD_ROLES = frozenset({Role.ARTICLE, Role.ROMAN, Role.DECIMAL})  # "Điều 1." bold, its text not
 _APPENDIX_ROLES = {Role.PHU_LUC: "phu_luc", Role.TITLE: "phu_luc_title", Role.KEM_THEO: "kem_theo"}
 
 
@@ -48,20 +50,22 @@ def _judged(ctx: Context) -> list[tuple[Line, Block, Spec, Node | None]]:
 
 def _judge(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
     owners = ctx.node_of_block()
+    appendix, blocks, specs = ctx.doc.is_appendix, ctx.doc.blocks, nd30.COMPONENT_SPECS
+    cell, paragraph = Role.TABLE_CELL, Role.PARAGRAPH  # an enum member looked up once, not per line
     for ln in ctx.doc.lines:
         component: str | None = ln.role
-        if ctx.doc.is_appendix:
+        if appendix:
             component = _APPENDIX_ROLES.get(ln.role) if ln.role else None
             if ln.index in owners:
                 continue
-        elif ln.role == Role.TABLE_CELL:
+        elif ln.role == cell:
             continue  # a table's text has a size rule of its own (ND30.KieuChu.CoChuBang)
         elif ln.index in owners and ln.role not in _NODE_ROLES:
-            component = Role.PARAGRAPH
-        spec = nd30.COMPONENT_SPECS.get(component or "")
+            component = paragraph
+        spec = specs.get(component or "")
         if spec is None:
             continue
-        blk = ctx.doc.blocks[ln.index]
+        blk = blocks[ln.index]
         if not blk.text.strip():
             continue
         yield ln, blk, spec, owners.get(ln.index)
@@ -69,9 +73,26 @@ def _judge(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
 
 def _is_heading_line(ln: Line, node: Node | None) -> bool:
     """A line that is a title (an article's, a khoản's, a section's), not running text."""
-    if ln.role in (Role.PART, Role.CHAPTER, Role.MUC, Role.HEADING):
+    if ln.role in _HEADING_ROLES:
         return True
     return node is not None and node.heading is not None and node.text is None
+
+
+T = TypeVar("T")
+
+
+def once_per_style(judge: Callable[[Style], T]) -> Callable[[Style], T]:
+    """`judge`, computed once per Style object: readers share one Style among the paragraphs formatted
+    alike (a 50-page plan has a handful). Made for one rule run, while the styles are alive."""
+    seen: dict[int, T] = {}
+
+    def verdict(style: Style) -> T:
+        key = id(style)
+        if key not in seen:
+            seen[key] = judge(style)
+        return seen[key]
+
+    return verdict
 
 
 def listed_lines(ctx: Context, lns: list[Line]) -> list[int]:
@@ -128,17 +149,21 @@ def _is_times(font: str) -> bool:
     return key.startswith("timesnewroman") or _TIMES_PS.fullmatch(key) is not None
 
 
+def _other_fonts(style: Style) -> list[str]:
+    return [f for f in style.fonts or ([style.font] if style.font else []) if not _is_times(f)]
+
+
 @rule("ND30.Font.TimesNewRoman", severity="error", source=source(f"{PL1}, Phần I, mục I.4"), needs=["style"],
       summary="Phông chữ Times New Roman cho toàn văn bản")
 def font_times(ctx: Context) -> Iterator[Finding]:
     """Toàn văn bản dùng phông Times New Roman, bộ mã Unicode (TCVN 6909:2001), màu đen (Phụ lục I, Phần I,
     mục I.4). Mọi phông của mọi dòng đều được xét; mỗi phông khác cho một phát hiện."""
     by_font: dict[str, list[Line]] = {}
+    blocks = ctx.doc.blocks
+    other_fonts = once_per_style(_other_fonts)
     for ln in ctx.doc.lines:
-        blk = ctx.doc.blocks[ln.index]
-        for font in blk.style.fonts or ([blk.style.font] if blk.style.font else []):
-            if not _is_times(font):
-                by_font.setdefault(font, []).append(ln)
+        for font in other_fonts(blocks[ln.index].style):
+            by_font.setdefault(font, []).append(ln)
     for font, lns in by_font.items():
         # text typed in a legacy font is in that font's encoding: another font would change its letters
         fix = None if legacy.font_encoding(font) else fixes.run_format(lns, "font", nd30.FONT, font)
@@ -223,7 +248,7 @@ def _style_rule(attr: str, word_yes: str, word_no: str):
             if want is None or have is None:
                 continue
             titled = _is_heading_line(ln, node)
-            if attr == "bold" and want and ln.role in (Role.ARTICLE, Role.ROMAN, Role.DECIMAL) and not titled:
+            if attr == "bold" and want and ln.role in _LABEL_BOLD_ROLES and not titled:
                 continue  # "Điều 1. Ban hành …": only the label is bold when the article has no title
             if bool(have) != want:
                 yield spec.name, bool(have), ln, spec
@@ -336,25 +361,27 @@ def doan_lui_dau_dong(ctx: Context) -> Iterator[Finding]:
     II.6.e); đo bằng thụt lề trái cộng thụt dòng đầu, như Word in ra."""
     bad = []
     wanted = []
+    indent_fault = once_per_style(_indent_fault)
     for ln, blk, _node in _body_lines(ctx, with_articles=True):
-        st = blk.style
-        if st.first_line_indent_mm is None or st.align == "center":
-            continue
-        left = st.left_indent_mm or 0
-        pos = round(left + st.first_line_indent_mm, 1)
-        if pos not in nd30.FIRST_LINE_INDENT_MM:
-            bad.append((ln, pos))
-            wanted.append((ln, _indent_fix(pos, left)))
+        fault = indent_fault(blk.style)
+        if fault is not None:
+            bad.append((ln, fault[0]))
+            wanted.append((ln, fault[1]))
     yield from _paragraph_finding(ctx, bad, "lùi đầu dòng sai (mm); cần lùi 10 mm hoặc 12,7 mm", [10.0, 12.7],
                                   fixes.paragraph_values(wanted, "first_line_indent_mm",
                                                          "Đặt lùi đầu dòng 10 mm hoặc 12,7 mm (gần nhất)"))
 
 
-@lru_cache(maxsize=256)
-def _indent_fix(pos: float, left: float) -> float:
-    """The first-line indent that puts the line at the nearest indent the decree allows (a document
-    uses a few indents: computed once each)."""
-    return round(min(nd30.FIRST_LINE_INDENTS_MM, key=lambda mm: abs(mm - pos)) - left, 2)
+def _indent_fault(st: Style) -> tuple[float, float] | None:
+    """Where a paragraph's first line starts (mm) when the decree does not allow it, and the first-line
+    indent that puts it at the nearest allowed one."""
+    if st.first_line_indent_mm is None or st.align == "center":
+        return None
+    left = st.left_indent_mm or 0
+    pos = round(left + st.first_line_indent_mm, 1)
+    if pos in nd30.FIRST_LINE_INDENT_MM:
+        return None
+    return pos, round(min(nd30.FIRST_LINE_INDENTS_MM, key=lambda mm: abs(mm - pos)) - left, 2)
 
 
 @rule("ND30.Doan.KhoangCach", severity="warning", source=source(f"{PL1}, mục II.6.e"),
