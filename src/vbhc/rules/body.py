@@ -109,6 +109,8 @@ def _sequences(ctx: Context) -> Iterator[list[Node]]:
             across[n.kind].append(n)
     yield from (seq for seq in across.values() if seq)
     for children in ctx.sibling_lists():
+        if len(children) < 2:
+            continue  # one label alone is neither a repeat nor a gap
         groups: dict[tuple[str, str], list[Node]] = {}
         for child in children:
             if child.number and child.kind not in _NOT_AMONG_SIBLINGS:

@@ -44,11 +44,12 @@ def _judged(ctx: Context) -> list[tuple[Line, Block, Spec, Node | None]]:
     judged: its body holds forms, samples and tables laid out by their own needs. Computed once per
     document for the size, bold, italic and capitals rules."""
     if "judged" not in ctx.memo:
-        ctx.memo["judged"] = list(_judge(ctx))
+        ctx.memo["judged"] = _judge(ctx)
     return ctx.memo["judged"]  # type: ignore[no-any-return]
 
 
-def _judge(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
+def _judge(ctx: Context) -> list[tuple[Line, Block, Spec, Node | None]]:
+    out = []
     owners = ctx.node_of_block()
     appendix, blocks, specs = ctx.doc.is_appendix, ctx.doc.blocks, nd30.COMPONENT_SPECS
     cell, paragraph = Role.TABLE_CELL, Role.PARAGRAPH  # an enum member looked up once, not per line
@@ -66,9 +67,10 @@ def _judge(ctx: Context) -> Iterator[tuple[Line, Block, Spec, Node | None]]:
         if spec is None:
             continue
         blk = blocks[ln.index]
-        if not blk.text.strip():
+        if not blk.text or blk.text.isspace():  # `not text.strip()`, without copying the text
             continue
-        yield ln, blk, spec, owners.get(ln.index)
+        out.append((ln, blk, spec, owners.get(ln.index)))
+    return out
 
 
 def _is_heading_line(ln: Line, node: Node | None) -> bool:
@@ -315,21 +317,27 @@ def _body_lines(ctx: Context, *, with_articles: bool = False) -> list[tuple[Line
     """Body paragraphs of a document; an appendix's body (forms, samples, tables) is not judged.
     Computed once per document for the four paragraph rules."""
     if "body_lines" not in ctx.memo:
-        every = [] if ctx.doc.is_appendix else list(_find_body_lines(ctx))
-        ctx.memo["body_lines"] = {True: every, False: [x for x in every if x[0].role in nd30.BODY_KINDS]}
+        every = [] if ctx.doc.is_appendix else _find_body_lines(ctx)
+        ctx.memo["body_lines"] = {True: every, False: [x for x in every if x[0].role in _BODY_KINDS]}
     return ctx.memo["body_lines"][with_articles]  # type: ignore[no-any-return]
 
 
-def _find_body_lines(ctx: Context) -> Iterator[tuple[Line, Block, Node | None]]:
+_BODY_KINDS = frozenset(nd30.BODY_KINDS)
+_BODY_KINDS_AND_ARTICLES = frozenset((*nd30.BODY_KINDS, "article"))
+
+
+def _find_body_lines(ctx: Context) -> list[tuple[Line, Block, Node | None]]:
     nodes = ctx.node_of_block()
-    kinds = (*nd30.BODY_KINDS, "article")
+    blocks = ctx.doc.blocks
+    out = []
     for ln in ctx.doc.lines:
-        if ln.role not in kinds:
+        if ln.role not in _BODY_KINDS_AND_ARTICLES:
             continue
-        blk = ctx.doc.blocks[ln.index]
-        if blk.table is not None or not blk.text.strip():
+        blk = blocks[ln.index]
+        if blk.table is not None or not blk.text or blk.text.isspace():
             continue
-        yield ln, blk, nodes.get(ln.index)
+        out.append((ln, blk, nodes.get(ln.index)))
+    return out
 
 
 def _paragraph_finding(ctx: Context, bad: list[tuple[Line, Any]], what: str, expected: Any,
