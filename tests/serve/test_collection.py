@@ -79,6 +79,24 @@ def test_reports_are_the_audits(client, collection):
     assert book["Tổng hợp"].max_row == 1 + 3 + 1  # the three plans, then the agency that sent nothing
 
 
+def test_the_bao_cao_docx_of_a_collection(client, collection, tmp_path):
+    """The Báo cáo the Sở sends up: the audit's own (`vbhc audit --report-docx`), with no error."""
+    from vbhc.check import check_file
+    from vbhc.parse import parse_file
+
+    cid, _ = collection
+    r = client.get(f"/thu-nhan/{cid}/bao-cao.docx")
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+    assert "bao-cao-ket-qua-kiem-tra.docx" in r.headers["content-disposition"]
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(r.content)
+    text = "\n".join(b.text for b in parse_file(path).source.blocks)
+    assert "BÁO CÁO" in text and "Quyết định số 2228/QĐ-UBND" in text
+    errors = [f for f in check_file(str(path)).findings if f.severity == "error"]
+    assert not errors, errors
+    assert "/bao-cao.docx" in client.get(f"/thu-nhan/{cid}").text
+
+
 def test_a_later_plan_replaces_the_earlier(fresh_client):
     c = fresh_client
     r = c.post("/thu-nhan", data={"title": "Đợt 2", "parent": "nghe-an-2025",

@@ -36,8 +36,6 @@ from vbhc.serve.store import Profile
 
 MAX_FILES = 200
 EXPECTED_BYTES = 256 * 1024
-REPORT_DOCX_LATER = ("Báo cáo (.docx) tổng hợp đợt thu nhận có khi phần “Báo cáo của Sở Nội vụ” "
-                     "(vbhc audit --report-docx) được cài cùng vbhc; bản vbhc này chưa có phần đó.")
 
 
 def plan_rules(s: Services) -> list[str]:
@@ -108,7 +106,7 @@ def board(s: Services, cid: str) -> tuple[Any, Profile, Dashboard]:
 async def collection_page(request: Request) -> Response:
     s = services(request)
     found, profile, dash = board(s, request.path_params["cid"])
-    return render(request, "collection.html", c=found, parent=profile, d=dash, report_docx_later=REPORT_DOCX_LATER)
+    return render(request, "collection.html", c=found, parent=profile, d=dash)
 
 
 async def collection_table(request: Request) -> Response:
@@ -189,6 +187,18 @@ async def report_xlsx(request: Request) -> Response:
                     headers={"content-disposition": attachment("tong-hop-thu-nhan.xlsx")})
 
 
+async def report_docx(request: Request) -> Response:
+    """The Báo cáo on the collection (what `vbhc audit --report-docx` writes), dated today; the place
+    is the parent plan's province, or a blank to fill in where the parent does not say."""
+    from vbhc.report.baocao import build_report
+    from vbhc.writers.docx import to_bytes
+
+    found, result = _report(request)
+    data = await asyncio.to_thread(lambda: to_bytes(build_report(result)))
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    headers={"content-disposition": attachment("bao-cao-ket-qua-kiem-tra.docx")})
+
+
 async def report_json(request: Request) -> Response:
     from vbhc.audit.run import result_text
 
@@ -207,4 +217,5 @@ ROUTES = [
     Route("/thu-nhan/{cid}/bao-cao.html", report_html),
     Route("/thu-nhan/{cid}/tong-hop.xlsx", report_xlsx),
     Route("/thu-nhan/{cid}/ket-qua.json", report_json),
+    Route("/thu-nhan/{cid}/bao-cao.docx", report_docx),
 ]
