@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from vbhc.audit.agencies import Agency
 from vbhc.serve import agencies, pages
 from vbhc.serve.app import (
     DOCUMENTS,
@@ -51,11 +52,12 @@ async def collections(request: Request, error: str | None = None, status: int = 
                   profiles=s.store.profiles(), error=error)
 
 
-async def _expected(form: Any) -> list[str]:
-    """The agencies expected to submit: typed one per line, and/or a .txt (one per line) or a .csv
-    (the name in the first column)."""
+async def _expected(form: Any) -> list[Agency]:
+    """The agencies expected to submit: typed one per line, and/or a list uploaded as
+    `vbhc audit --expected` reads one (.txt one per line, .csv or .yaml with name, short, level)."""
     value = form.get("expected_text")
-    text = value if isinstance(value, str) else ""
+    typed = value if isinstance(value, str) else ""
+    listed, listed_name = "", ""
     upload = upload_of(form, "expected_file")
     if upload is not None:
         raw = await upload.read(EXPECTED_BYTES + 1)
@@ -65,10 +67,11 @@ async def _expected(form: Any) -> list[str]:
             listed = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise BadInput("danh sách cơ quan phải là tệp văn bản UTF-8, mỗi dòng một cơ quan") from None
-        if str(upload.filename).lower().endswith(".csv"):
-            listed = agencies.csv_names(listed)
-        text += "\n" + listed
-    return agencies.parse_expected(text)
+        listed_name = display_name(upload)
+    try:
+        return agencies.expected_agencies(typed, listed, listed_name)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
 
 
 async def create(request: Request) -> Response:
@@ -118,7 +121,7 @@ async def collection_table(request: Request) -> Response:
 
 
 async def _check_submission(s: Services, sid: str, path: str, name: str, profile_file: str | None) -> None:
-    row, view, seconds = await run_check(s, path, name, profile_file)
+    row, view, seconds = await run_check(s, path, name, profile_file, facts=True)
     await asyncio.to_thread(s.store.finish_submission, sid, row, view, seconds)
 
 
