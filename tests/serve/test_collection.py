@@ -257,3 +257,17 @@ def test_the_bao_cao_names_the_draft(client, with_draft, tmp_path):
     assert "Kế hoạch chưa hoàn thiện, còn là bản nháp (1)" in text
     assert "Văn bản gửi kèm không phải kế hoạch, không tính: 1 tệp." in text
     assert f"chưa gửi kế hoạch (1): {ANOTHER}." in text
+
+
+def test_the_html_and_xlsx_downloads_show_the_statuses(client, with_draft):
+    from openpyxl import load_workbook
+
+    cid, _, _ = with_draft
+    page = client.get(f"/thu-nhan/{cid}/bao-cao.html").text
+    agencies_table = page.split('id="co-quan"')[1].split("</table>")[0]
+    for name, status in ((NOT_SUBMITTING, "incomplete"), ("Sở Tài chính", "ok"), (ANOTHER, "missing")):
+        assert re.search(rf'data-status="{status}">\s*<td class="num">\d+</td><td>{name}</td>', agencies_table), name
+    assert 'id="khong-phai-ke-hoach"' in page and NOTE in page.split('id="khong-phai-ke-hoach"')[1]
+    book = load_workbook(io.BytesIO(client.get(f"/thu-nhan/{cid}/tong-hop.xlsx").content))
+    cells = {str(c.value) for line in book["Tổng hợp"].iter_rows() for c in line if c.value is not None}
+    assert {"chưa hoàn thiện", "không phải kế hoạch", ANOTHER} <= cells
