@@ -131,6 +131,27 @@ def test_a_later_plan_replaces_the_earlier(fresh_client):
     assert result["agencies"][0]["file"] == "lan-2.txt"
 
 
+def test_a_file_sent_again_under_its_name_replaces_the_first(fresh_client):
+    """No list: the agencies are the issuers (as `vbhc audit` without --expected); a corrected copy
+    with the same name, number and date counts over the first (its path is "… (2)")."""
+    c = fresh_client
+    r = c.post("/thu-nhan", data={"title": "Đợt không danh sách", "parent": "nghe-an-2025"}, follow_redirects=False)
+    cid = r.headers["location"].rsplit("/", 1)[1]
+    plan = EVAL / "so-khcn-thieu-bao-cao.txt"
+    c.post(f"/thu-nhan/{cid}/nop", files=[("files", upload(plan, "ke-hoach.txt"))])
+    wait_done(c, cid)
+    corrected = plan.read_text(encoding="utf-8") + "\n"
+    c.post(f"/thu-nhan/{cid}/nop", files=[("files", ("ke-hoach.txt", corrected.encode()))])
+    table = wait_done(c, cid)
+    assert 'id="so-phai-nop"' not in table and 'id="so-da-nop">1<' in table and "ngoài danh sách" not in table
+    result = c.get(f"/thu-nhan/{cid}/ket-qua.json").json()
+    assert result["expected"] is None and result["summary"]["missing_agencies"] == []
+    assert [(r["path"], r["plan_status"]) for r in result["files"]] == [("ke-hoach.txt", "duplicate"),
+                                                                        ("ke-hoach.txt (2)", "ok")]
+    assert [(a["file"], a["status"]) for a in result["agencies"]] == [("ke-hoach.txt (2)", "ok")]
+    assert "ke-hoach.txt (nộp" in table.split('id="da-thay"')[1]
+
+
 def test_expected_list_from_a_csv(fresh_client):
     c = fresh_client
     csv = "Tên,Viết tắt\nSở Y tế,SYT\n\"Sở Xây dựng\",SXD\n".encode()
