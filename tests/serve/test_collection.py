@@ -292,3 +292,13 @@ def test_the_html_and_xlsx_downloads_show_the_statuses(client, with_draft):
     book = load_workbook(io.BytesIO(client.get(f"/thu-nhan/{cid}/tong-hop.xlsx").content))
     cells = {str(c.value) for line in book["Tổng hợp"].iter_rows() for c in line if c.value is not None}
     assert {"chưa hoàn thiện", "không phải kế hoạch", ANOTHER} <= cells
+
+
+def test_a_submissions_page_says_what_it_is(client, with_draft):
+    cid, table, _ = with_draft
+    link = {name: re.search(rf'{re.escape(name)} <small>\(nộp [^)]*\) — <a href="([^"]+)"', table).group(1)
+            for name in (DRAFT, NOTE, "so-tai-chinh-bang-nhiem-vu.docx")}
+    draft = client.get(link[DRAFT]).text
+    assert 'id="plan-status"' in draft and "Chưa hoàn thiện</b>: bản nháp chưa hoàn thiện: còn" in draft
+    assert "Không phải kế hoạch</b>: không phải kế hoạch" in client.get(link[NOTE]).text
+    assert 'id="plan-status"' not in client.get(link["so-tai-chinh-bang-nhiem-vu.docx"]).text

@@ -160,8 +160,10 @@ async def submission_page(request: Request) -> Response:
     if sub is None or sub["collection_id"] != found["id"] or sub["state"] != "done":
         raise BadInput("không có kết quả của tệp này (chưa kiểm tra xong, hoặc đường dẫn sai)", 404)
     page = pages.check_page(json.loads(sub["row"]), json.loads(sub["view"]), profile.view)
+    _, _, dash = board(s, found["id"])
+    filed = next((f for f in dash.files if f.submission.id == sub["id"]), None)
     return render(request, "result.html", page=page, check_id=None, name=sub["name"], parent=profile,
-                  seconds=sub["seconds"], reviewable=False,
+                  seconds=sub["seconds"], reviewable=False, filed=filed,
                   back=(f"/thu-nhan/{found['id']}", found["title"]))
 
 
