@@ -119,8 +119,13 @@ def paragraph_format(lines: Iterable[Line], prop: str, new: Any, old: Any = None
 
 
 def paragraph_values(items: Iterable[tuple[Line, Any]], prop: str, description: str) -> Fix | None:
-    """A safe fix setting one paragraph property to a value of its own on each line's paragraph."""
-    changes = tuple(Change("paragraph", prop, None, value, (ln.index,)) for ln, value in items)
+    """A safe fix setting one paragraph property to a value of its own on each line's paragraph: one
+    change per value, over the paragraphs that take it (a 50-page plan has 700 lines, a few values)."""
+    by_value: dict[Any, list[int]] = {}
+    for ln, value in items:
+        by_value.setdefault(value, []).append(ln.index)
+    changes = tuple(Change("paragraph", prop, None, value, tuple(dict.fromkeys(blocks)))
+                    for value, blocks in by_value.items())
     return Fix(description, safe=True, changes=changes) if changes else None
 
 
