@@ -1,10 +1,11 @@
 """What a finding's fix changes: plain data, built by the rules, applied by `vbhc.review.fix`.
 
 A fix is safe when it changes layout only (paper, margins, fonts, sizes, bold/italic/capitals,
-alignment, indents, spacing, the page-number field): the words stay as the officer wrote them.
-A fix that changes characters (a space, a colon, a leading zero, a dash, the spelling of the Quốc
-hiệu, the ";" and "." at the end of a line) is not safe: `vbhc fix` applies it only with
-`--unsafe-fixes`. A missing part, renumbering or a wording question is never a fix.
+alignment, indents, spacing, the page-number field, the borders of the header and signature
+tables): the words stay as the officer wrote them. A fix that changes characters (a space, a
+colon, a leading zero, a dash, the spelling of the Quốc hiệu, the ";" and "." at the end of a
+line) is not safe: `vbhc fix` applies it only with `--unsafe-fixes`. A missing part,
+renumbering or a wording question is never a fix.
 
 Every change names the blocks it applies to (indexes into the file's blocks, as `Line.index`);
 a text change also names where in its block's text the characters are, and what they were, so
@@ -20,7 +21,7 @@ from typing import Any, Literal
 
 from vbhc.model import Block, Line
 
-Target = Literal["text", "run", "paragraph", "page", "page_number"]
+Target = Literal["text", "run", "paragraph", "page", "page_number", "table"]
 
 # Run properties a fix may set, with how an officer names them.
 RUN_PROPS = {"font": "phông chữ", "size_pt": "cỡ chữ", "bold": "chữ đậm", "italic": "chữ nghiêng",
@@ -32,6 +33,8 @@ PAGE_PROPS = {"paper": "khổ giấy", "orientation": "chiều giấy", "margin.
               "different_first_page": "trang đầu khác (không hiện số trang ở trang 1)",
               "page_number": "số trang ở lề trên, từ trang 2"}
 PAGE_NUMBER_PROPS = {"size_pt": "cỡ chữ số trang", "align": "canh lề số trang"}
+TABLE_PROPS = {"borders": "đường viền bảng"}
+BORDER_WORDS = {"none": "không kẻ viền", "visible": "có viền"}
 ALIGN_WORDS = {"justify": "đều hai lề", "center": "giữa", "left": "trái", "right": "phải"}
 
 
@@ -40,7 +43,7 @@ class Change:
     """One change: a property of some runs, paragraphs or the page, or characters of one block."""
 
     target: Target
-    prop: str  # "text", a key of RUN_PROPS, PARAGRAPH_PROPS, PAGE_PROPS or PAGE_NUMBER_PROPS
+    prop: str  # "text", a key of RUN_PROPS, PARAGRAPH_PROPS, PAGE_PROPS, PAGE_NUMBER_PROPS or TABLE_PROPS
     old: Any
     new: Any
     blocks: tuple[int, ...] = ()  # the file's blocks it applies to (text: exactly one)
@@ -141,10 +144,19 @@ def page_number(prop: str, new: Any, old: Any = None) -> Fix:
                changes=(Change("page_number", prop, old, new),))
 
 
+def table_borders(blocks: Iterable[int]) -> Fix:
+    """A safe fix taking every border off the table that holds these blocks (the file's blocks of
+    one table: the editor finds the table through them)."""
+    return Fix(f"Bỏ {TABLE_PROPS['borders']} (No Border)", safe=True,
+               changes=(Change("table", "borders", "visible", "none", tuple(dict.fromkeys(blocks))),))
+
+
 def _shown(prop: str, value: Any) -> str:
     """A value as an officer reads it: "13", "đều hai lề", "12,7 mm", "có"/"không"."""
     if isinstance(value, bool):
         return "" if prop in ("different_first_page", "page_number") else ("có" if value else "không")
+    if prop == "borders":
+        return BORDER_WORDS.get(str(value), str(value))
     if prop in ("align",):
         return ALIGN_WORDS.get(str(value), str(value))
     if isinstance(value, float | int):
@@ -170,7 +182,7 @@ def describe_change(change: Change) -> str:
             return f"thêm {new}"
         return f"bỏ {old}" if not change.new else f"{old} → {new}"
     names = {"run": RUN_PROPS, "paragraph": PARAGRAPH_PROPS, "page": PAGE_PROPS,
-             "page_number": PAGE_NUMBER_PROPS}[change.target]
+             "page_number": PAGE_NUMBER_PROPS, "table": TABLE_PROPS}[change.target]
     name = names.get(change.prop, change.prop)
     if change.old is None:
         return f"{name}: {_shown(change.prop, change.new)}".rstrip(": ")

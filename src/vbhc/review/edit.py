@@ -4,8 +4,9 @@ Layout changes set one property on the runs of a block (a run holding characters
 block is split first), on a paragraph, on the first section or on the page-number paragraphs of
 the headers Word shows. Text changes replace characters inside the w:t that holds them: the
 new characters go where the old ones were, in the same run; a run is split at the edit, never
-merged. With `track` every change is a Word revision by "vbhc": w:del/w:ins for text,
-w:rPrChange/w:pPrChange/w:sectPrChange for properties, so the officer accepts or rejects each.
+merged. A table's borders are taken off (`borders`). With `track` every change is a Word revision
+by "vbhc": w:del/w:ins for text, w:rPrChange/w:pPrChange/w:sectPrChange/w:tblPrChange/w:tcPrChange
+for properties, so the officer accepts or rejects each.
 
 A change whose text is no longer where the finding said (the reader converted a legacy font, a
 run is hidden by its style, the characters are a tab or a field) is refused, never guessed.
@@ -27,7 +28,7 @@ from vbhc.model import Block
 from vbhc.readers.docx.names import FLDSIMPLE, R_NS, P, R, T, w
 from vbhc.readers.docx.sections import first_sectpr
 from vbhc.readers.docx.walker import runs
-from vbhc.review import locate, ooxml
+from vbhc.review import borders, locate, ooxml
 from vbhc.review.ooxml import PPR, PPR_ORDER, RPR, RPR_ORDER, SECTPR_ORDER, Revisions, ensure, first_child
 from vbhc.review.package import Docx
 
@@ -196,6 +197,17 @@ class Editor:
         self.doc.changed(self.part)
         return True
 
+    def table(self, change: Change) -> bool:
+        """Every border of the one table that holds the change's blocks (`borders.take_off`)."""
+        paragraphs = [p for p in map(self.paragraph_of, change.blocks) if p is not None]
+        tbl = borders.table_of(paragraphs) if paragraphs else None
+        if tbl is None:
+            raise Refused("không tìm thấy bảng cần bỏ viền trong tệp")
+        if not borders.take_off(tbl, self.revisions if self.track else None):
+            return False
+        self.doc.changed(self.part)
+        return True
+
     def _first_page_loses_nothing_but_the_number(self) -> None:
         """"Different First Page" without a first-page header shows page 1 with none: refused when
         the headers or footers hold anything but the page number (a logo, a line of text)."""
@@ -310,7 +322,7 @@ class Editor:
 
 _LAYOUT: dict[str, Callable[[Editor, Change], bool]] = {
     "run": Editor.run_property, "paragraph": Editor.paragraph_property, "page": Editor.page,
-    "page_number": Editor.page_number,
+    "page_number": Editor.page_number, "table": Editor.table,
 }
 
 

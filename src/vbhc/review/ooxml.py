@@ -22,6 +22,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 RPR, PPR, SECTPR = w("rPr"), w("pPr"), w("sectPr")
 DEL_TEXT, INS, DEL = w("delText"), w("ins"), w("del")
 RPR_CHANGE, PPR_CHANGE, SECTPR_CHANGE = w("rPrChange"), w("pPrChange"), w("sectPrChange")
+TBLPR, TCPR, TBLPR_CHANGE, TCPR_CHANGE = w("tblPr"), w("tcPr"), w("tblPrChange"), w("tcPrChange")
 ID, AUTHOR, DATE, VAL = w("id"), w("author"), w("date"), w("val")
 R_ID = f"{{{R_NS}}}id"
 AUTHOR_NAME = "vbhc"
@@ -31,7 +32,7 @@ def _order(*names: str) -> dict[str, int]:
     return {w(n): i for i, n in enumerate(names)}
 
 
-# ECMA-376 Part 1, CT_RPr (EG_RPrBase), CT_PPr (CT_PPrBase) and CT_SectPr, in schema order.
+# ECMA-376 Part 1, CT_RPr (EG_RPrBase), CT_PPr (CT_PPrBase), CT_SectPr and CT_TblPr, in schema order.
 RPR_ORDER = _order(
     "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
     "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
@@ -48,7 +49,13 @@ SECTPR_ORDER = _order(
     "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
     "bidi", "rtlGutter", "docGrid", "printerSettings")
 SECTPR_ORDER[w("footerReference")] = SECTPR_ORDER[w("headerReference")]  # the references come in any order
-_LAST = {RPR_CHANGE, PPR_CHANGE, SECTPR_CHANGE}  # a revision record is always the last child
+TBLPR_ORDER = _order(
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription")
+# CT_TblBorders in schema order; an edge is named "left" or "start" ("right" or "end"), never both
+TBL_BORDER_EDGES = (("top",), ("left", "start"), ("bottom",), ("right", "end"), ("insideH",), ("insideV",))
+_LAST = {RPR_CHANGE, PPR_CHANGE, SECTPR_CHANGE, TBLPR_CHANGE, TCPR_CHANGE}  # a revision record is the last child
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FALSE_VALUES = {"0", "false", "off", "none"}
 
