@@ -56,9 +56,9 @@ def _table_edges(tbl: etree._Element, revisions: Revisions | None) -> bool:
     tblpr = ooxml.first_child(tbl, TBLPR)
     if revisions is not None:
         revisions.before_properties(tblpr, TBLPR_CHANGE, ())
+    if current is not None:
+        tblpr.remove(current)  # written anew in its schema position (a writer may have put it last)
     borders = ooxml.ensure(tblpr, TBL_BORDERS, TBLPR_ORDER)
-    for el in list(borders):
-        borders.remove(el)
     for name in wanted:
         etree.SubElement(borders, w(name)).set(ooxml.VAL, NIL)
     return True
