@@ -26,7 +26,7 @@ PART_OF_ROLE: dict[Role | None, str] = {
     Role.NOI_NHAN: SIGNATURE, Role.RECIPIENT: SIGNATURE, Role.LUU: SIGNATURE, Role.AUTHORITY: SIGNATURE,
     Role.POSITION: SIGNATURE, Role.SIGNER: SIGNATURE,
 }
-WHAT = {HEADER: "Quốc hiệu, tên cơ quan, số và ngày tháng", SIGNATURE: "Nơi nhận và chữ ký"}
+WHAT = {HEADER: "tên cơ quan, Quốc hiệu, số và ngày tháng", SIGNATURE: "Nơi nhận và chữ ký"}
 
 
 def _table_blocks(ctx: Context) -> dict[int, list[int]]:
@@ -48,7 +48,7 @@ def vien_bang(ctx: Context) -> Iterator[Finding]:
     """Phần đầu văn bản (tên cơ quan, Quốc hiệu và Tiêu ngữ, số và ký hiệu, địa danh và thời gian) và
     phần ký (Nơi nhận, chức vụ, họ tên người ký) được trình bày theo sơ đồ bố trí các thành phần thể
     thức (Phụ lục I, Phần I, mục IV) và các mẫu của Phụ lục III: không có đường kẻ khung. Khi soạn
-    bằng bảng trong Word, bảng đó phải bỏ viền (Borders › No Border); nếu không, khi in các thành
+    bằng bảng trong Word, bảng đó nên bỏ viền (Borders › No Border); nếu không, khi in các thành
     phần này nằm trong ô kẻ. Nghị định không nói đến bảng, nên đây là cảnh báo. Chỉ xét với .docx:
     PDF và văn bản thuần không cho biết viền bảng."""
     if ctx.parsed.source.format != "docx":
@@ -61,6 +61,6 @@ def vien_bang(ctx: Context) -> Iterator[Finding]:
             continue
         seen.add(pos.table)
         yield ctx.finding(f"{part.capitalize()} ({WHAT[part]}) được trình bày trong bảng có đường viền: khi in, "
-                          "các thành phần này nằm trong ô kẻ; cần bỏ viền của bảng (Borders › No Border).",
+                          "các thành phần này nằm trong ô kẻ; nên bỏ viền của bảng (Borders › No Border).",
                           at=ln, part=part, data={"table": pos.table, "component": part},
                           fix=fixes.table_borders(_table_blocks(ctx).get(pos.table, [ln.index])))
