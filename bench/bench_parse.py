@@ -192,8 +192,15 @@ def page_count_docx_to_pdf(docx_path: Path, out_dir: Path) -> Path | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--docx-only", action="store_true", help="only the .docx table (no PDF, no CLI)")
     args = ap.parse_args()
     runs = args.runs
+    if args.docx_only:
+        with tempfile.TemporaryDirectory(prefix="vbhc-bench-") as tmp:
+            plan = Path(tmp) / "ke-hoach-50-trang.docx"
+            make_plan(plan)
+            docx_rows([plan, *ALL_DOCX], max(runs, 11))
+        return
     rows: list[tuple[str, str, float, float, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="vbhc-bench-") as tmp:
         tmpdir = Path(tmp)
