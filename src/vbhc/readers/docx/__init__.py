@@ -72,7 +72,7 @@ def _read(pkg: Package, path: Path) -> Source:
     def part(kind: str) -> etree._Element | None:
         return pkg.xml(by_type[kind]) if kind in by_type else None
 
-    theme = Theme(part("theme"))
+    theme = Theme(load=lambda: part("theme"))
     styles_part = by_type.get("styles")
     styles = Styles.read(pkg.read(styles_part) if styles_part else None,
                          lambda data: pkg.parse(data, styles_part or ""), theme)

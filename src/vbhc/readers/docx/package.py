@@ -60,6 +60,7 @@ class Package:
             raise
         self.names = {n.lower(): n for n in self.zip.namelist()}
         self._parsed: dict[str, etree._Element | None] = {}
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}
 
     def _check_directory(self) -> None:
         """Refuse zip bombs and macro packages from the directory alone, before inflating anything."""
@@ -169,7 +170,14 @@ class Package:
         return root
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
-        """rId → (relationship type, target part name) for one part; external targets dropped."""
+        """rId → (relationship type, target part name) for one part; external targets dropped.
+        Read once per part (the caller must not change the dict)."""
+        got = self._rels.get(part)
+        if got is None:
+            got = self._rels[part] = self._read_rels(part)
+        return got
+
+    def _read_rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, base = posixpath.split(part.lstrip("/"))
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         out: dict[str, tuple[str, str]] = {}

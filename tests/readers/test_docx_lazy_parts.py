@@ -1,5 +1,6 @@
-"""styles.xml cut at its styles (readers/docx/stylecut.py): the same styles as parsing it whole,
-and the whole part parsed whenever the cut cannot be sure."""
+"""Parts of a .docx read only as far as the document needs them: styles.xml cut at its styles
+(readers/docx/stylecut.py: the same styles as parsing it whole, and the whole part parsed whenever
+the cut cannot be sure), the theme parsed only for a theme font."""
 
 from __future__ import annotations
 
@@ -139,3 +140,23 @@ def test_eval_documents_read_the_same_cut_or_whole(name: str, monkeypatch: pytes
     monkeypatch.setattr(stylecut, "CUT_MIN_BYTES", 1 << 40)
     whole_blocks = read_docx(path).blocks
     assert [(b.text, b.style, b.location) for b in cut_blocks] == [(b.text, b.style, b.location) for b in whole_blocks]
+
+
+def test_the_theme_is_parsed_only_when_a_style_asks_for_a_theme_font(tmp_path: Path) -> None:
+    """theme1.xml is read through Theme's loader on the first theme font asked for: a damaged theme
+    no style refers to goes unread, one that a style refers to is a damaged file."""
+    import re
+
+    doc = new_document()
+    doc.add_paragraph("Nội dung")
+    data = to_bytes(doc)
+    damaged = replace_part(data, "word/theme/theme1.xml", b"<a:theme")
+    used = tmp_path / "theme-dung.docx"
+    used.write_bytes(damaged)
+    with pytest.raises(InputError) as info:
+        read_docx(used)
+    assert "word/theme/theme1.xml" in info.value.reason
+    without = re.sub(rb' w:(?:ascii|hAnsi|eastAsia|cs)[Tt]heme="[^"]*"', b"", STYLES_XML)
+    unused = tmp_path / "theme-khong-dung.docx"
+    unused.write_bytes(replace_part(damaged, "word/styles.xml", without))
+    assert [b.text for b in read_docx(unused).blocks] == ["Nội dung"]
