@@ -160,3 +160,15 @@ def test_the_theme_is_parsed_only_when_a_style_asks_for_a_theme_font(tmp_path: P
     unused = tmp_path / "theme-khong-dung.docx"
     unused.write_bytes(replace_part(damaged, "word/styles.xml", without))
     assert [b.text for b in read_docx(unused).blocks] == ["Nội dung"]
+
+
+def test_an_id_that_is_not_utf8_is_a_damaged_part(tmp_path: Path) -> None:
+    doc = new_document()
+    doc.add_paragraph("Nội dung")
+    path = tmp_path / "id-hong.docx"
+    data = STYLES_XML.replace(b'w:styleId="Header"', b'w:styleId="He\xffder"', 1)
+    assert stylecut.cut(data) is None
+    path.write_bytes(replace_part(to_bytes(doc), "word/styles.xml", data))
+    with pytest.raises(InputError) as info:
+        read_docx(path)
+    assert "word/styles.xml" in info.value.reason

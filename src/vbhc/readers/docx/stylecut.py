@@ -54,7 +54,22 @@ def _attrs(raw: bytes) -> dict[bytes, str] | None:
     pairs = _ATTR.findall(raw)
     if (b"\t" in raw or b"\n" in raw or b"\r" in raw) and any(_UNSURE_VALUE.search(dq or sq) for _, dq, sq in pairs):
         return None  # attribute-value normalization turns these into spaces: the parser decides
-    return {name: (dq or sq).decode("utf-8") for name, dq, sq in pairs}
+    try:
+        return {name: (dq or sq).decode("utf-8") for name, dq, sq in pairs}
+    except UnicodeDecodeError:  # not UTF-8: the whole part's parse says it is damaged
+        return None
+
+
+def _style_at(data: bytes, pos: int) -> tuple[int, dict[bytes, str]] | None:
+    """(end, attributes) of the w:style element starting at pos; None when it cannot be cut."""
+    tag = _STYLE_TAG.match(data, pos)
+    attrs = _attrs(tag["attrs"]) if tag else None
+    if tag is None or attrs is None:
+        return None
+    if tag["empty"]:
+        return tag.end(), attrs
+    end = data.find(_END, tag.end())
+    return (end + len(_END), attrs) if end >= 0 else None
 
 
 def _after_style(data: bytes, end: int) -> int | None:
@@ -108,17 +123,10 @@ def cut(data: bytes) -> Cut | None:
         return None  # no style, or a comment, CDATA or processing instruction: markup in it is not markup
     out = Cut(head=data[:pos] + _CLOSE_ROOT, prefix=data[:root.end()])
     while pos >= 0:
-        tag = _STYLE_TAG.match(data, pos)
-        attrs = _attrs(tag["attrs"]) if tag else None
-        if tag is None or attrs is None:
+        got = _style_at(data, pos)
+        if got is None:
             return None
-        if tag["empty"]:
-            end = tag.end()
-        else:
-            end = data.find(_END, tag.end())
-            if end < 0:
-                return None
-            end += len(_END)
+        end, attrs = got
         sid = attrs.get(b"w:styleId")
         if sid is not None:
             out.spans.pop(sid, None)  # a later definition of the same id wins
