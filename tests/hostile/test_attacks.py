@@ -313,6 +313,23 @@ def test_odd_types_in_template_data(tmp_path: Path, template: str, key: str, val
     assert run.code in (0, 2) and "lỗi nội bộ" not in run.stderr and "Error" not in run.stderr, run.stderr
 
 
+@pytest.mark.parametrize("items, said", [
+    ("yes", "“items” phải là danh sách các dòng bên dưới, không phải “yes”"),  # found by the CLI fuzzer
+    ("12", "không phải “12”"),
+])
+def test_a_heading_whose_items_are_not_a_list(tmp_path: Path, items: str, said: str) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text("issuer: ỦY BAN NHÂN DÂN PHƯỜNG TRƯỜNG VINH\nabbr: UBND\nnumber: 6\ndate: 2026-04-20\n"
+                    "place: Trường Vinh\ntitle: Ứng phó với thiên tai\nsections:\n  - heading: Tình huống\n"
+                    "    items:\n      - heading: Khi xảy ra ngập lụt\n"
+                    f"        items: {items}\nsigner:\n  positions: [CHỦ TỊCH]\n  name: Hoàng Thị Em\n"
+                    "recipients: [Các tổ dân phố]\nluu: VP\n", encoding="utf-8")
+    run = run_cli("new", "phuong-an", "--data", str(path), "-o", str(tmp_path / "ra.docx"))
+    assert run.code == 2 and "Error" not in run.stderr, run.stderr
+    assert "mục “Khi xảy ra ngập lụt”" in run.stderr and said in run.stderr, run.stderr
+    assert not (tmp_path / "ra.docx").exists()
+
+
 def test_dates_as_officers_write_them_in_template_data(tmp_path: Path) -> None:
     text = (TEMPLATES / "thong-bao.example.yaml").read_text(encoding="utf-8")
     for i, written in enumerate(["25/07/2025", "2025-07-25", '"ngày 25 tháng 7 năm 2025"']):

@@ -135,6 +135,7 @@ def test_collect_three_plans(page, server, tmp_path):
     assert page.locator("#ma-tran td.no").count() == 1  # the ward's plan misses an area
     assert page.locator("#ma-tran td.late").count() == 1
     assert page.locator("#chi-tieu tbody tr").count() == 3
+    assert page.locator('#tep-da-nhan tbody tr[data-status="ok"]').count() == 3  # each file's plan_status
     keep_screenshot(page, "serve-thu-nhan.png", tmp_path, full_page=True)
     with page.expect_download() as got:
         page.click("text=Bảng tính XLSX")

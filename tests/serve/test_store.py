@@ -38,6 +38,24 @@ def test_a_later_migration_upgrades_an_old_folder(tmp_path, monkeypatch):
     assert "note" in {r[1] for r in db.execute("PRAGMA table_info(checks)")}
 
 
+def test_a_collection_made_before_short_names_keeps_its_list(tmp_path, monkeypatch):
+    """A folder of the first schema (expected agencies by name only) upgraded: names kept, no short
+    name or level (the audit then matches by the name's initials and the issuer)."""
+    from vbhc.audit.agencies import Agency
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
+    old = Store(tmp_path / "d")
+    with old.transaction() as db:
+        db.execute("INSERT INTO profiles VALUES ('p', 'p', 'p', 0, NULL, NULL, 'p.yaml', '{}', 'now')")
+        db.execute("INSERT INTO collections VALUES ('c', 'Đợt 1', 'p', 'now')")
+        db.executemany("INSERT INTO expected VALUES ('c', ?, ?)", [(0, "Sở Y tế"), (1, "UBND xã A")])
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
+    upgraded = Store(tmp_path / "d")
+    assert upgraded.expected("c") == [Agency("Sở Y tế", line=1), Agency("UBND xã A", line=2)]
+    cid = upgraded.add_collection("Đợt 2", "p", [Agency("Sở Tư pháp", short="STP", level="so")])
+    assert [(a.name, a.short, a.level) for a in upgraded.expected(cid)] == [("Sở Tư pháp", "STP", "so")]
+
+
 def test_a_newer_database_is_refused(tmp_path):
     Store(tmp_path / "d")
     db = sqlite3.connect(tmp_path / "d" / store_module.DATABASE)

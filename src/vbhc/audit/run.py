@@ -148,21 +148,30 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
 def _result(directory: str | os.PathLike[str], view: dict[str, Any] | None, plan_rules: list[str],
             tasks: list[Task], state: _Rows, skipped: list[dict[str, str]], seconds: float,
             expected: Agencies | None = None) -> dict[str, Any]:
+    timing = {"seconds": round(seconds, 3), "files": {t.rel: state.seconds[t.rel] for t in tasks}}
+    return audit_result([state.rows[t.rel] for t in tasks], tool="vbhc audit", root=os.path.realpath(directory),
+                        view=view, plan_rules=plan_rules, expected=expected, skipped=skipped, timing=timing)
+
+
+def audit_result(rows: list[dict[str, Any]], *, tool: str, root: str, view: dict[str, Any] | None,
+                 plan_rules: list[str], expected: Agencies | None, skipped: list[dict[str, str]],
+                 timing: dict[str, Any]) -> dict[str, Any]:
+    """The result the reports read, for `vbhc audit` and a collection of `vbhc serve` alike: the
+    rows (changed in place) given their plan_status and agency, the agencies, the summary."""
     from vbhc.report.rows import audit_summary
 
-    ordered = [state.rows[t.rel] for t in tasks]
-    assessment = assess(ordered, expected)
+    assessment = assess(rows, expected)
     return {
-        "tool": "vbhc audit",
-        "root": os.path.realpath(directory),
+        "tool": tool,
+        "root": root,
         "profile": view,
         "plan_rules": plan_rules,
         "expected": {"path": expected.source, "agencies": len(expected)} if expected is not None else None,
-        "files": ordered,
+        "files": rows,
         "agencies": assessment.agencies,
-        "summary": {**audit_summary(ordered, skipped, view), **assessment.summary},
+        "summary": {**audit_summary(rows, skipped, view), **assessment.summary},
         "skipped": skipped,
-        "timing": {"seconds": round(seconds, 3), "files": {t.rel: state.seconds[t.rel] for t in tasks}},
+        "timing": timing,
     }
 
 

@@ -407,6 +407,21 @@ def _q(value: Any) -> Markup:
 HEADED_KINDS = ("part", "chapter", "section")
 
 
+def _sub_items(item: dict[str, Any], key: str) -> list[Any]:
+    """An item's `items` (or a table's rows): a list, or nothing; anything else is the clerk's slip,
+    said in the clerk's words ("items: yes" under a heading)."""
+    value = item.get(key)
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return value
+    head = str(item.get("heading") or item.get("text") or "")[:60]
+    where = f"mục “{head}”" if head else "một mục"
+    what = "bảng (mỗi hàng một danh sách ô)" if key == "table" else "danh sách các dòng bên dưới"
+    shown = {True: "yes", False: "no"}.get(value, str(value)[:40]) if isinstance(value, bool) else str(value)[:40]
+    raise DataError([f"{where}: “{key}” phải là {what}, không phải “{shown}”"])
+
+
 def _convert(item: Any, depth: int, kinds: tuple[str, ...]) -> dict[str, Any]:
     """One clerk item (a string, or {heading, text, items, table, paragraph}) as a body node."""
     kind = kinds[min(depth, len(kinds) - 1)] if kinds else "paragraph"
@@ -420,12 +435,14 @@ def _convert(item: Any, depth: int, kinds: tuple[str, ...]) -> dict[str, Any]:
             return {"kind": "paragraph", "text": str(item["paragraph"]), **({"align": item["align"]}
                                                                              if item.get("align") else {})}
         if "table" in item:
-            return {"kind": "table", "rows": [[str(c) for c in row] for row in item["table"] or []]}
+            rows = _sub_items(item, "table")
+            return {"kind": "table", "rows": [[str(c) for c in (row if isinstance(row, list) else [row])]
+                                              for row in rows]}
         node: dict[str, Any] = {"kind": item.get("kind", kind)}
         for key in ("heading", "text", "label", "align"):
             if item.get(key) not in (None, ""):
                 node[key] = str(item[key])
-        node["children"] = [_convert(c, depth + 1, kinds) for c in item.get("items") or []]
+        node["children"] = [_convert(c, depth + 1, kinds) for c in _sub_items(item, "items")]
         return node
     return {"kind": kind, "text": str(item)}
 
@@ -549,6 +566,13 @@ def context(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
     return ctx
 
 
+def _detail(exc: Exception) -> str:
+    """What Python said, for whoever wrote the template (VBHC_DEBUG=1); officers get the sentence."""
+    import os
+
+    return f" [{type(exc).__name__}: {exc}]" if os.environ.get("VBHC_DEBUG", "") not in ("", "0") else ""
+
+
 def render_spec(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
     """Validate the data (over the template's defaults), render the template, read the YAML it renders."""
     data = info.with_defaults(data)
@@ -563,7 +587,8 @@ def render_spec(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
         raise DataError([f"mẫu {info.path.name} làm một việc không được phép trong hộp cát (đọc hoặc gọi phần "
                          "bên trong của Python); mẫu chỉ được dùng dữ liệu và các bộ lọc của vbhc"]) from None
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:
-        raise DataError([f"mẫu {info.path.name} bị lỗi ({type(exc).__name__}: {exc})"]) from None
+        raise DataError([f"mẫu {info.path.name} không dùng được dữ liệu này (có trường không đúng kiểu mẫu cần: "
+                         f"một danh sách, một nhóm trường hay một dòng chữ){_detail(exc)}"]) from None
     try:
         spec = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -1,59 +1,45 @@
-"""Which expected agency a submission comes from, by the issuer its plan names.
-
-The audit's own matching (issue "The audit a Sở Nội vụ needs": `--expected`, issuer and symbol,
-short names) is not built yet; until it is, a collection matches names written either way:
-"UBND xã Hưng Nguyên" = "ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN" = "xã Hưng Nguyên" (letters folded,
-the abbreviations officers write expanded, the "Ủy ban nhân dân" of a commune's name optional).
+"""The agencies a collection expects, as the officer gives them: typed one per line, and/or a list
+uploaded as `vbhc audit --expected` reads it (.txt one per line, .csv or .yaml with a name and
+optionally the short name its symbols use and its level). Reading and matching are the audit's
+(`vbhc.audit.agencies`); what the form adds: repeats dropped rather than refused (an officer may
+type an agency and upload a list that names it too), and bounds on what is kept.
 """
 
 from __future__ import annotations
 
-import regex as re
+import dataclasses
 
-from vbhc.textnorm import fold
+from vbhc.audit.agencies import READERS, Agency
+from vbhc.audit.errors import AuditError
 
-# Written abbreviations and what they stand for (folded).
-ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tp": "thanh pho"}
-COLLECTIVE = "uy ban nhan dan "  # a commune plan is issued by its People's Committee
 MAX_NAME = 200
 MAX_AGENCIES = 1000
+TYPED = "danh sách cơ quan đã nhập"  # how an error names the typed list
 
 
-def key(name: str) -> str:
-    """The form two names of one agency share."""
-    words = re.sub(r"[^\p{L}\p{N}]+", " ", fold(name)).split()
-    text = " ".join(ABBREVIATIONS.get(w, w) for w in words)
-    return text.removeprefix(COLLECTIVE)
+def _read(text: str, source: str) -> list[Agency]:
+    """The agencies of a list; ValueError (the audit's Vietnamese reason) when it cannot be used."""
+    suffix = next((s for s in READERS if source.lower().endswith(s)), ".txt")
+    try:
+        return READERS[suffix](text, source)
+    except AuditError as exc:
+        raise ValueError(exc.message) from None
 
 
-def parse_expected(text: str) -> list[str]:
-    """One agency per line (blank lines and repeats dropped), as typed into the form or a .txt."""
+def _bounded(agency: Agency) -> Agency:
+    return dataclasses.replace(agency, name=agency.name[:MAX_NAME], short=(agency.short or "")[:MAX_NAME] or None)
+
+
+def expected_agencies(typed: str, listed: str = "", listed_name: str = "") -> list[Agency]:
+    """The typed agencies, then the uploaded list's (`listed`, from the file `listed_name`), each
+    once (by the audit's matching key), at most MAX_AGENCIES."""
+    found = _read(typed, TYPED) if typed.strip() else []
+    if listed.strip():
+        found += _read(listed, listed_name or "danh sách cơ quan")
     seen: set[str] = set()
-    names = []
-    for line in text.splitlines():
-        name = " ".join(line.split())[:MAX_NAME]
-        if name and key(name) and key(name) not in seen:
-            seen.add(key(name))
-            names.append(name)
-    return names[:MAX_AGENCIES]
-
-
-CSV_HEADERS = {"ten", "name", "co quan", "ten co quan", "don vi", "ten don vi"}
-
-
-def csv_names(text: str) -> str:
-    """The first column of a .csv, one name a line, without its header line."""
-    import csv
-
-    names = [row[0].strip() for row in csv.reader(text.splitlines()) if row]
-    if names and fold(names[0]) in CSV_HEADERS:
-        names = names[1:]
-    return "\n".join(names)
-
-
-def match(expected: list[str], issuer: str | None) -> str | None:
-    """The expected agency the issuer names, or None."""
-    if not issuer:
-        return None
-    wanted = key(issuer)
-    return next((name for name in expected if key(name) == wanted), None)
+    out = []
+    for agency in map(_bounded, found):
+        if agency.key not in seen:
+            seen.add(agency.key)
+            out.append(agency)
+    return out[:MAX_AGENCIES]

@@ -134,9 +134,11 @@ def _checked(path: str, profile: Any, kind: str | None) -> tuple[Any, Any]:
 
 @guarded
 def check_job(path: str, name: str, profile_file: str | None, parent_path: str | None,
-              kind: str | None) -> dict[str, Any]:
+              kind: str | None, facts: bool = False) -> dict[str, Any]:
     """The file's row of the check JSON (its path the officer's file name) and its view. With
-    `parent_path` the parent plan is read first (as `--against`), else the saved profile."""
+    `parent_path` the parent plan is read first (as `--against`), else the saved profile; with
+    `facts` (a collection's submission) the row carries what the audit's row does besides
+    ("submission": is it a plan, is it filled in)."""
     profile = _profile(profile_file)
     if parent_path:
         from vbhc.errors import InputError
@@ -149,6 +151,10 @@ def check_job(path: str, name: str, profile_file: str | None, parent_path: str |
     result, parsed = _checked(path, profile, kind)
     row = result.as_dict()
     row["path"] = name
+    if facts and parsed is not None:
+        from vbhc.audit.submission import facts as submission_facts
+
+        row["submission"] = submission_facts(parsed) if parsed.documents else None
     return {"row": row, "view": document_view(parsed) if parsed is not None else {"blocks": []}}
 
 

@@ -49,13 +49,14 @@ def refused_row(name: str, reason: str) -> dict[str, Any]:
 
 
 async def run_check(s: Services, path: str, name: str, profile_file: str | None, parent_path: str | None = None,
-                    kind: str | None = None) -> tuple[dict[str, Any], dict[str, Any], float]:
-    """(row, view, seconds) of one file checked in a child; a refused file is an error row."""
+                    kind: str | None = None, facts: bool = False) -> tuple[dict[str, Any], dict[str, Any], float]:
+    """(row, view, seconds) of one file checked in a child; a refused file is an error row.
+    `facts`: the row carries the audit's "submission" (`jobs.check_job`)."""
     import time
 
     started = time.perf_counter()
     try:
-        got = await s.run(jobs.check_job, path, name, profile_file, parent_path, kind)
+        got = await s.run(jobs.check_job, path, name, profile_file, parent_path, kind, facts)
     except JobFailed as exc:
         got = {"error": exc.message}
     seconds = round(time.perf_counter() - started, 3)

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
+from vbhc.audit.agencies import Agency
 from vbhc.serve import agencies, pages
 from vbhc.serve.app import (
     DOCUMENTS,
@@ -36,8 +37,6 @@ from vbhc.serve.store import Profile
 
 MAX_FILES = 200
 EXPECTED_BYTES = 256 * 1024
-REPORT_DOCX_LATER = ("Báo cáo (.docx) tổng hợp đợt thu nhận có khi phần “Báo cáo của Sở Nội vụ” "
-                     "(vbhc audit --report-docx) được cài cùng vbhc; bản vbhc này chưa có phần đó.")
 
 
 def plan_rules(s: Services) -> list[str]:
@@ -53,11 +52,12 @@ async def collections(request: Request, error: str | None = None, status: int = 
                   profiles=s.store.profiles(), error=error)
 
 
-async def _expected(form: Any) -> list[str]:
-    """The agencies expected to submit: typed one per line, and/or a .txt (one per line) or a .csv
-    (the name in the first column)."""
+async def _expected(form: Any) -> list[Agency]:
+    """The agencies expected to submit: typed one per line, and/or a list uploaded as
+    `vbhc audit --expected` reads one (.txt one per line, .csv or .yaml with name, short, level)."""
     value = form.get("expected_text")
-    text = value if isinstance(value, str) else ""
+    typed = value if isinstance(value, str) else ""
+    listed, listed_name = "", ""
     upload = upload_of(form, "expected_file")
     if upload is not None:
         raw = await upload.read(EXPECTED_BYTES + 1)
@@ -67,10 +67,11 @@ async def _expected(form: Any) -> list[str]:
             listed = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise BadInput("danh sách cơ quan phải là tệp văn bản UTF-8, mỗi dòng một cơ quan") from None
-        if str(upload.filename).lower().endswith(".csv"):
-            listed = agencies.csv_names(listed)
-        text += "\n" + listed
-    return agencies.parse_expected(text)
+        listed_name = display_name(upload)
+    try:
+        return agencies.expected_agencies(typed, listed, listed_name)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
 
 
 async def create(request: Request) -> Response:
@@ -108,7 +109,7 @@ def board(s: Services, cid: str) -> tuple[Any, Profile, Dashboard]:
 async def collection_page(request: Request) -> Response:
     s = services(request)
     found, profile, dash = board(s, request.path_params["cid"])
-    return render(request, "collection.html", c=found, parent=profile, d=dash, report_docx_later=REPORT_DOCX_LATER)
+    return render(request, "collection.html", c=found, parent=profile, d=dash)
 
 
 async def collection_table(request: Request) -> Response:
@@ -120,7 +121,7 @@ async def collection_table(request: Request) -> Response:
 
 
 async def _check_submission(s: Services, sid: str, path: str, name: str, profile_file: str | None) -> None:
-    row, view, seconds = await run_check(s, path, name, profile_file)
+    row, view, seconds = await run_check(s, path, name, profile_file, facts=True)
     await asyncio.to_thread(s.store.finish_submission, sid, row, view, seconds)
 
 
@@ -159,8 +160,10 @@ async def submission_page(request: Request) -> Response:
     if sub is None or sub["collection_id"] != found["id"] or sub["state"] != "done":
         raise BadInput("không có kết quả của tệp này (chưa kiểm tra xong, hoặc đường dẫn sai)", 404)
     page = pages.check_page(json.loads(sub["row"]), json.loads(sub["view"]), profile.view)
+    _, _, dash = board(s, found["id"])
+    filed = next((f for f in dash.files if f.submission.id == sub["id"]), None)
     return render(request, "result.html", page=page, check_id=None, name=sub["name"], parent=profile,
-                  seconds=sub["seconds"], reviewable=False,
+                  seconds=sub["seconds"], reviewable=False, filed=filed,
                   back=(f"/thu-nhan/{found['id']}", found["title"]))
 
 
@@ -189,6 +192,18 @@ async def report_xlsx(request: Request) -> Response:
                     headers={"content-disposition": attachment("tong-hop-thu-nhan.xlsx")})
 
 
+async def report_docx(request: Request) -> Response:
+    """The Báo cáo on the collection (what `vbhc audit --report-docx` writes), dated today; the place
+    is the parent plan's province, or a blank to fill in where the parent does not say."""
+    from vbhc.report.baocao import build_report
+    from vbhc.writers.docx import to_bytes
+
+    found, result = _report(request)
+    data = await asyncio.to_thread(lambda: to_bytes(build_report(result)))
+    return Response(data, media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    headers={"content-disposition": attachment("bao-cao-ket-qua-kiem-tra.docx")})
+
+
 async def report_json(request: Request) -> Response:
     from vbhc.audit.run import result_text
 
@@ -207,4 +222,5 @@ ROUTES = [
     Route("/thu-nhan/{cid}/bao-cao.html", report_html),
     Route("/thu-nhan/{cid}/tong-hop.xlsx", report_xlsx),
     Route("/thu-nhan/{cid}/ket-qua.json", report_json),
+    Route("/thu-nhan/{cid}/bao-cao.docx", report_docx),
 ]

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vbhc.audit.agencies import Agency
 from vbhc.errors import VbhcError
 
 DATABASE = "vbhc-serve.sqlite3"
@@ -86,6 +87,12 @@ MIGRATIONS: list[str] = [
         created TEXT NOT NULL,
         PRIMARY KEY (owner, kind)
     );
+    """,
+    # an expected agency's short name ("STP", as its symbols write it) and level ("so", "xa", "tinh"),
+    # as vbhc.audit.agencies reads a list (NULL: not given, or a collection made before)
+    """
+    ALTER TABLE expected ADD COLUMN short TEXT;
+    ALTER TABLE expected ADD COLUMN level TEXT
     """,
 ]
 
@@ -274,11 +281,12 @@ class Store:
 
     # --- collections ---------------------------------------------------------------------
 
-    def add_collection(self, title: str, profile_id: str, expected: list[str]) -> str:
+    def add_collection(self, title: str, profile_id: str, expected: list[Agency]) -> str:
         cid = new_id()
         with self.transaction() as db:
             db.execute("INSERT INTO collections VALUES (?, ?, ?, ?)", (cid, title, profile_id, now()))
-            db.executemany("INSERT INTO expected VALUES (?, ?, ?)", [(cid, i, n) for i, n in enumerate(expected)])
+            db.executemany("INSERT INTO expected (collection_id, position, name, short, level) VALUES (?, ?, ?, ?, ?)",
+                           [(cid, i, a.name, a.short, a.level) for i, a in enumerate(expected)])
         return cid
 
     def collections(self) -> list[sqlite3.Row]:
@@ -292,8 +300,9 @@ class Store:
         rows = self.query("SELECT * FROM collections WHERE id = ?", (cid,))
         return rows[0] if rows else None
 
-    def expected(self, cid: str) -> list[str]:
-        return [r[0] for r in self.query("SELECT name FROM expected WHERE collection_id = ? ORDER BY position", (cid,))]
+    def expected(self, cid: str) -> list[Agency]:
+        return [Agency(name=r["name"], short=r["short"], level=r["level"], line=r["position"] + 1)
+                for r in self.query("SELECT * FROM expected WHERE collection_id = ? ORDER BY position", (cid,))]
 
     def add_submission(self, collection_id: str, name: str, stored: str) -> str:
         sid = new_id()

@@ -106,8 +106,9 @@ def _read_pages(path: Path) -> list[pdf_chars.PageData]:
             pages.append(_read_page(path, doc, index, total, page_seconds))
             glyphs += len(pages[-1].chars)
             if glyphs > limits.MAX_PDF_GLYPHS:
-                raise InputError(str(path), f"tệp PDF có hơn {limits.MAX_PDF_GLYPHS:_} ký tự sau {index + 1} trang ".replace("_", ".")
-                                            + "(quá lớn để kiểm tra, hoặc được tạo bất thường)")
+                bound = f"{limits.MAX_PDF_GLYPHS:_}".replace("_", ".")
+                raise InputError(str(path), f"tệp PDF có hơn {bound} ký tự sau {index + 1} trang "
+                                            "(quá lớn để kiểm tra, hoặc được tạo bất thường)")
         return pages
     finally:
         doc.close()
