@@ -1,6 +1,6 @@
 """Benchmark of `vbhc parse` against the libraries it is built on.  Run by hand, not by pytest:
 
-    .venv/bin/python bench/bench_parse.py [--runs N]
+    .venv/bin/python bench/bench_parse.py [--runs N] [--docx-only]
 
 Side by side, on the same files, in one run:
   - .docx: python-docx opening the file and reading every paragraph's text and every table cell's
@@ -14,7 +14,8 @@ Side by side, on the same files, in one run:
     the generated plan by LibreOffice (skipped when soffice is missing).  target: <= 1.2x
   - `vbhc parse FILE.docx --format json` wall time from process start (subprocess).  target < 0.5 s
 The PDF and CLI figures are medians of N wall-clock runs (default 5); the results go into
-bench/README.md by hand.
+bench/README.md by hand. `--docx-only` prints the .docx table alone; run it with PYTHONPATH set to
+another tree's src/ (e.g. a `git worktree` of the starting commit) for a before/after pair.
 """
 
 from __future__ import annotations
@@ -192,8 +193,15 @@ def page_count_docx_to_pdf(docx_path: Path, out_dir: Path) -> Path | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--docx-only", action="store_true", help="only the .docx table (no PDF, no CLI)")
     args = ap.parse_args()
     runs = args.runs
+    if args.docx_only:
+        with tempfile.TemporaryDirectory(prefix="vbhc-bench-") as tmp:
+            plan = Path(tmp) / "ke-hoach-50-trang.docx"
+            make_plan(plan)
+            docx_rows([plan, *ALL_DOCX], max(runs, 11))
+        return
     rows: list[tuple[str, str, float, float, float, str]] = []
     with tempfile.TemporaryDirectory(prefix="vbhc-bench-") as tmp:
         tmpdir = Path(tmp)

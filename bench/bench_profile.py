@@ -127,10 +127,12 @@ def warm_figures(tmp: Path, runs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--processes-only", action="store_true", help="only the whole-process figures (part 1)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         process_figures(Path(tmp), args.runs)
-        warm_figures(Path(tmp), args.runs)
+        if not args.processes_only:
+            warm_figures(Path(tmp), args.runs)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,15 @@ PROBLEMS = (
 )
 
 
+# What a value the constructor could not build means, in the officer's words.
+VALUE_PROBLEMS = {ValueError: "giá trị sai dạng", OverflowError: "số quá lớn", RecursionError: "lồng nhau quá sâu",
+                  TypeError: "kiểu giá trị không dùng được"}
+
+
+def _value_problem(exc: Exception) -> str:
+    return next((words for kind, words in VALUE_PROBLEMS.items() if isinstance(exc, kind)), "giá trị sai dạng")
+
+
 class _Limit(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -167,7 +176,7 @@ def loads(text: str, name: str, what: str = "tệp") -> Any:
     except yaml.YAMLError as exc:
         raise InputError(name, f"{what} {_syntax(exc, text)}") from None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:
-        raise InputError(name, f"{what} có giá trị không đọc được ({type(exc).__name__})") from None
+        raise InputError(name, f"{what} có giá trị không đọc được ({_value_problem(exc)})") from None
     finally:
         if loader is not None:
             loader.dispose()

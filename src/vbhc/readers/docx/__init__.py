@@ -50,8 +50,8 @@ def _main_part(pkg: Package) -> tuple[str, etree._Element]:
     """The main document part (found through the package relationships) and its root w:document."""
     doc_part = next((target for rtype, target in pkg.rels("").values() if rtype.endswith("/officeDocument")),
                     None)
-    if doc_part is None or pkg.read(doc_part) is None:
-        if pkg.read(_DEFAULT_DOCUMENT) is None:
+    if doc_part is None or not pkg.has(doc_part):
+        if not pkg.has(_DEFAULT_DOCUMENT):
             raise InputError(pkg.name, NO_DOCUMENT)
         doc_part = _DEFAULT_DOCUMENT
     root = pkg.xml(doc_part)
@@ -72,8 +72,10 @@ def _read(pkg: Package, path: Path) -> Source:
     def part(kind: str) -> etree._Element | None:
         return pkg.xml(by_type[kind]) if kind in by_type else None
 
-    theme = Theme(part("theme"))
-    styles = Styles(part("styles"), theme)
+    theme = Theme(load=lambda: part("theme"))
+    styles_part = by_type.get("styles")
+    styles = Styles.read(pkg.read(styles_part) if styles_part else None,
+                         lambda data: pkg.parse(data, styles_part or ""), theme)
     walker = Walker(styles, Numbering(part("numbering"), styles),
                     lambda: sections.text_width(body) if body is not None else 1)
     setup = None

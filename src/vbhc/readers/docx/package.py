@@ -60,6 +60,7 @@ class Package:
             raise
         self.names = {n.lower(): n for n in self.zip.namelist()}
         self._parsed: dict[str, etree._Element | None] = {}
+        self._rels: dict[str, dict[str, tuple[str, str]]] = {}
 
     def _check_directory(self) -> None:
         """Refuse zip bombs and macro packages from the directory alone, before inflating anything."""
@@ -87,6 +88,9 @@ class Package:
 
     def close(self) -> None:
         self.zip.close()
+
+    def has(self, part: str) -> bool:
+        return part.lstrip("/").lower() in self.names
 
     def read(self, part: str) -> bytes | None:
         """Bytes of a part, None when absent; a damaged member is a damaged file.
@@ -124,7 +128,7 @@ class Package:
         key = part.lstrip("/").lower()
         if key not in self._parsed:
             data = self.read(part)
-            self._parsed[key] = None if data is None else self._parse(data, part.lstrip("/"))
+            self._parsed[key] = None if data is None else self.parse(data, part.lstrip("/"))
         return self._parsed[key]
 
     def xml_mentioning(self, part: str, word: str) -> etree._Element | None:
@@ -140,10 +144,11 @@ class Package:
         needle = word.lower()
         if not any(needle.encode(enc) in low for enc in ("ascii", "utf-16-le", "utf-16-be")):
             return None
-        self._parsed[key] = self._parse(data, part.lstrip("/"))
+        self._parsed[key] = self.parse(data, part.lstrip("/"))
         return self._parsed[key]
 
-    def _parse(self, data: bytes, where: str) -> etree._Element:
+    def parse(self, data: bytes, where: str) -> etree._Element:
+        """Bytes of one part parsed safely; `where` names the part in the error."""
         entities = InputError(self.name, f"tệp .docx có khai báo thực thể XML (DOCTYPE/ENTITY) trong phần "
                                          f"{where}; Word không bao giờ ghi như vậy ({HOSTILE})")
         if _declares_entities(data):
@@ -165,7 +170,14 @@ class Package:
         return root
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
-        """rId → (relationship type, target part name) for one part; external targets dropped."""
+        """rId → (relationship type, target part name) for one part; external targets dropped.
+        Read once per part (the caller must not change the dict)."""
+        got = self._rels.get(part)
+        if got is None:
+            got = self._rels[part] = self._read_rels(part)
+        return got
+
+    def _read_rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, base = posixpath.split(part.lstrip("/"))
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         out: dict[str, tuple[str, str]] = {}

@@ -61,10 +61,15 @@ def on_attr(v: str | None) -> bool:
 
 
 class Theme:
-    """Theme fonts (`minorHAnsi` → "Calibri"), resolved only if a style asks for them."""
+    """Theme fonts (`minorHAnsi` → "Calibri"), resolved only if a style asks for them: the theme
+    part (7–11 KB in a Word file) is parsed then, through `load`, or never."""
 
-    def __init__(self, root: etree._Element | None):
+    def __init__(self, root: etree._Element | None = None, load: Callable[[], etree._Element | None] | None = None):
+        self._load = load
         self.fonts: dict[str, str] = {}
+        self._read(root)
+
+    def _read(self, root: etree._Element | None) -> None:
         if root is None:
             return
         for kind in ("major", "minor"):
@@ -75,6 +80,9 @@ class Theme:
     def font(self, theme_name: str | None) -> str | None:
         if not theme_name:
             return None
+        if self._load is not None:
+            load, self._load = self._load, None
+            self._read(load())
         return self.fonts.get("major" if theme_name.startswith("major") else "minor")
 
 

@@ -14,6 +14,7 @@ from lxml import etree
 
 from vbhc.readers.docx.names import PPR, RPR, TPR, VAL, local, w
 from vbhc.readers.docx.properties import TOGGLES, Theme, on_attr, read_ppr, read_rpr, to_int
+from vbhc.readers.docx.stylecut import Parse, StyleElements, cut
 
 MAX_CHAIN = 50  # a basedOn chain longer than this (or a loop) is cut there
 _EDGES = {"top": "top", "left": "left", "bottom": "bottom", "right": "right", "insideH": "insideH",
@@ -51,9 +52,10 @@ def borders(el: etree._Element | None) -> dict[str, bool]:
 class Styles:
     """styles.xml resolved with caches: one merge per style id or style combination."""
 
-    def __init__(self, root: etree._Element | None, theme: Theme):
+    def __init__(self, root: etree._Element | None, theme: Theme, lazy: StyleElements | None = None):
         self.theme = theme
-        self._elements: dict[str, etree._Element] = {}  # read into a StyleDef when first used
+        # read into a StyleDef when first used; `lazy`: the styles after the head, parsed when first used
+        self._elements: dict[str, etree._Element] | StyleElements = {} if lazy is None else lazy
         self._defs: dict[str, StyleDef] = {}
         self.default: dict[str, str] = {}
         self.doc_rpr: dict[str, Any] = {}
@@ -75,6 +77,19 @@ class Styles:
             self._elements[sid] = st  # a later definition of the same id wins
             if on_attr(st.get(_DEFAULT)):
                 self.default.setdefault(st.get(_TYPE) or "paragraph", sid)
+
+    @classmethod
+    def read(cls, data: bytes | None, parse: Parse, theme: Theme) -> Styles:
+        """styles.xml from its bytes: cut at its styles when it can be (stylecut), else parsed whole."""
+        if data is None:
+            return cls(None, theme)
+        parts = cut(data)
+        if parts is None:
+            return cls(parse(data), theme)
+        styles = cls(parse(parts.head), theme, StyleElements(data, parts, parse))
+        for kind, sid in parts.defaults:
+            styles.default.setdefault(kind, sid)
+        return styles
 
     def __contains__(self, sid: str) -> bool:
         return sid in self._elements
