@@ -9,6 +9,7 @@ results as JSON and reloads them on --resume). This module imports nothing heavy
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any, Literal
 
 from vbhc.quantities import plain, show
@@ -22,9 +23,14 @@ PlanKind = Literal["full", "thematic"]
 PLAN_KINDS: tuple[str, ...] = ("full", "thematic")
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The keys of `data` that are fields of `cls` (a journal written by a newer vbhc may hold more)."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: v for k, v in data.items() if k in names}
 
 

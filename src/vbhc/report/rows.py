@@ -15,7 +15,8 @@ escape or a string its encoder refuses.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -54,8 +55,14 @@ def _clean(text: Any) -> str | None:
     return shown(" ".join(str(text).split())) if text else None
 
 
+@lru_cache(maxsize=4096)
+def _norm_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
 def _norm(text: Any) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(text or "")).casefold().split())
+    """The form two writings of one indicator or name share (every row of an audit asks again)."""
+    return _norm_text(str(text or ""))
 
 
 def target_id(data: Json) -> str:
@@ -134,7 +141,8 @@ def _with_summary(plan: PlanView, summary: PlanSummary) -> None:
     plan.weaker, plan.not_addressed = summary.with_status("weaker"), summary.with_status("not_addressed")
     plan.targets_checked = True
     plan.weaker_count = len(plan.weaker)
-    plan.targets = {target_id(asdict(t.parent)): TargetCell(TARGET_STATES[t.status], t.found) for t in summary.targets}
+    plan.targets = {_norm(t.parent.key or t.parent.indicator): TargetCell(TARGET_STATES[t.status], t.found)
+                    for t in summary.targets}
 
 
 def plan_of(row: Json, view: Json | None) -> PlanView:
