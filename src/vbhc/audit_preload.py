@@ -1,7 +1,7 @@
 """Imported once by `vbhc audit`'s fork server (multiprocessing forkserver preload), never by users.
 
 It loads what every audit worker needs before its first file (the readers, the rule catalogue,
-the language model the plan rules segment words with) and checks a small sample plan once, so
+the word list a sub-plan's indicators are cut by) and checks a small sample plan once, so
 that each worker is a fork of this warm process instead of a fresh interpreter that imports all
 of it again (~0.6 s per worker, and again for every worker replaced after a timeout or a crash).
 The objects loaded are then frozen out of the garbage collector's reach, so that the workers'
@@ -40,11 +40,14 @@ try:
     import vbhc.readers.pdf  # noqa: F401
     import vbhc.readers.text  # noqa: F401
     from vbhc.audit.worker import warm_up
-    from vbhc.profile.keys import indicator_key
+    from vbhc.profile.keys import general_words
     from vbhc.rules import all_rules
 
     all_rules()
-    indicator_key("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn")  # loads the word segmenter
+    # Not the segmentation model: a worker checks against the parent's profile, whose keys are
+    # made, and cuts a sub-plan's indicators into the parent's words and this list (0.3 s saved
+    # on the way to the first file).
+    general_words()
     warm_up()
 except Exception:  # noqa: BLE001 - preloading is only an optimisation
     pass

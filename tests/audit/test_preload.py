@@ -1,0 +1,45 @@
+"""The audit's fork server preloads what a worker uses, and not the segmentation model, which a
+worker never needs: it checks against the parent's profile, whose keys are already made."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROBE = """
+import vbhc.audit_preload
+from vbhc.profile.keys import _tagger, general_words
+from vbhc.rules import all_rules
+print(_tagger.cache_info().currsize, general_words.cache_info().currsize, len(all_rules()) > 50)
+"""
+
+
+def test_the_fork_server_loads_the_word_list_not_the_model():
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "1", "True"], out.stdout
+
+
+def test_checking_against_a_profile_never_loads_the_model(tmp_path):
+    """What a worker does with each file: the eval sub-plans against the Nghệ An profile."""
+    probe = """
+import sys
+from pathlib import Path
+from vbhc.check import check_file
+from vbhc.profile import from_parent
+from vbhc.profile.keys import _tagger
+profile = from_parent(sys.argv[1])
+_tagger.cache_clear()
+files = [f for f in sorted(Path(sys.argv[2]).glob("*")) if f.suffix in (".txt", ".docx", ".pdf")]
+rows = [check_file(str(f), profile=profile) for f in files]
+print(len(files), sum(1 for r in rows if r.plan is not None), _tagger.cache_info().currsize)
+"""
+    from audit_helpers import ROOT
+
+    parent = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
+    out = subprocess.run([sys.executable, "-c", probe, str(parent), str(ROOT / "corpus" / "eval")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    files, summarised, model = map(int, out.stdout.split())
+    assert files >= 9 and summarised == files, out.stdout
+    assert model == 0, "a sub-plan's check loaded the segmentation model"
