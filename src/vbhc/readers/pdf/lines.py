@@ -289,6 +289,18 @@ def style(seg: Seg) -> Style:
     return st
 
 
+def majority_style(segs: list[Seg]) -> Style:
+    """The style of several pieces read as one (a wrapped paragraph's lines, a cell's lines): the
+    first piece's, bold and italic by majority of characters, every font used."""
+    styles = [(style(s), len(s.text)) for s in segs]
+    first = styles[0][0]
+    total = sum(n for _, n in styles) or 1
+    for attr in ("bold", "italic"):
+        setattr(first, attr, sum(n for st, n in styles if getattr(st, attr)) * 2 > total)
+    first.fonts = sorted({f for st, _ in styles for f in st.fonts})
+    return first
+
+
 def _style(seg: Seg) -> Style:
     runs = Counter((c[5], c[6], c[8], c[7]) for c in seg.chars if not c[4].isspace())
     if not runs:

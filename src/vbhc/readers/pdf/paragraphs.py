@@ -18,11 +18,11 @@ from collections import Counter
 
 import regex as re
 
-from vbhc.model import Block, Location, Style
+from vbhc.model import Block, Location
 from vbhc.readers.pdf.chars import BOLD, DRAWN_TWICE, Char
 from vbhc.readers.pdf.fonts import family
 from vbhc.readers.pdf.layout import Area, by_page
-from vbhc.readers.pdf.lines import SHEAR_ITALIC, SPACE_GAP, Line, Seg, style
+from vbhc.readers.pdf.lines import SHEAR_ITALIC, SPACE_GAP, Line, Seg, majority_style, style
 
 LABEL_START = re.compile(r"^(?:Điều\s+\d|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b|[IVXLC]+\.\s|"
                          r"\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-–+•*]\s|Nơi nhận|Căn cứ|Theo đề nghị|Kính gửi)")
@@ -182,17 +182,6 @@ def join_text(texts: list[str]) -> str:
     return out
 
 
-def _style_of_group(group: list[Line]) -> Style:
-    """The style of a wrapped paragraph: its lines' styles by majority of characters."""
-    styles = [(style(g.segs[0]), len(g.segs[0].text)) for g in group]
-    first = styles[0][0]
-    total = sum(n for _, n in styles) or 1
-    for attr in ("bold", "italic"):
-        setattr(first, attr, sum(n for st, n in styles if getattr(st, attr)) * 2 > total)
-    first.fonts = sorted({f for st, _ in styles for f in st.fonts})
-    return first
-
-
 def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]]) -> list[Block]:
     """One Block per paragraph or segment outside tables, in reading order; running line numbers
     across the file.
@@ -210,7 +199,7 @@ def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]
         if len(group) > 1:
             out.append(Block(
                 text=join_text([g.segs[0].text for g in group]),
-                style=_style_of_group(group),
+                style=majority_style([g.segs[0] for g in group]),
                 location=Location(line=number, page=ln.page),
                 x0=round(ln.x0, 2),
                 part=ln.part,

@@ -19,10 +19,10 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from vbhc.model import Block, Location, Style, TablePos
+from vbhc.model import Block, Location, TablePos
 from vbhc.readers.pdf.chars import Ruling
 from vbhc.readers.pdf.layout import by_page
-from vbhc.readers.pdf.lines import Line, Seg, style
+from vbhc.readers.pdf.lines import Line, Seg, majority_style
 from vbhc.readers.pdf.paragraphs import LABEL_START, edge_style, join_text
 
 TOUCH_PT = 2.0  # rulings this close meet
@@ -203,7 +203,7 @@ def place_cells(blocks: list[Block], lines: list[Line]) -> list[Block]:
             number, ln, seg = group[0]
             block = Block(
                 text=join_text([s.text for _, _, s in group]),
-                style=_cell_style([s for _, _, s in group]),
+                style=majority_style([s for _, _, s in group]),
                 location=Location(line=number, page=ln.page),
                 table=TablePos(table=table, row=row, col=col, borderless=False),
                 x0=round(seg.x0, 2),
@@ -227,13 +227,3 @@ def _cell_paragraphs(pieces: list[tuple[int, Line, Seg]]) -> list[list[tuple[int
                 continue
         groups.append([piece])
     return groups
-
-
-def _cell_style(segs: list[Seg]) -> Style:
-    styles = [(style(s), len(s.text)) for s in segs]
-    first = styles[0][0]
-    total = sum(n for _, n in styles) or 1
-    for attr in ("bold", "italic"):
-        setattr(first, attr, sum(n for st, n in styles if getattr(st, attr)) * 2 > total)
-    first.fonts = sorted({f for st, _ in styles for f in st.fonts})
-    return first
