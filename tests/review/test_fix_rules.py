@@ -9,11 +9,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import docx
 import pytest
-from docx.shared import Pt
 from docx_builder import Layout, Para, body, build, conformant_decision
 from review_helpers import digest, looks, rules_of, run, setup_of
+from table_borders import with_body_table
 
 
 def para(starts: str, **changes) -> Callable[[Layout], None]:
@@ -270,24 +269,8 @@ def test_caps_fix_sets_all_caps_and_keeps_the_words(tmp_path: Path) -> None:
     _twice(tmp_path, out)
 
 
-def _with_table(src: Path, size: float) -> Path:
-    """A bordered table of four cells at `size` pt under "2. Các sở …" (python-docx)."""
-    d = docx.Document(str(src))
-    anchor = next(p for p in d.paragraphs if p.text.startswith("2. Các sở"))
-    table = d.add_table(rows=2, cols=2)
-    table.style = d.styles["Table Grid"]
-    for i, row in enumerate(table.rows):
-        for j, cell in enumerate(row.cells):
-            run_ = cell.paragraphs[0].add_run(f"Ô {i}{j} nhiệm vụ")
-            run_.font.size = Pt(size)
-            run_.font.name = "Times New Roman"
-    anchor._p.addnext(table._tbl)
-    d.save(str(src))
-    return src
-
-
 def test_table_text_size_fix(tmp_path: Path) -> None:
-    src = _with_table(build(conformant_decision(), tmp_path / "qd.docx"), 10)
+    src = with_body_table(build(conformant_decision(), tmp_path / "qd.docx"), 10)
     assert rules_of(src) == {"ND30.KieuChu.CoChuBang"}
     out = tmp_path / "qd.fixed.docx"
     assert run("fix", str(src), "-o", str(out)).exit_code == 0

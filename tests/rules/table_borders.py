@@ -53,8 +53,8 @@ def decision(tmp_path: Path, *changes) -> Path:
     return path
 
 
-def with_body_table(path: Path) -> Path:
-    """A bordered table of tasks in the body, under "2. Các sở …"."""
+def with_body_table(path: Path, size: float = 13) -> Path:
+    """A bordered table of tasks in the body (`size` pt), under "2. Các sở …"."""
     d = docx.Document(str(path))
     anchor = next(p for p in d.paragraphs if p.text.startswith("2. Các sở"))
     table = d.add_table(rows=2, cols=2)
@@ -62,7 +62,7 @@ def with_body_table(path: Path) -> Path:
     for i, row in enumerate(table.rows):
         for j, cell in enumerate(row.cells):
             run = cell.paragraphs[0].add_run(f"Ô {i}{j} nhiệm vụ")
-            run.font.size = Pt(13)
+            run.font.size = Pt(size)
             run.font.name = "Times New Roman"
     anchor._p.addnext(table._tbl)
     d.save(str(path))
