@@ -81,3 +81,12 @@ def test_fail_never_returns() -> None:
     assert get_type_hints(fail)["return"].__name__ == "NoReturn"
     with pytest.raises(VbhcError):
         fail("x")
+
+
+@pytest.mark.parametrize("value, on", [("", False), ("0", False), ("1", True), ("yes", True)])
+def test_one_reading_of_vbhc_debug(monkeypatch, value, on):
+    """check_file, the audit worker, the CLI handler and template messages all ask `errors.debugging`."""
+    from vbhc import errors
+
+    monkeypatch.setenv("VBHC_DEBUG", value)
+    assert errors.debugging() is on

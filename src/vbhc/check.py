@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vbhc.errors import VbhcError
+from vbhc.errors import VbhcError, debugging
 from vbhc.model import ParsedFile
 from vbhc.report.results import FileResult
 from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content
@@ -233,7 +233,7 @@ def check_file(path: str, config: Config | None = None, profile: Any = None, kin
     except InputError as exc:
         return FileResult(path=path, error=exc.reason)
     except Exception as exc:  # a reader bug on one file must not stop a batch
-        if os.environ.get("VBHC_DEBUG"):
+        if debugging():
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
     result = evaluate(parsed, config, profile, kind=kind)

@@ -7,6 +7,14 @@ traceback). Anything else that escapes is a vbhc bug, reported as an internal er
 
 from __future__ import annotations
 
+import os
+
+
+def debugging() -> bool:
+    """VBHC_DEBUG=1 (any value but empty or 0): an internal error raises with its traceback, and
+    messages add what Python said, for whoever is fixing vbhc or writing a template."""
+    return os.environ.get("VBHC_DEBUG", "") not in ("", "0")
+
 
 class VbhcError(Exception):
     """An error the user can act on: bad usage, unreadable input, data that cannot make a document."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from audit_helpers import ROOT
+
 PROBE = """
 import vbhc.audit_preload
 from vbhc.profile.keys import _tagger, general_words
@@ -20,7 +22,7 @@ def test_the_fork_server_loads_the_word_list_not_the_model():
     assert out.stdout.split() == ["0", "1", "True"], out.stdout
 
 
-def test_checking_against_a_profile_never_loads_the_model(tmp_path):
+def test_checking_against_a_profile_never_loads_the_model():
     """What a worker does with each file: the eval sub-plans against the Nghệ An profile."""
     probe = """
 import sys
@@ -34,8 +36,6 @@ files = [f for f in sorted(Path(sys.argv[2]).glob("*")) if f.suffix in (".txt", 
 rows = [check_file(str(f), profile=profile) for f in files]
 print(len(files), sum(1 for r in rows if r.plan is not None), _tagger.cache_info().currsize)
 """
-    from audit_helpers import ROOT
-
     parent = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
     out = subprocess.run([sys.executable, "-c", probe, str(parent), str(ROOT / "corpus" / "eval")],
                          capture_output=True, text=True, timeout=300)

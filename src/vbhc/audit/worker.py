@@ -58,7 +58,7 @@ def check_row(path: str, config: Any, profile: Any) -> dict[str, Any]:
     it), and what the audit must know of it besides ("submission": is it a plan, is it filled in)."""
     from vbhc.audit.submission import facts
     from vbhc.check import evaluate, meta_of
-    from vbhc.errors import InputError
+    from vbhc.errors import InputError, debugging
     from vbhc.parse import parse_file
     from vbhc.report.results import FileResult
 
@@ -67,7 +67,7 @@ def check_row(path: str, config: Any, profile: Any) -> dict[str, Any]:
     except InputError as exc:
         return FileResult(path=path, error=exc.reason).as_dict()
     except Exception as exc:  # a reader bug on one file must not stop the audit (as check_file)
-        if os.environ.get("VBHC_DEBUG"):
+        if debugging():
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})").as_dict()
     result = evaluate(parsed, config, profile)

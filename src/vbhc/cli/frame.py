@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 import click
 
 from vbhc.cli import vietnamese
-from vbhc.errors import VbhcError
+from vbhc.errors import VbhcError, debugging
 from vbhc.terminal import printable
 
 vietnamese.install()
@@ -167,7 +167,7 @@ def run_guarded(call: Callable[[], Any]) -> int:
 
 
 def _unexpected(exc: Exception) -> int:
-    if os.environ.get("VBHC_DEBUG", "") not in ("", "0"):
+    if debugging():
         raise exc
     say(_internal(exc))
     return 2

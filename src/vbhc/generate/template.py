@@ -41,7 +41,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from vbhc import dates, ids, limits, nd30
-from vbhc.errors import InputError, VbhcError
+from vbhc.errors import InputError, VbhcError, debugging
 from vbhc.model import Document, Node, Signature
 from vbhc.numbering import point_letter, roman
 from vbhc.writers.form import recipient_items, storage_line, symbol_for
@@ -568,9 +568,7 @@ def context(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
 
 def _detail(exc: Exception) -> str:
     """What Python said, for whoever wrote the template (VBHC_DEBUG=1); officers get the sentence."""
-    import os
-
-    return f" [{type(exc).__name__}: {exc}]" if os.environ.get("VBHC_DEBUG", "") not in ("", "0") else ""
+    return f" [{type(exc).__name__}: {exc}]" if debugging() else ""
 
 
 def render_spec(info: TemplateInfo, data: dict[str, Any]) -> dict[str, Any]:
