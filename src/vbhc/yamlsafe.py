@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -64,11 +65,14 @@ def _too_many() -> _Limit:
     return _Limit(f"có quá nhiều mục (hơn {count} mục khi mở hết các tham chiếu &/*)")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that counts depth and nodes while composing, and keeps odd scalars as text."""
+class _Bounded(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """The safe composer and constructor, counting depth and nodes while composing, keeping odd scalars as
+    text; the events come from the parser a subclass adds (libyaml's or PyYAML's own)."""
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
+    def _start(self) -> None:
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self._depth = 0
         self._nodes = 0
 
@@ -83,6 +87,29 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Bounded):
+    """PyYAML's pure-Python parser: the one whose errors vbhc words (line, column, problem)."""
+
+    def __init__(self, stream: str):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        self._start()
+
+
+_FAST: Callable[[str], Any] | None = None  # libyaml's parser, when PyYAML was built with it (≈9× faster)
+
+if yaml.__with_libyaml__:
+    class _CLoader(_Bounded, yaml.CSafeLoader):
+        """libyaml's events (`check_event`, `get_event`: the parser's interface) under the same composer."""
+
+        def __init__(self, stream: str):
+            yaml.CSafeLoader.__init__(self, stream)
+            self._start()
+
+    _FAST = _CLoader
 
 
 def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
@@ -107,11 +134,11 @@ def _refused(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
                  "trong văn bản: chỉ chữ, số, ngày, danh sách và nhóm trường")
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Bounded.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Bounded.add_constructor("tag:yaml.org,2002:int", _int)
 # what a document cannot hold, or JSON cannot write: bytes, sets, ordered pairs
 for _tag in ("binary", "set", "omap", "pairs"):
-    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refused)
+    _Bounded.add_constructor(f"tag:yaml.org,2002:{_tag}", _refused)
 
 # Characters XML 1.0 cannot carry (a .docx is XML): C0 controls but tab and line ends, surrogates,
 # U+FFFE/U+FFFF. YAML lets them in through escapes ("\x1b", "\0") in double-quoted scalars.
@@ -161,25 +188,44 @@ def _syntax(exc: yaml.YAMLError, text: str) -> str:
     return f"không đúng cú pháp YAML{where}" + (f": {words}" if words else "")
 
 
-def loads(text: str, name: str, what: str = "tệp") -> Any:
-    """The value of one YAML document within the limits; InputError(name, reason) otherwise."""
-    loader = None
+# Where libyaml reads what PyYAML's own parser refuses (a tab in a plain scalar, "?" in a flow mapping:
+# found by comparing the two on mutated profiles and data files): such a text is read by PyYAML's parser
+# only, as it always was.
+_PURE_ONLY = re.compile("[\t?!\ufeff]")
+# What reading can raise on bad input: each becomes the officer's message below.
+_FAILURES = (_Limit, yaml.YAMLError, ValueError, OverflowError, RecursionError, TypeError)
+
+
+def _value_of(loader_class: Callable[[str], Any], text: str) -> Any:
+    loader = loader_class(text)  # the reader refuses control characters here already
     try:
-        loader = _Loader(text)  # the reader refuses control characters here already
         node = loader.get_single_node()
         if node is None:
             return None
         _expanded(node, 1, {}, set())
         return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def loads(text: str, name: str, what: str = "tệp") -> Any:
+    """The value of one YAML document within the limits; InputError(name, reason) otherwise.
+
+    Read by libyaml when PyYAML has it; a text libyaml refuses is read again by PyYAML's own parser,
+    whose errors are the ones worded here: the same value and the same message with or without libyaml."""
+    if _FAST is not None and not _PURE_ONLY.search(text):
+        try:
+            return _value_of(_FAST, text)
+        except _FAILURES:
+            pass
+    try:
+        return _value_of(_Loader, text)
     except _Limit as exc:
         raise InputError(name, f"{what} {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise InputError(name, f"{what} {_syntax(exc, text)}") from None
     except (ValueError, OverflowError, RecursionError, TypeError) as exc:
         raise InputError(name, f"{what} có giá trị không đọc được ({_value_problem(exc)})") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
 
 
 def load(path: str | os.PathLike[str], what: str = "tệp") -> Any:
