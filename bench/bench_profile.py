@@ -3,7 +3,7 @@ pytest:
 
     .venv/bin/python -m compileall -q src      # once: where PYTHONDONTWRITEBYTECODE is set, every run
                                                # would otherwise compile vbhc from source (≈0.1 s)
-    .venv/bin/python bench/bench_profile.py [--runs N]
+    .venv/bin/python bench/bench_profile.py [--runs N] [--processes-only] [--before OLD/src]
 
 1. Side by side, from process start (a fresh interpreter each run; A and B run in turn, A B A B …, and
    the ratio is taken pair by pair, median of N pairs; process CPU time of the child, user + system):
@@ -11,7 +11,9 @@ pytest:
      A/B ≤ 0.5 (issue "Speed close to the floors");
    - `vbhc profile PARENT -o P.yaml` (A) against `vbhc parse PARENT --format json` (B).
    For the Nghệ An plan (corpus/, .txt) with corpus/eval/so-y-te-phan-i.txt, and for the Lâm Đồng plan
-   (../shared/corpus/real/kh02, .docx) with kh03, when that folder is there.
+   (../shared/corpus/real/kh02, .docx) with kh03, when that folder is there. With `--before DIR`
+   (an older tree's src/, compiled: `git archive REV src | tar -x -C /tmp/old && python -m compileall -q
+   /tmp/old/src`), every row is measured for both trees in the same run, in turn.
 2. In one warm process, with the saved profile read once: for each document of corpus/eval, parse time
    and parse + plan rules; the difference is what checking adds: target < 100 ms.
 3. Whether the segmentation model was loaded by checking against the saved profile (it must not be:
@@ -41,25 +43,30 @@ CHECK_TARGET_S = 0.100
 RATIO_TARGET = 0.5
 
 
-def cpu_of(cmd: list[str]) -> float:
+def cpu_of(cmd: list[str], env: dict[str, str] | None = None) -> float:
     """User + system seconds of one child process, from the operating system's accounting."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, capture_output=True, check=False)
+    subprocess.run(cmd, capture_output=True, check=False, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def side_by_side(a: list[str], b: list[str], runs: int) -> tuple[float, float, float]:
-    """(median cpu of A, median cpu of B, median of the pairwise ratios A/B), after one warm-up of each."""
-    cpu_of(a)
-    cpu_of(b)
-    ta, tb, ratios = [], [], []
+def side_by_side(a: list[str], b: list[str], runs: int, envs: list[dict[str, str] | None]
+                 ) -> list[tuple[float, float, float]]:
+    """For each environment (the code as it is, a `--before` tree), (median cpu of A, median cpu of B,
+    median of the pairwise ratios A/B); every environment's A and B in turn, after one warm-up of each."""
+    for env in envs:
+        cpu_of(a, env)
+        cpu_of(b, env)
+    ta: list[list[float]] = [[] for _ in envs]
+    tb: list[list[float]] = [[] for _ in envs]
     for _ in range(runs):
-        x, y = cpu_of(a), cpu_of(b)
-        ta.append(x)
-        tb.append(y)
-        ratios.append(x / y if y else float("nan"))
-    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
+        for i, env in enumerate(envs):
+            ta[i].append(cpu_of(a, env))
+            tb[i].append(cpu_of(b, env))
+    return [(statistics.median(x), statistics.median(y),
+             statistics.median(p / q if q else float("nan") for p, q in zip(x, y, strict=True)))
+            for x, y in zip(ta, tb, strict=True)]
 
 
 def median_time(fn, runs: int) -> float:
@@ -71,9 +78,13 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def process_figures(tmp: Path, runs: int) -> None:
+def process_figures(tmp: Path, runs: int, before: Path | None = None) -> None:
     print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores; cpu s = user + system of the child")
-    print(f"{'A':52} {'B':40} {'A s':>6} {'B s':>6} {'A/B':>6}")
+    envs: list[dict[str, str] | None] = [None]
+    if before is not None:  # the same commands on another tree's src/ (`git archive REV src | tar -x -C DIR`)
+        envs.append({**os.environ, "PYTHONPATH": str(before)})
+        print(f"each row twice: 'now' (this tree), 'before' ({before}), run in turn")
+    print(f"{'A':52} {'B':40} {'code':>6} {'A s':>6} {'B s':>6} {'A/B':>6}")
     for parent, sub in PAIRS:
         if not parent.exists() or not sub.exists():
             print(f"(skipped: {parent} is absent)")
@@ -89,8 +100,8 @@ def process_figures(tmp: Path, runs: int) -> None:
              [*VBHC, "parse", str(parent), "--format", "json"]),
         ]
         for name_a, name_b, a, b in rows:
-            ca, cb, ratio = side_by_side(a, b, runs)
-            print(f"{name_a:52} {name_b:40} {ca:6.3f} {cb:6.3f} {ratio:6.2f}")
+            for code, (ca, cb, ratio) in zip(("now", "before"), side_by_side(a, b, runs, envs), strict=False):
+                print(f"{name_a:52} {name_b:40} {code:>6} {ca:6.3f} {cb:6.3f} {ratio:6.2f}")
 
 
 def warm_figures(tmp: Path, runs: int) -> None:
@@ -128,9 +139,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--processes-only", action="store_true", help="only the whole-process figures (part 1)")
+    ap.add_argument("--before", type=Path, help="another tree's src/ folder, measured side by side with this one")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        process_figures(Path(tmp), args.runs)
+        process_figures(Path(tmp), args.runs, args.before)
         if not args.processes_only:
             warm_figures(Path(tmp), args.runs)
 
