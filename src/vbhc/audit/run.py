@@ -46,6 +46,12 @@ class AuditOutcome:
     resumed: int = 0  # rows taken from the journal
     checked: int = 0  # rows computed in this run
     notes: list[str] = field(default_factory=list)
+    stopping: threading.Thread | None = None  # the workers being stopped (run_audit's wait=False)
+
+    def wait(self) -> None:
+        """Return once every worker has stopped."""
+        if self.stopping is not None:
+            self.stopping.join()
 
 
 def plan_rules_run(config: Any) -> list[str]:
@@ -113,10 +119,12 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
               jobs: int | None = None, timeout: float = 60.0, journal: str | os.PathLike[str] = JOURNAL_DEFAULT,
               resume: bool = False, exclude: Iterable[str | os.PathLike[str]] = (),
               reference: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              check: worker.FileCheck = worker.check_row, expected: Agencies | None = None) -> AuditOutcome:
+              check: worker.FileCheck = worker.check_row, expected: Agencies | None = None,
+              wait: bool = True) -> AuditOutcome:
     """Audit a folder; rows are written to the journal as they finish. Raises AuditError for bad
     usage. `check` is what a worker runs on each file (tests pass doubles here); `expected`: the
-    agencies that must submit (--expected), matched with the files once all are checked."""
+    agencies that must submit (--expected), matched with the files once all are checked. With
+    `wait=False` the workers are still stopping when it returns: `AuditOutcome.wait()` waits."""
     from vbhc.check import Config
 
     config = config or Config()
@@ -129,22 +137,24 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     view = profile_json(profile)
     book = Journal(journal_file, _header(directory, view, config), resume)
     state = _Rows(book=book, progress=progress)
+    plan_rules = plan_rules_run(config) if profile is not None else []  # (imports the rules while the workers start)
     started = time.monotonic()
+    stopping = None
     try:
         todo = state.resume(tasks)
         progress.start(len(tasks), len(state.rows))
         with _sigterm_as_interrupt():
             if todo:
-                pool.run(todo, jobs=max(1, min(jobs or os.cpu_count() or 1, len(todo))), timeout=timeout,
-                         on_row=state.add, check=check, config=config, profile=profile)
+                stopping = pool.run(todo, jobs=max(1, min(jobs or os.cpu_count() or 1, len(todo))), timeout=timeout,
+                                    on_row=state.add, check=check, config=config, profile=profile, wait=wait)
     finally:
         book.close()
-    outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked)
+    outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked,
+                           stopping=stopping)
     if not tasks:
         outcome.notes.append(f"không có tệp .docx, .doc, .pdf hoặc .txt nào trong thư mục {directory}")
     if resume and not book.resumed:
         outcome.notes.append(f"không có nhật ký {journal_file}: kiểm tra toàn bộ thư mục")
-    plan_rules = plan_rules_run(config) if profile is not None else []
     outcome.result, outcome.rows = _result(directory, view, plan_rules, tasks, state, skipped,
                                            time.monotonic() - started, expected)
     return outcome

@@ -79,7 +79,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
             outcome = run_audit(directory, profile=profile, config=config, jobs=jobs, timeout=timeout,
                                 journal=journal, resume=resume, exclude=outputs,
                                 reference=[p for p in (against, profile_path) if p],
-                                progress=progress, expected=expected)
+                                progress=progress, expected=expected, wait=False)
     except KeyboardInterrupt:
         raise Interrupted(f"đã dừng; kết quả đã kiểm tra nằm trong {journal}, chạy lại với --resume để làm "
                           "tiếp.") from None
@@ -104,6 +104,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
     from vbhc.report.table import render_table
 
     render_table(result, sys.stdout, colour=sys.stdout.isatty(), rows=outcome.rows)
+    outcome.wait()
     sys.exit(exit_code(result))
 
 
