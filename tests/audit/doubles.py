@@ -121,3 +121,11 @@ class BrokenStart:
 
     def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
         return check_row(path, config, profile)
+
+
+@dataclass(frozen=True)
+class Pid:
+    """Checks for real and says which worker process did it (the row's "worker_pid")."""
+
+    def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
+        return {**check_row(path, config, profile), "worker_pid": os.getpid()}

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from audit_helpers import FIXTURES, PARENT, vbhc
-from doubles import BrokenStart, Crash, Hang
+from doubles import BrokenStart, Crash, Hang, Pid
 
 from vbhc.audit import CRASH_MESSAGE, AuditError, discover, exit_code, run_audit
 
@@ -152,3 +152,31 @@ def test_workers_that_cannot_start_stop_the_audit_with_one_message(tmp_path):
     assert str(caught.value) == BROKEN_MESSAGE
     lines = (tmp_path / "j.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1  # the header: nothing was checked, the journal is whole for --resume
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_workers_stopped_behind_the_caller_are_all_gone_after_wait(tmp_path):
+    """`vbhc audit` builds its result and reports while the workers stop (wait=False)."""
+    folder = plans(tmp_path / "nop", "a.txt", "b.txt", "c.txt")
+    outcome = run_audit(folder, jobs=2, journal=tmp_path / "j.jsonl", check=Pid(), wait=False)
+    assert [r["path"] for r in outcome.result["files"]] == ["a.txt", "b.txt", "c.txt"]
+    assert not [r for r in outcome.result["files"] if r["status"] == "error"]
+    pids = {r["worker_pid"] for r in outcome.result["files"]}
+    assert outcome.stopping is not None and pids
+    outcome.wait()
+    assert not outcome.stopping.is_alive()
+    assert not [p for p in pids if _alive(p)]
+
+
+def test_run_audit_waits_for_its_workers_by_default(tmp_path):
+    folder = plans(tmp_path / "nop", "a.txt", "b.txt")
+    outcome = run_audit(folder, jobs=2, journal=tmp_path / "j.jsonl", check=Pid())
+    assert outcome.stopping is None
+    assert not [r["worker_pid"] for r in outcome.result["files"] if _alive(r["worker_pid"])]

@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, as_completed
 from contextlib import contextmanager
@@ -153,10 +154,16 @@ def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> O
 
 
 def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
-        check: worker.FileCheck = worker.check_row, config: Any = None, profile: Any = None) -> None:
+        check: worker.FileCheck = worker.check_row, config: Any = None, profile: Any = None,
+        wait: bool = True) -> threading.Thread | None:
     """Check `tasks` in `jobs` workers; `on_row` gets each file's outcome as it finishes (in the
     caller's thread). Returns when every file has a row; Ctrl-C or SIGTERM (raised in the caller)
-    stops the workers before it goes on up."""
+    stops the workers before it goes on up.
+
+    With `wait=False`, once every file has its row the workers are stopped behind the caller's back:
+    the thread returned joins the pool (pebble's threads notice a stop at their next 0.1 s tick),
+    and the caller joins it when it is done with the result. It is not a daemon: the interpreter
+    waits for it, so no worker outlives the audit either way."""
     from pebble import ProcessPool
 
     pool = ProcessPool(max_workers=jobs, initializer=worker.start, initargs=(check, config, profile),
@@ -167,6 +174,14 @@ def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
         for future in as_completed(futures):
             task = futures[future]
             on_row(task, _outcome(future, task, timeout))
-    finally:
+    except BaseException:
         pool.stop()
         pool.join()
+        raise
+    pool.stop()
+    if wait:
+        pool.join()
+        return None
+    joining = threading.Thread(target=pool.join, name="vbhc-audit-stop")
+    joining.start()
+    return joining

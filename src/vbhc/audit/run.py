@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vbhc.audit import pool, worker
 from vbhc.audit.agencies import Agencies
@@ -23,6 +23,9 @@ from vbhc.audit.errors import AuditError
 from vbhc.audit.journal import JOURNAL_DEFAULT, Journal, json_text
 from vbhc.audit.status import assess
 from vbhc.fileio import write_atomic
+
+if TYPE_CHECKING:
+    from vbhc.report.rows import AuditRow
 
 PLAN_RULES = ("KH001", "KH002", "KH003", "KH004", "KH005", "KH006")
 
@@ -39,9 +42,16 @@ class Progress:
 class AuditOutcome:
     result: dict[str, Any]
     journal: Path
+    rows: list[AuditRow] = field(default_factory=list)  # the result's rows as the reports show them
     resumed: int = 0  # rows taken from the journal
     checked: int = 0  # rows computed in this run
     notes: list[str] = field(default_factory=list)
+    stopping: threading.Thread | None = None  # the workers being stopped (run_audit's wait=False)
+
+    def wait(self) -> None:
+        """Return once every worker has stopped."""
+        if self.stopping is not None:
+            self.stopping.join()
 
 
 def plan_rules_run(config: Any) -> list[str]:
@@ -109,10 +119,12 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
               jobs: int | None = None, timeout: float = 60.0, journal: str | os.PathLike[str] = JOURNAL_DEFAULT,
               resume: bool = False, exclude: Iterable[str | os.PathLike[str]] = (),
               reference: Iterable[str | os.PathLike[str]] = (), progress: Progress | None = None,
-              check: worker.FileCheck = worker.check_row, expected: Agencies | None = None) -> AuditOutcome:
+              check: worker.FileCheck = worker.check_row, expected: Agencies | None = None,
+              wait: bool = True) -> AuditOutcome:
     """Audit a folder; rows are written to the journal as they finish. Raises AuditError for bad
     usage. `check` is what a worker runs on each file (tests pass doubles here); `expected`: the
-    agencies that must submit (--expected), matched with the files once all are checked."""
+    agencies that must submit (--expected), matched with the files once all are checked. With
+    `wait=False` the workers are still stopping when it returns: `AuditOutcome.wait()` waits."""
     from vbhc.check import Config
 
     config = config or Config()
@@ -125,29 +137,32 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     view = profile_json(profile)
     book = Journal(journal_file, _header(directory, view, config), resume)
     state = _Rows(book=book, progress=progress)
+    plan_rules = plan_rules_run(config) if profile is not None else []  # (imports the rules while the workers start)
     started = time.monotonic()
+    stopping = None
     try:
         todo = state.resume(tasks)
         progress.start(len(tasks), len(state.rows))
         with _sigterm_as_interrupt():
             if todo:
-                pool.run(todo, jobs=max(1, min(jobs or os.cpu_count() or 1, len(todo))), timeout=timeout,
-                         on_row=state.add, check=check, config=config, profile=profile)
+                stopping = pool.run(todo, jobs=max(1, min(jobs or os.cpu_count() or 1, len(todo))), timeout=timeout,
+                                    on_row=state.add, check=check, config=config, profile=profile, wait=wait)
     finally:
         book.close()
-    outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked)
+    outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked,
+                           stopping=stopping)
     if not tasks:
         outcome.notes.append(f"không có tệp .docx, .doc, .pdf hoặc .txt nào trong thư mục {directory}")
     if resume and not book.resumed:
         outcome.notes.append(f"không có nhật ký {journal_file}: kiểm tra toàn bộ thư mục")
-    outcome.result = _result(directory, view, plan_rules_run(config) if profile is not None else [], tasks, state,
-                             skipped, time.monotonic() - started, expected)
+    outcome.result, outcome.rows = _result(directory, view, plan_rules, tasks, state, skipped,
+                                           time.monotonic() - started, expected)
     return outcome
 
 
 def _result(directory: str | os.PathLike[str], view: dict[str, Any] | None, plan_rules: list[str],
             tasks: list[Task], state: _Rows, skipped: list[dict[str, str]], seconds: float,
-            expected: Agencies | None = None) -> dict[str, Any]:
+            expected: Agencies | None = None) -> tuple[dict[str, Any], list[AuditRow]]:
     timing = {"seconds": round(seconds, 3), "files": {t.rel: state.seconds[t.rel] for t in tasks}}
     return audit_result([state.rows[t.rel] for t in tasks], tool="vbhc audit", root=os.path.realpath(directory),
                         view=view, plan_rules=plan_rules, expected=expected, skipped=skipped, timing=timing)
@@ -155,12 +170,14 @@ def _result(directory: str | os.PathLike[str], view: dict[str, Any] | None, plan
 
 def audit_result(rows: list[dict[str, Any]], *, tool: str, root: str, view: dict[str, Any] | None,
                  plan_rules: list[str], expected: Agencies | None, skipped: list[dict[str, str]],
-                 timing: dict[str, Any]) -> dict[str, Any]:
+                 timing: dict[str, Any]) -> tuple[dict[str, Any], list[AuditRow]]:
     """The result the reports read, for `vbhc audit` and a collection of `vbhc serve` alike: the
-    rows (changed in place) given their plan_status and agency, the agencies, the summary."""
-    from vbhc.report.rows import audit_summary
+    rows (changed in place) given their plan_status and agency, the agencies, the summary; and the
+    rows as the reports show them (made once: the summary counts them, the reports show them)."""
+    from vbhc.report.rows import audit_row, rows_summary
 
     assessment = assess(rows, expected)
+    shown = [audit_row(r, view) for r in rows]
     return {
         "tool": tool,
         "root": root,
@@ -169,10 +186,10 @@ def audit_result(rows: list[dict[str, Any]], *, tool: str, root: str, view: dict
         "expected": {"path": expected.source, "agencies": len(expected)} if expected is not None else None,
         "files": rows,
         "agencies": assessment.agencies,
-        "summary": {**audit_summary(rows, skipped, view), **assessment.summary},
+        "summary": {**rows_summary(shown, skipped, view), **assessment.summary},
         "skipped": skipped,
         "timing": timing,
-    }
+    }, shown
 
 
 class Terminated(KeyboardInterrupt):

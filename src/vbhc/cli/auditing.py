@@ -50,9 +50,6 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
           config_path: str | None) -> None:
     """Kiểm tra hàng loạt mọi tệp .docx, .doc, .pdf, .txt trong một thư mục (thể thức và đối chiếu kế hoạch cấp
     trên) và lập báo cáo tổng hợp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 có tệp không đọc được."""
-    from vbhc.audit import journal_path, rich_progress, run_audit, write_json
-    from vbhc.check import load_config
-
     if not os.path.exists(directory):
         fail(f"{directory}: không tìm thấy thư mục")
     if not os.path.isdir(directory):
@@ -62,14 +59,17 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
         folder = Path(out).parent
         if not folder.is_dir():
             fail(f"{out}: không có thư mục {folder} để ghi báo cáo")
+    from vbhc.audit.pool import prestart
+
+    prestart()  # first: the workers' fork server loads while the rest is imported and the parent plan profiled
+    from vbhc.audit import journal_path, rich_progress, run_audit, write_json
+    from vbhc.check import load_config
+
     journal = journal_path(json_out, html_out, xlsx_out, docx_out)
     no_overwrite({"--json": json_out, "--html": html_out, "--xlsx": xlsx_out, "--report-docx": docx_out,
                   "nhật ký": str(journal)}, [against, profile_path, config_path, expected_path], folders=[directory])
     config = load_config(config_path)
     expected = _expected(expected_path)
-    from vbhc.audit import prestart
-
-    prestart()  # the workers' fork server loads while the parent plan's profile is built
     profile = load_profile(against, profile_path)
     if profile is None:
         say("không có --against/--profile: chỉ kiểm tra thể thức, không đối chiếu kế hoạch cấp trên.")
@@ -79,7 +79,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
             outcome = run_audit(directory, profile=profile, config=config, jobs=jobs, timeout=timeout,
                                 journal=journal, resume=resume, exclude=outputs,
                                 reference=[p for p in (against, profile_path) if p],
-                                progress=progress, expected=expected)
+                                progress=progress, expected=expected, wait=False)
     except KeyboardInterrupt:
         raise Interrupted(f"đã dừng; kết quả đã kiểm tra nằm trong {journal}, chạy lại với --resume để làm "
                           "tiếp.") from None
@@ -103,7 +103,8 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
     from vbhc.audit import exit_code
     from vbhc.report.table import render_table
 
-    render_table(result, sys.stdout, colour=sys.stdout.isatty())
+    render_table(result, sys.stdout, colour=sys.stdout.isatty(), rows=outcome.rows)
+    outcome.wait()
     sys.exit(exit_code(result))
 
 

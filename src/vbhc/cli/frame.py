@@ -10,6 +10,7 @@ reported as "lỗi nội bộ" (exit 2; VBHC_DEBUG=1 shows the traceback instead
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -112,6 +113,7 @@ class Group(click.Group):
         code = run_guarded(lambda: super(Group, self).main(args, prog_name, complete_var,
                                                            standalone_mode=False, **extra))
         if standalone_mode:
+            gc.freeze()  # the interpreter's last collection at exit skips them: 25 ms after a 200-file audit
             sys.exit(code)
         return code
 

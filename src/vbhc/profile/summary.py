@@ -31,6 +31,8 @@ def _field_names(cls: type) -> frozenset[str]:
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The keys of `data` that are fields of `cls` (a journal written by a newer vbhc may hold more)."""
     names = _field_names(cls)
+    if names.issuperset(data):  # the usual case, at C speed (an audit reads 200 rows × 23 targets)
+        return dict(data)
     return {k: v for k, v in data.items() if k in names}
 
 

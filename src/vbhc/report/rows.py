@@ -275,10 +275,11 @@ def status_counts_words(summary: Json) -> str:
     return ", ".join(f"{counts[st]} {PLAN_STATUS_WORDS[st]}" for st in PLAN_STATUS_WORDS if counts.get(st))
 
 
-def report_rows(result: Json) -> tuple[list[AuditRow], list[TargetColumn]]:
-    """The rows and the target columns of an audit result, for the reports."""
+def report_rows(result: Json, rows: list[AuditRow] | None = None) -> tuple[list[AuditRow], list[TargetColumn]]:
+    """The rows and the target columns of an audit result, for the reports; `rows`: the rows as
+    `audit_result` made them, where the caller has them (not made again)."""
     view = result.get("profile")
-    return [audit_row(r, view) for r in result["files"]], target_columns(view)
+    return [audit_row(r, view) for r in result["files"]] if rows is None else rows, target_columns(view)
 
 
 def where(location: Json | None) -> str:
@@ -373,11 +374,15 @@ JUDGED_COUNTS: dict[str, Any] = {
 def audit_summary(files: list[Json], skipped: list[dict[str, str]], view: Json | None) -> dict[str, Any]:
     """The counts of the result's "summary": findings of the files that are plans, and the comparison
     with the parent of the plans that count and are complete."""
-    every = [audit_row(r, view) for r in files]
+    return rows_summary([audit_row(r, view) for r in files], skipped, view)
+
+
+def rows_summary(every: list[AuditRow], skipped: list[dict[str, str]], view: Json | None) -> dict[str, Any]:
+    """`audit_summary` of rows already made (`audit_row`)."""
     seen = [s for s in every if s.plan_status != "not_a_plan"]
     judged = [s for s in every if s.plan_status == "ok"]
     return {
-        "files": len(files),
+        "files": len(every),
         "errors": sum(s.errors for s in seen),
         "warnings": sum(s.warnings for s in seen),
         "infos": sum(s.infos for s in seen),

@@ -1,23 +1,26 @@
 """The terminal report of `vbhc audit`: one row per file with what it is (plan_status), then the
 summary, the agencies that have not submitted, the files not from the list, and the skipped files.
 
-Everything from a document or a file name goes to rich as plain `Text` (never markup: "[/]" in
-an agency's name is text), after `report.rows.shown` has escaped its control characters.
+Everything from a document or a file name is written as it is (no markup is read: "[/]" in an
+agency's name is text), after `report.rows.shown` has escaped its control characters.
 """
 
 from __future__ import annotations
 
+import shutil
 from typing import Any, TextIO
 
 from vbhc.dates import display
+from vbhc.report.grid import Cell, Column, fold, render
 from vbhc.report.rows import AuditRow, agency_rows, report_rows, shown, status_counts_words
 
-# (header, justify, least and most width): an agency's name ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN") on one line
-COLUMNS = (("Tệp", "left", None, 22), ("Cơ quan", "left", 31, None), ("Số", "left", None, None),
-           ("Ngày", "left", 10, None), ("Tình trạng", "left", None, 19), ("Đúng hạn", "left", None, None),
-           ("Lĩnh vực", "right", None, None), ("Chỉ tiêu\nthấp hơn", "right", None, None), ("Lỗi", "right", None, None),
-           ("Cảnh\nbáo", "right", None, None))
+# An agency's name ("ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN") on one line
+COLUMNS = (Column("Tệp", max_width=22), Column("Cơ quan", min_width=31), Column("Số"), Column("Ngày", min_width=10),
+           Column("Tình trạng", max_width=19), Column("Đúng hạn"), Column("Lĩnh vực", "right"),
+           Column("Chỉ tiêu\nthấp hơn", "right"), Column("Lỗi", "right"), Column("Cảnh\nbáo", "right"))
 STATUS_STYLES = {"ok": "", "incomplete": "yellow", "not_a_plan": "dim", "duplicate": "dim", "unreadable": "bold red"}
+TITLE = "Kết quả kiểm tra kế hoạch"
+PLAIN_WIDTH = 160  # where the output is not a terminal (a file, a pipe)
 
 
 def on_time_words(row: AuditRow) -> str:
@@ -74,39 +77,30 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _cells(r: AuditRow) -> list[Any]:
-    from rich.text import Text
-
-    status = Text(r.status_words, style=STATUS_STYLES.get(r.plan_status, ""))
+def _cells(r: AuditRow) -> list[Cell]:
+    status = (r.status_words, STATUS_STYLES.get(r.plan_status, ""))
     if r.status == "error":
-        return [Text(r.shown_path), Text(f"không đọc được: {r.error}", style="bold red"), "", "", status, "", "", "",
-                "—", "—"]
-    head = [Text(r.shown_path), Text(r.agency or "—"), Text(r.number or "—"), Text(shown(display(r.date))), status]
+        return [(r.shown_path, ""), (f"không đọc được: {r.error}", "bold red"), ("", ""), ("", ""), status, ("", ""),
+                ("", ""), ("", ""), ("—", ""), ("—", "")]
+    head = [(r.shown_path, ""), (r.agency or "—", ""), (r.number or "—", ""), (shown(display(r.date)), ""), status]
     if r.plan_status == "not_a_plan" or r.plan_status == "unreadable":  # no plan to judge: nothing to count
-        return [*head, "—", "—", "—", "—", "—"]
+        return [*head, *[("—", "")] * 5]
     plan = r.plan
     weaker = "—" if plan.weaker_count is None else str(plan.weaker_count)
     areas = "nháp" if r.draft else areas_words(r)  # a skeleton's ticks are the parent's, not the agency's
-    return [*head, Text(on_time_words(r), style="red" if plan.on_time is False else ""),
-            Text(areas, style="red" if plan.areas_missing else ""),
-            Text("nháp" if r.draft else weaker, style="red" if plan.weaker and not r.draft else ""),
-            Text(str(r.errors), style="red" if r.errors else ""),
-            Text(str(r.warnings), style="yellow" if r.warnings else "")]
+    return [*head, (on_time_words(r), "red" if plan.on_time is False else ""),
+            (areas, "red" if plan.areas_missing else ""),
+            ("nháp" if r.draft else weaker, "red" if plan.weaker and not r.draft else ""),
+            (str(r.errors), "red" if r.errors else ""), (str(r.warnings), "yellow" if r.warnings else "")]
 
 
-def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(file=file, force_terminal=colour, no_color=not colour, width=width or (None if colour else 160),
-                      highlight=False, soft_wrap=False, markup=False, emoji=False)
-    rows, _ = report_rows(result)
-    table = Table(title="Kết quả kiểm tra kế hoạch", header_style="bold", show_lines=False)
-    for name, justify, least, most in COLUMNS:
-        table.add_column(name, justify=justify, overflow="fold", min_width=least, max_width=most)  # type: ignore[arg-type]
-    for r in rows:
-        table.add_row(*_cells(r))
-    console.print(table)
-    for line in summary_lines(result):
-        console.print(Text(line))
+def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int | None = None,
+                 rows: list[AuditRow] | None = None) -> None:
+    """The table, then the summary lines, at `width` cells (the terminal's where colour is on);
+    `rows`: the result's rows as `audit_result` made them, where the caller has them."""
+    if width is None:
+        width = shutil.get_terminal_size((PLAIN_WIDTH, 24)).columns if colour else PLAIN_WIDTH
+    rows, _ = report_rows(result, rows)
+    lines = render(TITLE, COLUMNS, [_cells(r) for r in rows], width, colour)
+    lines += [part for line in summary_lines(result) for part in fold(line, width)]
+    file.write("\n".join(lines) + "\n")

@@ -89,7 +89,7 @@ def collection_result(title: str, view: Json, expected: list[Agency], done: list
     (none: the agencies are those that sent a plan, as `vbhc audit` without --expected)."""
     rows = [dict(sub.row or {}) for sub in done]
     _unique_paths(rows)
-    result = audit_result(rows, tool="vbhc serve", root=title, view=view, plan_rules=plan_rules,
+    result, _ = audit_result(rows, tool="vbhc serve", root=title, view=view, plan_rules=plan_rules,
                           expected=Agencies(expected) if expected else None, skipped=[], timing={})
     result["summary"]["expected"] = len(expected)
     return result
