@@ -14,7 +14,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -231,6 +230,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     rather than mkstemp's private 0600. An OSError on the way becomes an OutputError naming the
     target and the reason.
     """
+    import tempfile  # here: it imports shutil, bz2, lzma and random, which commands that only read never need
+
     target = Path(path)
     clean_stale_temporaries(target)
     try:
