@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,6 +79,8 @@ def _templates_dir(config: Path, data: dict[str, Any]) -> str | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a configuration file to read
+
     from vbhc import limits
     from vbhc.errors import InputError
     from vbhc.fileio import read_bounded
@@ -121,6 +121,8 @@ def carried(parsed: ParsedFile, profile: Any) -> frozenset[str]:
 
 
 def _internal_error(rule_id: str, exc: Exception, document: int = 0) -> Finding:
+    import traceback  # a vbhc bug's path only
+
     tb = traceback.extract_tb(exc.__traceback__)[-1]
     return Finding(rule=INTERNAL_ERROR, severity="error",
                    message=f"Lỗi nội bộ khi chạy quy tắc {rule_id}: {type(exc).__name__}: {exc}",
