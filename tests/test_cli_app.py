@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +47,7 @@ def test_a_lazy_command_runs_and_shows_in_help() -> None:
     code, modules = _modules_after("templates", "--format", "json")
     assert code == 0 and "vbhc.cli.drafting" in modules and "vbhc.cli.auditing" not in modules
     listing = subprocess.run([sys.executable, "-m", "vbhc", "--help"], capture_output=True, text=True,
-                             env={"COLUMNS": "100", "PATH": ""}, check=True).stdout
+                             env={**os.environ, "COLUMNS": "100"}, check=True).stdout
     assert all(f"  {name} " in listing for name in COMMANDS)
 
 
