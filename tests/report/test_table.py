@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from vbhc.report.table import summary_lines
 
 
