@@ -1,6 +1,11 @@
 """Where the time of one `vbhc audit` goes, from process start to exit (run by hand, not by pytest):
 
-    .venv/bin/python bench/audit_timeline.py DIR PARENT [--jobs N] [--runs R]
+    .venv/bin/python bench/audit_timeline.py DIR PARENT [--jobs N ...] [--runs R] [--src TREE ...]
+
+`--src` names the src/ folders to measure (default: this checkout's); give a baseline's (e.g.
+`git archive OLD src | tar -x -C /tmp/old`, then `--src src /tmp/old/src`) to compare side by side:
+the runs are interleaved (every tree and every --jobs in turn, R rounds), and the whole command's
+wall time ("end") of each is printed with the speed-up from the first --jobs to the last.
 
 The product has no timing hooks. This copies src/ to a temporary folder, adds a line that prints a
 mark (a name and time.time_ns()) at each step of the audit below, runs `vbhc audit DIR --against
@@ -55,8 +60,8 @@ PLACES = [
 ROW_PLACE = ("audit/run.py", "        self.checked += 1\n")
 
 
-def patched_copy(dest: Path, last_row: int) -> None:
-    shutil.copytree(ROOT / "src", dest, ignore=shutil.ignore_patterns("__pycache__"))
+def patched_copy(source: Path, dest: Path, last_row: int) -> None:
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
     for rel, line, name, indent in PLACES:
         path = dest / "vbhc" / rel
         text = path.read_text(encoding="utf-8")
@@ -93,21 +98,36 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("folder")
     ap.add_argument("parent")
-    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[2])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--src", type=Path, nargs="+", default=[ROOT / "src"])
     args = ap.parse_args()
     files = sum(1 for p in Path(args.folder).iterdir() if p.suffix in (".docx", ".doc", ".pdf", ".txt"))
+    load = os.getloadavg()[0]
+    runs: dict[tuple[int, int], list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        src, out = Path(tmp) / "src", Path(tmp) / "out"
+        out = Path(tmp) / "out"
         out.mkdir()
-        patched_copy(src, files)
-        runs = [one_run(src, args.folder, args.parent, args.jobs, out) for _ in range(args.runs)]
-    print(f"load {os.getloadavg()[0]:.2f}; --jobs {args.jobs}; {files} files; ms from the command's start, "
+        trees = [Path(tmp) / f"src{i}" for i in range(len(args.src))]
+        for source, tree in zip(args.src, trees, strict=True):
+            patched_copy(source, tree, files)
+        for _ in range(args.runs):
+            for i, tree in enumerate(trees):
+                for jobs in args.jobs:
+                    runs.setdefault((i, jobs), []).append(one_run(tree, args.folder, args.parent, jobs, out))
+    print(f"load {load:.2f} before, {os.getloadavg()[0]:.2f} after; {files} files; ms from the command's start, "
           f"median of {args.runs} runs")
-    names = sorted({n for r in runs for n in r}, key=lambda n: statistics.median(r.get(n, 0) for r in runs))
-    for name in names:
-        values = [r[name] for r in runs if name in r]
-        print(f"{statistics.median(values):8.0f}  {name}")
+    for (i, jobs), these in runs.items():
+        print(f"\n{args.src[i]}, --jobs {jobs}")
+        names = sorted({n for r in these for n in r}, key=lambda n: statistics.median(r.get(n, 0) for r in these))
+        for name in names:
+            print(f"{statistics.median(r[name] for r in these if name in r):8.0f}  {name}")
+    first, last = args.jobs[0], args.jobs[-1]
+    print()
+    for i, source in enumerate(args.src):
+        walls = {j: statistics.median(r["end"] for r in runs[(i, j)]) for j in args.jobs}
+        walls_text = ", ".join(f"--jobs {j} {walls[j] / 1000:.2f} s" for j in args.jobs)
+        print(f"{source}: {walls_text}; speed-up {walls[first] / walls[last]:.2f}×")
 
 
 if __name__ == "__main__":
