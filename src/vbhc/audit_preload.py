@@ -8,7 +8,7 @@ The objects loaded are then frozen out of the garbage collector's reach, so that
 collections do not copy the pages they share with this process.
 
 The fork server ignores Ctrl-C (the audit handles it): it is started with SIGINT blocked
-(`vbhc.audit.pool.prestart`), and ignores it here before unblocking, so that a Ctrl-C while it
+(`vbhc.audit.forkserver.prestart`), and ignores it here before unblocking, so that a Ctrl-C while it
 loads prints no traceback. A worker that fails while it starts (the audit stopped by Ctrl-C or
 SIGTERM while it was being forked removes the locks it was about to open) prints nothing either:
 the fork server's children report through sys.excepthook, made silent here; the audit reports a

@@ -66,3 +66,4 @@ def test_colour_styles_the_text_and_changes_nothing_else():
 def test_markup_in_a_cell_is_text():
     lines = render("x", COLUMNS, [[("a[/]b.txt", ""), ("[bold]XÃ[/]", ""), ("0", "")]], 80, colour=True)
     assert "a[/]b.txt" in "".join(lines) and "[bold]XÃ[/]" in "".join(lines)
+

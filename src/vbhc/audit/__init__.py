@@ -3,6 +3,7 @@
 The parts, in the order an audit runs them:
 - `discovery`: which files of the folder are checked, and why each other entry is skipped;
 - `journal`: the append-only JSON-lines record of finished files (`--resume`), locked while used;
+- `forkserver`: the warm process the workers are forked from, started first;
 - `pool` and `worker`: the worker processes (pebble on a warm fork server), a clock on every file,
   a crash or a timeout as one error row;
 - `run`: the audit from start to end, and its result (rows in path order);
@@ -13,7 +14,7 @@ The parts, in the order an audit runs them:
 What the reports show of each row is computed in `vbhc.report.rows`, not here.
 
 The names below are imported from their module when first used, so that `vbhc audit` can start
-the workers' fork server (`pool.prestart`) before it has imported the rest.
+the workers' fork server (`forkserver.prestart`) before it has imported the rest.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ _HOMES = {
     "discovery": ("SUPPORTED", "Task", "discover"),
     "errors": ("AuditError",),
     "journal": ("JOURNAL_DEFAULT", "Journal", "journal_path", "json_text"),
-    "pool": ("CRASH_MESSAGE", "prestart", "timeout_message"),
+    "forkserver": ("prestart",),
+    "pool": ("CRASH_MESSAGE", "timeout_message"),
     "progress": ("rich_progress",),
     "run": ("AuditOutcome", "Progress", "exit_code", "run_audit", "write_json"),
     "status": ("PLAN_STATUSES", "assess"),
@@ -53,8 +55,9 @@ if TYPE_CHECKING:
     from vbhc.audit.agencies import Agencies, Agency, read_agencies
     from vbhc.audit.discovery import SUPPORTED, Task, discover
     from vbhc.audit.errors import AuditError
+    from vbhc.audit.forkserver import prestart
     from vbhc.audit.journal import JOURNAL_DEFAULT, Journal, journal_path, json_text
-    from vbhc.audit.pool import CRASH_MESSAGE, prestart, timeout_message
+    from vbhc.audit.pool import CRASH_MESSAGE, timeout_message
     from vbhc.audit.progress import rich_progress
     from vbhc.audit.run import AuditOutcome, Progress, exit_code, run_audit, write_json
     from vbhc.audit.status import PLAN_STATUSES, assess

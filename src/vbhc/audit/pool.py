@@ -4,46 +4,37 @@ pebble does what the audit needs of a pool: a clock on every file (a file past t
 its worker killed and replaced), a worker that dies (segfault, os._exit) is replaced and its file
 fails alone, workers ignore Ctrl-C and stop on SIGTERM, and `stop()` leaves no worker behind.
 Here only what pebble does not do:
-- workers start from a multiprocessing fork server that has vbhc and the word segmenter loaded
-  (`vbhc.audit_preload`), so a worker, and a replacement after a timeout or a crash, is a fork of
-  a warm process; where there is no fork server (Windows), spawn. Never a plain fork of the
-  audit itself: it runs threads (pebble's, the progress bar).
-- the fork server is started early (`prestart`) with SIGINT blocked, so that a Ctrl-C while it
-  loads is ignored by it instead of printing its traceback;
+- workers start from a warm fork server (`vbhc.audit.forkserver`), so a worker, and a replacement
+  after a timeout or a crash, is a fork of a process that has vbhc loaded;
 - each worker lets go of the fork server (closes its copy of the server's "alive" pipe, which
   would keep the server running as long as any worker lives) and asks Linux to kill it when the
   fork server ends (`worker.start`), which then happens when the audit ends, even by SIGKILL:
   no orphan stays behind, busy or not;
 - a worker stopped in a file (pebble's SIGTERM on a timeout) unwinds first, so that what the
   file started (LibreOffice converting a .doc) is stopped by the code that started it;
-- multiprocessing's resource tracker is started told to keep quiet about the locks a killed
-  audit leaves behind (it removes them all the same);
 - a file's outcome (row, timeout, crash) becomes one row in the audit's words.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import signal
-import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from vbhc.audit import worker
 from vbhc.audit.discovery import Task
 from vbhc.audit.errors import AuditError
+from vbhc.audit.forkserver import context
 from vbhc.audit.journal import json_text
 from vbhc.quantities import vn_number
 
 CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
 BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không kiểm tra tiếp được; kết quả đã có nằm trong nhật ký, "
                   "chạy lại với --resume để làm tiếp")
-PRELOAD = ["vbhc.audit_preload"]
 
 
 
@@ -77,62 +68,6 @@ def exit_words(code: int | None) -> str:
         except ValueError:
             return f"tín hiệu {-code}"
     return f"mã thoát {code}"
-
-
-def context() -> Any:
-    """The fork server (preloaded) where there is one, else spawn."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(PRELOAD)
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker (the fork server would) with its "leaked
-    semaphore" warning off: after a SIGKILL of the audit it would print one for pebble's locks."""
-    from multiprocessing import resource_tracker
-
-    sys.warnoptions.append(QUIET_TRACKER)  # passed on to the tracker's command line
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        sys.warnoptions.remove(QUIET_TRACKER)
-
-
-def prestart() -> None:
-    """Start the fork server now, without waiting for it: it loads vbhc and the word segmenter
-    while the caller goes on (finding the files, building the parent plan's profile). SIGINT is
-    blocked while it is started, so it is born with SIGINT blocked and `vbhc.audit_preload`
-    ignores it before unblocking. A no-op where workers are spawned or the server runs."""
-    ctx = context()
-    if ctx.get_start_method() != "forkserver":
-        return
-    from multiprocessing import forkserver
-
-    try:
-        _start_resource_tracker()  # first: starting it unblocks SIGINT again
-        with _sigint_blocked():
-            forkserver.ensure_running()
-    except OSError:  # the pool will try again, and report a failure to start
-        pass
-
-
-@contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """SIGINT held back (not lost) in this thread for the block; processes started in it inherit the mask."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        if signal.SIGINT not in previous:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> Outcome:

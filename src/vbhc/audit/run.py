@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from vbhc.audit import pool, worker
+from vbhc.audit import forkserver, pool, worker
 from vbhc.audit.agencies import Agencies
 from vbhc.audit.discovery import Task, discover
 from vbhc.audit.errors import AuditError
@@ -130,7 +130,7 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     config = config or Config()
     _check_folder(directory)
     progress = progress or Progress()
-    pool.prestart()  # the fork server loads while the files are found and the journal is read
+    forkserver.prestart()  # the fork server loads while the files are found and the journal is read
     journal_file = Path(journal)
     tasks, skipped = discover(directory, exclude=[*exclude, journal_file], reference=reference,
                               lists=[expected.source] if expected is not None and expected.source else [])

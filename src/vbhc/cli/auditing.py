@@ -59,7 +59,7 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
         folder = Path(out).parent
         if not folder.is_dir():
             fail(f"{out}: không có thư mục {folder} để ghi báo cáo")
-    from vbhc.audit.pool import prestart
+    from vbhc.audit.forkserver import prestart
 
     prestart()  # first: the workers' fork server loads while the rest is imported and the parent plan profiled
     from vbhc.audit import journal_path, rich_progress, run_audit, write_json

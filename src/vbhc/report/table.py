@@ -65,8 +65,9 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
     s = result["summary"]
     lines = [f"Đã kiểm tra {s['files']} tệp: {s['unreadable']} tệp không đọc được, {s['files_with_errors']} tệp có lỗi "
              f"({s['errors']} lỗi, {s['warnings']} cảnh báo)."]
-    if s.get("plan_status"):
-        lines.append(f"Tình trạng: {status_counts_words(s)}.")
+    statuses = status_counts_words(s)
+    if statuses:  # an empty folder has none
+        lines.append(f"Tình trạng: {statuses}.")
     lines.extend(agency_lines(result))
     if s.get("plan_checked"):
         lines.append(f"Đối chiếu kế hoạch cấp trên: {s['late']} tệp trễ hạn, {s['missing_areas']} tệp thiếu lĩnh vực, "

@@ -1,7 +1,7 @@
 """The child processes that read uploads: a hostile file can neither stall nor crash the server.
 
 Every job (`vbhc.serve.jobs`) runs in a worker of a pebble process pool, started as the audit's
-workers are (`vbhc.audit.pool.context`: forks of a warm fork server that has vbhc and the word
+workers are (`vbhc.audit.forkserver.context`: forks of a warm fork server that has vbhc and the word
 segmenter loaded). Around the readers' own limits, which apply in the child exactly as in the CLI,
 the runner sets:
 - a clock: a job past `timeout` seconds (60, as `vbhc audit --timeout`) has its worker killed and
@@ -63,7 +63,7 @@ class Runner:
                  memory_bytes: int | None = MEMORY_LIMIT_BYTES, config_path: str | None = None):
         from pebble import ProcessPool
 
-        from vbhc.audit.pool import context
+        from vbhc.audit.forkserver import context
 
         self.timeout = timeout
         self.jobs = jobs or max(1, os.cpu_count() or 1)
