@@ -3,7 +3,7 @@ pytest:
 
     .venv/bin/python -m compileall -q src      # once: where PYTHONDONTWRITEBYTECODE is set, every run
                                                # would otherwise compile vbhc from source (≈0.1 s)
-    .venv/bin/python bench/bench_profile.py [--runs N] [--processes-only] [--before OLD/src]
+    .venv/bin/python bench/bench_profile.py [--runs N] [--processes-only] [--before OLD/src] [--phases]
 
 1. Side by side, from process start (a fresh interpreter each run; A and B run in turn, A B A B …, and
    the ratio is taken pair by pair, median of N pairs; process CPU time of the child, user + system):
@@ -18,6 +18,9 @@ pytest:
    and parse + plan rules; the difference is what checking adds: target < 100 ms.
 3. Whether the segmentation model was loaded by checking against the saved profile (it must not be:
    the parent's keys are stored, the sub-plan's indicators are cut into the parent's words).
+
+With `--phases`, after part 1: where A's and B's CPU time goes in one process (importing vbhc.cli.app,
+reading the profile or the parent, importing vbhc.check, the first check_file and a second one).
 """
 
 from __future__ import annotations
@@ -135,14 +138,56 @@ def warm_figures(tmp: Path, runs: int) -> None:
     print(f"segmentation model loaded while checking against the saved profile: {'yes' if loaded else 'no'}")
 
 
+# One fresh interpreter per run: where the CPU time of A (--profile) and B (--against) goes, phase by phase.
+PHASES_CODE = """
+import sys, time
+T = time.process_time
+t0 = T()
+import vbhc.cli.app
+t1 = T()
+if sys.argv[1] == "A":
+    from vbhc.profile import read_profile
+    profile = read_profile(sys.argv[2])
+else:
+    from vbhc.profile import from_parent
+    profile = from_parent(sys.argv[2])
+t2 = T()
+from vbhc.check import check_file
+t3 = T()
+check_file(sys.argv[3], profile=profile)
+t4 = T()
+check_file(sys.argv[3], profile=profile)
+t5 = T()
+print(*(round(1000 * x, 2) for x in (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t4 - t0)))
+"""
+PHASES = ("import vbhc.cli.app", "profile read / parent", "import vbhc.check", "check_file", "again", "total")
+
+
+def phase_figures(tmp: Path, runs: int) -> None:
+    """Median ms of each phase, A (saved profile) and B (parent plan), for the Nghệ An pair."""
+    parent, sub = PAIRS[0]
+    saved = tmp / "phases.yaml"
+    subprocess.run([*VBHC, "profile", str(parent), "-o", str(saved)], check=True, capture_output=True)
+    print(f"\nphases (CPU ms in one process, median of {runs}; the interpreter's own start not counted)")
+    print(f"{'':4}" + "".join(f"{name:>24}" for name in PHASES))
+    for mode, source in (("A", saved), ("B", parent)):
+        rows = [[float(x) for x in subprocess.run([sys.executable, "-c", PHASES_CODE, mode, str(source), str(sub)],
+                                                  capture_output=True, text=True, check=True).stdout.split()]
+                for _ in range(runs)]
+        print(f"{mode:4}" + "".join(f"{statistics.median(col):24.1f}" for col in zip(*rows, strict=True)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--processes-only", action="store_true", help="only the whole-process figures (part 1)")
     ap.add_argument("--before", type=Path, help="another tree's src/ folder, measured side by side with this one")
+    ap.add_argument("--phases", action="store_true", help="also where A's and B's time goes, phase by phase")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         process_figures(Path(tmp), args.runs, args.before)
+        if args.phases:
+            phase_figures(Path(tmp), args.runs)
         if not args.processes_only:
             warm_figures(Path(tmp), args.runs)
 
