@@ -9,7 +9,7 @@ import subprocess
 import time
 
 import pytest
-from audit_helpers import FIXTURES, PARENT, plan_docx, vbhc
+from audit_helpers import FIXTURES, PARENT, alive, plan_docx, vbhc
 from doubles import StartsChild
 
 from vbhc.audit import run_audit
@@ -39,14 +39,6 @@ def test_doc_plan_is_audited_like_its_docx(tmp_path):
         {f["rule"] for f in twin["findings"] if f["rule"].startswith("KH")}
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def test_a_file_past_its_time_stops_what_it_started(tmp_path):
     folder = tmp_path / "nop"
     folder.mkdir()
@@ -59,6 +51,6 @@ def test_a_file_past_its_time_stops_what_it_started(tmp_path):
     assert outcome.result["files"][0]["error"] == "quá thời gian xử lý (2 giây)"
     child = int(pid_file.read_text())
     end = time.monotonic() + 10
-    while _alive(child) and time.monotonic() < end:
+    while alive(child) and time.monotonic() < end:
         time.sleep(0.05)
-    assert not _alive(child)
+    assert not alive(child)

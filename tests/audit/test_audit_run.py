@@ -7,7 +7,7 @@ import os
 import shutil
 
 import pytest
-from audit_helpers import FIXTURES, PARENT, vbhc
+from audit_helpers import FIXTURES, PARENT, alive, vbhc
 from doubles import BrokenStart, Crash, Hang, Pid
 
 from vbhc.audit import CRASH_MESSAGE, AuditError, discover, exit_code, run_audit
@@ -154,14 +154,6 @@ def test_workers_that_cannot_start_stop_the_audit_with_one_message(tmp_path):
     assert len(lines) == 1  # the header: nothing was checked, the journal is whole for --resume
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def test_workers_stopped_behind_the_caller_are_all_gone_after_wait(tmp_path):
     """`vbhc audit` builds its result and reports while the workers stop (wait=False)."""
     folder = plans(tmp_path / "nop", "a.txt", "b.txt", "c.txt")
@@ -171,12 +163,12 @@ def test_workers_stopped_behind_the_caller_are_all_gone_after_wait(tmp_path):
     pids = {r["worker_pid"] for r in outcome.result["files"]}
     assert outcome.stopping is not None and pids
     outcome.wait()
-    assert not outcome.stopping.is_alive()
-    assert not [p for p in pids if _alive(p)]
+    assert not outcome.stopping.isalive()
+    assert not [p for p in pids if alive(p)]
 
 
 def test_run_audit_waits_for_its_workers_by_default(tmp_path):
     folder = plans(tmp_path / "nop", "a.txt", "b.txt")
     outcome = run_audit(folder, jobs=2, journal=tmp_path / "j.jsonl", check=Pid())
     assert outcome.stopping is None
-    assert not [r["worker_pid"] for r in outcome.result["files"] if _alive(r["worker_pid"])]
+    assert not [r["worker_pid"] for r in outcome.result["files"] if alive(r["worker_pid"])]
