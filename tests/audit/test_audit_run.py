@@ -163,7 +163,7 @@ def test_workers_stopped_behind_the_caller_are_all_gone_after_wait(tmp_path):
     pids = {r["worker_pid"] for r in outcome.result["files"]}
     assert outcome.stopping is not None and pids
     outcome.wait()
-    assert not outcome.stopping.isalive()
+    assert not outcome.stopping.is_alive()
     assert not [p for p in pids if alive(p)]
 
 
