@@ -52,7 +52,7 @@ PLACES = [
     ("cli/auditing.py", "    profile = load_profile(", "profile-start", 4),
     ("cli/auditing.py", "    place = _report_place(", "profile-end", 4),
     ("cli/auditing.py", "    if json_out:\n        write_json", "outputs", 4),
-    ("cli/auditing.py", "    render_table(result", "table", 4),
+    ("cli/auditing.py", "    emit(table_text(result", "table", 4),
     ("cli/auditing.py", "    sys.exit(exit_code(result))", "exit", 4),
     ("audit/pool.py", "    pool = ProcessPool(", "pool-create", 4),
     ("audit/run.py", "    outcome = AuditOutcome(", "pool-done", 4),

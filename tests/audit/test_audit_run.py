@@ -172,3 +172,17 @@ def test_run_audit_waits_for_its_workers_by_default(tmp_path):
     outcome = run_audit(folder, jobs=2, journal=tmp_path / "j.jsonl", check=Pid())
     assert outcome.stopping is None
     assert not [r["worker_pid"] for r in outcome.result["files"] if alive(r["worker_pid"])]
+
+
+def test_the_table_prints_where_the_terminal_is_not_utf8(tmp_path):
+    """An ASCII terminal (LANG=C on an old system, PYTHONIOENCODING=ascii) gets the table, not an
+    internal error: it goes out through click, as every command's output does."""
+    import subprocess
+    import sys
+
+    folder = plans(tmp_path / "nop", "a.txt")
+    proc = subprocess.run([sys.executable, "-m", "vbhc", "audit", str(folder), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"}, timeout=120)
+    assert b"l\xe1\xbb\x97i n\xe1\xbb\x99i b\xe1\xbb\x99" not in proc.stderr  # "lỗi nội bộ"
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Kết quả kiểm tra kế hoạch".encode() in proc.stdout and b"a.txt" in proc.stdout

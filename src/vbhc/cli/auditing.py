@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vbhc.cli.common import command, load_profile, no_overwrite, option
+from vbhc.cli.common import command, emit, load_profile, no_overwrite, option
 from vbhc.cli.frame import fail, say
 from vbhc.cli.reading import CONFIG_HELP
 from vbhc.errors import Interrupted
@@ -101,9 +101,9 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
 
         write_report(result, docx_out, agency=report_agency, place=place)
     from vbhc.audit import exit_code
-    from vbhc.report.table import render_table
+    from vbhc.report.table import table_text
 
-    render_table(result, sys.stdout, colour=sys.stdout.isatty(), rows=outcome.rows)
+    emit(table_text(result, colour=sys.stdout.isatty(), rows=outcome.rows))  # (click's stdout: any terminal encoding)
     outcome.wait()
     sys.exit(exit_code(result))
 

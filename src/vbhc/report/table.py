@@ -8,7 +8,7 @@ agency's name is text), after `report.rows.shown` has escaped its control charac
 from __future__ import annotations
 
 import shutil
-from typing import Any, TextIO
+from typing import Any
 
 from vbhc.dates import display
 from vbhc.report.grid import Cell, Column, fold, render
@@ -95,8 +95,8 @@ def _cells(r: AuditRow) -> list[Cell]:
             (str(r.errors), "red" if r.errors else ""), (str(r.warnings), "yellow" if r.warnings else "")]
 
 
-def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int | None = None,
-                 rows: list[AuditRow] | None = None) -> None:
+def table_text(result: dict[str, Any], colour: bool, width: int | None = None,
+               rows: list[AuditRow] | None = None) -> str:
     """The table, then the summary lines, at `width` cells (the terminal's where colour is on);
     `rows`: the result's rows as `audit_result` made them, where the caller has them."""
     if width is None:
@@ -104,4 +104,4 @@ def render_table(result: dict[str, Any], file: TextIO, colour: bool, width: int 
     rows, _ = report_rows(result, rows)
     lines = render(TITLE, COLUMNS, [_cells(r) for r in rows], width, colour)
     lines += [part for line in summary_lines(result) for part in fold(line, width)]
-    file.write("\n".join(lines) + "\n")
+    return "\n".join(lines) + "\n"
