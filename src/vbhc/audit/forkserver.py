@@ -50,8 +50,8 @@ def _start_resource_tracker() -> None:
 
 
 def prestart() -> None:
-    """Start the fork server now, without waiting for it: it loads vbhc and the word segmenter
-    while the caller goes on (finding the files, building the parent plan's profile). SIGINT is
+    """Start the fork server now, without waiting for it: it loads vbhc and the word list while
+    the caller goes on (its imports, the parent plan's profile, finding the files). SIGINT is
     blocked while it is started, so it is born with SIGINT blocked and `vbhc.audit_preload`
     ignores it before unblocking. A no-op where workers are spawned or the server runs."""
     ctx = context()

@@ -37,7 +37,6 @@ BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không 
                   "chạy lại với --resume để làm tiếp")
 
 
-
 @dataclass
 class Outcome:
     """A file's row, the same as JSON text (what the journal keeps), and the seconds it took."""
