@@ -254,3 +254,12 @@ def test_report_docx_sums_up_the_audit(submissions):
     tables = [n for top in appendix.body for n in top.walk() if n.kind == "table"]
     assert len(tables) == 1 and [row[1] for row in tables[0].rows[1:]] == EXPECTED
     assert {row[1]: row[3] for row in tables[0].rows[1:]}[MISSING] == "chưa nộp"
+
+
+def test_reports_from_the_rows_the_audit_carried_are_those_made_again_from_its_json(submissions):
+    """`vbhc audit` hands the writers the rows `audit_result` made (not made again): the page is
+    the one the JSON result alone gives."""
+    from vbhc.report.html import render_html
+
+    written = next(submissions.out.glob("*.html")).read_text(encoding="utf-8")
+    assert written == render_html(submissions.result)

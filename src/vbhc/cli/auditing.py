@@ -91,15 +91,15 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
     if html_out:
         from vbhc.report.html import write_html
 
-        write_html(result, html_out)
+        write_html(result, html_out, rows=outcome.rows)
     if xlsx_out:
         from vbhc.report.xlsx import write_xlsx
 
-        write_xlsx(result, xlsx_out)
+        write_xlsx(result, xlsx_out, rows=outcome.rows)
     if docx_out:
         from vbhc.report.baocao import write_report
 
-        write_report(result, docx_out, agency=report_agency, place=place)
+        write_report(result, docx_out, agency=report_agency, place=place, rows=outcome.rows)
     from vbhc.audit import exit_code
     from vbhc.report.table import table_text
 

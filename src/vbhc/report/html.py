@@ -355,12 +355,13 @@ STATUS_TAGS = {"incomplete": "chua-hoan-thien", "not_a_plan": "khong-phai-ke-hoa
 STATUS_RANK = {"unreadable": 0, "incomplete": 1, "duplicate": 2, "not_a_plan": 3, "ok": 4}
 
 
-def render_html(result: dict[str, Any]) -> str:
+def render_html(result: dict[str, Any], made: list[AuditRow] | None = None) -> str:
+    """The page; `made`: the result's rows as `audit_result` made them, where the caller has them."""
     import jinja2
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["vn_date"] = display
-    rows, targets = report_rows(result)
+    rows, targets = report_rows(result, made)
     view = result.get("profile") or {}
     summary = result["summary"]
     return env.from_string(TEMPLATE).render(
@@ -380,5 +381,5 @@ def render_html(result: dict[str, Any]) -> str:
         show_target=show_target, unknown=TargetCell("unknown"), unknown_area=UNKNOWN_AREA)
 
 
-def write_html(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    write_atomic(path, render_html(result))
+def write_html(result: dict[str, Any], path: str | os.PathLike[str], rows: list[AuditRow] | None = None) -> None:
+    write_atomic(path, render_html(result, rows))

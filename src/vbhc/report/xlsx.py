@@ -224,10 +224,11 @@ def _areas_sheet(wb: Any, rows: list[AuditRow], areas: list[dict[str, Any]]) -> 
            "Lĩnh vực cải cách hành chính theo cơ quan")
 
 
-def build_workbook(result: dict[str, Any]) -> Any:
+def build_workbook(result: dict[str, Any], made: list[AuditRow] | None = None) -> Any:
+    """The workbook; `made`: the result's rows as `audit_result` made them, where the caller has them."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
-    rows, targets = report_rows(result)
+    rows, targets = report_rows(result, made)
     view = result.get("profile") or {}
     areas = view.get("areas", [])
     label = parent_label(result.get("profile"))
@@ -253,6 +254,6 @@ def build_workbook(result: dict[str, Any]) -> Any:
     return wb
 
 
-def write_xlsx(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    wb = build_workbook(result)
+def write_xlsx(result: dict[str, Any], path: str | os.PathLike[str], rows: list[AuditRow] | None = None) -> None:
+    wb = build_workbook(result, rows)
     write_atomic(path, wb.save)
