@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vbhc.cli.common import command, emit, load_profile, no_overwrite, option
+from vbhc.cli.common import CONFIG_HELP, command, emit, load_profile, no_overwrite, option
 from vbhc.cli.frame import fail, say
-from vbhc.cli.reading import CONFIG_HELP
 from vbhc.errors import Interrupted
 
 if TYPE_CHECKING:

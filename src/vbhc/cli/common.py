@@ -15,6 +15,7 @@ from vbhc.cli.frame import Command, Option, about, fail
 from vbhc.terminal import printable
 
 option = functools.partial(click.option, cls=Option)
+CONFIG_HELP = "tệp cấu hình quy tắc (mặc định: vbhc.toml hoặc [tool.vbhc] trong pyproject.toml, tìm từ thư mục này lên)"
 
 
 def command(name: str, *, examples: Iterable[str], **kwargs: Any) -> Callable[[Callable[..., Any]], Command]:

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vbhc.cli.common import command, emit, no_overwrite, option, shown
+from vbhc.cli.common import CONFIG_HELP, command, emit, no_overwrite, option, shown
 from vbhc.cli.frame import about, fail, say
-from vbhc.cli.reading import CONFIG_HELP
 
 if TYPE_CHECKING:
     from vbhc.review.fix import FixResult, Outcome

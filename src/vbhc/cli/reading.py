@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vbhc.cli.common import command, emit, load, load_profile, no_overwrite, option, shown
+from vbhc.cli.common import CONFIG_HELP, command, emit, load, load_profile, no_overwrite, option, shown
 from vbhc.cli.frame import fail
 from vbhc.errors import InputError
 
 if TYPE_CHECKING:
     from vbhc.rules import Rule
 
-CONFIG_HELP = "tệp cấu hình quy tắc (mặc định: vbhc.toml hoặc [tool.vbhc] trong pyproject.toml, tìm từ thư mục này lên)"
 
 
 @command("parse", short_help="Đọc cấu trúc văn bản: tiêu đề, điều, mục, khoản, điểm, chữ ký, nơi nhận.", examples=[
