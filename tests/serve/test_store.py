@@ -10,7 +10,7 @@ import pytest
 from serve_helpers import EVAL, PARENT, make_client, upload, wait_done
 
 from vbhc.serve import store as store_module
-from vbhc.serve.app import BUNDLED
+from vbhc.serve.common import BUNDLED
 from vbhc.serve.store import MIGRATIONS, Store, StoreError
 
 

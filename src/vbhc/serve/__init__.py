@@ -1,6 +1,7 @@
 """`vbhc serve`: the officers' web page and the API, on the office's own machine.
 
-  app             the Starlette app, what its routes share (uploads, parent plans, errors)
+  common          what the routes share (services, uploads, forms, parent plans, errors, pages)
+  app             the Starlette app: the routes put together, the error pages, the lifespan
   routes_check    Kiểm tra văn bản: upload, findings beside the document, downloads
   routes_draft    Soạn kế hoạch: the form of `vbhc draft`
   routes_collect  Thu nhận kế hoạch: collections of submitted plans and the audit's matrix

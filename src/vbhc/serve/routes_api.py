@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from vbhc.serve.app import PARENTS, BadInput, parent_of, profile_path, read_form, save, services, upload_of
+from vbhc.serve.common import PARENTS, BadInput, parent_of, profile_path, read_form, save, services, upload_of
 from vbhc.serve.routes_check import kind_of, run_check, summary_of
 
 

@@ -13,7 +13,7 @@ from starlette.routing import Route
 
 from vbhc.report.rows import shown
 from vbhc.serve import jobs, pages
-from vbhc.serve.app import (
+from vbhc.serve.common import (
     BadInput,
     Services,
     attachment,

@@ -15,7 +15,8 @@ from starlette.routing import Route
 
 from vbhc.audit.agencies import Agency
 from vbhc.serve import agencies, pages
-from vbhc.serve.app import (
+from vbhc.serve.collection import Dashboard, dashboard
+from vbhc.serve.common import (
     DOCUMENTS,
     BadInput,
     Services,
@@ -31,7 +32,6 @@ from vbhc.serve.app import (
     text_of,
     upload_of,
 )
-from vbhc.serve.collection import Dashboard, dashboard
 from vbhc.serve.routes_check import run_check
 from vbhc.serve.store import Profile
 
@@ -174,7 +174,7 @@ def _report(request: Request) -> tuple[Any, dict[str, Any]]:
 
 async def report_html(request: Request) -> Response:
     from vbhc.report.html import render_html
-    from vbhc.serve.app import REPORT_CSP
+    from vbhc.serve.common import REPORT_CSP
 
     found, result = _report(request)
     return Response(render_html(result), media_type="text/html; charset=utf-8",

@@ -10,7 +10,7 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import Route
 
 from vbhc.serve import jobs
-from vbhc.serve.app import BadInput, attachment, parent_of, profile_path, read_form, render, services, text_of
+from vbhc.serve.common import BadInput, attachment, parent_of, profile_path, read_form, render, services, text_of
 from vbhc.serve.runner import JobFailed
 from vbhc.serve.store import new_id
 
