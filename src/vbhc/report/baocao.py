@@ -245,12 +245,12 @@ def report_place(view: Json | None, agency: str = DEFAULT_AGENCY) -> str | None:
 
 
 def report_data(result: Json, agency: str = DEFAULT_AGENCY, today: str | None = None,
-                place: str | None = None, made: list[AuditRow] | None = None) -> Json:
-    """The data of the bao-cao template for the audit's result; `made`: its rows as `audit_result`
+                place: str | None = None, rows: list[AuditRow] | None = None) -> Json:
+    """The data of the bao-cao template for the audit's result; `rows`: its rows as `audit_result`
     made them, where the caller has them."""
     from vbhc.writers.layout import agency_in_text
 
-    rows, _ = report_rows(result, made)
+    rows, _ = report_rows(result, rows)
     a = Audit(result, rows, agency_rows(result), result.get("profile") or {})
     parent = a.view.get("parent") or {}
     who = issuing(a.view, agency)
@@ -294,11 +294,11 @@ def _proposals(a: Audit) -> list[str]:
 
 
 def build_report(result: Json, agency: str = DEFAULT_AGENCY, today: str | None = None,
-                 place: str | None = None, made: list[AuditRow] | None = None) -> list[Any]:
+                 place: str | None = None, rows: list[AuditRow] | None = None) -> list[Any]:
     """The Báo cáo as Documents (the bao-cao template)."""
     from vbhc.generate.template import render
 
-    return render("bao-cao", report_data(result, agency, today, place, made))
+    return render("bao-cao", report_data(result, agency, today, place, rows))
 
 
 def write_report(result: Json, path: str | os.PathLike[str], agency: str = DEFAULT_AGENCY,

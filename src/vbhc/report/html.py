@@ -355,13 +355,13 @@ STATUS_TAGS = {"incomplete": "chua-hoan-thien", "not_a_plan": "khong-phai-ke-hoa
 STATUS_RANK = {"unreadable": 0, "incomplete": 1, "duplicate": 2, "not_a_plan": 3, "ok": 4}
 
 
-def render_html(result: dict[str, Any], made: list[AuditRow] | None = None) -> str:
-    """The page; `made`: the result's rows as `audit_result` made them, where the caller has them."""
+def render_html(result: dict[str, Any], rows: list[AuditRow] | None = None) -> str:
+    """The page; `rows`: the result's rows as `audit_result` made them, where the caller has them."""
     import jinja2
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False)
     env.filters["vn_date"] = display
-    rows, targets = report_rows(result, made)
+    rows, targets = report_rows(result, rows)
     view = result.get("profile") or {}
     summary = result["summary"]
     return env.from_string(TEMPLATE).render(

@@ -224,11 +224,11 @@ def _areas_sheet(wb: Any, rows: list[AuditRow], areas: list[dict[str, Any]]) -> 
            "Lĩnh vực cải cách hành chính theo cơ quan")
 
 
-def build_workbook(result: dict[str, Any], made: list[AuditRow] | None = None) -> Any:
-    """The workbook; `made`: the result's rows as `audit_result` made them, where the caller has them."""
+def build_workbook(result: dict[str, Any], rows: list[AuditRow] | None = None) -> Any:
+    """The workbook; `rows`: the result's rows as `audit_result` made them, where the caller has them."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
-    rows, targets = report_rows(result, made)
+    rows, targets = report_rows(result, rows)
     view = result.get("profile") or {}
     areas = view.get("areas", [])
     label = parent_label(result.get("profile"))

@@ -15,7 +15,7 @@ from typing import Any
 
 from vbhc.audit.agencies import Agencies, Agency
 from vbhc.audit.run import audit_result
-from vbhc.report.rows import AuditRow, TargetColumn, audit_row, target_columns
+from vbhc.report.rows import AuditRow, TargetColumn, target_columns
 from vbhc.serve.store import Submission
 
 Json = dict[str, Any]
@@ -84,15 +84,16 @@ def _unique_paths(rows: list[Json]) -> None:
 
 
 def collection_result(title: str, view: Json, expected: list[Agency], done: list[Submission],
-                      plan_rules: list[str]) -> Json:
+                      plan_rules: list[str]) -> tuple[Json, list[AuditRow]]:
     """The audit's result on the finished submissions (in upload order), against the expected list
-    (none: the agencies are those that sent a plan, as `vbhc audit` without --expected)."""
+    (none: the agencies are those that sent a plan, as `vbhc audit` without --expected), and its
+    rows as the reports show them."""
     rows = [dict(sub.row or {}) for sub in done]
     _unique_paths(rows)
-    result, _ = audit_result(rows, tool="vbhc serve", root=title, view=view, plan_rules=plan_rules,
+    result, shown = audit_result(rows, tool="vbhc serve", root=title, view=view, plan_rules=plan_rules,
                           expected=Agencies(expected) if expected else None, skipped=[], timing={})
     result["summary"]["expected"] = len(expected)
-    return result
+    return result, shown
 
 
 def _agency_entry(agency: Json, by_path: dict[str, tuple[Submission, AuditRow]], listed: bool) -> Entry:
@@ -115,9 +116,9 @@ def _file_entry(sub: Submission, row: AuditRow, listed: bool) -> Entry:
 def dashboard(title: str, view: Json, expected: list[Agency], submissions: list[Submission],
               plan_rules: list[str]) -> Dashboard:
     done = [s for s in submissions if s.state == "done" and s.row is not None]
-    result = collection_result(title, view, expected, done, plan_rules)
+    result, shown = collection_result(title, view, expected, done, plan_rules)
     listed = bool(expected)
-    by_path = {row["path"]: (sub, audit_row(row, view)) for sub, row in zip(done, result["files"], strict=True)}
+    by_path = {r.path: (sub, r) for sub, r in zip(done, shown, strict=True)}
     entries = [_agency_entry(a, by_path, listed) for a in result["agencies"]]
     held = {p for a in result["agencies"] for p in a.get("files") or []}
     entries += [_file_entry(sub, row, listed) for path, (sub, row) in by_path.items() if path not in held]
