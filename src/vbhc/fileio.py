@@ -110,6 +110,14 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str = "tệp") 
     return b"".join(chunks)
 
 
+def read_utf8(path: str | os.PathLike[str], limit: int, what: str = "tệp") -> str:
+    """`read_bounded`, decoded as UTF-8 (a byte-order mark dropped); InputError when it is not UTF-8."""
+    try:
+        return read_bounded(path, limit, what).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(str(path), f"{what} không phải văn bản UTF-8") from None
+
+
 # --- outputs --------------------------------------------------------------------------------
 
 def _same(a: str, b: str) -> bool:

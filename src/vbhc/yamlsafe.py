@@ -21,7 +21,7 @@ import yaml
 
 from vbhc import limits
 from vbhc.errors import InputError
-from vbhc.fileio import read_bounded
+from vbhc.fileio import read_utf8
 from vbhc.terminal import printable
 
 # PyYAML's problem words → the officer's; matched as substrings, first match wins.
@@ -231,11 +231,5 @@ def loads(text: str, name: str, what: str = "tệp") -> Any:
 
 def load(path: str | os.PathLike[str], what: str = "tệp") -> Any:
     """A YAML (or JSON) file read whole within `limits.MAX_YAML_BYTES`, then `loads`."""
-    name = str(path)
-    data = read_bounded(path, limits.MAX_YAML_BYTES, what)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(name, f"{what} không phải văn bản UTF-8") from None
-    return loads(text, name, what)
+    return loads(read_utf8(path, limits.MAX_YAML_BYTES, what), str(path), what)
 

@@ -14,9 +14,10 @@ import json
 import os
 from typing import Any
 
-from vbhc import dates
+from vbhc import dates, limits
 from vbhc.errors import InputError
-from vbhc.fileio import write_atomic
+from vbhc.fileio import read_utf8, write_atomic
+from vbhc.profile import ownyaml
 from vbhc.profile.areas import AREA_IDS, AREA_TITLES
 from vbhc.profile.keys import KEY_VERSION, indicator_key
 from vbhc.profile.lexicon import ELEMENT_IDS, ELEMENT_NAMES
@@ -320,10 +321,13 @@ def profile_from_data(data: Any) -> Profile:
 
 def read_profile(path: str | os.PathLike[str]) -> Profile:
     """A saved profile (YAML or JSON), validated; InputError with a Vietnamese reason otherwise."""
-    from vbhc import yamlsafe
-
     name = str(path)
-    data = yamlsafe.load(path, "tệp hồ sơ")
+    text = read_utf8(path, limits.MAX_YAML_BYTES, "tệp hồ sơ")
+    data = ownyaml.loads(text)  # the YAML vbhc wrote, read without PyYAML
+    if data is None:
+        from vbhc import yamlsafe
+
+        data = yamlsafe.loads(text, name, "tệp hồ sơ")
     try:
         return profile_from_data(data)
     except _Bad as exc:
