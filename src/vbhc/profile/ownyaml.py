@@ -21,7 +21,7 @@ from vbhc import limits
 
 # What PyYAML's reader refuses or reads as a line break (\x85, U+2028, U+2029), a byte-order mark,
 # tabs and carriage returns: a text with any of them is left to yamlsafe.
-_SPECIAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_SPECIAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 _STRING = r'"(?:[^"\\]|\\["\\/nrt])*"'
 _NUMBER = r"-?(?:0|[1-9][0-9]{0,17})(?:\.[0-9]{1,17})?"
@@ -29,18 +29,20 @@ _NAME = r"[a-z_][a-z0-9_]*"
 _SCALAR = f"(?:{_STRING}|{_NUMBER}|{_NAME})"
 _PAIR = f"{_NAME}: {_SCALAR}"
 _VALUE = f"(?:{_SCALAR}|\\[\\]|\\{{\\}}|\\{{{_PAIR}(?:, {_PAIR})*\\}})"
-_END = r"(?: +#.*)?"
-
-# The line kinds, tried in order: (the `_Reading` method a line of that kind calls, its pattern).
-LINES = (
-    ("skip", re.compile(r" *(?:#.*)?")),
-    ("top", re.compile(f"({_NAME}): ({_VALUE}){_END}")),
-    ("open", re.compile(f"({_NAME}):{_END}")),
-    ("list_item", re.compile(f"  - ({_NAME}): ({_VALUE}){_END}")),
-    ("more", re.compile(f"    ({_NAME}): ({_VALUE}){_END}")),
-    ("entry", re.compile(f"  ({_NAME}): ({_VALUE}){_END}")),
-    ("scalar_item", re.compile(f"  - ({_SCALAR}){_END}")),
-)
+# One line: its indentation, a list dash, then `key:` with or without a value, or a scalar list item;
+# a comment may end it. Blank and comment lines are skipped before.
+_LINE = re.compile(f"(?P<indent> *)(?P<dash>- )?(?:(?P<key>{_NAME}):(?: (?P<value>{_VALUE}))?|(?P<scalar>{_SCALAR}))"
+                   "(?: +#.*)?")
+# (indentation, dash, key, value) → the `_Reading` method a line of that shape calls; any other shape is
+# not one to_yaml writes.
+KINDS = {
+    ("", False, True, True): "top",
+    ("", False, True, False): "open",
+    ("  ", True, True, True): "list_item",
+    ("    ", False, True, True): "more",
+    ("  ", False, True, True): "entry",
+    ("  ", True, False, True): "scalar_item",
+}
 _PAIRS = re.compile(f"({_NAME}): ({_SCALAR})")
 
 # Plain words YAML 1.1 reads as booleans (PyYAML's resolver), and y/n for good measure: not ours.
@@ -142,11 +144,16 @@ class _Reading:
 def _parse(text: str) -> dict[str, Any]:
     reading = _Reading()
     for line in text.split("\n"):
-        kind, m = next(((k, m) for k, p in LINES if (m := p.fullmatch(line))), ("", None))
+        if not line.lstrip(" ") or line.lstrip(" ")[0] == "#":
+            continue
+        m = _LINE.fullmatch(line)
         if m is None:
             raise _NotOurs
-        if kind != "skip":
-            getattr(reading, kind)(*m.groups())
+        key, value = m["key"], m["value"] if m["key"] else m["scalar"]
+        kind = KINDS.get((m["indent"], bool(m["dash"]), bool(key), value is not None))
+        if kind is None:
+            raise _NotOurs
+        getattr(reading, kind)(*(x for x in (key, value) if x is not None))
     reading.close()
     if not reading.root:
         raise _NotOurs
