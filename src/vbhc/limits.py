@@ -91,8 +91,9 @@ def pdf_page_time_limit(pages: int) -> float:
 
 # --- YAML (template data, saved profiles) --------------------------------------------------------
 # A saved provincial profile is ~16 KB and ~550 nodes, a template's data ~3 KB and ~110 nodes.
-# PyYAML's pure-Python loader reads ~1 MB a second here; its C loader is not used because its
-# composer recurses on the C stack, where depth cannot be bounded.
+# PyYAML's pure-Python loader reads ~1 MB a second here. libyaml's parser feeds yamlsafe's own
+# composer; libyaml's composer is not used because it recurses on the C stack, where depth cannot
+# be bounded. profile/ownyaml.py, which reads the profiles vbhc writes, holds to the same bytes and nodes.
 MAX_YAML_BYTES = 1 * MB
 # Nesting of lists and mappings (a profile nests 4 deep, a template's body ~8).
 MAX_YAML_DEPTH = 64
