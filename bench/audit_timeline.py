@@ -44,7 +44,7 @@ MARK = "__import__('sys').stderr.write(f\"TL {name} {__import__('time').time_ns(
 
 # (file under src/vbhc, the line a mark goes before, the mark's name, the line's indent)
 PLACES = [
-    ("audit_preload.py", "try:\n    import vbhc.check", "preload-start", 0),
+    ("audit_preload.py", "try:\n    import ", "preload-start", 0),
     ("audit_preload.py", "gc.freeze()", "preload-end", 0),
     ("audit/worker.py", "    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is", "worker-enter", 4),
     ("audit/worker.py", "\n\ndef check_one(", "worker-warm", 4),

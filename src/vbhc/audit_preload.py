@@ -1,7 +1,7 @@
 """Imported once by `vbhc audit`'s fork server (multiprocessing forkserver preload), never by users.
 
-It loads what every audit worker needs before its first file (the readers, the rule catalogue,
-the word list a sub-plan's indicators are cut by) and checks a small sample plan once, so
+It loads what every audit worker needs before its first file (pebble's worker loop, the readers, the
+rule catalogue, the word list a sub-plan's indicators are cut by) and checks a small sample plan once, so
 that each worker is a fork of this warm process instead of a fresh interpreter that imports all
 of it again (~0.6 s per worker, and again for every worker replaced after a timeout or a crash).
 The objects loaded are then frozen out of the garbage collector's reach, so that the workers'
@@ -34,6 +34,8 @@ def _silent(*_exc: object) -> None:
 sys.excepthook = _silent
 
 try:
+    import pebble.pool.process  # noqa: F401 - what a forked worker runs: else each worker imports it (≈ 35 ms)
+
     import vbhc.check  # noqa: F401
     import vbhc.parse  # noqa: F401
     import vbhc.readers.docx  # noqa: F401
