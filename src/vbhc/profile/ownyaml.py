@@ -144,16 +144,17 @@ class _Reading:
 def _parse(text: str) -> dict[str, Any]:
     reading = _Reading()
     for line in text.split("\n"):
-        if not line.lstrip(" ") or line.lstrip(" ")[0] == "#":
+        if line.lstrip(" ")[:1] in ("", "#"):
             continue
         m = _LINE.fullmatch(line)
         if m is None:
             raise _NotOurs
-        key, value = m["key"], m["value"] if m["key"] else m["scalar"]
+        key = m["key"]
+        value = m["value"] if key else m["scalar"]
         kind = KINDS.get((m["indent"], bool(m["dash"]), bool(key), value is not None))
         if kind is None:
             raise _NotOurs
-        getattr(reading, kind)(*(x for x in (key, value) if x is not None))
+        getattr(reading, kind)(*(part for part in (key, value) if part is not None))
     reading.close()
     if not reading.root:
         raise _NotOurs
