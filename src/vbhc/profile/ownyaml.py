@@ -66,9 +66,7 @@ def _scalar(token: str) -> Any:
         return json.loads(token)
     if first == "-" or first.isdigit():
         return float(token) if "." in token else int(token)
-    if token in _WORDS:
-        return _WORDS[token]
-    return _name(token)
+    return _WORDS[token] if token in _WORDS else _name(token)
 
 
 def _value(token: str) -> tuple[Any, int]:
