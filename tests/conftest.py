@@ -44,3 +44,17 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    _own_cache(config)
+
+
+def _own_cache(config: pytest.Config) -> None:
+    """The suite's start-up cache (vbhc.cache) in a folder of its own, shared by every vbhc it starts
+    and removed at the end: the tests run warm, as an officer's second command does, and nothing is
+    left in the home folder."""
+    import os
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="vbhc-test-cache-")
+    os.environ["VBHC_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))

@@ -42,7 +42,7 @@ try:
     import vbhc.readers.pdf  # noqa: F401
     import vbhc.readers.text  # noqa: F401
     from vbhc.audit.worker import warm_up
-    from vbhc.profile.keys import general_words
+    from vbhc.profile.wordlist import general_words
     from vbhc.rules import all_rules
 
     all_rules()

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import regex as re
 
-from vbhc import dates, nd30
+from vbhc import dates, nd30, rx
 
 # Type names that are cited with a number ("Luật" too: "Luật số 80/2015/QH13").
 CITABLE_TYPES: tuple[str, ...] = tuple(sorted(
     {*(k for k in nd30.DOC_TYPES if k != "Thư công"), *nd30.LEGAL_TYPES, "Công văn", "Văn bản"},
-    key=len, reverse=True))
+    key=lambda t: (-len(t), t)))
 
 # Words that end an issuer: what follows "của UBND tỉnh Nghệ An" is the document's subject.
 _ISSUER_END = ("về", "ban hành", "phê duyệt", "quy định", "hướng dẫn", "triển khai", "thực hiện", "việc",
@@ -33,8 +33,8 @@ _REF = (r"(?<![\p{L}\d/])(?P<num>\d{1,6})\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\
 _DATE = r"(?:\s*,?\s*(?i:(?:ngày|ngay)\s+)?(?P<date>(?i:" + dates.ANY.pattern + ")))?"
 _ISSUER = (r"(?:\s*,?\s+(?i:của)\s+(?P<issuer>(?:(?!\s(?:" + "|".join(_ISSUER_END) + r")\b)[^,;.()\n:“”\"])"
            r"{2,120}))?")
-PATTERN = re.compile(_TYPE + _REF + _DATE + _ISSUER)
-_SPACES = re.compile(r"\s+")
+PATTERN = rx.compile(_TYPE + _REF + _DATE + _ISSUER)
+_SPACES = rx.compile(r"\s+")
 
 
 @dataclass(frozen=True)

@@ -16,17 +16,18 @@ import datetime as dt
 
 import regex as re
 
+from vbhc import rx
 from vbhc.nd30 import LEADING_ZERO_MONTHS
 
-NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
-WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-ANY = re.compile(NUMERIC.pattern + "|" + WORDS.pattern, re.I)
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_ISO_PARTIAL = re.compile(r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?\s*$")
+NUMERIC = rx.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+WORDS = rx.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+ANY = rx.compile(NUMERIC.pattern + "|" + WORDS.pattern, re.I)
+_ISO = rx.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_ISO_PARTIAL = rx.compile(r"^\s*(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?\s*$")
 _GAP = r"[.…_\s]*"
 # "3/2026", "…/3/2026", "tháng 3 năm 2026", "ngày … tháng 3 năm 2026"; "năm 2026", "…/…/2026",
 # "ngày … tháng … năm 2026": a date whose day (and month) are still blank
-_PARTIAL = re.compile(r"^(?:ngày" + _GAP + r")?(?:[.…_]+\s*/\s*)?(?:tháng\s*)?(?:(?P<month>\d{1,2})|[.…_]*)\s*"
+_PARTIAL = rx.compile(r"^(?:ngày" + _GAP + r")?(?:[.…_]+\s*/\s*)?(?:tháng\s*)?(?:(?P<month>\d{1,2})|[.…_]*)\s*"
                       r"(?:/|năm)\s*(?P<year>\d{4})$|^năm\s*(?P<year_only>\d{4})$", re.I)
 BLANK = "…"
 

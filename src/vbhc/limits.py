@@ -103,3 +103,10 @@ MAX_YAML_NODES = 50_000
 
 # --- other small files read whole (vbhc.toml) -----------------------------------------------------
 MAX_CONFIG_BYTES = 1 * MB
+
+# --- the start-up cache (vbhc.cache) ---------------------------------------------------------------
+# Its largest file, the word list's index, is ≈1 MB; a file above this is not vbhc's and is not read.
+MAX_CACHE_BYTES = 8 * MB
+# Compiled patterns kept: vbhc's own are ≈150; a pattern built from a document's words goes through
+# `regex` as well, and no run may grow the file without end.
+MAX_CACHED_PATTERNS = 1000

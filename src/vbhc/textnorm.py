@@ -7,7 +7,9 @@ from functools import lru_cache
 
 import regex as re
 
-_SPACES = re.compile(r"\s+")
+from vbhc import rx
+
+_SPACES = rx.compile(r"\s+")
 
 # Old-style tone placement → new style (hoà → hòa, thuỷ → thủy, Uỷ → Ủy), on NFC text.
 OLD_TONES = {
@@ -15,7 +17,7 @@ OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile("|".join(sorted(OLD_TONES, key=len, reverse=True)), re.I)
+_OLD_TONE_RE = rx.compile("|".join(sorted(OLD_TONES, key=len, reverse=True)), re.I)
 
 
 def _new_tone(m: re.Match[str]) -> str:
@@ -51,7 +53,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_TWO_LETTERS = re.compile(r"\p{L}.*?\p{L}", re.S)
+_TWO_LETTERS = rx.compile(r"\p{L}.*?\p{L}", re.S)
 
 
 def is_upper(text: str) -> bool:

@@ -11,7 +11,8 @@ from audit_helpers import ROOT
 PROBE = """
 import sys
 import vbhc.audit_preload
-from vbhc.profile.keys import _tagger, general_words
+from vbhc.profile.keys import _tagger
+from vbhc.profile.wordlist import general_words
 from vbhc.rules import all_rules
 print(_tagger.cache_info().currsize, general_words.cache_info().currsize, len(all_rules()) > 50,
       "pebble.pool.process" in sys.modules)

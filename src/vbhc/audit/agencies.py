@@ -21,7 +21,7 @@ from typing import Any
 
 import regex as re
 
-from vbhc import limits
+from vbhc import limits, rx
 from vbhc.audit.errors import AuditError
 from vbhc.errors import InputError
 from vbhc.textnorm import fold
@@ -64,10 +64,10 @@ FIELD_NAMES = {
     "level": ("level", "cap", "loai"),
 }
 SUFFIXES = (".txt", ".yaml", ".yml", ".csv")
-_ABBREVIATION = re.compile(r"(?<![\p{L}\p{N}&])(" + "|".join(
+_ABBREVIATION = rx.compile(r"(?<![\p{L}\p{N}&])(" + "|".join(
     re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\.?(?![\p{L}\p{N}&])")
-_PUNCTUATION = re.compile(r"[^\p{L}\p{N}]+")
-_AMPERSAND = re.compile(r"\s*&\s*")
+_PUNCTUATION = rx.compile(r"[^\p{L}\p{N}]+")
+_AMPERSAND = rx.compile(r"\s*&\s*")
 _STOP_INITIALS = {"va"}
 
 

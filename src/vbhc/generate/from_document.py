@@ -20,7 +20,7 @@ from typing import Any
 
 import regex as re
 
-from vbhc import dates, nd30
+from vbhc import dates, nd30, rx
 from vbhc.errors import VbhcError
 from vbhc.generate.yamlwrite import Noted, count_notes, lines
 from vbhc.model import Document, Node, ParsedFile, Signature
@@ -48,11 +48,11 @@ SECTIONS = ("section", "clause", "point", "bullet")
 ARTICLES = ("article", "clause", "point", "bullet")
 CHAPTERS = ("chapter", "article", "clause", "point")
 HEADED = ("part", "chapter", "section")
-_EXECUTORS = re.compile(r"^(?P<who>.+?)\s+chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết) này\s*\.?(?:/\.)?$", re.S)
-_EFFECTIVE = re.compile(r"^(?:Quyết định|Nghị quyết) này có hiệu lực")
-_COPIES = re.compile(r"\s*\((?P<copies>\d+)\)\s*$")
-_END_MARK = re.compile(r"\s*\./\.\s*$")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_EXECUTORS = rx.compile(r"^(?P<who>.+?)\s+chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết) này\s*\.?(?:/\.)?$", re.S)
+_EFFECTIVE = rx.compile(r"^(?:Quyết định|Nghị quyết) này có hiệu lực")
+_COPIES = rx.compile(r"\s*\((?P<copies>\d+)\)\s*$")
+_END_MARK = rx.compile(r"\s*\./\.\s*$")
+_YEAR = rx.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 class FromError(VbhcError):
@@ -484,13 +484,13 @@ def _line_form(doc: Document, template: str) -> dict[str, Any]:
     return out
 
 
-_MEETING = {"bat_dau": re.compile(r"Thời gian bắt đầu: (?P<v>.+?), (?P<date>ngày .+?)\.?"),
-            "dia_diem": re.compile(r"Địa điểm: (?P<v>.+)"),
-            "thanh_phan": re.compile(r"Thành phần tham dự:\s*(?P<v>.*)"),
-            "chu_toa": re.compile(r"Chủ trì \(chủ tọa\): (?P<v>.+?)\.?"),
-            "thu_ky": re.compile(r"Thư ký \(người ghi biên bản\): (?P<v>.+?)\.?"),
-            "noi_dung": re.compile(r"Nội dung \(theo diễn biến cuộc họp\):")}
-_MEETING_END = re.compile(r"(?P<what>.+?) kết thúc vào (?P<v>.+?), ngày .+")
+_MEETING = {"bat_dau": rx.compile(r"Thời gian bắt đầu: (?P<v>.+?), (?P<date>ngày .+?)\.?"),
+            "dia_diem": rx.compile(r"Địa điểm: (?P<v>.+)"),
+            "thanh_phan": rx.compile(r"Thành phần tham dự:\s*(?P<v>.*)"),
+            "chu_toa": rx.compile(r"Chủ trì \(chủ tọa\): (?P<v>.+?)\.?"),
+            "thu_ky": rx.compile(r"Thư ký \(người ghi biên bản\): (?P<v>.+?)\.?"),
+            "noi_dung": rx.compile(r"Nội dung \(theo diễn biến cuộc họp\):")}
+_MEETING_END = rx.compile(r"(?P<what>.+?) kết thúc vào (?P<v>.+?), ngày .+")
 
 
 def _person(text: str) -> dict[str, Any]:

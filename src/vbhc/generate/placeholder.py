@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex as re
+from vbhc import rx
 
 PLACEHOLDER_OPEN = "[ĐIỀN:"
-PLACEHOLDER_RE = re.compile(r"\[ĐIỀN:[^\]]*\]")
+PLACEHOLDER_RE = rx.compile(r"\[ĐIỀN:[^\]]*\]")

@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 import regex as re
 
+from vbhc import rx
 from vbhc.errors import VbhcError
 from vbhc.generate.placeholder import PLACEHOLDER_OPEN, PLACEHOLDER_RE
 from vbhc.model import Document, Node
@@ -48,16 +49,16 @@ Level = Literal["so", "xa"]
 TASK_HEADERS = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
 
 # Level words, matched on folded text (see the module's docstring).
-_XA_WORDS = re.compile(r"\b(?:cap xa|xa, phuong|phuong, xa|ubnd xa|uy ban nhan dan xa)\b")
-_TINH_WORDS = re.compile(r"\b(?:cap tinh|cua tinh|dia ban tinh|so, nganh|so, ban, nganh|cac so|ubnd tinh"
+_XA_WORDS = rx.compile(r"\b(?:cap xa|xa, phuong|phuong, xa|ubnd xa|uy ban nhan dan xa)\b")
+_TINH_WORDS = rx.compile(r"\b(?:cap tinh|cua tinh|dia ban tinh|so, nganh|so, ban, nganh|cac so|ubnd tinh"
                          r"|uy ban nhan dan tinh)\b|\btinh(?=\s*[;,.)]|\s*$)")
-_COMMUNE = re.compile(r"^(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd)?\s*(?P<unit>xã|phường|đặc\s+khu)\s+(?P<name>.+)$",
+_COMMUNE = rx.compile(r"^(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd)?\s*(?P<unit>xã|phường|đặc\s+khu)\s+(?P<name>.+)$",
                       re.I)
-_LOCAL = re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?P<rest>.+)$")
+_LOCAL = rx.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?P<rest>.+)$")
 _PLACE_UNITS = ("THÀNH PHỐ", "TỈNH", "XÃ", "PHƯỜNG", "ĐẶC KHU")
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
-_REPORT_VIA = re.compile(r"\(\s*qua\s+(?P<office>[^)]+?)\s*\)", re.I)
-_LABEL = re.compile(r"^\s*(?:[-–+•]\s*)?(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+", re.I)
+_YEAR = rx.compile(r"\bnăm\s+(\d{4})\b")
+_REPORT_VIA = rx.compile(r"\(\s*qua\s+(?P<office>[^)]+?)\s*\)", re.I)
+_LABEL = rx.compile(r"^\s*(?:[-–+•]\s*)?(?:[a-zđ]\)|\d+(?:\.\d+)*\.)\s+", re.I)
 
 
 def blank(what: str) -> str:
@@ -245,7 +246,7 @@ class Task:
     lead: str | None = None  # the parent's lead when the agency is a partner
 
 
-_NAMED_LEAD = re.compile(r"^(?:giao\s+)?(?P<who>(?:sở|văn phòng|công an|thanh tra|ban|trung tâm|bảo hiểm|kho bạc|"
+_NAMED_LEAD = rx.compile(r"^(?:giao\s+)?(?P<who>(?:sở|văn phòng|công an|thanh tra|ban|trung tâm|bảo hiểm|kho bạc|"
                          r"cục|đài|báo)\s+\p{Lu}[\p{L}\s,&]*?)\s+(?:chủ trì|tham mưu|thực hiện|phối hợp|triển khai|"
                          r"thường xuyên|có trách nhiệm)\b")
 
@@ -337,12 +338,12 @@ def _as_parent(parent: ParentPlan | Document | None) -> ParentPlan | None:
 
 # "trên địa bàn tỉnh" → the agency's own scope; (pattern, department's words, commune's words).
 _SCOPE: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"\btrên địa bàn (?:toàn )?tỉnh\b(?!\s+\p{Lu})", re.I), "thuộc phạm vi quản lý của {short}",
+    (rx.compile(r"\btrên địa bàn (?:toàn )?tỉnh\b(?!\s+\p{Lu})", re.I), "thuộc phạm vi quản lý của {short}",
      "trên địa bàn {unit}"),
-    (re.compile(r"\bcủa (?:các )?cơ quan, đơn vị, địa phương(?: mình)?\b", re.I), "của {short}", "của {short}"),
-    (re.compile(r"\b(?<!của )các cơ quan, đơn vị, địa phương\b", re.I), "các phòng, đơn vị thuộc {short}",
+    (rx.compile(r"\bcủa (?:các )?cơ quan, đơn vị, địa phương(?: mình)?\b", re.I), "của {short}", "của {short}"),
+    (rx.compile(r"\b(?<!của )các cơ quan, đơn vị, địa phương\b", re.I), "các phòng, đơn vị thuộc {short}",
      "các bộ phận thuộc {short}"),
-    (re.compile(r"\bnăm (\d{4}) của tỉnh\b", re.I), "năm \\g<1> của {short}", "năm \\g<1> của {short}"),
+    (rx.compile(r"\bnăm (\d{4}) của tỉnh\b", re.I), "năm \\g<1> của {short}", "năm \\g<1> của {short}"),
 ]
 
 

@@ -40,7 +40,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from vbhc import dates, ids, limits, nd30
+from vbhc import dates, ids, limits, nd30, rx
 from vbhc.errors import InputError, VbhcError, debugging
 from vbhc.model import Document, Node, Signature
 from vbhc.numbering import point_letter, roman
@@ -49,8 +49,8 @@ from vbhc.writers.form import recipient_items, storage_line, symbol_for
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 SUFFIX = ".yaml.j2"
 BUILTIN_PREFIX = "vbhc/"  # `{% extends "vbhc/cong-van.yaml.j2" %}` names the built-in template
-_META = re.compile(r"^\s*\{#-?\s*\n?(?P<meta>.*?)-?#\}", re.S)
-_EXTENDS = re.compile(r"\{%-?\s*extends\s+[\"']" + BUILTIN_PREFIX + r"(?P<name>[\w.-]+?)" + re.escape(SUFFIX)
+_META = rx.compile(r"^\s*\{#-?\s*\n?(?P<meta>.*?)-?#\}", re.S)
+_EXTENDS = rx.compile(r"\{%-?\s*extends\s+[\"']" + BUILTIN_PREFIX + r"(?P<name>[\w.-]+?)" + re.escape(SUFFIX)
                       + r"[\"']")
 
 # What each data field is, in the clerk's words: used in every message about missing data.

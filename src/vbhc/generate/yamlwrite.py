@@ -12,8 +12,10 @@ from typing import Any
 
 import regex as re
 
-_PLAIN_START = re.compile(r"^[\p{L}\p{N}(]")
-_NOT_A_STRING = re.compile(r"^(?:[-+.\d\s:eE_]+|true|false|yes|no|on|off|null|y|n|~)$", re.I)
+from vbhc import rx
+
+_PLAIN_START = rx.compile(r"^[\p{L}\p{N}(]")
+_NOT_A_STRING = rx.compile(r"^(?:[-+.\d\s:eE_]+|true|false|yes|no|on|off|null|y|n|~)$", re.I)
 
 
 class Noted(str):

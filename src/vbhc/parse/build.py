@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import regex as re
 
-from vbhc import dates, ids
+from vbhc import dates, ids, rx
 from vbhc.model import (
     AppendixField,
     AuthorityField,
@@ -44,11 +44,13 @@ NODE_KIND: dict[LineKind, NodeKind] = {K.PART: "part", K.CHAPTER: "chapter", K.M
                                        K.ARTICLE: "article", K.DECIMAL: "clause", K.POINT: "point",
                                        K.BULLET: "bullet"}
 STRUCTURAL = {K.PART, K.CHAPTER, K.MUC, K.ROMAN, K.ARTICLE, K.DECIMAL, K.POINT, K.BULLET}
-_DASH = re.compile(r"^[-–+•]\s*")
-_SENTENCE_END = re.compile(r"[.;:,!?…]\s*$|\./\.$")
-_END_MARK = re.compile(r"\s*/\s*\.\s*$")
-_PLACEHOLDER = re.compile(r"…|\.{3}")
-_DATE_WITHOUT_YEAR = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
+_DASH = rx.compile(r"^[-–+•]\s*")
+_SENTENCE_END = rx.compile(r"[.;:,!?…]\s*$|\./\.$")
+_END_MARK = rx.compile(r"\s*/\s*\.\s*$")
+_PLACEHOLDER = rx.compile(r"…|\.{3}")
+_DATE_WITHOUT_YEAR = rx.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
+
+_YEAR_FIRST = rx.compile(r"^(\d{4})\s*/\s*(.+)$")  # "2025/QĐ-UBND": the year written in the symbol
 
 
 def _label(line: Line) -> LabelField:
@@ -219,7 +221,7 @@ class _DocBuilder:
         self.doc.number_raw = raw
         self.doc.number = None if f.blank else f.number
         symbol = f.symbol
-        year = re.match(r"^(\d{4})\s*/\s*(.+)$", symbol)
+        year = _YEAR_FIRST.match(symbol)
         if year:
             self.doc.year, symbol = year.group(1), year.group(2)
         self.doc.symbol = symbol or None

@@ -6,12 +6,13 @@ from collections.abc import Callable
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED, TYPE_WITH_QUALIFIER
 from vbhc.textnorm import fold, is_upper
 
-_LETTERS_ONLY = re.compile(r"[^a-z]")
+_LETTERS_ONLY = rx.compile(r"[^a-z]")
 _QH = _LETTERS_ONLY.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS_ONLY.sub("", fold(TIEU_NGU))
 

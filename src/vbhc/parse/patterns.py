@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import (
     AppendixField,
     AuthorityField,
@@ -29,9 +30,9 @@ POINT = r"[a-zđ]"
 # is a sentence, not a heading).
 HEADING_REST = r"\b\s*[.:\-–]?\s*(?P<rest>\p{Lu}.*)?$"
 
-TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, "Phụ lục"}, key=len, reverse=True)
+TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, "Phụ lục"}, key=lambda t: (-len(t), t))
 # A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
-TYPE_WITH_QUALIFIER = re.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
+TYPE_WITH_QUALIFIER = rx.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
 
@@ -80,66 +81,66 @@ POINT_LETTERS = "abcdefghijklmnopqrstuvwxyzđ"  # what a point label may be type
 # text wins. A row's last column lists the characters a matching line can begin with (None: any), so that a line
 # is tried only against the rows it could match; tests/parse/test_patterns.py checks the table both ways.
 LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
-    (K.RULE, re.compile(r"^[_\-–—=\.…]{3,}$"), _none, "_-–—=.…"),
-    (K.STAND_IN, re.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
+    (K.RULE, rx.compile(r"^[_\-–—=\.…]{3,}$"), _none, "_-–—=.…"),
+    (K.STAND_IN, rx.compile(r"^\[?\s*\((?:Đã ký|đã ký|Signature|signature|Ký tên.*|Chữ ký.*|Ký.*đóng dấu.*|"
                             r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$"), _none, "[("),
-    (K.SO_KY_HIEU, re.compile(r"^(?P<word>Số)(?P<gap>\s*)(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
+    (K.SO_KY_HIEU, rx.compile(r"^(?P<word>Số)(?P<gap>\s*)(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
                               r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number, "Ss"),
     # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
-    (K.CAN_CU, re.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+(?:đề\s+nghị|Tờ\s+trình|báo\s+cáo))\b"), _none, "CTX"),
-    (K.PLACE_DATE, re.compile(
+    (K.CAN_CU, rx.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+(?:đề\s+nghị|Tờ\s+trình|báo\s+cáo))\b"), _none, "CTX"),
+    (K.PLACE_DATE, rx.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,?\s*)(?P<date>ngày\s*(?P<day>\d{1,2}|[.…]+)?\s*tháng\s*"
         r"(?P<month>\d{1,2}|[.…]+)?\s*năm\s*(?P<year>\d{4}|[\d.…]+)?)\s*\.?$", re.I), _place_date, None),
     # the date written short ("Nghệ An, 05/02/2026"): still the place-date line; a rule judges it
-    (K.PLACE_DATE, re.compile(
+    (K.PLACE_DATE, rx.compile(
         r"^(?P<place>\p{L}[\p{L} .'’-]{0,50}?)(?P<comma>\s*,\s*)(?P<date>(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.\-]\s*"
         r"(?P<month>\d{1,2})\s*[/.\-]\s*(?P<year>\d{4}))\s*\.?$", re.I), _place_date_short, None),
-    (K.VV, re.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I), _rest, "Vv"),
-    (K.KINH_GUI, re.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$"), _rest, "K"),
-    (K.ENACTING, re.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$"), _none, "QNC"),
-    (K.KEM_THEO, re.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I), _none, "(KkBb"),
-    (K.PHU_LUC, re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$"),
+    (K.VV, rx.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I), _rest, "Vv"),
+    (K.KINH_GUI, rx.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$"), _rest, "K"),
+    (K.ENACTING, rx.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$"), _none, "QNC"),
+    (K.KEM_THEO, rx.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I), _none, "(KkBb"),
+    (K.PHU_LUC, rx.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$"),
      _appendix, "P"),
-    (K.NOI_NHAN, re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I), _rest, "Nn"),
-    (K.LUU, re.compile(r"^[-–+•]?\s*Lưu\s*:\s*(?P<rest>.*)$"), _rest, "-–+•L"),
-    (K.AUTHORITY, re.compile(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>[\p{Lu}\d][\p{Lu}\p{M}\d\s,.()-]*)$"),
+    (K.NOI_NHAN, rx.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I), _rest, "Nn"),
+    (K.LUU, rx.compile(r"^[-–+•]?\s*Lưu\s*:\s*(?P<rest>.*)$"), _rest, "-–+•L"),
+    (K.AUTHORITY, rx.compile(r"^(?P<prefix>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<rest>[\p{Lu}\d][\p{Lu}\p{M}\d\s,.()-]*)$"),
      _authority, "TKQ"),
-    (K.PART, re.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<num>" + ROMAN + r"|\d+|thứ\s+\p{L}+|THỨ\s+\p{L}+)"
+    (K.PART, rx.compile(r"^(?P<word>Phần|PHẦN)\s+(?P<num>" + ROMAN + r"|\d+|thứ\s+\p{L}+|THỨ\s+\p{L}+)"
                         + HEADING_REST), _label, "P"),
-    (K.CHAPTER, re.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>" + ROMAN + r"|\d+)" + HEADING_REST), _label, "C"),
-    (K.MUC, re.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST), _label, "M"),
-    (K.ARTICLE, re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$"), _label, "Đ"),
-    (K.ROMAN, re.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$"), _label, "IVXLC"),
-    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$"),
+    (K.CHAPTER, rx.compile(r"^(?P<word>Chương|CHƯƠNG)\s+(?P<num>" + ROMAN + r"|\d+)" + HEADING_REST), _label, "C"),
+    (K.MUC, rx.compile(r"^(?P<word>Mục|MỤC)\s+(?P<num>\d+)" + HEADING_REST), _label, "M"),
+    (K.ARTICLE, rx.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<rest>.*)$"), _label, "Đ"),
+    (K.ROMAN, rx.compile(r"^(?P<num>" + ROMAN + r")\s*[.)]\s*(?P<rest>\S.*)$"), _label, "IVXLC"),
+    (K.DECIMAL, rx.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))*)(?P<end>[.)])(?!\d)\s*(?P<rest>.*)$"),
      _label, "123456789"),
     # "1.2.3 Tiểu mục" without the last dot; a sub-number has at most two digits ("1.500 người" is a count)
-    (K.DECIMAL, re.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label,
+    (K.DECIMAL, rx.compile(r"^(?P<num>[1-9]\d{0,2}(?:\.(?:[1-9]\d?))+)(?P<end>)\s+(?P<rest>\S.*)$"), _label,
      "123456789"),
     # "a) Rà soát"; "a. Rà soát" too (a rule asks for the ")"), but only before a capital: "v.v." is no point
-    (K.POINT, re.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*(?P<end>\)|\.(?=\s+\p{Lu}))\s*"
+    (K.POINT, rx.compile(r"^(?P<lead>[-–+•]\s*)?(?P<num>" + POINT + r")\s*(?P<end>\)|\.(?=\s+\p{Lu}))\s*"
                          r"(?P<rest>.*)$"), _label,
      "-–+•" + POINT_LETTERS),
-    (K.BULLET, re.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
-    (K.PAGE_NUMBER, re.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
+    (K.BULLET, rx.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
+    (K.PAGE_NUMBER, rx.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
 ]
 
 
 # Head words that begin an agency's name: where a new agency starts in a stacked header.
-AGENCY_HEADS = re.compile(
+AGENCY_HEADS = rx.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HỘI\s+ĐỒNG|HĐND|SỞ|BỘ|BAN|PHÒNG|CHÍNH\s+PHỦ|VĂN\s+PHÒNG|CỤC|TỔNG\s+CỤC|"
     r"TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|KHO\s+BẠC|TRƯỜNG|BỆNH\s+VIỆN|ĐẢNG\s+ỦY|TỈNH\s+ỦY|VIỆN|"
     r"TOÀ\s+ÁN|TÒA\s+ÁN|CHI\s+CỤC|QUỸ|ĐÀI|BÁO|NGÂN\s+HÀNG|BỘ\s+CHỈ\s+HUY|ĐOÀN|LIÊN\s+ĐOÀN)\b"
 )
 
 # Positions that close a body and open a signature block when no "Nơi nhận" came first.
-POSITIONS = re.compile(
+POSITIONS = rx.compile(
     r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TRƯỞNG\s+\p{Lu}+|CHÁNH\s+\p{Lu}+|"
     r"VIỆN\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|THỦ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|"
     r"BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG)\b"
 )
 
 # Paragraphs that close a whole document after its last numbered item ("Trên đây là báo cáo …").
-CLOSING_PARAGRAPH = re.compile(r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
+CLOSING_PARAGRAPH = rx.compile(r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
                                r"thực\s+hiện|Rất\s+mong|Vậy,?\s+(?:kính\s+)?(?:đề\s+nghị|báo\s+cáo|trình))", re.I)
 
-PERSON_NAME = re.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
+PERSON_NAME = rx.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import Block, Line, LineKind, RestField
 from vbhc.parse.classify import classify_text
 
 # The start of a place-date whose rest is on the next line: "Lâm Đồng, ngày", "Hà Nội, ngày 5 tháng".
-_DATE_START = re.compile(r"^\p{L}[\p{L} .'’-]{0,50}?,?\s*ngày(?:\s*[\d.…]*)?(?:\s*tháng(?:\s*[\d.…]*)?)?\s*$", re.I)
+_DATE_START = rx.compile(r"^\p{L}[\p{L} .'’-]{0,50}?,?\s*ngày(?:\s*[\d.…]*)?(?:\s*tháng(?:\s*[\d.…]*)?)?\s*$", re.I)
 
 
 def _continues_vv(open_line: Line, line: Line) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import Document, Node
 from vbhc.profile.areas import first_named
 from vbhc.textnorm import fold, squash
@@ -33,7 +34,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "xa": (r"cac xa", r"xa, phuong", r"phuong, xa", r"ubnd cap xa", r"uy ban nhan dan cap xa", r"cac dia phuong",
            r"dia phuong", r"co quan, don vi, dia phuong", r"cac co quan, dia phuong"),
 }
-_ROMAN = re.compile(r"^[IVXLC]+\.?$")
+_ROMAN = rx.compile(r"^[IVXLC]+\.?$")
 
 
 @dataclass

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex as re
-
-from vbhc import citation, dates
+from vbhc import citation, dates, rx
 from vbhc.model import Document, Node, ParsedFile
 from vbhc.profile.areas import first_named
 from vbhc.profile.keys import indicator_key, similarity
@@ -102,7 +100,7 @@ def _sentences_under(nodes: list[Node]) -> Iterator[tuple[Node, str]]:
                     yield node, s
 
 
-_DEADLINE_WORDS = re.compile(r"\b(thoi han|truoc ngay|cham nhat|han cuoi|hoan thanh)\b")
+_DEADLINE_WORDS = rx.compile(r"\b(thoi han|truoc ngay|cham nhat|han cuoi|hoan thanh)\b")
 
 
 def parent_deadline(doc: Document) -> tuple[str | None, str | None, str | None, int | None]:

@@ -17,17 +17,20 @@ from functools import lru_cache
 
 import regex as re
 
+from vbhc import rx
 from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, MANNER_WORDS, PURPOSE_WORDS, STOPWORDS, SYNONYMS
+from vbhc.profile.wordlist import WordList, general_words
 from vbhc.textnorm import OLD_TONES, fold, modern_tones
 
-_ABBR_RE = re.compile(r"(?<![\p{L}\d])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
+_ABBR_RE = rx.compile(r"(?<![\p{L}\d])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
                                                                                    reverse=True)) + r")(?![\p{L}\d])")
 _STOP = {modern_tones(w).lower() for w in STOPWORDS}
-_PUNCT = re.compile(r"^[\p{P}\p{S}]+$")
-_SYNONYMS = re.compile(r"(?<![\p{L}])(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
+_PUNCT = rx.compile(r"^[\p{P}\p{S}]+$")
+_BRACKETS = rx.compile(r"[()\[\]“”\"']")
+_SYNONYMS = rx.compile(r"(?<![\p{L}])(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
                        + r")(?![\p{L}])", re.I)
-_PURPOSE = re.compile(r"\s+(?:" + "|".join(PURPOSE_WORDS) + r")\s+", re.I)
-_MANNER = re.compile(r",?\s+(?:" + "|".join(MANNER_WORDS) + r")\s+", re.I)
+_PURPOSE = rx.compile(r"\s+(?:" + "|".join(PURPOSE_WORDS) + r")\s+", re.I)
+_MANNER = rx.compile(r",?\s+(?:" + "|".join(MANNER_WORDS) + r")\s+", re.I)
 
 
 # Changed whenever the key of an indicator would come out differently (the words dropped, the segmenter's
@@ -39,7 +42,7 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
 
-_TOKEN = re.compile(r"[\p{L}\p{M}\d]+(?:[-'][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]")
+_TOKEN = rx.compile(r"[\p{L}\p{M}\d]+(?:[-'][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]")
 MAX_WORD_SYLLABLES = 4
 
 
@@ -85,40 +88,18 @@ def _segment(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def general_words() -> frozenset[str]:
-    """The words of underthesea's Vietnamese word list (Viet74K), lower case, tone marks as the list writes
-    them ("thủ tục", "hành chính hoá"; not folded: "phương thức" is not "phường thực"): read as a data file
-    (≈50 ms), neither the package imported nor its model loaded. Looked up in both tone styles."""
-    import importlib.util
-    import unicodedata
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return frozenset(map(str.strip, text.lower().split("\n")))
-
-
 _NEW_TO_OLD = {new: old for old, new in OLD_TONES.items()}
-_NEW_TONE_RE = re.compile("|".join(_NEW_TO_OLD))
+_NEW_TONE_RE = rx.compile("|".join(_NEW_TO_OLD))
 
 
-def _in_general(candidate: str, words: frozenset[str]) -> bool:
+def _in_general(candidate: str, words: WordList) -> bool:
     return candidate in words or _NEW_TONE_RE.sub(lambda m: _NEW_TO_OLD[m.group()], candidate) in words
 
 
-def _longest(syllables: list[str], i: int, words: frozenset[str], general: bool = False) -> int:
+def _longest(syllables: list[str], i: int, words: frozenset[str] | WordList) -> int:
     for n in range(min(MAX_WORD_SYLLABLES, len(syllables) - i), 1, -1):
         candidate = " ".join(syllables[i:i + n])
-        if _in_general(candidate, words) if general else candidate in words:
+        if _in_general(candidate, words) if isinstance(words, WordList) else candidate in words:
             return n
     return 0
 
@@ -140,7 +121,7 @@ def _segment_with(text: str, vocabulary: frozenset[str]) -> list[str]:
     while i < len(tokens):
         n = _longest(folded, i, vocabulary)
         if not n and lower[i] not in _STOP_SYLLABLES:
-            n = _longest(lower, i, general, general=True)
+            n = _longest(lower, i, general)
         n = n or 1
         out.append(" ".join(tokens[i:i + n]))
         i += n
@@ -172,7 +153,7 @@ def indicator_key(indicator: str, without_manner: bool = False, vocabulary: froz
         if len(head.split()) >= 3:  # "… tổ kiểm tra nội bộ để kiểm tra kết quả …": not the indicator proper
             text = head
     text = _SYNONYMS.sub(lambda m: SYNONYMS[m.group(1).lower()], text)
-    text = re.sub(r"[()\[\]“”\"']", " ", text)
+    text = _BRACKETS.sub(" ", text)
     words: list[str] = []
     for token in (_segment(text) if vocabulary is None else _segment_with(text, vocabulary)):
         if _PUNCT.match(token):

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
-
+from vbhc import rx
 from vbhc.model import Document
 from vbhc.textnorm import fold
 
@@ -33,9 +32,9 @@ THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "the_che": ("pháp luật", ("theo dõi thi hành pháp luật", "phổ biến, giáo dục pháp luật", "kiểm tra văn bản")),
 }
 # Words a title opens with that say nothing of its subject.
-_LEAD = re.compile(r"^(?:(?:ke hoach|thuc hien|trien khai|to chuc|cong tac|phat dong|phong trao|ban hanh|"
+_LEAD = rx.compile(r"^(?:(?:ke hoach|thuc hien|trien khai|to chuc|cong tac|phat dong|phong trao|ban hanh|"
                    r"xay dung|day manh|tang cuong|ve viec|ve)\b[\s,:“”\"]*)+")
-_REFORM = re.compile(r"^(?:cai cach hanh chinh|cchc)\b")
+_REFORM = rx.compile(r"^(?:cai cach hanh chinh|cchc)\b")
 # Sections only a thematic plan has.
 _THEMATIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "kiem_tra": ("noi dung kiem tra", "doan kiem tra", "phuong phap kiem tra", "don vi duoc kiem tra"),
@@ -98,8 +97,8 @@ def kind_of(doc: Document, told: str | None = None) -> Kind:
 
 # --- levels ------------------------------------------------------------------------------------
 
-_COMMUNE = re.compile(r"\b(?:xa|phuong|dac khu|thi tran)\b")
-_PROVINCE = re.compile(r"^(?:uy ban nhan dan|ubnd|chu tich uy ban nhan dan)\s+(?:tinh|thanh pho)\b")
+_COMMUNE = rx.compile(r"\b(?:xa|phuong|dac khu|thi tran)\b")
+_PROVINCE = rx.compile(r"^(?:uy ban nhan dan|ubnd|chu tich uy ban nhan dan)\s+(?:tinh|thanh pho)\b")
 
 
 def level_of(issuer: str | None) -> str | None:

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex as re
 
-from vbhc import ids
+from vbhc import ids, rx
 from vbhc.citation import Citation, find_all
 from vbhc.model import Document, Node, ParsedFile
 from vbhc.profile.areas import named
@@ -45,7 +45,7 @@ from vbhc.textnorm import fold
 
 # One alternation per element: a sentence is evidence when any of its patterns is found (one compile, one
 # search, instead of up to nine).
-_EVIDENCE = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in ELEMENT_EVIDENCE.items()}
+_EVIDENCE = {k: rx.compile("|".join(f"(?:{p})" for p in v)) for k, v in ELEMENT_EVIDENCE.items()}
 
 
 @dataclass
@@ -192,7 +192,7 @@ _NOT_SECTOR_AFTER = "|".join(fold(x) for x in NOT_SECTOR_AFTER)
 @cache
 def _sector_pattern(word: str) -> re.Pattern[str]:
     """Compiled when a text first holds the word: most runs meet only a few of the sectors."""
-    return re.compile(rf"\b{word}\b(?!\s+(?:{_NOT_SECTOR_AFTER})\b)")
+    return rx.compile(rf"\b{word}\b(?!\s+(?:{_NOT_SECTOR_AFTER})\b)")
 
 
 def sectors_in(text: str) -> list[str]:
@@ -207,8 +207,8 @@ def _foreign_sector(indicator: str, text_folded: str) -> bool:
     return bool(sectors) and not any(s in text_folded for s in sectors)
 
 
-_PROVINCE_ONLY = re.compile("|".join(PROVINCE_ONLY))
-_EVERY_LEVEL = re.compile("|".join(EVERY_LEVEL))
+_PROVINCE_ONLY = rx.compile("|".join(PROVINCE_ONLY))
+_EVERY_LEVEL = rx.compile("|".join(EVERY_LEVEL))
 
 
 def province_only(indicator: str) -> bool:

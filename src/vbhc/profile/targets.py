@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import Document, Node
 from vbhc.profile.keys import has_manner_clause, indicator_key, similarity, vocabulary_of
 from vbhc.profile.lexicon import (
@@ -36,21 +37,21 @@ from vbhc.profile.model import DIRECTION_OPS, LEVEL_OPS, Target
 from vbhc.textnorm import fold, nfc, squash
 
 # "95%", "87,5 phần trăm", and ranges "55–60%", "55% - 60%", "55% đến 60%" (the lower bound is kept).
-_NUMBER = re.compile(r"(?<![\d/.,])(?:(?P<low>\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:[-–—]|đến|tới)\s*)?"
+_NUMBER = rx.compile(r"(?<![\d/.,])(?:(?P<low>\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:[-–—]|đến|tới)\s*)?"
                      r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>%|phần\s+trăm)(?![\p{L}\d])", re.I)
 # "ít nhất 01 (một) sáng kiến", "không quá 05 ngày làm việc", "trên 33 triệu USD": a counted amount; the
 # counted noun stays in the indicator's words.
-_COUNT = re.compile(r"(?<![\d/.,])(?P<low>)(?P<num>\d{1,4}(?:[.,]\d+)?)\s*(?:\([\p{L}\s]+\)\s*)?"
+_COUNT = rx.compile(r"(?<![\d/.,])(?P<low>)(?P<num>\d{1,4}(?:[.,]\d+)?)\s*(?:\([\p{L}\s]+\)\s*)?"
                     r"(?=(?P<unit>" + "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
                     + r")(?![\p{L}]))", re.I)
 # "(nằm) trong nhóm 15 tỉnh, thành phố dẫn đầu (cả nước)": a rank, at most the 15th.
-_RANK = re.compile(r"(?:nằm\s+)?(?:trong\s+)?(?:nhóm|top)\s+(?P<low>)(?P<num>\d{1,3})\s+[\p{L}, ]{2,40}?\s+dẫn\s+đầu"
+_RANK = rx.compile(r"(?:nằm\s+)?(?:trong\s+)?(?:nhóm|top)\s+(?P<low>)(?P<num>\d{1,3})\s+[\p{L}, ]{2,40}?\s+dẫn\s+đầu"
                    r"(?:\s+(?:cả\s+nước|toàn\s+quốc|khu\s+vực|toàn\s+tỉnh|của\s+tỉnh))?", re.I)
 RANK_UNIT = "hạng"
 # Comparator words too loose for a count: "từ 3 đơn vị" is a start, not a floor, unless "… trở lên" follows.
 _WEAK_COUNT_OPS = {fold(p) for p in ("từ", "lên", "đạt", "bằng", "là", "đạt tỷ lệ", "đạt mức")}
 _MONEY = {fold(u) for u in ("tỷ đồng", "triệu đồng", "nghìn đồng", "đồng", "triệu USD", "USD")}  # "đạt 400 triệu USD"
-_CLAUSE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=\S)|;\s*|,\s*(?=(?:trong đó|Trong đó)\b)")
+_CLAUSE_SPLIT = rx.compile(r"(?<=[.;!?])\s+(?=\S)|;\s*|,\s*(?=(?:trong đó|Trong đó)\b)")
 
 
 @lru_cache(maxsize=512)
@@ -69,14 +70,14 @@ def fold_same_length(text: str) -> str:
 _COUNT_UNIT = {fold(u): u for u in COUNT_UNITS}
 _OPS_BEFORE = sorted(((fold(p), op) for p, op in OP_BEFORE), key=lambda x: len(x[0]), reverse=True)
 _OPS_AFTER = [(fold(p), op) for p, op in OP_AFTER]
-_FILLER_END = re.compile(r"(?:\s|^)(?:dat(?: ty le| muc)?|la|bang|phan dau|dam bao|bao dam|o muc)\s*$")
-_INTRO = re.compile(r"^\s*(?:(?:trong do|phan dau(?: den (?:het )?nam \d{4})?|dam bao|bao dam|dong thoi)\s*[,:]?|"
+_FILLER_END = rx.compile(r"(?:\s|^)(?:dat(?: ty le| muc)?|la|bang|phan dau|dam bao|bao dam|o muc)\s*$")
+_INTRO = rx.compile(r"^\s*(?:(?:trong do|phan dau(?: den (?:het )?nam \d{4})?|dam bao|bao dam|dong thoi)\s*[,:]?|"
                     r"(?:muc tieu|chi tieu)\s*(?::|$))\s*", re.I)
 # "… đảm bảo nguyên tắc 100% hồ sơ …": what the task ensures is the target, not the task before it.
-_LEAD_IN_END = re.compile(r"(?:^|\s)(?:dam bao|bao dam|phan dau)(?: nguyen tac)?\s*$")
-_CONNECTOR_EDGES = re.compile(r"^[\s,;:.\-–]+|[\s,;:.\-–]+$")
-_TRAILING_AND = re.compile(r"(?:\s+|^)(?:va|hoac|,)\s*$")
-_LEADING_AND = re.compile(r"^\s*(?:va|hoac)\s+")
+_LEAD_IN_END = rx.compile(r"(?:^|\s)(?:dam bao|bao dam|phan dau)(?: nguyen tac)?\s*$")
+_CONNECTOR_EDGES = rx.compile(r"^[\s,;:.\-–]+|[\s,;:.\-–]+$")
+_TRAILING_AND = rx.compile(r"(?:\s+|^)(?:va|hoac|,)\s*$")
+_LEADING_AND = rx.compile(r"^\s*(?:va|hoac)\s+")
 
 
 def sentences(text: str) -> list[str]:
@@ -84,9 +85,12 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _CLAUSE_SPLIT.split(squash(nfc(text))) if s and s.strip()]
 
 
+_PARENTHESES = rx.compile(r"\s*\(([^()]*)\)")
+
+
 def _drop_long_parentheses(text: str) -> str:
     """Drop "(Trừ tài liệu thuộc danh mục bí mật nhà nước)"; keep "(QPPL)", "(PAR INDEX)"."""
-    return re.sub(r"\s*\(([^()]*)\)", lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
+    return _PARENTHESES.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
 
 
 def _clean(text: str) -> str:
@@ -207,9 +211,12 @@ def _settle_op(spans: list[_Span], i: int, consumed: bool, before: str) -> str:
     return op
 
 
+_SO_VOI = rx.compile(r"\bso voi\b")
+
+
 def _split_baseline(after: str) -> tuple[str, str | None]:
     """"… so với năm 2021": the words after the number without the baseline, and the baseline."""
-    so_voi = re.search(r"\bso voi\b", fold_same_length(after))
+    so_voi = _SO_VOI.search(fold_same_length(after))
     if not so_voi:
         return after, None
     return after[: so_voi.start()], _clean(after[so_voi.end():]) or None
@@ -260,19 +267,29 @@ def targets_in_sentence(sentence: str) -> list[Target]:
     return found
 
 
+def _directional_verb(verbs: list[str], objects: list[str]) -> re.Pattern[str]:
+    """"tăng tỷ lệ …", "nâng cao Chỉ số …" in a folded sentence: the verb, before its object."""
+    return rx.compile(r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?:ket qua\s+)?(?=(?:"
+                      + "|".join(fold(o) for o in objects) + r")\b)")
+
+
+# (the verb and its object, the target's op, where a list of objects is split into targets)
+_DIRECTIONAL = (
+    (_directional_verb(INCREASE_VERBS, INCREASE_OBJECTS), "increase",
+     rx.compile(r"(?:,|\s+và)\s+(?:tăng\s+)?(?=(?:tỷ|tỉ) lệ\b)")),
+    (_directional_verb(IMPROVE_VERBS, IMPROVE_OBJECTS), "improve",
+     rx.compile(r"(?:,|\s+và)\s+(?=(?:Chỉ số|chỉ số|thứ hạng|xếp hạng)\b)")),
+)
+
+
 def _directional(sentence: str) -> list[Target]:
     f = fold_same_length(sentence)
-    for verbs, objects, op, split in (
-        (INCREASE_VERBS, INCREASE_OBJECTS, "increase", r"(?:,|\s+và)\s+(?:tăng\s+)?(?=(?:tỷ|tỉ) lệ\b)"),
-        (IMPROVE_VERBS, IMPROVE_OBJECTS, "improve", r"(?:,|\s+và)\s+(?=(?:Chỉ số|chỉ số|thứ hạng|xếp hạng)\b)"),
-    ):
-        pattern = r"\b(?:" + "|".join(fold(v) for v in verbs) + r")\s+(?:cac\s+)?(?:ket qua\s+)?(?=(?:" + \
-            "|".join(fold(o) for o in objects) + r")\b)"
-        m = re.search(pattern, f)
+    for verb, op, split in _DIRECTIONAL:
+        m = verb.search(f)
         if not m:
             continue
         rest = sentence[m.end():]
-        parts = [_clean(p) for p in re.split(split, rest)]
+        parts = [_clean(p) for p in split.split(rest)]
         return [Target(indicator=p, op=op, value=None, unit=None, text=sentence) for p in parts if _words(p) >= 2]
     return []
 
@@ -291,7 +308,7 @@ def node_texts(node: Node) -> Iterator[str]:
         yield node.heading
 
 
-_HEAD_END = re.compile(r"\s+(?:của|về|đối với|trong|tại|ở)\s+", re.I)
+_HEAD_END = rx.compile(r"\s+(?:của|về|đối với|trong|tại|ở)\s+", re.I)
 
 
 def _sub_target_text(t: Target, prev: Target | None) -> str:

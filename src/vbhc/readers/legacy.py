@@ -22,6 +22,7 @@ import unicodedata
 
 import regex as re
 
+from vbhc import rx
 from vbhc.readers.legacy_tables import (
     ACUTE,
     BREVE,
@@ -42,7 +43,7 @@ from vbhc.readers.legacy_tables import (
 TCVN3_NAME, VNI_NAME = "tcvn3", "vni"
 LABELS = {TCVN3_NAME: "TCVN3", VNI_NAME: "VNI"}
 
-_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_SUBSET = rx.compile(r"^[A-Z]{6}\+")
 
 
 def _clean(font: str | None) -> str:
@@ -147,14 +148,14 @@ def legacy_note(encodings: dict[str, int], fonts: dict[str, int]) -> str:
 
 
 _TONES = {ACUTE, GRAVE, HOOK, TILDE, DOT}
-_SYLLABLE = re.compile(
+_SYLLABLE = rx.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     r"[aăâeêioôơuưy]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?$"
 )
-_WORD = re.compile(r"[^\W\d_]+")
-_UNICODE_VIET = re.compile(r"[ăđơưĂĐƠƯĩũĨŨ\u1ea0-\u1ef9]")  # letters outside Latin-1 only
-_HIGH = re.compile(r"[\xa0-\xff\uf0a0-\uf0ff]")
+_WORD = rx.compile(r"[^\W\d_]+")
+_UNICODE_VIET = rx.compile(r"[ăđơưĂĐƠƯĩũĨŨ\u1ea0-\u1ef9]")  # letters outside Latin-1 only
+_HIGH = rx.compile(r"[\xa0-\xff\uf0a0-\uf0ff]")
 
 
 def _valid_syllable(word: str) -> bool:
@@ -191,7 +192,7 @@ def detect(text: str) -> str | None:
     return None
 
 
-_TOKEN = re.compile(r"[A-Za-z\xa1-\xfe]+")
+_TOKEN = rx.compile(r"[A-Za-z\xa1-\xfe]+")
 _CAPITAL_BYTES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ\xa1\xa2\xa3\xa4\xa5\xa6\xa7")
 
 

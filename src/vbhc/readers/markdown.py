@@ -16,36 +16,39 @@ from dataclasses import dataclass
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import Block, Location, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.textnorm import fold
 
-_BAR = re.compile(r"^\s*\|\s*$")
-_MARK = re.compile(r"\*{1,3}")
-_HEADING = re.compile(r"^#{1,6}\s+")
-_PIPE_ROW = re.compile(r"^\s*\|.*\S.*\|\s*$")
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LETTERS = re.compile(r"[^a-z]")
+_BAR = rx.compile(r"^\s*\|\s*$")
+_PIPE_ONLY_LINE = rx.compile(r"(?m)^[ \t]*\|[ \t]*$")
+LINE_BREAK = rx.compile(r"\r\n|\r|\n")
+_MARK = rx.compile(r"\*{1,3}")
+_HEADING = rx.compile(r"^#{1,6}\s+")
+_PIPE_ROW = rx.compile(r"^\s*\|.*\S.*\|\s*$")
+_PIPE_RULE = rx.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LETTERS = rx.compile(r"[^a-z]")
 _QH = _LETTERS.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS.sub("", fold(TIEU_NGU))
 
 # A line of the page that stands alone, whatever comes before or after it: a drawn rule, the
 # Tiêu ngữ, "Số: …/…", "Nơi nhận:", "Lưu: …".
-_WHOLE_LINE = re.compile(r"^(?:[-_=–—.…]{3,}|Số\s*:.*/.*|Nơi\s+nhận\s*:|[-–+•]?\s*Lưu\s*:.*)$")
+_WHOLE_LINE = rx.compile(r"^(?:[-_=–—.…]{3,}|Số\s*:.*/.*|Nơi\s+nhận\s*:|[-–+•]?\s*Lưu\s*:.*)$")
 # What starts a new line of the page inside a paragraph, after a line that ends a sentence or
 # a list item: a dash, a point, a number, an article.
-_LABEL = re.compile(r"^(?:[-–+•]\s|[a-zđ]\)|\d{1,3}(?:\.\d{1,2})*[.)]\s|Điều\s+\d|[IVXLC]{1,7}\.\s)")
-_ITEM_END = re.compile(r"[.;:]\s*$")
-_SENTENCE_END = re.compile(r"[.;:!?…)\]”\"]\s*$")
+_LABEL = rx.compile(r"^(?:[-–+•]\s|[a-zđ]\)|\d{1,3}(?:\.\d{1,2})*[.)]\s|Điều\s+\d|[IVXLC]{1,7}\.\s)")
+_ITEM_END = rx.compile(r"[.;:]\s*$")
+_SENTENCE_END = rx.compile(r"[.;:!?…)\]”\"]\s*$")
 # A place-date cut before its month or year ("Nghệ An, ngày 26" / "tháng 11 năm 2025").
-_DATE_CUT = re.compile(r",\s*ngày\s*[\d.…]*\s*(?:tháng\s*[\d.…]*\s*)?$", re.I)
-_DATE_REST = re.compile(r"^(?:tháng|năm)\b", re.I)
+_DATE_CUT = rx.compile(r",\s*ngày\s*[\d.…]*\s*(?:tháng\s*[\d.…]*\s*)?$", re.I)
+_DATE_REST = rx.compile(r"^(?:tháng|năm)\b", re.I)
 
 
 def is_legal_site(text: str) -> bool:
     """The layout's own sign: lines that hold only "|" (at least one cell opened and closed)."""
     count = 0
-    for _ in re.finditer(r"(?m)^[ \t]*\|[ \t]*$", text):
+    for _ in _PIPE_ONLY_LINE.finditer(text):
         count += 1
         if count >= 2:
             return True
@@ -298,7 +301,7 @@ def legal_site_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     wraps: dict[int, list[str]] = {}  # block index → its text's pieces, joined once at the end
     table = -1
-    for run in _runs(re.split(r"\r\n|\r|\n", text)):
+    for run in _runs(LINE_BREAK.split(text)):
         pipe_rows = _pipe_rows(run)
         if pipe_rows:
             table += 1

@@ -14,34 +14,35 @@ from pathlib import Path
 
 import regex as re
 
-from vbhc import limits
+from vbhc import limits, rx
 from vbhc.errors import InputError
 from vbhc.fileio import read_bounded
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
 from vbhc.readers import legacy
-from vbhc.readers.markdown import is_legal_site, legal_site_blocks
+from vbhc.readers.markdown import LINE_BREAK, is_legal_site, legal_site_blocks
 
-_MARK = re.compile(r"\*\*\*|\*\*|\*|__")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LABEL_START = re.compile(r"^(?:[a-zđ]\s*\)|[-–+•]\s)")
-_SENTENCE_END = re.compile(r"[.;:!?…)\]”\"'/]\s*$")
-_ABBR_START = re.compile(r"^\p{Lu}{2,8}(?=[\s,;.)])(?!\.\s)")
-_NUMBERED_START = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s|^(?:Điều|Chương|Mục|Phần)\s", re.I)
-_OPEN_END = re.compile(r"(?:^|\s)(?:tại|của|và|về|với|cho|các|những|trên|theo|đối với|trong|từ|đến|được|là|"
+_MARK = rx.compile(r"\*\*\*|\*\*|\*|__")
+_MD_HEADING = rx.compile(r"^#{1,6}\s+")
+_PAGE_NUMBER = rx.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_PERCENT_START = rx.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
+_TABLE_ROW = rx.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = rx.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LABEL_START = rx.compile(r"^(?:[a-zđ]\s*\)|[-–+•]\s)")
+_SENTENCE_END = rx.compile(r"[.;:!?…)\]”\"'/]\s*$")
+_ABBR_START = rx.compile(r"^\p{Lu}{2,8}(?=[\s,;.)])(?!\.\s)")
+_NUMBERED_START = rx.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s|^(?:Điều|Chương|Mục|Phần)\s", re.I)
+_OPEN_END = rx.compile(r"(?:^|\s)(?:tại|của|và|về|với|cho|các|những|trên|theo|đối với|trong|từ|đến|được|là|"
                        r"hoặc|qua|do|bởi|để)$")
 
 # Where a second column starts inside one extracted line: (left part, right part) patterns.
 _COLUMN_SPLITS = [
-    re.compile(r"^(?P<left>\S.*?)\s+(?P<right>" + QUOC_HIEU.replace(" ", r"\s+") + r".*)$", re.I),
-    re.compile(r"^(?P<left>\S.*?)\s+(?P<right>Độc\s+lập\s*[-–—]\s*Tự\s+do.*)$"),
-    re.compile(r"^(?P<left>Số\s*:?\s*[\d.…]*\s*/\s*\S+)\s+(?P<right>\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b.*)$"),
+    rx.compile(r"^(?P<left>\S.*?)\s+(?P<right>" + QUOC_HIEU.replace(" ", r"\s+") + r".*)$", re.I),
+    rx.compile(r"^(?P<left>\S.*?)\s+(?P<right>Độc\s+lập\s*[-–—]\s*Tự\s+do.*)$"),
+    rx.compile(r"^(?P<left>Số\s*:?\s*[\d.…]*\s*/\s*\S+)\s+(?P<right>\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b.*)$"),
     # "Nơi nhận:" beside the signing authority; "Nơi nhận: Như trên;" is one line, not two columns
-    re.compile(r"^(?P<left>Nơi nhận\s*:)\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?\p{Lu}[\p{Lu}\s]{3,})$"),
-    re.compile(
+    rx.compile(r"^(?P<left>Nơi nhận\s*:)\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?\p{Lu}[\p{Lu}\s]{3,})$"),
+    rx.compile(
         r"^(?P<left>[-–]\s.*?[;.])\s+(?P<right>(?:(?:TM|KT|TL|TUQ|Q)\.\s*)?\p{Lu}[\p{Lu}\s]{3,})$"
     ),
 ]
@@ -133,7 +134,7 @@ def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
     # A wrapped line that starts with an abbreviation ("… giải quyết / TTHC của phường", "… về / UBND
     # tỉnh") or follows a word no sentence ends on ("… tại / Trung tâm …"): still the same sentence.
     # Never when the next line is all capitals (a header or signature line) or a numbered label.
-    if re.match(r"\d{1,3}(?:[.,]\d+)?\s*%", n):  # "… công khai / 100% kết quả …"
+    if _PERCENT_START.match(n):  # "… công khai / 100% kết quả …"
         return True
     if n.upper() == n or _NUMBERED_START.match(n):
         return False
@@ -142,7 +143,7 @@ def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
 
 def _visible_lines(text: str, markdown: bool) -> list[_Line | None]:
     """The file's lines with Markdown marks taken off (bold/italic kept as style); None = blank."""
-    raw_lines = re.split(r"\r\n|\r|\n", text)
+    raw_lines = LINE_BREAK.split(text)
     has_marks = markdown and bool(_MARK.search(text))
     state = {"bold": False, "italic": False}
     lines: list[_Line | None] = []

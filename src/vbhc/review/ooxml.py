@@ -13,9 +13,9 @@ import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex as re
 from lxml import etree
 
+from vbhc import rx
 from vbhc.readers.docx.names import R_NS, W_NS, P, R, T, w
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -56,7 +56,7 @@ TBLPR_ORDER = _order(
 # CT_TblBorders in schema order; an edge is named "left" or "start" ("right" or "end"), never both
 TBL_BORDER_EDGES = (("top",), ("left", "start"), ("bottom",), ("right", "end"), ("insideH",), ("insideV",))
 _LAST = {RPR_CHANGE, PPR_CHANGE, SECTPR_CHANGE, TBLPR_CHANGE, TCPR_CHANGE}  # a revision record is the last child
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = rx.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FALSE_VALUES = {"0", "false", "off", "none"}
 
 

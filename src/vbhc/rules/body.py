@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex as re
 
-from vbhc import citation, fixes, ids, nd30
+from vbhc import citation, fixes, ids, nd30, rx
 from vbhc.model import LabelField, Line, Node, Role
 from vbhc.nd30 import source
 from vbhc.numbering import point_index, point_letter, roman, roman_value
@@ -18,7 +18,7 @@ PL1 = "Phụ lục I"
 
 # --- Căn cứ ---------------------------------------------------------------------------------
 
-_PROPOSAL = re.compile(r"^(?:Theo|Xét)\s+(?:đề\s+nghị|đơn|tờ\s+trình|báo\s+cáo)", re.I)
+_PROPOSAL = rx.compile(r"^(?:Theo|Xét)\s+(?:đề\s+nghị|đơn|tờ\s+trình|báo\s+cáo)", re.I)
 
 
 @rule("ND30.CanCu.DauCau", severity="error", source=source(f"{PL1}, mục II.6.a; Phụ lục III, Mẫu 1.3"),
@@ -67,7 +67,7 @@ def _end_fix(ctx: Context, ln: Line, mark: str) -> fixes.Fix | None:
 
 # --- Numbering --------------------------------------------------------------------------------
 
-_DOTTED = re.compile(r"\d+(?:\.\d+)+")
+_DOTTED = rx.compile(r"\d+(?:\.\d+)+")
 
 
 def _ordinal(node: Node) -> int | None:
@@ -258,11 +258,11 @@ def _point_lists(ctx: Context) -> Iterator[list[Node]]:
 # "Luật Tổ chức chính quyền địa phương" is cited by name; a law's number is optional.
 _CITED_BY_NAME = {"Luật"}
 _NOT_CITING = frozenset({Role.SO_KY_HIEU, Role.QUOC_HIEU, Role.TIEU_NGU, Role.PLACE_DATE})  # their "/" cites nothing
-_BEFORE_NUMBER = re.compile(r"\s+(?=\d)")
+_BEFORE_NUMBER = rx.compile(r"\s+(?=\d)")
 # What a citation with a type name and without "số" must hold (vbhc.citation's grammar): the type's
 # last letter, spaces, then "number/symbol". Most lines do not, and the citation grammar is costly.
 # (Written from the digits, the letter behind them: 8 times faster than from the letter.)
-_WITHOUT_SO = re.compile(r"(?<=\p{L}(?<!(?i:số|so))\s+)\d{1,6}\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[\p{Lu}Đ]")
+_WITHOUT_SO = rx.compile(r"(?<=\p{L}(?<!(?i:số|so))\s+)\d{1,6}\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[\p{Lu}Đ]")
 
 
 @rule("ND30.TrichDan.ThieuSo", severity="warning", source=source(f"{PL1}, mục II.6.a–b"),

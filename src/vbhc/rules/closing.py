@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import fixes, nd30
+from vbhc import fixes, nd30, rx
 from vbhc.model import Line, Role
 from vbhc.nd30 import source
 from vbhc.parse.patterns import POSITIONS
@@ -21,11 +21,11 @@ from vbhc.textnorm import squash
 PL1 = "Phụ lục I"
 
 # An authority prefix written in a way the decree does not use: "KT CHỦ TỊCH", "K.T.", "T/M", "TM:".
-_BAD_PREFIX = re.compile(r"^(?P<found>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.\s*M\.?|K\.\s*T\.?|T\.\s*L\.?|"
+_BAD_PREFIX = rx.compile(r"^(?P<found>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\.\s*M\.?|K\.\s*T\.?|T\.\s*L\.?|"
                          r"(?:TM|KT|TL|TUQ|Q)(?:\s*[:,;]|\s+(?=\p{Lu}{2})))\s*(?P<rest>\p{Lu}.*)$")
 # "- Lưu: VT, NC.Châu": the drafter's name run on after the final dot (printed in subscript in Word).
-_NOT_CAPITAL = re.compile(r"[^A-Z]")
-_DRAFTER_MARK = re.compile(r"\.\s*\(?(?P<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\)?\s*$")
+_NOT_CAPITAL = rx.compile(r"[^A-Z]")
+_DRAFTER_MARK = rx.compile(r"\.\s*\(?(?P<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\)?\s*$")
 _CANON = {"TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ.", "Q": "Q."}
 
 
@@ -174,8 +174,8 @@ def _recipient_items(ctx: Context) -> list[tuple[Line, str, Line]]:
     return items
 
 
-_LABEL = re.compile(r"^nơi\s+nhận\s*[:;.,]?", re.I)
-_WRITTEN_RIGHT = re.compile(r"^Nơi\s+nhận\s*:")
+_LABEL = rx.compile(r"^nơi\s+nhận\s*[:;.,]?", re.I)
+_WRITTEN_RIGHT = rx.compile(r"^Nơi\s+nhận\s*:")
 _END_MARKS = ",.:;"
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from vbhc import dates, fixes, nd30
+from vbhc import dates, fixes, nd30, rx
 from vbhc.model import Line, Role
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
@@ -65,7 +65,7 @@ def tieu_ngu_thieu(ctx: Context) -> Iterator[Finding]:
                           at=ln, part=HEADER, data={"expected": nd30.TIEU_NGU})
 
 
-_DASHES = re.compile(r"\s*[-–—‐‑]\s*")
+_DASHES = rx.compile(r"\s*[-–—‐‑]\s*")
 
 
 @rule("ND30.TieuNgu.ChinhTa", severity="error", source=source(f"{PL1}, mục II.1.b"),
@@ -109,13 +109,13 @@ def co_quan_thieu(ctx: Context) -> Iterator[Finding]:
 # --- Number and symbol ----------------------------------------------------------------------
 
 # Characters of one group of a symbol: letters (QyĐ, CTr, TTr keep their lower case), digits, "&".
-_GROUP_SEPARATORS = re.compile(r"[^\p{L}\p{N}&\s/-]")
+_GROUP_SEPARATORS = rx.compile(r"[^\p{L}\p{N}&\s/-]")
 # What a fix rewrites: the "Số:" before the number, spaces around "/" and "-", a separator between groups.
-_NUMBER_HEAD = re.compile(r"^(?P<word>Số)\s*[:;.]?\s*", re.I)
-_SPACED = re.compile(r"\s*([/\-–])\s*")
-_BLANK = re.compile(r"[.…]{2}")  # a blank form: "Số: …/…"
-_GROUP_END = re.compile(r"[-–.\s_]")  # what ends the first group of a symbol
-_BETWEEN_GROUPS = re.compile(r"(?<=[\p{L}\p{N}])[^\p{L}\p{N}&\s/-](?=[\p{L}\p{N}])")
+_NUMBER_HEAD = rx.compile(r"^(?P<word>Số)\s*[:;.]?\s*", re.I)
+_SPACED = rx.compile(r"\s*([/\-–])\s*")
+_BLANK = rx.compile(r"[.…]{2}")  # a blank form: "Số: …/…"
+_GROUP_END = rx.compile(r"[-–.\s_]")  # what ends the first group of a symbol
+_BETWEEN_GROUPS = rx.compile(r"(?<=[\p{L}\p{N}])[^\p{L}\p{N}&\s/-](?=[\p{L}\p{N}])")
 
 
 def _symbol_fix(ctx: Context, ln: Line) -> fixes.Fix | None:
@@ -265,8 +265,8 @@ def so_ten_loai(ctx: Context) -> Iterator[Finding]:
 
 # --- Place and date ---------------------------------------------------------------------------
 
-_DAY = re.compile(r"(ngày\s*)(\d{1,2})\b", re.I)
-_MONTH = re.compile(r"(tháng\s*)(\d{1,2})\b", re.I)
+_DAY = rx.compile(r"(ngày\s*)(\d{1,2})\b", re.I)
+_MONTH = rx.compile(r"(tháng\s*)(\d{1,2})\b", re.I)
 
 
 def _pad_day(m: re.Match[str]) -> str:
@@ -283,8 +283,8 @@ def _unpad_month(m: re.Match[str]) -> str:
                    else m[2])
 
 
-_IN_WORDS = re.compile(r"ngày.*tháng.*năm", re.I)
-_SHORT_DATE = re.compile(r"(?:^|,|\s)(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\s*\.?$", re.I)
+_IN_WORDS = rx.compile(r"ngày.*tháng.*năm", re.I)
+_SHORT_DATE = rx.compile(r"(?:^|,|\s)(?:ngày\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\s*\.?$", re.I)
 
 
 def _short_date_line(ctx: Context):
@@ -383,7 +383,7 @@ def ngay_thang_khong_co_that(ctx: Context) -> Iterator[Finding]:
                           at=ln, data={"found": found})
 
 
-_PLACE_WORDS = re.compile(r"[\s\-–]+")
+_PLACE_WORDS = rx.compile(r"[\s\-–]+")
 
 
 @rule("ND30.DiaDanh.VietHoa", severity="error", source=source(f"{PL1}, mục II.4.c"),

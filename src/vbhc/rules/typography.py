@@ -14,9 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any, TypeVar
 
-import regex as re
-
-from vbhc import fixes, nd30
+from vbhc import fixes, nd30, rx
 from vbhc.model import Block, Line, Node, Role, Style
 from vbhc.nd30 import Spec, source
 from vbhc.readers import legacy
@@ -139,9 +137,9 @@ def _grouped(ctx: Context, faults: Iterator[tuple[str, Any, Line, Spec]],
 
 # --- Font -------------------------------------------------------------------------------------
 
-_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")  # "ABCDEF+TimesNewRomanPSMT" in a PDF
-_NOT_LETTER = re.compile(r"[^a-z]")
-_TIMES_PS = re.compile(r"times(roman|bold|italic|bolditalic)?")
+_SUBSET_PREFIX = rx.compile(r"^[A-Z]{6}\+")  # "ABCDEF+TimesNewRomanPSMT" in a PDF
+_NOT_LETTER = rx.compile(r"[^a-z]")
+_TIMES_PS = rx.compile(r"times(roman|bold|italic|bolditalic)?")
 
 
 @lru_cache(maxsize=256)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import regex as re
 
+from vbhc import rx
 from vbhc.model import Document, Node, ParsedFile
 
 HEADING_LEVEL = {"part": 1, "chapter": 1, "section": 2, "article": 3}
-MD_SPECIAL = re.compile(r"^[#>=]")
+MD_SPECIAL = rx.compile(r"^[#>=]")
 
 
 def _plain(text: str) -> str:

@@ -10,8 +10,7 @@ wide as a letter (≥ 0.4 em) in a TCVN3 font is taken back as 0xAD.
 
 from __future__ import annotations
 
-import regex as re
-
+from vbhc import rx
 from vbhc.readers import legacy
 
 # Compact PostScript family names → the family name Word shows (what rules compare against).
@@ -33,7 +32,7 @@ STYLE_WORDS = ("bold", "italic", "oblique", "regular", "black", "heavy", "semibo
 U_HORN_WIDTH = 0.4  # × font size: a TCVN3 "-" or space this wide is the letter ư (byte 0xAD)
 CACHE_MAX = 4096  # a hostile file naming a new font per glyph must not grow the caches forever
 
-_NAME_ESCAPE = re.compile(r"#([0-9A-Fa-f]{2})")
+_NAME_ESCAPE = rx.compile(r"#([0-9A-Fa-f]{2})")
 _FAMILY_CACHE: dict[str, tuple[str, bool, bool]] = {}
 _LEGACY_CACHE: dict[str, tuple[str, bool, str] | None] = {}
 _BYTES: dict[str, str] = {}

@@ -11,15 +11,14 @@ place and date ("Hà Nội, ngày …"), and what precedes it ends in the left h
 
 from __future__ import annotations
 
-import regex as re
-
+from vbhc import rx
 from vbhc.readers.pdf.layout import Area
 from vbhc.readers.pdf.lines import Line, Seg
 from vbhc.textnorm import fold
 
 CUT_MIN = 0.8  # × size: the narrowest gap a header line is cut at
-RIGHT_COLUMN = re.compile(r"^(?:cong hoa xa hoi|doc lap\s*[-–]|[\w .]{2,40}, ngay\b)")
-MENTIONS = re.compile(r"cong hoa xa hoi|doc lap|, ngay\b")  # a line worth looking at
+RIGHT_COLUMN = rx.compile(r"^(?:cong hoa xa hoi|doc lap\s*[-–]|[\w .]{2,40}, ngay\b)")
+MENTIONS = rx.compile(r"cong hoa xa hoi|doc lap|, ngay\b")  # a line worth looking at
 
 
 def _right_column(text: str) -> bool:

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex as re
-
+from vbhc import rx
 from vbhc.model import Block, Location
 from vbhc.readers.pdf.chars import BOLD, DRAWN_TWICE, Char
 from vbhc.readers.pdf.fonts import family
 from vbhc.readers.pdf.layout import Area, by_page
 from vbhc.readers.pdf.lines import SHEAR_ITALIC, SPACE_GAP, Line, Seg, majority_style, style
 
-LABEL_START = re.compile(r"^(?:Điều\s+\d|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b|[IVXLC]+\.\s|"
+LABEL_START = rx.compile(r"^(?:Điều\s+\d|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b|[IVXLC]+\.\s|"
                          r"\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-–+•*]\s|Nơi nhận|Căn cứ|Theo đề nghị|Kính gửi)")
 EDGE_TOL = 0.5  # × size: a line starting this close to the left edge starts at it
 GAP_SLACK = 0.3  # × size: added to the page's usual gap between lines

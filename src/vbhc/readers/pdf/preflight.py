@@ -30,21 +30,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import regex as re
-
-from vbhc import limits
+from vbhc import limits, rx
 from vbhc.errors import InputError
 from vbhc.readers import guard
 
 HEAD_BYTES = 4096  # a stream's dictionary is looked for this far back from its "stream" keyword
-_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
-_NOT_DRAWN = re.compile(rb"/Subtype\s*/Image|/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile)|/Length[123]\b|"
+_STREAM = rx.compile(rb"stream(?:\r\n|\n|\r)")
+_NOT_DRAWN = rx.compile(rb"/Subtype\s*/Image|/Type\s*/(?:XRef|ObjStm|Metadata|EmbeddedFile)|/Length[123]\b|"
                         rb"/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType|XML)")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
-_FLATE_FIRST = re.compile(rb"/Filter\s*(?:\[\s*)?/(?:FlateDecode|Fl)\b")
-_FILTER = re.compile(rb"/Filter\b")
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-_OPERATORS = re.compile(rb"(?<![A-Za-z0-9*'\"])(?:Tj|TJ|'|\"|f\*?|F|S|s|B\*?|b\*?|Do|sh)(?![A-Za-z0-9*])")
+_LENGTH = rx.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
+_FLATE_FIRST = rx.compile(rb"/Filter\s*(?:\[\s*)?/(?:FlateDecode|Fl)\b")
+_FILTER = rx.compile(rb"/Filter\b")
+_PAGE = rx.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_OPERATORS = rx.compile(rb"(?<![A-Za-z0-9*'\"])(?:Tj|TJ|'|\"|f\*?|F|S|s|B\*?|b\*?|Do|sh)(?![A-Za-z0-9*])")
 
 
 @contextmanager

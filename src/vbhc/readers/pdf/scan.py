@@ -16,6 +16,7 @@ from typing import Any
 
 import regex as re
 
+from vbhc import rx
 from vbhc.readers import legacy
 
 IMAGE_PAGE = 0.5  # a page this much covered by images is an image page
@@ -24,8 +25,8 @@ MARKED_SHARE = 0.3  # Vietnamese prose: 60–75% of its words carry a Vietnamese
 SYLLABLE_SHARE = 0.75  # … and nearly all are well-formed syllables
 MIN_WORDS = 5
 
-_WORD = re.compile(r"[^\W\d_]+")
-_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
+_WORD = rx.compile(r"[^\W\d_]+")
+_VIETNAMESE = rx.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
                          re.IGNORECASE)
 
 NOTE_SCAN = ("tệp PDF là bản quét ảnh{layer}: không kiểm tra được thể thức (phông chữ, cỡ chữ, vị trí "
