@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from conftest import CORPUS, NGHE_AN
 from vbhc import cache, rx
 
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+NGHE_AN = CORPUS / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
 SUB_PLAN = CORPUS / "eval" / "so-y-te-phan-i.txt"
 
 # One check of a sub-plan against its parent in a fresh interpreter; prints what this run compiled

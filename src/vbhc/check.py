@@ -36,19 +36,13 @@ class ConfigError(VbhcError):
 def load_config(path: str | os.PathLike[str] | None = None, start: Path | None = None) -> Config:
     """Read the given config, or find vbhc.toml / pyproject.toml from `start` upward."""
     if path is None:
-        folder = (start or Path.cwd()).resolve()
-        for candidate_dir in [folder, *folder.parents]:
-            if (candidate_dir / "vbhc.toml").is_file():
-                path = candidate_dir / "vbhc.toml"
-                break
-            pyproject = candidate_dir / "pyproject.toml"
-            if pyproject.is_file() and "tool" in _read_toml(pyproject) and "vbhc" in _read_toml(pyproject)["tool"]:
-                path = pyproject
-                break
-        if path is None:
+        found = _find_config((start or Path.cwd()).resolve())
+        if found is None:
             return Config()
-    p = Path(path)
-    data = _read_toml(p)
+        p, data = found
+    else:
+        p = Path(path)
+        data = _read_toml(p)
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("vbhc", {})
     rules = data.get("rules", data)
@@ -76,6 +70,19 @@ def _templates_dir(config: Path, data: dict[str, Any]) -> str | None:
     if not isinstance(folder, str) or not folder.strip():
         raise ConfigError(f"{config}: [templates] dir phải là đường dẫn tới thư mục mẫu (một chuỗi)")
     return str(config.parent / folder)
+
+
+def _find_config(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest vbhc.toml, or pyproject.toml with a [tool.vbhc] table, from `folder` upward, read once."""
+    for candidate_dir in [folder, *folder.parents]:
+        if (candidate_dir / "vbhc.toml").is_file():
+            return candidate_dir / "vbhc.toml", _read_toml(candidate_dir / "vbhc.toml")
+        pyproject = candidate_dir / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            if isinstance(data.get("tool"), dict) and "vbhc" in data["tool"]:
+                return pyproject, data
+    return None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
