@@ -11,7 +11,8 @@ pytest:
      A/B ≤ 0.5 (issue "Speed close to the floors");
    - `vbhc profile PARENT -o P.yaml` (A) against `vbhc parse PARENT --format json` (B).
    For the Nghệ An plan (corpus/, .txt) with corpus/eval/so-y-te-phan-i.txt, and for the Lâm Đồng plan
-   (../shared/corpus/real/kh02, .docx) with kh03, when that folder is there. With `--before DIR`
+   (../shared/corpus/real/kh02, .docx) with kh03, when that folder is there. The start-up cache
+   (vbhc.cache) is warm after the warm-up runs; `--cold` adds each row with it off. With `--before DIR`
    (an older tree's src/, compiled: `git archive REV src | tar -x -C /tmp/old && python -m compileall -q
    /tmp/old/src`), every row is measured for both trees in the same run, in turn.
 2. In one warm process, with the saved profile read once: for each document of corpus/eval, parse time
@@ -81,12 +82,16 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def process_figures(tmp: Path, runs: int, before: Path | None = None) -> None:
+def process_figures(tmp: Path, runs: int, before: Path | None = None, cold: bool = False) -> None:
     print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores; cpu s = user + system of the child")
-    envs: list[dict[str, str] | None] = [None]
+    codes, envs = ["now"], [None]
+    if cold:  # the start-up cache (vbhc.cache) turned off: every run compiles its patterns, reads the word list
+        codes.append("cold")
+        envs.append({**os.environ, "VBHC_CACHE_DIR": ""})
     if before is not None:  # the same commands on another tree's src/ (`git archive REV src | tar -x -C DIR`)
+        codes.append("before")
         envs.append({**os.environ, "PYTHONPATH": str(before)})
-        print(f"each row twice: 'now' (this tree), 'before' ({before}), run in turn")
+    print(f"each row for: {', '.join(codes)} (this tree; cold: its start-up cache off; before: {before}), in turn")
     print(f"{'A':52} {'B':40} {'code':>6} {'A s':>6} {'B s':>6} {'A/B':>6}")
     for parent, sub in PAIRS:
         if not parent.exists() or not sub.exists():
@@ -103,7 +108,7 @@ def process_figures(tmp: Path, runs: int, before: Path | None = None) -> None:
              [*VBHC, "parse", str(parent), "--format", "json"]),
         ]
         for name_a, name_b, a, b in rows:
-            for code, (ca, cb, ratio) in zip(("now", "before"), side_by_side(a, b, runs, envs), strict=False):
+            for code, (ca, cb, ratio) in zip(codes, side_by_side(a, b, runs, envs), strict=True):
                 print(f"{name_a:52} {name_b:40} {code:>6} {ca:6.3f} {cb:6.3f} {ratio:6.2f}")
 
 
@@ -182,10 +187,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--processes-only", action="store_true", help="only the whole-process figures (part 1)")
     ap.add_argument("--before", type=Path, help="another tree's src/ folder, measured side by side with this one")
+    ap.add_argument("--cold", action="store_true", help="also with the start-up cache off (VBHC_CACHE_DIR=)")
     ap.add_argument("--phases", action="store_true", help="also where A's and B's time goes, phase by phase")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        process_figures(Path(tmp), args.runs, args.before)
+        process_figures(Path(tmp), args.runs, args.before, args.cold)
         if args.phases:
             phase_figures(Path(tmp), args.runs)
         if not args.processes_only:

@@ -82,6 +82,16 @@ def test_a_file_where_the_folder_should_be_is_no_error(tmp_path: Path, monkeypat
     assert (tmp_path / "c").read_text(encoding="utf-8") == "không phải thư mục"
 
 
+def test_writable_says_whether_a_store_can_be_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "not" / "yet"))
+    assert cache.writable()  # made on the first store
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "file" / "c"))
+    assert not cache.writable()
+    monkeypatch.setenv(cache.ENV, "")
+    assert not cache.writable()
+
+
 def test_a_value_marshal_cannot_hold_is_dropped(folder: Path) -> None:
     cache.store("thu", "s", {"x": object()})
     assert cache.load("thu", "s") is None

@@ -68,6 +68,15 @@ def load(name: str, stamp: str) -> object | None:
     return value if kept == _stamp(stamp) else None
 
 
+def writable() -> bool:
+    """Whether a store is likely to be kept: the cache is on and its folder, or the nearest folder above
+    it that exists, may be written (what is costly to prepare for the cache can be skipped otherwise)."""
+    where = folder()
+    while where is not None and not where.exists():
+        where = None if where.parent == where else where.parent
+    return where is not None and where.is_dir() and os.access(where, os.W_OK)
+
+
 def store(name: str, stamp: str, value: object) -> None:
     """Keep a value made of marshal's types (str, bytes, int, tuple, list, dict) for the next runs."""
     from vbhc.errors import VbhcError

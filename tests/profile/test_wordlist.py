@@ -33,16 +33,26 @@ def the_file() -> Path:
 def test_every_word_of_two_syllables_or_more_and_nothing_else() -> None:
     text = unicodedata.normalize("NFC", the_file().read_text(encoding="utf-8"))
     lines = frozenset(map(str.strip, text.lower().split("\n")))
-    words = wordlist.read(the_file())
+    assert wordlist.read(the_file()) == lines
     several = [w for w in lines if " " in w]
-    assert len(several) > 60_000 and len(words) == len(several)
-    assert all(w in words for w in several)
-    assert "thủ tục" in words and "hành chính" in words and "thủ" not in words
-    assert "phường thực" not in words and 3 not in words
     random.seed(30)
     pool = sorted(lines)
     made_up = [f"{random.choice(pool)} {random.choice(pool)}" for _ in range(20_000)]
-    assert [w in words for w in made_up] == [w in lines for w in made_up]
+    for words in (WordList.of(lines), WordList({}, lines)):  # grouped (the cache's), and the set itself
+        assert len(several) > 60_000 and len(words) == len(several)
+        assert all(w in words for w in several)
+        assert "thủ tục" in words and "hành chính" in words and "thủ" not in words and "a" not in words
+        assert "phường thực" not in words and 3 not in words
+        assert [w in words for w in made_up] == [w in lines for w in made_up]
+    assert WordList({}, lines).groups == WordList.of(lines).groups
+
+
+def test_without_a_cache_the_set_is_used(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV, "")
+    assert not cache.writable()
+    words = general_words()
+    assert "thủ tục" in words and words.groups
+    assert not list(fresh.iterdir())
 
 
 def test_a_later_run_reads_the_cache_not_the_file(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
