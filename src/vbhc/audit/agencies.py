@@ -98,15 +98,19 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+_TYPE_DASH = rx.compile(r"[-–]")
+_UNIT_END = rx.compile(r"[-–/]")
+
+
 def symbol_unit(symbol: str | None) -> str:
     """"KH-SGDĐT" → "sgddt", "45/KH-STP" → "stp", "KH-SNV-CCHC" → "snv": the part of a symbol after
     the type that names the issuing agency (folded)."""
     if not symbol:
         return ""
-    parts = re.split(r"[-–]", fold(symbol), maxsplit=1)
+    parts = _TYPE_DASH.split(fold(symbol), maxsplit=1)
     if len(parts) < 2:
         return ""
-    return _PUNCTUATION.sub("", re.split(r"[-–/]", parts[1])[0])
+    return _PUNCTUATION.sub("", _UNIT_END.split(parts[1])[0])
 
 
 @dataclass(frozen=True)

@@ -86,8 +86,15 @@ def _date(doc: Document) -> str | None:
         f"tháng {int(parts[1])} năm {parts[0]}"
 
 
+_FROM_NGAY = rx.compile(r"ngày.*$", re.I)
+_LUU_LABEL = rx.compile(r"^Lưu\s*:\s*")
+_PROPOSAL = rx.compile(r"^(?:Theo|Xét)\s+đề\s+nghị")
+_SENDER = rx.compile(r"^(?P<who>.+?)\s+điện\s*:$")  # Công điện: "<người đứng đầu> điện:"
+_INVITE = rx.compile(r"^.+?\s+trân trọng kính mời\s*:\s*(?P<who>.*)$")
+
+
 def _date_part(raw: str) -> str:
-    m = re.search(r"ngày.*$", raw, re.I)
+    m = _FROM_NGAY.search(raw)
     return m.group(0) if m else raw
 
 
@@ -149,7 +156,7 @@ def _closing(doc: Document) -> dict[str, Any]:
     if recipients:
         out["recipients"] = recipients
     storage = (doc.storage or "").strip()
-    units = re.sub(r"^Lưu\s*:\s*", "", storage).strip().rstrip(".").strip()
+    units = _LUU_LABEL.sub("", storage).strip().rstrip(".").strip()
     copies = _COPIES.search(units)
     if copies:
         units = units[: copies.start()]
@@ -291,7 +298,7 @@ def _preamble(doc: Document) -> dict[str, Any]:
     if doc.enacting_authority:
         out["enacting_authority"] = doc.enacting_authority
     can_cu = [c.rstrip(" ;.,") for c in doc.can_cu]
-    proposal = [c for c in can_cu if re.match(r"^(?:Theo|Xét)\s+đề\s+nghị", c)]
+    proposal = [c for c in can_cu if _PROPOSAL.match(c)]
     if proposal and can_cu and can_cu[-1] == proposal[-1]:
         out["can_cu"] = can_cu[:-1]
         out["proposal"] = can_cu[-1]
@@ -385,7 +392,7 @@ def _flat(nodes: Sequence[Node]) -> list[Node]:
 def _telegram(doc: Document) -> dict[str, Any]:
     """A Công điện as Mẫu 1.6 writes it: "<người đứng đầu> điện:", the receivers, the content."""
     flat = _flat(doc.body)
-    sender = re.match(r"^(?P<who>.+?)\s+điện\s*:$", (flat[0].text or "") if flat else "")
+    sender = _SENDER.match((flat[0].text or "") if flat else "")
     receivers: list[Node] = []
     for node in flat[1:]:
         if node.kind != "bullet" or (receivers and receivers[-1].children and node not in receivers[-1].children):
@@ -415,7 +422,7 @@ def _guests(flat: list[Node]) -> tuple[list[str], int]:
     """Who a Giấy mời invites ("… trân trọng kính mời: …", or the dashes under it), and where its
     next line is."""
     first = flat[0] if flat else None
-    invite = re.match(r"^.+?\s+trân trọng kính mời\s*:\s*(?P<who>.*)$", first.text or "") if first else None
+    invite = _INVITE.match(first.text or "") if first else None
     if first is None or first.kind != "paragraph" or invite is None:
         raise _Unfit
     if invite["who"]:

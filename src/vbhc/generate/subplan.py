@@ -121,9 +121,15 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w and w[0].isalpha()).upper()
 
 
+_COMMUNE_WORD = rx.compile(r"\b(?:xa|phuong|dac khu)\b")
+_TRONG_DO = rx.compile(r"^\s*(?:Trong đó|trong đó)\s*,?\s*")
+_AGENCY_KIND = rx.compile(r"^(?:so|ban|van phong)\s+")
+_SENTENCE_BREAK = rx.compile(r"(?<=[.;])\s+")
+
+
 def guess_level(agency: str) -> Level:
     f = fold(agency)
-    return "xa" if _COMMUNE.match(agency.strip()) or re.search(r"\b(?:xa|phuong|dac khu)\b", f) else "so"
+    return "xa" if _COMMUNE.match(agency.strip()) or _COMMUNE_WORD.search(f) else "so"
 
 
 def _region(parent_issuer: str | None) -> tuple[str | None, str | None]:
@@ -428,7 +434,7 @@ def target_sentences(targets: list[Target], agency: Agency | None = None) -> tup
     out: list[str] = []
     failed: list[str] = []
     for text, group in groups.items():
-        sentence = re.sub(r"^\s*(?:Trong đó|trong đó)\s*,?\s*", "", squash(text)).rstrip(" .;,")
+        sentence = _TRONG_DO.sub("", squash(text)).rstrip(" .;,")
         sentence = sentence[:1].upper() + sentence[1:]
         if agency is not None:
             sentence = own_scope(sentence, agency)
@@ -452,7 +458,7 @@ def _sector_of_another(text: str, agency: Agency) -> bool:
         return False
     f, name = fold(text), fold(agency.name)
     sectors = sectors_in(text)
-    own = re.sub(r"^(?:so|ban|van phong)\s+", "", name)
+    own = _AGENCY_KIND.sub("", name)
     return bool(sectors) and not any(w in name for w in sectors) and not (own and own in f)
 
 
@@ -515,7 +521,7 @@ def _clauses(items: list[str]) -> list[dict[str, Any]]:
 
 
 def _first_sentence(text: str) -> str:
-    head = re.split(r"(?<=[.;])\s+", text, maxsplit=1)[0]
+    head = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
     return head.rstrip(" ;.,")
 
 

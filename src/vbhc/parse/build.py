@@ -50,6 +50,7 @@ _END_MARK = rx.compile(r"\s*/\s*\.\s*$")
 _PLACEHOLDER = rx.compile(r"…|\.{3}")
 _DATE_WITHOUT_YEAR = rx.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
+_YEAR_ALONE = rx.compile(r"\d{4}\s*\.?")  # "2025": the year a narrow column wrapped
 _YEAR_FIRST = rx.compile(r"^(\d{4})\s*/\s*(.+)$")  # "2025/QĐ-UBND": the year written in the symbol
 
 
@@ -203,7 +204,7 @@ class _DocBuilder:
         """"…, ngày 05 tháng 8 năm" then "2025": a place-date wrapped in a narrow header column (PDF)."""
         m = _DATE_WITHOUT_YEAR.search(self.doc.date_raw or "")
         if self.doc.date is not None or self.last_role() != Role.PLACE_DATE or not m \
-                or not re.fullmatch(r"\d{4}\s*\.?", t):
+                or not _YEAR_ALONE.fullmatch(t):
             return False
         self.doc.date_raw = f"{self.doc.date_raw} {t}"
         self.doc.date = dates.iso(m.group(1), m.group(2), t.rstrip("."))

@@ -154,6 +154,7 @@ _SYLLABLE = rx.compile(
     r"(?:ch|ng|nh|[cmnpt])?$"
 )
 _WORD = rx.compile(r"[^\W\d_]+")
+_SPACE_KEPT = rx.compile(r"(\s+)")  # split on spaces, the spaces kept
 _UNICODE_VIET = rx.compile(r"[ăđơưĂĐƠƯĩũĨŨ\u1ea0-\u1ef9]")  # letters outside Latin-1 only
 _HIGH = rx.compile(r"[\xa0-\xff\uf0a0-\uf0ff]")
 
@@ -258,7 +259,7 @@ def encode_tcvn3_runs(text: str) -> list[tuple[str, bool]]:
     def needs_h(c: str) -> bool:
         return c.isupper() and c not in _TCVN3_INVERSE and c.lower() in _TCVN3_INVERSE
 
-    for token in re.split(r"(\s+)", unicodedata.normalize("NFC", text)):
+    for token in _SPACE_KEPT.split(unicodedata.normalize("NFC", text)):
         if not any(needs_h(c) for c in token):
             add(encode_tcvn3(token), False)
         elif token.isupper():  # a capitals word: all of it in the H font

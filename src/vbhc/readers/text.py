@@ -25,6 +25,7 @@ from vbhc.readers.markdown import LINE_BREAK, is_legal_site, legal_site_blocks
 _MARK = rx.compile(r"\*\*\*|\*\*|\*|__")
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
 _PAGE_NUMBER = rx.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+_CELL_BREAK = rx.compile(r"\s/\s")  # a line break inside a cell, as the site writes it
 _PERCENT_START = rx.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
 _TABLE_ROW = rx.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = rx.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -206,7 +207,7 @@ class _Assembler:
             self.in_table = True
         cells = line.text.strip()[1:-1].split("|")
         for col, cell in enumerate(cells):
-            for para in re.split(r"\s/\s", cell):
+            for para in _CELL_BREAK.split(cell):
                 if para.strip():
                     self.blocks.append(Block(text=para.strip(), style=Style(), location=Location(line=line.number),
                                              table=TablePos(self.table_index, self.row_index, col),

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import regex as re
-
 from vbhc import rx
 from vbhc.model import Document, Node, ParsedFile
 
 HEADING_LEVEL = {"part": 1, "chapter": 1, "section": 2, "article": 3}
 MD_SPECIAL = rx.compile(r"^[#>=]")
+_RULE_LINE = rx.compile(r"[_\-–—=.…*]{3,}")
 
 
 def _plain(text: str) -> str:
     """A header or closing line as text: escape what Markdown would read as structure."""
     text = text.strip()
-    if re.fullmatch(r"[_\-–—=.…*]{3,}", text):
+    if _RULE_LINE.fullmatch(text):
         return "".join("\\" + c if c in "_-=*." else c for c in text)
     return ("\\" + text) if MD_SPECIAL.match(text) else text
 
