@@ -66,6 +66,19 @@ def test_a_file_above_the_limit_is_not_read(folder: Path) -> None:
     assert cache.load("thu", "s") is None
 
 
+def test_a_fifo_or_a_folder_in_its_place_is_absent(folder: Path) -> None:
+    import os
+
+    cache.store("thu", "s", VALUE)
+    path = entry(folder)
+    path.unlink()
+    os.mkfifo(path)  # opening it to read would wait for a writer for ever
+    assert cache.load("thu", "s") is None
+    path.unlink()
+    path.mkdir()
+    assert cache.load("thu", "s") is None
+
+
 def test_turned_off_nothing_is_read_or_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(cache.ENV, "")
     monkeypatch.chdir(tmp_path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -55,6 +56,8 @@ def load(name: str, stamp: str) -> object | None:
     if path is None:
         return None
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO there would block `open` for ever
+            return None
         with open(path, "rb") as f:
             data = f.read(MAX_CACHE_BYTES + 1)
     except OSError:
