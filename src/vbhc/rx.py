@@ -38,9 +38,9 @@ def compile(pattern: AnyStr, flags: int = 0) -> regex.Pattern[AnyStr]:  # noqa: 
     if found is None:
         found = regex.compile(pattern, flags)
         with _lock:
-            if not _new and len(kept) < MAX_CACHED_PATTERNS:
-                atexit.register(_save)
             if len(kept) < MAX_CACHED_PATTERNS:
+                if not _new:
+                    atexit.register(_save)
                 kept[key] = _new[key] = found
     return found
 
