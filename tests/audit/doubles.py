@@ -129,3 +129,12 @@ class Pid:
 
     def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
         return {**check_row(path, config, profile), "worker_pid": os.getpid()}
+
+
+@dataclass(frozen=True)
+class When:
+    """Checks for real and says when it began (the row's "began_ns", a clock all processes share)."""
+
+    def __call__(self, path: str, config: Any, profile: Any) -> dict[str, Any]:
+        began = time.monotonic_ns()
+        return {**check_row(path, config, profile), "began_ns": began}

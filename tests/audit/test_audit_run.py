@@ -8,9 +8,11 @@ import shutil
 
 import pytest
 from audit_helpers import FIXTURES, PARENT, alive, vbhc
-from doubles import BrokenStart, Crash, Hang, Pid
+from doubles import BrokenStart, Crash, Hang, Pid, When
 
 from vbhc.audit import CRASH_MESSAGE, AuditError, discover, exit_code, run_audit
+from vbhc.audit.discovery import Task
+from vbhc.audit.pool import longest_first
 
 
 def plans(folder, *names):
@@ -59,6 +61,23 @@ def test_linked_folder_inside_is_walked_after_the_real_one(tmp_path):
     tasks, skipped = discover(root)
     assert [t.rel for t in tasks] == ["so/a.txt", "xa/b.txt"]
     assert {s["path"] for s in skipped} == {"a-lien-ket/", "so/xa-lien-ket/", "z-rong/"}
+
+
+def test_the_slowest_kind_and_the_largest_file_are_handed_out_first():
+    tasks = [Task(rel=rel, path=rel, size=size, mtime_ns=0) for rel, size in (
+        ("a.txt", 9000), ("b.docx", 100), ("c.PDF", 50), ("d.docx", 200), ("e.doc", 10), ("f", 99999),
+        ("g.pdf", 70), ("h.txt", 9000))]
+    assert [t.rel for t in longest_first(tasks)] == ["e.doc", "g.pdf", "c.PDF", "d.docx", "b.docx", "f", "a.txt",
+                                                     "h.txt"]  # equal costs keep the folder's order
+
+
+def test_files_are_checked_longest_first_and_reported_in_the_folders_order(tmp_path):
+    root = plans(tmp_path / "nop", "a-ngan.txt", "c.txt")
+    (root / "b-dai.txt").write_text((FIXTURES / "so-tu-phap.txt").read_text(encoding="utf-8") * 3, encoding="utf-8")
+    outcome = run_audit(root, jobs=1, timeout=30, journal=tmp_path / "j.jsonl", check=When())
+    rows = outcome.result["files"]
+    assert [r["path"] for r in rows] == ["a-ngan.txt", "b-dai.txt", "c.txt"]
+    assert [r["path"] for r in sorted(rows, key=lambda r: r["began_ns"])] == ["b-dai.txt", "a-ngan.txt", "c.txt"]
 
 
 def test_worker_crash_becomes_an_error_row_and_the_audit_goes_on(tmp_path):
