@@ -82,7 +82,7 @@ def _save() -> None:
     written it since this one read it)."""
     import pickle
 
-    if not _new:
+    if not _new or not cache.writable():
         return
     merged = _unpickle(cache.load(NAME, STAMP))
     for key, pattern in _new.items():
