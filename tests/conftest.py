@@ -44,17 +44,19 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
-    _own_cache(config)
+    _own_cache()
 
 
-def _own_cache(config: pytest.Config) -> None:
+def _own_cache() -> None:
     """The suite's start-up cache (vbhc.cache) in a folder of its own, shared by every vbhc it starts
     and removed at the end: the tests run warm, as an officer's second command does, and nothing is
-    left in the home folder."""
+    left in the home folder. Removed at exit, after vbhc.rx has saved this process's patterns there
+    (exit handlers run last registered first, and rx registers its own later than this)."""
+    import atexit
     import os
     import shutil
     import tempfile
 
     folder = tempfile.mkdtemp(prefix="vbhc-test-cache-")
     os.environ["VBHC_CACHE_DIR"] = folder
-    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
