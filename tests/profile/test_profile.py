@@ -252,6 +252,39 @@ def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
     assert edited.key != first.key
 
 
+def test_a_profile_saved_with_the_earlier_key_hash_is_still_trusted(tmp_path):
+    """Profiles saved before December 2026 hold 12 hex digits of SHA-1 as key_hash; their keys are still
+    trusted (no segmenter), and an edited indicator still gets its key computed again."""
+    import hashlib
+    import re
+
+    from vbhc.profile.keys import KEY_VERSION, indicator_key
+    from vbhc.profile.yamlio import key_hash
+
+    nghe_an = Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
+    prof = from_parent(nghe_an)
+    saved = tmp_path / "p.yaml"
+    write_profile(prof, saved)
+    text = saved.read_text(encoding="utf-8")
+    written = re.findall(r'key_hash: "([^"]*)"', text)
+    assert len(written) == len(prof.targets) and all(re.fullmatch(r"[0-9a-f]{16}", h) for h in written)
+    for t in prof.targets:
+        old = hashlib.sha1(f"{KEY_VERSION}\0{t.indicator}".encode()).hexdigest()[:12]
+        text = text.replace(f'key_hash: "{key_hash(t.indicator)}"', f'key_hash: "{old}"', 1)
+    assert len(re.findall(r'key_hash: "[0-9a-f]{12}"', text)) == len(prof.targets)
+    saved.write_text(text, encoding="utf-8")
+    code = ("import sys; from vbhc.profile import read_profile; p = read_profile(sys.argv[1]); "
+            "print(len(p.targets), 'underthesea' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(prof.targets)), "False"]
+    assert [t.key for t in read_profile(saved).targets] == [t.key for t in prof.targets]
+    first = prof.targets[0]
+    saved.write_text(text.replace(f'indicator: "{first.indicator}"', 'indicator: "tỷ lệ văn bản đi được ký số"', 1),
+                     encoding="utf-8")
+    edited = read_profile(saved).targets[0]
+    assert edited.key == indicator_key("tỷ lệ văn bản đi được ký số") != first.key
+
+
 def test_checking_against_a_saved_profile_loads_no_segmentation_model(tmp_path):
     """The parent's keys come from the profile; the sub-plan's indicators are cut into the parent's words."""
     from vbhc.profile import from_parent, write_profile
