@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -229,19 +230,23 @@ def test_cli_profile_bad_input_exits_2(tmp_path):
     assert out.returncode == 2 and "không tìm thấy lĩnh vực" in out.stderr
 
 
-def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
-    """Reading a saved profile loads no word segmenter: the stored keys are trusted while key_hash says the
-    indicator was not edited; an edited indicator gets its key computed again."""
-    from vbhc.profile.keys import indicator_key
-
-    nghe_an = Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
-    prof = from_parent(nghe_an)
+def _saved_nghe_an(tmp_path):
+    prof = from_parent(Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025"
+                       / "qd-2228-ubnd-2025-ke-hoach-cchc.txt")
     saved = tmp_path / "p.yaml"
     write_profile(prof, saved)
-    code = ("import sys; from vbhc.profile import read_profile; p = read_profile(sys.argv[1]); "
-            "print(len(p.targets), 'underthesea' in sys.modules)")
+    return prof, saved
+
+
+def _keys_trusted_until_edited(prof, saved):
+    """In a fresh interpreter the saved profile is read without the segmenter, to the same keys; an edited
+    indicator gets its key computed again."""
+    from vbhc.profile.keys import indicator_key
+
+    code = ("import sys; from vbhc.profile import keys, read_profile; p = read_profile(sys.argv[1]); "
+            "print(len(p.targets), keys._tagger.cache_info().currsize, 'underthesea_core' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [str(len(prof.targets)), "False"]
+    assert out.stdout.split() == [str(len(prof.targets)), "0", "False"]  # the model neither loaded nor imported
     assert [t.key for t in read_profile(saved).targets] == [t.key for t in prof.targets]
     first = prof.targets[0]
     text = saved.read_text(encoding="utf-8").replace(f'indicator: "{first.indicator}"',
@@ -252,37 +257,31 @@ def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
     assert edited.key != first.key
 
 
+def test_a_saved_profile_trusts_its_keys_without_the_segmenter(tmp_path):
+    """Reading a saved profile loads no word segmenter: the stored keys are trusted while key_hash says the
+    indicator was not edited; an edited indicator gets its key computed again."""
+    prof, saved = _saved_nghe_an(tmp_path)
+    written = re.findall(r'key_hash: "([^"]*)"', saved.read_text(encoding="utf-8"))
+    assert len(written) == len(prof.targets) and all(re.fullmatch(r"[0-9a-f]{16}", h) for h in written)
+    _keys_trusted_until_edited(prof, saved)
+
+
 def test_a_profile_saved_with_the_earlier_key_hash_is_still_trusted(tmp_path):
     """Profiles saved before December 2026 hold 12 hex digits of SHA-1 as key_hash; their keys are still
     trusted (no segmenter), and an edited indicator still gets its key computed again."""
     import hashlib
-    import re
 
-    from vbhc.profile.keys import KEY_VERSION, indicator_key
+    from vbhc.profile.keys import KEY_VERSION
     from vbhc.profile.yamlio import key_hash
 
-    nghe_an = Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
-    prof = from_parent(nghe_an)
-    saved = tmp_path / "p.yaml"
-    write_profile(prof, saved)
+    prof, saved = _saved_nghe_an(tmp_path)
     text = saved.read_text(encoding="utf-8")
-    written = re.findall(r'key_hash: "([^"]*)"', text)
-    assert len(written) == len(prof.targets) and all(re.fullmatch(r"[0-9a-f]{16}", h) for h in written)
     for t in prof.targets:
         old = hashlib.sha1(f"{KEY_VERSION}\0{t.indicator}".encode()).hexdigest()[:12]
         text = text.replace(f'key_hash: "{key_hash(t.indicator)}"', f'key_hash: "{old}"', 1)
     assert len(re.findall(r'key_hash: "[0-9a-f]{12}"', text)) == len(prof.targets)
     saved.write_text(text, encoding="utf-8")
-    code = ("import sys; from vbhc.profile import read_profile; p = read_profile(sys.argv[1]); "
-            "print(len(p.targets), 'underthesea' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == [str(len(prof.targets)), "False"]
-    assert [t.key for t in read_profile(saved).targets] == [t.key for t in prof.targets]
-    first = prof.targets[0]
-    saved.write_text(text.replace(f'indicator: "{first.indicator}"', 'indicator: "tỷ lệ văn bản đi được ký số"', 1),
-                     encoding="utf-8")
-    edited = read_profile(saved).targets[0]
-    assert edited.key == indicator_key("tỷ lệ văn bản đi được ký số") != first.key
+    _keys_trusted_until_edited(prof, saved)
 
 
 def test_checking_against_a_saved_profile_loads_no_segmentation_model(tmp_path):
@@ -294,7 +293,8 @@ def test_checking_against_a_saved_profile_loads_no_segmentation_model(tmp_path):
     write_profile(from_parent(root / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"), saved)
     code = ("import sys; from vbhc.check import check_file; from vbhc.profile import read_profile; "
             "from vbhc.profile import keys; r = check_file(sys.argv[2], profile=read_profile(sys.argv[1])); "
-            "print(len(r.plan.with_status('met')), keys._tagger.cache_info().currsize, 'underthesea' in sys.modules)")
+            "print(len(r.plan.with_status('met')), keys._tagger.cache_info().currsize, "
+            "'underthesea_core' in sys.modules)")
     plan = root / "tests" / "fixtures" / "plans" / "stp-tot.txt"
     out = subprocess.run([sys.executable, "-c", code, str(saved), str(plan)], capture_output=True, text=True,
                          check=True)
