@@ -22,12 +22,13 @@ from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.textnorm import fold
 
 _BAR = rx.compile(r"^\s*\|\s*$")
-_PIPE_ONLY_LINE = rx.compile(r"(?m)^[ \t]*\|[ \t]*$")
+_PIPE_ONLY_LINE = rx.compile(r"(?m)^[ \t]*\|[ \t]*$")  # _BAR, searched for in a whole text
 LINE_BREAK = rx.compile(r"\r\n|\r|\n")
 _MARK = rx.compile(r"\*{1,3}")
 _HEADING = rx.compile(r"^#{1,6}\s+")
 _PIPE_ROW = rx.compile(r"^\s*\|.*\S.*\|\s*$")
-_PIPE_RULE = rx.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+PIPE_RULE = rx.compile(  # "|---|:---:|", the rule under a table's head row
+    r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LETTERS = rx.compile(r"[^a-z]")
 _QH = _LETTERS.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS.sub("", fold(TIEU_NGU))
@@ -270,7 +271,7 @@ def _pipe_rows(run: list[tuple[int, str]]) -> list[list[Cell]] | None:
     if not all(_PIPE_ROW.match(raw) for _, raw in run):
         return None
     return [[[(number, cell)] if cell.strip() else [] for cell in raw.strip()[1:-1].split("|")]
-            for number, raw in run if not _PIPE_RULE.match(raw)]
+            for number, raw in run if not PIPE_RULE.match(raw)]
 
 
 # ------------------------------------------------------------------------------- the file

@@ -20,7 +20,7 @@ from vbhc.fileio import read_bounded
 from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
 from vbhc.readers import legacy
-from vbhc.readers.markdown import LINE_BREAK, is_legal_site, legal_site_blocks
+from vbhc.readers.markdown import LINE_BREAK, PIPE_RULE, is_legal_site, legal_site_blocks
 
 _MARK = rx.compile(r"\*\*\*|\*\*|\*|__")
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
@@ -28,7 +28,6 @@ _PAGE_NUMBER = rx.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _CELL_BREAK = rx.compile(r"\s/\s")  # a line break inside a cell, as the site writes it
 _PERCENT_START = rx.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
 _TABLE_ROW = rx.compile(r"^\s*\|.*\|\s*$")
-_TABLE_RULE = rx.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LABEL_START = rx.compile(r"^(?:[a-zđ]\s*\)|[-–+•]\s)")
 _SENTENCE_END = rx.compile(r"[.;:!?…)\]”\"'/]\s*$")
 _ABBR_START = rx.compile(r"^\p{Lu}{2,8}(?=[\s,;.)])(?!\.\s)")
@@ -199,7 +198,7 @@ class _Assembler:
         return self.blocks
 
     def table_row(self, line: _Line) -> None:
-        if _TABLE_RULE.match(line.text):
+        if PIPE_RULE.match(line.text):
             return
         if not self.in_table:
             self.table_index += 1
