@@ -38,3 +38,23 @@ def test_a_value_json_has_no_type_for_is_written_as_its_text():
 
 def test_indented_text_for_people():
     assert json_text({"a": [1]}, indent=2) == '{\n  "a": [\n    1\n  ]\n}'
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_bytes_are_the_text_encoded(value):
+    from vbhc.audit.journal import json_bytes
+
+    assert json_bytes(value) == json_text(value).encode("utf-8")
+
+
+def test_the_result_file_reads_back_with_one_line_per_row():
+    from vbhc.audit.run import result_json
+
+    rows = [v for v in VALUES if isinstance(v, dict)]
+    result = {"tool": "vbhc audit", "root": "/x", "files": rows, "summary": {"files": len(rows)}, "skipped": []}
+    text = result_json(result).decode("utf-8")
+    assert json.loads(text) == result
+    lines = text.splitlines()
+    assert lines[:4] == ["{", '  "tool": "vbhc audit",', '  "root": "/x",', '  "files": [']
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[4:4 + len(rows)]] == rows
+    assert lines[4 + len(rows)] == "  ],"

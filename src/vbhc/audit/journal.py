@@ -39,8 +39,22 @@ def json_text(value: Any, indent: int | None = None) -> str:
             return orjson.dumps(value, default=str).decode("utf-8")
         except TypeError:  # orjson.JSONEncodeError: a lone surrogate, an integer past 64 bits
             pass
+    return _standard_text(value, indent)
+
+
+def json_bytes(value: Any) -> bytes:
+    """`json_text` as UTF-8 bytes: what is written to a file is not decoded from orjson's bytes and
+    encoded back (the --json result of 200 plans is 5 MB: 45 ms of 60 went to that)."""
+    try:
+        return orjson.dumps(value, default=str)
+    except TypeError:
+        return _standard_text(value).encode("utf-8")
+
+
+def _standard_text(value: Any, indent: int | None = None) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
 
 
 def journal_path(*outputs: str | None) -> Path:

@@ -20,7 +20,7 @@ from vbhc.audit import forkserver, pool, worker
 from vbhc.audit.agencies import Agencies
 from vbhc.audit.discovery import Task, discover
 from vbhc.audit.errors import AuditError
-from vbhc.audit.journal import JOURNAL_DEFAULT, Journal, json_text
+from vbhc.audit.journal import JOURNAL_DEFAULT, Journal, json_bytes
 from vbhc.audit.status import assess
 from vbhc.fileio import write_atomic
 
@@ -224,18 +224,18 @@ def exit_code(result: dict[str, Any]) -> int:
                        errors=sum(f.get("severity") == "error" for r in plans for f in r.get("findings", [])))
 
 
-def result_text(result: dict[str, Any]) -> str:
-    """The result as JSON: the top level indented, each file's row on one line. (An indented
+def result_json(result: dict[str, Any]) -> bytes:
+    """The result as JSON (UTF-8): the top level indented, each file's row on one line. (An indented
     dump of every row goes through Python's slow encoder: 4× the time on 200 plans.)"""
     parts = []
     for key, value in result.items():
         if key == "files" and value:
-            body = ",\n".join(f"    {json_text(row)}" for row in value)
-            parts.append(f'  "files": [\n{body}\n  ]')
+            body = b",\n    ".join([json_bytes(row) for row in value])
+            parts.append(b'  "files": [\n    ' + body + b"\n  ]")
         else:
-            parts.append(f"  {json_text(key)}: {json_text(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            parts.append(b"  " + json_bytes(key) + b": " + json_bytes(value))
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"
 
 
 def write_json(result: dict[str, Any], path: str | os.PathLike[str]) -> None:
-    write_atomic(path, result_text(result))
+    write_atomic(path, result_json(result))

@@ -205,10 +205,10 @@ async def report_docx(request: Request) -> Response:
 
 
 async def report_json(request: Request) -> Response:
-    from vbhc.audit.run import result_text
+    from vbhc.audit.run import result_json
 
     found, result = _report(request)
-    return Response(result_text(result), media_type="application/json",
+    return Response(result_json(result), media_type="application/json",
                     headers={"content-disposition": attachment("ket-qua-thu-nhan.json")})
 
 
