@@ -1,9 +1,10 @@
 """Imported once by `vbhc audit`'s fork server (multiprocessing forkserver preload), never by users.
 
 It loads what every audit worker needs before its first file (pebble's worker loop, the readers, the
-rule catalogue, the word list a sub-plan's indicators are cut by) and checks a small sample plan once, so
-that each worker is a fork of this warm process instead of a fresh interpreter that imports all
-of it again (~0.6 s per worker, and again for every worker replaced after a timeout or a crash).
+rule catalogue, the sub-plan analysis, the word list a sub-plan's indicators are cut by) and checks a
+small sample plan once, so that each worker is a fork of this warm process instead of a fresh
+interpreter that imports all of it again (~0.6 s per worker, and again for every worker replaced
+after a timeout or a crash).
 The objects loaded are then frozen out of the garbage collector's reach, so that the workers'
 collections do not copy the pages they share with this process.
 
@@ -38,6 +39,7 @@ try:
 
     import vbhc.check  # noqa: F401
     import vbhc.parse  # noqa: F401
+    import vbhc.profile.subplan  # noqa: F401 - what a check against the parent's profile runs (≈ 10 ms a worker)
     import vbhc.readers.docx  # noqa: F401
     import vbhc.readers.pdf  # noqa: F401
     import vbhc.readers.text  # noqa: F401
