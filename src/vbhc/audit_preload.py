@@ -43,6 +43,7 @@ try:
     import vbhc.readers.docx  # noqa: F401
     import vbhc.readers.pdf  # noqa: F401
     import vbhc.readers.text  # noqa: F401
+    import vbhc.report.rows  # noqa: F401 - each row's plan analysis as the reports show it
     from vbhc.audit.worker import warm_up
     from vbhc.profile.wordlist import general_words
     from vbhc.rules import all_rules

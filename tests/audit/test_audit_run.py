@@ -205,3 +205,25 @@ def test_the_table_prints_where_the_terminal_is_not_utf8(tmp_path):
     assert b"l\xe1\xbb\x97i n\xe1\xbb\x99i b\xe1\xbb\x99" not in proc.stderr  # "lỗi nội bộ"
     assert proc.returncode in (0, 1), proc.stderr
     assert "Kết quả kiểm tra kế hoạch".encode() in proc.stdout and b"a.txt" in proc.stdout
+
+
+def test_the_workers_plan_analyses_are_the_ones_the_parent_would_make(tmp_path, monkeypatch):
+    """Each row's plan analysis (what the reports show) comes made from the worker; the parent makes
+    none for those rows, and the rows the reports get are the same as made from the result."""
+    import vbhc.report.rows as report_rows
+    from vbhc.profile import from_parent
+
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    for f in sorted((PARENT.parents[1] / "eval").glob("so-*.txt"))[:4]:
+        shutil.copy(f, folder / f.name)
+    (folder / "hong.docx").write_bytes(b"PK not a zip")
+    made_here = []
+    plan_of = report_rows.plan_of
+    monkeypatch.setattr(report_rows, "plan_of", lambda row, view: made_here.append(row["path"]) or plan_of(row, view))
+    outcome = run_audit(folder, profile=from_parent(str(PARENT)), jobs=2, timeout=60, journal=tmp_path / "j.jsonl")
+    summarised = [r["path"] for r in outcome.result["files"] if r.get("plan")]
+    assert len(summarised) == 4 and made_here == ["hong.docx"]
+    view = outcome.result["profile"]
+    assert outcome.rows == [report_rows.audit_row(r, view) for r in outcome.result["files"]]
+    assert all(row.plan.targets_checked for row in outcome.rows if row.path in summarised)

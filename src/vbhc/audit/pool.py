@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vbhc.audit import worker
 from vbhc.audit.discovery import Task
@@ -31,6 +31,9 @@ from vbhc.audit.errors import AuditError
 from vbhc.audit.forkserver import context
 from vbhc.audit.journal import json_text
 from vbhc.quantities import vn_number
+
+if TYPE_CHECKING:
+    from vbhc.report.rows import PlanView
 
 CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
 BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không kiểm tra tiếp được; kết quả đã có nằm trong nhật ký, "
@@ -54,11 +57,13 @@ def longest_first(tasks: list[Task]) -> list[Task]:
 
 @dataclass
 class Outcome:
-    """A file's row, the same as JSON text (what the journal keeps), and the seconds it took."""
+    """A file's row, the same as JSON text (what the journal keeps), the seconds it took, and the
+    row's plan analysis as the reports show it when the worker made it."""
 
     row: dict[str, Any]
     text: str
     seconds: float
+    plan: PlanView | None = None
 
     @classmethod
     def error(cls, rel: str, reason: str, seconds: float) -> Outcome:
@@ -84,7 +89,7 @@ def exit_words(code: int | None) -> str:
     return f"mã thoát {code}"
 
 
-def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> Outcome:
+def _outcome(future: Future[tuple[str, float, PlanView | None]], task: Task, timeout: float) -> Outcome:
     """What a finished future stands for: the worker's row, or an error row for a timeout or a crash."""
     from concurrent.futures import TimeoutError as FileTimeout
     from concurrent.futures.process import BrokenProcessPool
@@ -92,19 +97,19 @@ def _outcome(future: Future[tuple[str, float]], task: Task, timeout: float) -> O
     from pebble import ProcessExpired
 
     try:
-        text, seconds = future.result()
+        text, seconds, plan = future.result()
     except FileTimeout:
         return Outcome.error(task.rel, timeout_message(timeout), round(timeout, 3))
     except ProcessExpired as exc:
         return Outcome.error(task.rel, f"{CRASH_MESSAGE} ({exit_words(exc.exitcode)})", 0.0)
     except (BrokenProcessPool, RuntimeError) as exc:
         raise AuditError(BROKEN_MESSAGE) from exc
-    return Outcome(json.loads(text), text, seconds)
+    return Outcome(json.loads(text), text, seconds, plan)
 
 
 def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
         check: worker.FileCheck = worker.check_row, config: Any = None, profile: Any = None,
-        wait: bool = True) -> threading.Thread | None:
+        view: dict[str, Any] | None = None, wait: bool = True) -> threading.Thread | None:
     """Check `tasks` in `jobs` workers; `on_row` gets each file's outcome as it finishes (in the
     caller's thread). Returns when every file has a row; Ctrl-C or SIGTERM (raised in the caller)
     stops the workers before it goes on up.
@@ -115,10 +120,10 @@ def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
     waits for it, so no worker outlives the audit either way."""
     from pebble import ProcessPool
 
-    pool = ProcessPool(max_workers=jobs, initializer=worker.start, initargs=(check, config, profile),
+    pool = ProcessPool(max_workers=jobs, initializer=worker.start, initargs=(check, config, profile, view),
                        context=context())
     try:
-        futures: dict[Future[tuple[str, float]], Task] = {
+        futures: dict[Future[tuple[str, float, PlanView | None]], Task] = {
             pool.schedule(worker.check_one, (t.path, t.rel), timeout=timeout): t for t in longest_first(tasks)}
         for future in as_completed(futures):
             task = futures[future]

@@ -25,7 +25,7 @@ from vbhc.audit.status import assess
 from vbhc.fileio import write_atomic
 
 if TYPE_CHECKING:
-    from vbhc.report.rows import AuditRow
+    from vbhc.report.rows import AuditRow, PlanView
 
 PLAN_RULES = ("KH001", "KH002", "KH003", "KH004", "KH005", "KH006")
 
@@ -95,6 +95,7 @@ class _Rows:
     progress: Progress
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    plans: dict[str, PlanView] = field(default_factory=dict)  # the workers' plan analyses, by row path
     checked: int = 0
 
     def resume(self, tasks: list[Task]) -> list[Task]:
@@ -110,6 +111,8 @@ class _Rows:
 
     def add(self, task: Task, outcome: pool.Outcome) -> None:
         self.rows[task.rel], self.seconds[task.rel] = outcome.row, outcome.seconds
+        if outcome.plan is not None:
+            self.plans[task.rel] = outcome.plan
         self.book.record(task, outcome.text, outcome.seconds)
         self.checked += 1
         self.progress.advance(task.rel)
@@ -146,7 +149,8 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
         with _sigterm_as_interrupt():
             if todo:
                 stopping = pool.run(todo, jobs=max(1, min(jobs or os.cpu_count() or 1, len(todo))), timeout=timeout,
-                                    on_row=state.add, check=check, config=config, profile=profile, wait=wait)
+                                    on_row=state.add, check=check, config=config, profile=profile, view=view,
+                                    wait=wait)
     finally:
         book.close()
     outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked,
@@ -165,19 +169,23 @@ def _result(directory: str | os.PathLike[str], view: dict[str, Any] | None, plan
             expected: Agencies | None = None) -> tuple[dict[str, Any], list[AuditRow]]:
     timing = {"seconds": round(seconds, 3), "files": {t.rel: state.seconds[t.rel] for t in tasks}}
     return audit_result([state.rows[t.rel] for t in tasks], tool="vbhc audit", root=os.path.realpath(directory),
-                        view=view, plan_rules=plan_rules, expected=expected, skipped=skipped, timing=timing)
+                        view=view, plan_rules=plan_rules, expected=expected, skipped=skipped, timing=timing,
+                        plans=state.plans)
 
 
 def audit_result(rows: list[dict[str, Any]], *, tool: str, root: str, view: dict[str, Any] | None,
                  plan_rules: list[str], expected: Agencies | None, skipped: list[dict[str, str]],
-                 timing: dict[str, Any]) -> tuple[dict[str, Any], list[AuditRow]]:
+                 timing: dict[str, Any], plans: dict[str, PlanView] | None = None,
+                 ) -> tuple[dict[str, Any], list[AuditRow]]:
     """The result the reports read, for `vbhc audit` and a collection of `vbhc serve` alike: the
     rows (changed in place) given their plan_status and agency, the agencies, the summary; and the
-    rows as the reports show them (made once: the summary counts them, the reports show them)."""
+    rows as the reports show them (made once: the summary counts them, the reports show them).
+    `plans`: the rows' plan analyses the workers made, by path; the others are made here."""
     from vbhc.report.rows import audit_row, rows_summary
 
     assessment = assess(rows, expected)
-    shown = [audit_row(r, view) for r in rows]
+    plans = plans or {}
+    shown = [audit_row(r, view, plans.get(r["path"])) for r in rows]
     return {
         "tool": tool,
         "root": root,

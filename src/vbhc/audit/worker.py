@@ -1,7 +1,9 @@
 """What runs inside an audit worker process: check one file, send back its row as JSON text.
 
 A worker is started once (`start`: it keeps the check, the config and the parent plan's profile,
-and warms up), then runs `check_one` for file after file. The per-file check is a parameter: the
+and warms up), then runs `check_one` for file after file: each file's row, and the row's plan
+analysis as the reports show it (`report.rows.PlanView`), made here from the row as the parent would
+make it after the last file, where two workers make it side by side. The per-file check is a parameter: the
 product passes `check_row`; the tests pass doubles that hang, crash or sleep (a picklable callable
 with the same signature), so no hook lives in the product.
 """
@@ -13,9 +15,12 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vbhc.audit.journal import json_text
+
+if TYPE_CHECKING:
+    from vbhc.report.rows import PlanView
 
 # (path to open, config, profile) -> the row of `vbhc check --format json` for that file
 FileCheck = Callable[[str, Any, Any], dict[str, Any]]
@@ -148,17 +153,19 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     os._exit(STOPPED_EXIT)
 
 
-def start(check: FileCheck, config: Any, profile: Any) -> None:
-    """Run once in each worker before its first file."""
+def start(check: FileCheck, config: Any, profile: Any, view: dict[str, Any] | None = None) -> None:
+    """Run once in each worker before its first file; `view` is the parent's profile as the result
+    carries it (`audit.run.profile_json`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the audit's business
     signal.signal(signal.SIGTERM, _on_sigterm)
     _die_with_parent()
-    _state.update(check=check, config=config, profile=profile, busy=False)
+    _state.update(check=check, config=config, profile=profile, view=view, busy=False)
     warm_up(config, profile)
 
 
-def check_one(path: str, rel: str) -> tuple[str, float]:
-    """The row of one file as JSON text (what the journal keeps), and the seconds it took."""
+def check_one(path: str, rel: str) -> tuple[str, float, PlanView | None]:
+    """The row of one file as JSON text (what the journal keeps), the seconds it took, and its plan
+    analysis as the reports show it (None where there is none to carry: no parent, no summary)."""
     started = time.perf_counter()
     _state["busy"] = True
     try:
@@ -170,4 +177,16 @@ def check_one(path: str, rel: str) -> tuple[str, float]:
     finally:
         _state["busy"] = False
     row["path"] = rel
-    return json_text(row), round(time.perf_counter() - started, 3)
+    return json_text(row), round(time.perf_counter() - started, 3), _plan_view(row)
+
+
+def _plan_view(row: dict[str, Any]) -> PlanView | None:
+    view = _state.get("view")
+    if view is None or not row.get("plan") or row.get("status") == "error":
+        return None
+    try:
+        from vbhc.report.rows import plan_of
+
+        return plan_of(row, view)
+    except Exception:  # noqa: BLE001 - the parent makes it again from the row
+        return None

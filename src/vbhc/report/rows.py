@@ -209,7 +209,8 @@ def _default_status(row: Json) -> str:
     return "unreadable" if row.get("status") == "error" else "ok"
 
 
-def audit_row(row: Json, view: Json | None) -> AuditRow:
+def audit_row(row: Json, view: Json | None, plan: PlanView | None = None) -> AuditRow:
+    """`plan`: the row's `plan_of`, when it was made already (by the audit's worker)."""
     meta = row.get("meta") or {}
     agency = _clean(meta.get("issuer"))
     number = "/".join(x for x in (meta.get("number"), meta.get("symbol")) if x) or None
@@ -219,7 +220,7 @@ def audit_row(row: Json, view: Json | None) -> AuditRow:
         error=_clean(row.get("error")), agency=agency, name=agency or shown(PurePosixPath(row["path"]).stem),
         doc_type=_clean(meta.get("doc_type")), number=_clean(number), date=meta.get("date"),
         title=_clean(meta.get("title")), errors=_count(row, "error"), warnings=_count(row, "warning"),
-        infos=_count(row, "info"), plan=plan_of(row, view),
+        infos=_count(row, "info"), plan=plan if plan is not None else plan_of(row, view),
         plan_status=str(row.get("plan_status") or _default_status(row)), status_reason=_clean(row.get("status_reason")),
         listed=who.get("listed"), listed_name=_clean(who.get("name")) if who.get("listed") else None,
         superseded_by=shown(row["superseded_by"]) if row.get("superseded_by") else None)
