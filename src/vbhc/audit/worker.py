@@ -3,9 +3,9 @@
 A worker is started once (`start`: it keeps the check, the config and the parent plan's profile,
 and warms up), then runs `check_one` for file after file: each file's row, and the row's plan
 analysis as the reports show it (`report.rows.PlanView`), made here from the row as the parent would
-make it after the last file, where two workers make it side by side. The per-file check is a parameter: the
-product passes `check_row`; the tests pass doubles that hang, crash or sleep (a picklable callable
-with the same signature), so no hook lives in the product.
+make it after the last file, so that the workers make it side by side. The per-file check is a
+parameter: the product passes `check_row`; the tests pass doubles that hang, crash or sleep (a
+picklable callable with the same signature), so no hook lives in the product.
 """
 
 from __future__ import annotations
