@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for vbhc's tests and run them: the README's test command and CI's.
 #
-# 1. What some tests need beyond Python, installed when it can be: LibreOffice and the
-#    Liberation fonts with Vietnamese letters (.docx → PDF, .doc), Chromium (the audit's HTML
-#    report in a browser), poppler-utils (PDF tools). On Debian/Ubuntu through apt-get, as root
+# 1. What some tests need beyond Python, installed when it can be: LibreOffice Writer and the
+#    Liberation fonts with Vietnamese letters (.docx → PDF, .doc), LibreOffice Calc (the audit's
+#    .xlsx printed to PDF: how many pages), Chromium (the audit's HTML report in a browser),
+#    poppler-utils (PDF tools). On Debian/Ubuntu through apt-get, as root
 #    or through sudo when sudo works without a password; otherwise nothing is installed and the
 #    tests that need these skip, each saying why.
 # 2. A virtual environment in .venv with vbhc and its test tools.
@@ -19,6 +20,7 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 # command or file that shows the package is there, then the Debian packages that provide it
 NEEDS=(
   "soffice|libreoffice-writer-nogui"
+  "/usr/lib/libreoffice/program/libsclo.so|libreoffice-calc-nogui"
   "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf|fonts-liberation2"
   "chromium|chromium"
   "pdftotext|poppler-utils"
