@@ -35,10 +35,7 @@ def json_text(value: Any, indent: int | None = None) -> str:
     orjson writes it (4× the standard encoder: a 200-plan audit's 5 MB result in 10 ms instead of
     40) where it can; it refuses a lone surrogate, which the standard encoder then writes."""
     if indent is None:
-        try:
-            return orjson.dumps(value, default=str).decode("utf-8")
-        except TypeError:  # orjson.JSONEncodeError: a lone surrogate, an integer past 64 bits
-            pass
+        return json_bytes(value).decode("utf-8")
     return _standard_text(value, indent)
 
 
@@ -47,7 +44,7 @@ def json_bytes(value: Any) -> bytes:
     encoded back (the --json result of 200 plans is 5 MB: that was half the time of making it)."""
     try:
         return orjson.dumps(value, default=str)
-    except TypeError:
+    except TypeError:  # orjson.JSONEncodeError: a lone surrogate, an integer past 64 bits
         return _standard_text(value).encode("utf-8")
 
 
