@@ -21,7 +21,10 @@ printed too, and the CPU seconds of the tree (polled, see run_once).
 file's check inside a worker (`run_audit --jobs 1` with a wrapper of the product's check that
 times it) against the same check of the same files one after the other in one plain process,
 after the same warm-up, summed over the set; the two run one right after the other, and CPU
-time is what load changes least. Runs are interleaved (jobs 1, jobs 2, probe, then again).
+time is what load changes least. The same probe with the most workers (two) says what the machine
+gives when both cores are busy: if each file then takes x times the CPU it takes in a process
+alone, no pool can make the checking phase more than 2/x times as fast as one process. Runs are
+interleaved (jobs 1, jobs 2, the probes, then again).
 
 Then, from the JSON of the last run: recall of the seeded defects (each file's manifest rules
 against the rule ids of its findings) and every error finding the manifest did not expect (a
@@ -120,10 +123,10 @@ def run_once(cmd: list[str]) -> tuple[float, int, int, int, float]:
     return wall, peak, single, proc.returncode, sum(cpu.values())
 
 
-def probe(folder: Path) -> dict[str, dict[str, float]]:
-    """CPU and wall seconds of the files inside a worker (--jobs 1) and in one plain process (audit_probe.py)."""
-    out = subprocess.run([sys.executable, str(PROBE), str(folder), str(PARENT)], capture_output=True, text=True,
-                         check=True)
+def probe(folder: Path, jobs: int = 1) -> dict[str, dict[str, float]]:
+    """CPU and wall seconds of the files inside `jobs` workers and in one plain process (audit_probe.py)."""
+    out = subprocess.run([sys.executable, str(PROBE), str(folder), str(PARENT), "--jobs", str(jobs)],
+                         capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -196,6 +199,7 @@ def main() -> None:
         inside: dict[int, list[dict[str, float]]] = {j: [] for j in args.jobs}
         phase: dict[int, list[float]] = {j: [] for j in args.jobs}  # the result's timing: workers' start to stop
         probes: list[dict[str, dict[str, float]]] = []
+        crowded: list[dict[str, dict[str, float]]] = []  # the probe with the most workers at once
         for _ in range(args.runs):
             for jobs in args.jobs:
                 out = Path(tmp) / f"out-{jobs}.json"
@@ -208,6 +212,9 @@ def main() -> None:
                       f"(exit {runs[jobs][-1][3]}), load {os.getloadavg()[0]:.2f}", file=sys.stderr)
             probes.append(probe(folder))
             print(f"probe: {probes[-1]}, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
+            if max(args.jobs) > 1:
+                crowded.append(probe(folder, max(args.jobs)))
+                print(f"probe --jobs {max(args.jobs)}: {crowded[-1]}, load {os.getloadavg()[0]:.2f}", file=sys.stderr)
         figures = []
         for jobs in args.jobs:
             best = min(runs[jobs], key=lambda r: r[0])
@@ -244,6 +251,12 @@ def main() -> None:
         w, q = p["worker"], p["in_process"]
         print(f"files inside a worker / in process (probe {i}, side by side): CPU {w['cpu']:.2f} / {q['cpu']:.2f} s "
               f"= {w['cpu'] / q['cpu']:.3f}×, wall {w['wall']:.2f} / {q['wall']:.2f} s = {w['wall'] / q['wall']:.3f}×")
+    for i, p in enumerate(crowded, start=1):
+        w, q = p["worker"], p["in_process"]
+        factor = w["cpu"] / q["cpu"]
+        most = max(args.jobs)
+        print(f"files inside {most} workers at once / in process alone (probe {i}): CPU {w['cpu']:.2f} / "
+              f"{q['cpu']:.2f} s = {factor:.3f}×: the checking phase can be at most {most / factor:.2f}× one process")
     print(f"load average before the runs: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
     print(f"load average after the runs: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
     print()
