@@ -145,6 +145,27 @@ def test_a_trich_yeu_in_capitals_is_not_the_enacting_authority():
     assert doc.enacting_authority is None
 
 
+def test_a_trich_yeu_in_capitals_right_before_the_can_cu_is_the_trich_yeu():
+    # a decision of UBND tỉnh Lai Châu (legal-site text): no "VỀ VIỆC", no authority line, then the căn cứ
+    doc = one("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 87/2025/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 19 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+              "QUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH TRONG VIỆC CƯỚI, VIỆC TANG\n"
+              "Căn cứ Luật Tổ chức chính quyền địa phương;\nỦy ban nhân dân tỉnh ban hành Quyết định.\n"
+              "Điều 1. Ban hành./.\n")
+    assert doc.title == "QUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH TRONG VIỆC CƯỚI, VIỆC TANG"
+    assert doc.enacting_authority is None
+
+
+@pytest.mark.parametrize("authority", ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "BỘ TRƯỞNG BỘ NỘI VỤ", "CHÍNH PHỦ"])
+def test_an_authority_with_no_trich_yeu_before_it_is_still_the_authority(authority):
+    # the trích yếu is missing: the line that names who enacts is not taken for it
+    doc = one("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              f"Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 26 tháng 11 năm 2025\nQUYẾT ĐỊNH\n{authority}\n"
+              "Căn cứ Luật Tổ chức chính quyền địa phương.\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập./.\n")
+    assert doc.title is None
+    assert doc.enacting_authority == authority
+
+
 def test_the_authority_line_before_the_can_cu_is_still_the_authority():
     doc = one("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
               "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 26 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Tổ\n"

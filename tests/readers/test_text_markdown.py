@@ -157,6 +157,16 @@ def test_place_date_and_quoc_hieu_cut_without_marks_are_joined():
                    "Hà Nội, ngày 17 tháng 11 năm 2025"]
 
 
+def test_number_cut_from_so_is_joined():
+    # 001c… and 01bf… of the legal-site dataset: the cell wrapped right after "Số:"
+    out = texts("|\n**ỦY BAN NHÂN DÂN**\n**TỈNH LAI CHÂU**\n|\nX\n|\n|\nSố:\n87/2025/QĐ-UBND\n|\n"
+                "*Lai Châu, ngày 19 tháng 11 năm 2025*\n|\n")
+    assert out == ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "X", "Số: 87/2025/QĐ-UBND",
+                   "Lai Châu, ngày 19 tháng 11 năm 2025"]
+    doc = parse_text(HEADER.replace("Số: 1026/KH-UBND", "Số:\n1026/KH-UBND") + "\n**KẾ HOẠCH**\n\nThử\n").documents[0]
+    assert (doc.issuer, doc.number, doc.symbol) == ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "1026", "KH-UBND")
+
+
 def test_cell_lines_in_capitals_stay_apart():
     """"KT. CHỦ TỊCH" and "PHÓ CHỦ TỊCH" are two lines of the signature, not one wrapped line."""
     assert texts("|\nA\n|\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nBùi Thanh An\n|\n")[1:] == [

@@ -100,6 +100,19 @@ def test_a_gap_in_points_or_clauses_is_an_error():
     assert [f.severity for f in findings(gap) if f.rule == "ND30.DanhSo.NhayCoc"] == ["error"]
 
 
+def test_a_point_run_into_the_one_before_is_no_gap():
+    # a page that lost a line break: "… hằng quý; c) …" ran into b)'s paragraph; a b c d follow on
+    run_in = replace("b) Bố trí kinh phí thực hiện;\nc) Báo cáo", "b) Bố trí kinh phí thực hiện; c) Báo cáo")
+    assert "ND30.DanhSo.NhayCoc" not in ids(run_in)
+
+
+def test_a_label_inside_a_sentence_does_not_hide_a_gap():
+    # "điểm c) khoản 2" is a citation, not the point c) run in: d) after b) still skips c)
+    cited = replace("b) Bố trí kinh phí thực hiện;\nc) Báo cáo kết quả hằng quý;\n",
+                    "b) Bố trí kinh phí thực hiện theo điểm c) Khoản 2;\n")
+    assert [f.data["expected"] for f in findings(cited) if f.rule == "ND30.DanhSo.NhayCoc"] == ["c)"]
+
+
 def test_a_gap_in_sections_is_a_warning():
     plan = "KẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n1. Một.\nIII. NHIỆM VỤ\n1. Hai./.\n"  # no section II
     assert [f.severity for f in findings(plan) if f.rule == "ND30.DanhSo.NhayCoc"] == ["warning"]

@@ -33,7 +33,7 @@ from vbhc.model import (
     TypeNameField,
 )
 from vbhc.nd30 import ISSUING_TYPES, PREAMBLE_TYPES, UNTITLED_TYPES
-from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS
+from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS, names_authority
 from vbhc.textnorm import is_upper, squash
 
 K = LineKind
@@ -272,9 +272,12 @@ class _DocBuilder:
             self.state = "body"
             return self.body(line)
         # a caps line just before the căn cứ is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …"), not a
-        # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals
+        # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals.
+        # With no trích yếu yet, only a line that names an agency or a position is the authority: a trích yếu
+        # in capitals may come straight before the căn cứ ("QUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH …").
         authority = k == K.CAPS and not self.doc.is_appendix and (
-            self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None))
+            self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None)) and (
+            not first or names_authority(t))
         if k in (K.TEXT, K.CAPS, K.DECIMAL) and not self.kem_theo_parts and (first or continues) \
                 and not authority:
             self.title_lines.append(t)

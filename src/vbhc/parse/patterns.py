@@ -139,6 +139,15 @@ POSITIONS = rx.compile(
     r"BÍ\s+THƯ|CHÁNH\s+VĂN\s+PHÒNG)\b"
 )
 
+# "BAN HÀNH …" begins a trích yếu, not the agency "BAN …".
+_NOT_AN_AGENCY = rx.compile(r"^BAN\s+HÀNH\b")
+
+
+def names_authority(text: str) -> bool:
+    """Does a line in capitals name who enacts ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ NỘI VỤ",
+    "CHÍNH PHỦ"), rather than say what about ("QUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH …")?"""
+    return bool((AGENCY_HEADS.match(text) and not _NOT_AN_AGENCY.match(text)) or POSITIONS.match(text))
+
 # Paragraphs that close a whole document after its last numbered item ("Trên đây là báo cáo …").
 CLOSING_PARAGRAPH = rx.compile(r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
                                r"thực\s+hiện|Rất\s+mong|Vậy,?\s+(?:kính\s+)?(?:đề\s+nghị|báo\s+cáo|trình))", re.I)

@@ -44,6 +44,8 @@ _SENTENCE_END = rx.compile(r"[.;:!?…)\]”\"]\s*$")
 # A place-date cut before its month or year ("Nghệ An, ngày 26" / "tháng 11 năm 2025").
 _DATE_CUT = rx.compile(r",\s*ngày\s*[\d.…]*\s*(?:tháng\s*[\d.…]*\s*)?$", re.I)
 _DATE_REST = rx.compile(r"^(?:tháng|năm)\b", re.I)
+# "Số:" cut from its number ("Số:" / "2820/QĐ-UBND"): the cell was narrower than the line.
+_NUMBER_CUT = rx.compile(r"^Số\s*:?\s*$", re.I)
 
 
 def is_legal_site(text: str) -> bool:
@@ -122,7 +124,8 @@ def _continues(prev: _Piece, head: str | None, last: str, nxt: str, in_cell: boo
         return False
     if prev.open_span:
         return True
-    if head is not None and (_letters(head + nxt) == _QH or (_DATE_CUT.search(head) and _DATE_REST.match(nxt))):
+    if head is not None and (_letters(head + nxt) == _QH or (_DATE_CUT.search(head) and _DATE_REST.match(nxt))
+                             or _NUMBER_CUT.match(head)):
         return True
     if not in_cell:
         return not (_ITEM_END.search(last) and _LABEL.match(nxt))
@@ -133,8 +136,8 @@ def page_lines(lines: list[tuple[int, str]], in_cell: bool) -> Iterator[tuple[st
     """The lines of the page in one paragraph or cell: (text, style, first source line).
 
     A paragraph is one line of the page unless a list item starts inside it; in a cell every
-    source line is a line of the page unless a mark span, a wrapped Quốc hiệu or place-date or
-    a lowercase continuation joins it to the one before.
+    source line is a line of the page unless a mark span, a wrapped Quốc hiệu, place-date or
+    "Số:" or a lowercase continuation joins it to the one before.
     """
     groups: list[list[_Piece]] = []
     head: str | None = ""
