@@ -370,3 +370,109 @@ def test_real_appendix_table_rows():
     assert rows[2] == {0: "I", 1: "CÂY CÔNG NGHIỆP"}
     assert rows[4] == {0: "-", 1: "Diện tích", 2: "Ha", 3: "26.120", 4: "27.000", 5: "27.500", 6: "28.000",
                        7: "29.000", 8: "30.000"}
+
+
+# --- a whole page saved with the site's own text and no blank line ----------------------------
+SAVED_PAGE = """\
+|
+|
+Bản dịch này thuộc quyền sở hữu của **
+THƯ VIỆN PHÁP LUẬT**.
+#
+**Số hiệu:**
+|
+471/QĐ-UBND
+|
+|
+**Loại văn bản:**
+|
+Quyết định
+|
+|
+**ỦY BAN NHÂN
+DÂN**
+**TỈNH BẮC NINH**
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 471/QĐ-UBND
+|
+*Bắc Ninh, ngày 28 tháng 11 năm 2025*
+|
+**QUYẾT ĐỊNH**
+VỀ VIỆC PHÊ DUYỆT DANH MỤC ĐỊA ĐIỂM TỔ CHỨC HỘI CHỢ,
+TRIỂN LÃM THƯƠNG MẠI NĂM 2026
+**ỦY BAN NHÂN DÂN TỈNH BẮC NINH**
+*Căn cứ Luật Tổ chức chính
+quyền địa phương ngày 16/6/2025;*
+*Theo đề nghị của Giám đốc
+Sở Công Thương tại Tờ trình số 131/TTr-SCT ngày 24/11/2025.*
+**QUYẾT ĐỊNH:**
+**Điều 1. **Phê
+duyệt Danh mục địa điểm tổ chức hội chợ, triển lãm thương mại trên địa bàn tỉnh Bắc Ninh năm 2026,
+cụ thể như sau:
+*(Chi tiết tại Phụ lục kèm theo)*
+**Điều 2. **Thủ
+trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương; Chủ tịch UBND các xã, phường
+và các tổ chức, cá nhân liên quan căn cứ Quyết định thi hành./.
+|
+*Nơi nhận:*
+- Như Điều 2;
+- Bộ Công Thương;
+- Lưu: VT, KTTH.
+|
+**TM. ỦY BAN
+NHÂN DÂN**
+**KT. CHỦ TỊCH**
+PHÓ CHỦ TỊCH
+**Phạm Văn Thịnh**
+|
+Quyết định 471/QĐ-UBND năm 2025 phê duyệt Danh mục địa điểm tổ chức hội chợ, triển lãm thương mại
+Văn bản này chưa cập nhật nội dung Tiếng Anh
+Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế bên dưới.
+|
+Có thể tài khoản của bạn đã bị rò rỉ mật khẩu
+|"""
+
+
+def test_site_text_around_a_saved_page_is_page_header_and_footer():
+    out = blocks(SAVED_PAGE)
+    parts = {b.text: b.part for b in out}
+    assert parts["Số hiệu:"] == parts["471/QĐ-UBND"] == "header"
+    assert parts["Văn bản này chưa cập nhật nội dung Tiếng Anh"] == "footer"
+    assert parts["Có thể tài khoản của bạn đã bị rò rỉ mật khẩu"] == "footer"
+    assert [b.text for b in out if b.part == "body"][:2] == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"]
+
+
+def test_body_of_a_page_without_blank_lines_is_paragraphs():
+    body = [b for b in blocks(SAVED_PAGE) if b.part == "body" and b.table is None]
+    assert [b.text for b in body[:3]] == [
+        "QUYẾT ĐỊNH", "VỀ VIỆC PHÊ DUYỆT DANH MỤC ĐỊA ĐIỂM TỔ CHỨC HỘI CHỢ, TRIỂN LÃM THƯƠNG MẠI NĂM 2026",
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"]
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;" in [b.text for b in body]
+    assert [b.text[:8] for b in body if b.text.startswith("Điều")] == ["Điều 1. ", "Điều 2. "]
+
+
+def test_saved_page_parses_and_checks_as_the_document(tmp_path):
+    page = tmp_path / "trang.md"
+    page.write_text(SAVED_PAGE, encoding="utf-8")
+    assert [f.rule for f in check_file(str(page)).findings if f.severity == "error"] == []
+    parsed = parse_text(SAVED_PAGE)
+    [doc] = parsed.documents
+    assert (doc.issuer, doc.number, doc.symbol, doc.place, doc.date, doc.doc_type) == (
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "471", "QĐ-UBND", "Bắc Ninh", "2025-11-28", "Quyết định")
+    assert doc.title.startswith("VỀ VIỆC PHÊ DUYỆT DANH MỤC")
+    assert len(doc.can_cu) == 2 and doc.recipients == ["Như Điều 2;", "Bộ Công Thương;"]
+    assert (doc.signature.authority, doc.signature.signer) == ("KT.", "Phạm Văn Thịnh")
+
+
+def test_a_page_with_blank_lines_keeps_its_cells():
+    """Only a page with no blank line at all reads a long cell as prose: a clean page's table cell stays a cell."""
+    cell = "\n".join(["Sản phẩm, dịch vụ của các ngành, lĩnh vực: thương mại, thương mại điện tử, dịch vụ"] * 6)
+    out = blocks(f"|\nSTT\n|\nNội dung\n|\n|\n1\n|\n{cell}\n|\n\nĐoạn sau.\n")
+    assert all(b.table is not None for b in out[:-1]) and out[-1].table is None

@@ -92,6 +92,13 @@ def test_cong_van_has_no_type_abbreviation():
     assert ids(CONG_VAN.replace("3798/SNV-CCHC&VTLT", "3798/KH-SNV")) == {"ND30.SoKyHieu.TenLoai"}
 
 
+def test_cong_van_of_an_agency_whose_initials_are_a_type_abbreviation():
+    # Cục Thuế's công văn "5348/CT-CS": "CT" is the agency (its initials), not Chỉ thị; another agency's "CT-" is
+    cuc_thue = CONG_VAN.replace("3798/SNV-CCHC&VTLT", "5348/CT-CS")
+    assert "ND30.SoKyHieu.TenLoai" in ids(cuc_thue)
+    assert "ND30.SoKyHieu.TenLoai" not in ids(cuc_thue.replace("SỞ NỘI VỤ", "CỤC THUẾ", 1))
+
+
 def test_cong_van_vv():
     assert ids(CONG_VAN.replace("V/v xây dựng", "V/V xây dựng")) == {"ND30.CongVan.VV"}
     no_vv = CONG_VAN.replace("V/v xây dựng kế hoạch cải cách hành chính năm 2025\n", "")

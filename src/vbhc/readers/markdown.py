@@ -7,6 +7,13 @@ marks sometimes spanning two lines ("**CỘNG HÒA XÃ HỘI\\nCHỦ NGHĨA VI�
 page). Paragraphs are separated by blank lines. The reader gives back the lines of the page: a
 paragraph is one block, a cell one block per printed line, with the marks kept as bold and
 italic. It never changes the words.
+
+A whole page saved as it is has no blank line at all, and the site's own text around the document:
+a banner and a grid of the document's facts ("Số hiệu:", "Loại văn bản:" …) before its header, a
+caption ("Quyết định 471/QĐ-UBND năm 2025 …") and lists of related documents after its last table.
+Then the body is one "cell" between the header's last bar and the closing table's first; such a cell
+is read as paragraphs, and the site's text around the document is kept as page header and footer
+blocks (`Block.part`), which the parser leaves out.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import regex as re
 
 from vbhc import rx
 from vbhc.model import Block, Location, Style, TablePos
-from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
+from vbhc.nd30 import DOC_TYPES, QUOC_HIEU, TIEU_NGU
 from vbhc.textnorm import fold
 
 _BAR = rx.compile(r"^\s*\|\s*$")
@@ -44,6 +51,12 @@ _SENTENCE_END = rx.compile(r"[.;:!?…)\]”\"]\s*$")
 # A place-date cut before its month or year ("Nghệ An, ngày 26" / "tháng 11 năm 2025").
 _DATE_CUT = rx.compile(r",\s*ngày\s*[\d.…]*\s*(?:tháng\s*[\d.…]*\s*)?$", re.I)
 _DATE_REST = rx.compile(r"^(?:tháng|năm)\b", re.I)
+# The site's caption under a saved page's document: "<Loại> <số>/<ký hiệu> năm|ngày …" on a line of its own.
+_CAPTION = rx.compile(r"^(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s+\d+/\S+\s+(?:năm|ngày)\s+\d")
+# What the body of a document opens with, in a page with no blank line: its type name, "Kính gửi:".
+_OPENS_BODY = rx.compile(r"^(?:(?:" + "|".join(sorted((t.upper() for t in [*DOC_TYPES, "Phụ lục"]), key=len,
+                                                     reverse=True)) + r")\s*:?|Kính\s+gửi\s*:.*)$")
+_PROSE_LINE = 60  # a hard-wrapped line of prose is about this long or longer; a header or list line is shorter
 # "Số:" cut from its number ("Số:" / "2820/QĐ-UBND"): the cell was narrower than the line.
 _NUMBER_CUT = rx.compile(r"^Số\s*:?\s*$", re.I)
 
@@ -67,6 +80,7 @@ class _Piece:
     bold: int = 0  # visible characters in bold
     italic: int = 0
     open_span: bool = False  # a bold or italic span goes on past the end of the line
+    opens_marked: bool = False  # the line begins with a mark ("*(Kèm theo …", "**Điều 1. **…")
 
     @property
     def visible(self) -> int:
@@ -79,7 +93,7 @@ def _read_marks(lines: list[tuple[int, str]]) -> list[_Piece]:
     pieces = []
     for number, raw in lines:
         raw = _HEADING.sub("", raw)
-        piece = _Piece("", number)
+        piece = _Piece("", number, opens_marked=raw.lstrip().startswith("*"))
         out: list[str] = []
         pos = 0
         for m in [*_MARK.finditer(raw), None]:
@@ -111,19 +125,30 @@ def _stands_alone(text: str) -> bool:
 _SHORT = 120  # a header component is shorter: a longer line so far is body text
 
 
-def _continues(prev: _Piece, head: str | None, last: str, nxt: str, in_cell: bool) -> bool:
-    """Is `nxt` on the same line of the page as the line being built?
+def _marked(piece: _Piece) -> bool:
+    """All of the line is bold or italic, and the span ends on it ("**QUYẾT ĐỊNH**", "*Căn cứ …;*")."""
+    return piece.visible > 0 and not piece.open_span and max(piece.bold, piece.italic) >= piece.visible
+
+
+def _continues(prev: _Piece, head: str | None, last: str, piece: _Piece, in_cell: bool,
+               blankless: bool = False) -> bool:
+    """Is `piece` on the same line of the page as the line being built?
 
     `head` is that line so far while it is short (None past _SHORT characters), `last` the text
     of its last source line: only the tail is looked at, so a paragraph of thousands of wrapped
-    lines is read in linear time.
+    lines is read in linear time. `blankless`: prose of a page with no blank line, where a line
+    that ends a sentence, stands in its own marks or begins with one ends or opens a paragraph too.
     """
+    nxt = piece.text.strip()
     if not nxt:
         return True
     if (head is not None and _stands_alone(head)) or _stands_alone(nxt):
         return False
     if prev.open_span:
         return True
+    if blankless and not in_cell and (_marked(prev) or _marked(piece) or piece.opens_marked or (
+            _ITEM_END.search(last) and (nxt[:1].isupper() or _LABEL.match(nxt)))):
+        return False
     if head is not None and (_letters(head + nxt) == _QH or (_DATE_CUT.search(head) and _DATE_REST.match(nxt))
                              or _NUMBER_CUT.match(head)):
         return True
@@ -132,7 +157,8 @@ def _continues(prev: _Piece, head: str | None, last: str, nxt: str, in_cell: boo
     return nxt[0].islower() and not _ITEM_END.search(last) and not _LABEL.match(nxt)
 
 
-def page_lines(lines: list[tuple[int, str]], in_cell: bool) -> Iterator[tuple[str, Style, int]]:
+def page_lines(lines: list[tuple[int, str]], in_cell: bool, blankless: bool = False
+               ) -> Iterator[tuple[str, Style, int]]:
     """The lines of the page in one paragraph or cell: (text, style, first source line).
 
     A paragraph is one line of the page unless a list item starts inside it; in a cell every
@@ -144,7 +170,7 @@ def page_lines(lines: list[tuple[int, str]], in_cell: bool) -> Iterator[tuple[st
     last = ""
     for piece in _read_marks(lines):
         text = piece.text.strip()
-        if groups and _continues(groups[-1][-1], head, last, text, in_cell):
+        if groups and _continues(groups[-1][-1], head, last, piece, in_cell, blankless):
             groups[-1].append(piece)
             if text:
                 head = f"{head} {text}" if head is not None and len(head) + len(text) < _SHORT else None
@@ -278,10 +304,10 @@ def _pipe_rows(run: list[tuple[int, str]]) -> list[list[Cell]] | None:
 
 
 # ------------------------------------------------------------------------------- the file
-def _runs(lines: list[str]) -> Iterator[list[tuple[int, str]]]:
-    """Runs of non-blank lines (1-based numbers), as the blank lines part them."""
+def _runs(lines: list[str], first: int = 1) -> Iterator[list[tuple[int, str]]]:
+    """Runs of non-blank lines (numbered from `first`), as the blank lines part them."""
     run: list[tuple[int, str]] = []
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first):
         if raw.strip():
             run.append((number, raw))
         elif run:
@@ -291,38 +317,113 @@ def _runs(lines: list[str]) -> Iterator[list[tuple[int, str]]]:
         yield run
 
 
-def _split_run(run: list[tuple[int, str]]) -> tuple[Cell, list[Cell] | None, Cell]:
-    """A run of lines: the text before its first bar, the cells between its bars, the text after."""
+def _is_prose(cell: Cell) -> bool:
+    """A "cell" of a page with no blank line that is the document's body: it opens with a type name or
+    "Kính gửi:", or holds several lines of hard-wrapped prose (header, list and signature lines are short)."""
+    opening = _MARK.sub("", cell[0][1]).strip() if cell else ""
+    return bool(_OPENS_BODY.match(opening)) or (
+        len(cell) >= 6 and sum(len(raw.strip()) >= _PROSE_LINE for _, raw in cell) >= 4)
+
+
+Segment = tuple[str, list[tuple[int, str]] | list[Cell]]  # ("text", lines) or ("table", cells)
+
+
+def _split_run(run: list[tuple[int, str]], blankless: bool) -> Iterator[Segment]:
+    """A run of lines: the text before its first bar, the cells between its bars (as tables), the text
+    after; in a page with no blank line, a cell of prose between them is text (the body)."""
     bars = [i for i, (_, raw) in enumerate(run) if _BAR.match(raw)]
     if len(bars) < 2:
-        return [line for line in run if not _BAR.match(line[1])], None, []
-    cells = [run[a + 1:b] for a, b in zip(bars, bars[1:], strict=False)]
-    return run[:bars[0]], cells, run[bars[-1] + 1:]
+        yield "text", [line for line in run if not _BAR.match(line[1])]
+        return
+    yield "text", run[:bars[0]]
+    cells: list[Cell] = []
+    for a, b in zip(bars, bars[1:], strict=False):
+        cell = run[a + 1:b]
+        if blankless and _is_prose(cell):
+            if any(cells):
+                yield "table", cells
+            yield "text", cell
+            cells = []
+        else:
+            cells.append(cell)
+    if any(cells):
+        yield "table", cells
+    yield "text", run[bars[-1] + 1:]
+
+
+def _end_of_content(lines: list[str]) -> int:
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+_NEAR = 12  # source lines a header cell may span: the bars of the issuer's cell are this close to the Quốc hiệu
+
+
+def _document_start(lines: list[str]) -> int:
+    """The line that opens the header table: the bar before the issuer's cell, which is the cell before
+    the Quốc hiệu's; 0 when the Quốc hiệu is not in such a table. What comes before is the site's."""
+    bars: list[int] = []
+    for i, raw in enumerate(lines):
+        if _BAR.match(raw):
+            bars.append(i)
+            continue
+        here = _letters(_MARK.sub("", raw))
+        if here and (here == _QH or (i + 1 < len(lines) and here + _letters(_MARK.sub("", lines[i + 1])) == _QH)):
+            if len(bars) >= 2 and i - bars[-1] <= 2 and bars[-1] - bars[-2] <= _NEAR:
+                return bars[-2]
+            return 0
+    return 0
+
+
+def _footer_start(lines: list[str], start: int, end: int) -> int:
+    """The site's caption under the document ("Quyết định 471/QĐ-UBND năm 2025 …" right after a bar),
+    where the site's own text begins; `end` when there is none."""
+    for i in range(start + 1, end):
+        if _CAPTION.match(lines[i].strip()) and _BAR.match(lines[i - 1]):
+            return i
+    return end
+
+
+def _site_blocks(lines: list[str], first: int, part: str) -> Iterator[Block]:
+    """The site's own text, kept line by line as page header or footer blocks."""
+    for number, raw in enumerate(lines, start=first):
+        text = _MARK.sub("", raw).strip()
+        if text and not _BAR.match(raw):
+            yield Block(text=text, location=Location(line=number), part=part)
 
 
 def legal_site_blocks(text: str) -> list[Block]:
-    """Blocks of a legal-site text (already NFC): paragraphs joined, cells as table blocks."""
-    blocks: list[Block] = []
+    """Blocks of a legal-text site's page (already NFC): paragraphs joined, cells as table blocks, the
+    site's own text around the document as page header and footer blocks."""
+    lines = LINE_BREAK.split(text)
+    end = _end_of_content(lines)
+    blankless = end > 1 and all(line.strip() for line in lines[:end])
+    start = _document_start(lines[:end])
+    stop = _footer_start(lines, start, end) if blankless else end
+    blocks: list[Block] = list(_site_blocks(lines[:start], 1, "header"))
     wraps: dict[int, list[str]] = {}  # block index → its text's pieces, joined once at the end
     table = -1
-    for run in _runs(LINE_BREAK.split(text)):
+    for run in _runs(lines[start:stop], first=start + 1):
         pipe_rows = _pipe_rows(run)
         if pipe_rows:
             table += 1
             blocks.extend(_table_blocks(pipe_rows, table))
             continue
-        before, cells, after = _split_run(run)
-        for block in _paragraph_blocks(before):
-            if blocks and _wrapped_across_blank(blocks[-1], block, wraps.get(len(blocks) - 1)):
-                wraps.setdefault(len(blocks) - 1, [blocks[-1].text]).append(block.text)
-            else:
-                blocks.append(block)
-        if cells is not None:
-            table += 1
-            blocks.extend(_table_blocks(table_rows(cells), table))
-        blocks.extend(_paragraph_blocks(after))
+        for kind, content in _split_run(run, blankless):
+            if kind == "table":
+                table += 1
+                blocks.extend(_table_blocks(table_rows(content), table))  # type: ignore[arg-type]
+                continue
+            for block in _paragraph_blocks(content, blankless):  # type: ignore[arg-type]
+                if blocks and _wrapped_across_blank(blocks[-1], block, wraps.get(len(blocks) - 1)):
+                    wraps.setdefault(len(blocks) - 1, [blocks[-1].text]).append(block.text)
+                else:
+                    blocks.append(block)
     for index, pieces in wraps.items():
         blocks[index].text = " ".join(pieces)
+    blocks.extend(_site_blocks(lines[stop:], stop + 1, "footer"))
     return blocks
 
 
@@ -333,6 +434,6 @@ def _wrapped_across_blank(prev: Block, block: Block, pieces: list[str] | None) -
             and not _SENTENCE_END.search(end[-4:]) and not _LABEL.match(block.text))
 
 
-def _paragraph_blocks(lines: list[tuple[int, str]]) -> Iterator[Block]:
-    for text, style, number in page_lines(lines, in_cell=False):
+def _paragraph_blocks(lines: list[tuple[int, str]], blankless: bool = False) -> Iterator[Block]:
+    for text, style, number in page_lines(lines, in_cell=False, blankless=blankless):
         yield Block(text=text, style=style, location=Location(line=number))

@@ -238,12 +238,19 @@ def so_gach_noi(ctx: Context) -> Iterator[Finding]:
 _ABBREVIATIONS = {a for a in nd30.DOC_TYPES.values() if a}
 
 
+def _initials(name: str | None) -> str:
+    """An agency's abbreviation made of its words' first letters: “CỤC THUẾ” → “CT”, which a công văn's
+    symbol may begin with (“5348/CT-CS”) although “CT” is also the abbreviation of Chỉ thị."""
+    return "".join(word[0] for word in (name or "").upper().split() if word[:1].isalpha())
+
+
 @rule("ND30.SoKyHieu.TenLoai", severity="error", source=source("Phụ lục III, mục I; Phụ lục I, mục II.3.b"),
       summary="Chữ viết tắt tên loại trong ký hiệu không khớp với tên loại văn bản", applies_to_appendix=False)
 def so_ten_loai(ctx: Context) -> Iterator[Finding]:
     """Ký hiệu của văn bản có tên loại bắt đầu bằng chữ viết tắt tên loại theo Phụ lục III (“QĐ” cho Quyết
     định, “KH” cho Kế hoạch); ký hiệu công văn không có chữ viết tắt tên loại, chỉ gồm chữ viết tắt tên
-    cơ quan và đơn vị soạn thảo (“12/UBND-VX”) (Phụ lục I, mục II.3.b)."""
+    cơ quan và đơn vị soạn thảo (“12/UBND-VX”) (Phụ lục I, mục II.3.b). Chữ viết tắt tên cơ quan trùng với
+    chữ viết tắt một tên loại (“CT” của Cục Thuế và của Chỉ thị) không bị báo."""
     doc = ctx.doc
     got = number_line(ctx)
     if got is None or not doc.symbol or doc.doc_type not in nd30.DOC_TYPES:
@@ -252,7 +259,7 @@ def so_ten_loai(ctx: Context) -> Iterator[Finding]:
     group = _GROUP_END.split(doc.symbol.strip())[0]
     expected = nd30.DOC_TYPES[doc.doc_type]
     if expected is None:
-        if group in _ABBREVIATIONS:
+        if group in _ABBREVIATIONS and group != _initials(doc.issuer):
             yield ctx.finding(f"{doc.doc_type} không có chữ viết tắt tên loại trong ký hiệu, nhưng ký hiệu "
                               f"“{doc.symbol}” bắt đầu bằng “{group}”; ký hiệu công văn gồm chữ viết tắt tên cơ "
                               "quan và đơn vị soạn thảo (ví dụ “12/UBND-VX”).", at=ln,
