@@ -271,21 +271,23 @@ class _DocBuilder:
             self.finish_header()
             self.state = "body"
             return self.body(line)
-        # a caps line just before the căn cứ is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …"), not a
-        # trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in capitals.
-        # With no trích yếu yet, only a line that names an agency or a position is the authority: a trích yếu
-        # in capitals may come straight before the căn cứ ("QUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH …").
-        authority = k == K.CAPS and not self.doc.is_appendix and (
-            self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None)) and (
-            not first or names_authority(t))
         if k in (K.TEXT, K.CAPS, K.DECIMAL) and not self.kem_theo_parts and (first or continues) \
-                and not authority:
+                and not self.is_authority(line, first):
             self.title_lines.append(t)
             self.keep(line, Role.TITLE)
             return True
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
+
+    def is_authority(self, line: Line, first: bool) -> bool:
+        """A caps line just before the căn cứ is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …"), not a
+        trích yếu in capitals ("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG …"); an appendix's title is in
+        capitals. With no trích yếu yet (`first`), only a line that names an agency or a position is: a
+        trích yếu in capitals may come straight before the căn cứ ("QUY ĐỊNH THỰC HIỆN NẾP SỐNG …")."""
+        return line.kind == K.CAPS and not self.doc.is_appendix and (
+            self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None)) and (
+            not first or names_authority(self.text(line)))
 
     def end_title(self) -> None:
         """The trích yếu and the "(Kèm theo …)" line, each joined once from the lines read for it."""

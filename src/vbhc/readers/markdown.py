@@ -130,6 +130,19 @@ def _marked(piece: _Piece) -> bool:
     return piece.visible > 0 and not piece.open_span and max(piece.bold, piece.italic) >= piece.visible
 
 
+def _opens_paragraph(prev: _Piece, last: str, piece: _Piece, nxt: str) -> bool:
+    """In prose with no blank line: a line after one in its own marks, in or opening marks of its own, or
+    after a sentence's end when it begins with a capital or a label, is a new paragraph."""
+    return _marked(prev) or _marked(piece) or piece.opens_marked or bool(
+        _ITEM_END.search(last) and (nxt[:1].isupper() or _LABEL.match(nxt)))
+
+
+def _header_line_cut(head: str, nxt: str) -> bool:
+    """A Quốc hiệu, a place-date or "Số:" cut in two by a narrow cell."""
+    return _letters(head + nxt) == _QH or bool(_DATE_CUT.search(head) and _DATE_REST.match(nxt)) \
+        or bool(_NUMBER_CUT.match(head))
+
+
 def _continues(prev: _Piece, head: str | None, last: str, piece: _Piece, in_cell: bool,
                blankless: bool = False) -> bool:
     """Is `piece` on the same line of the page as the line being built?
@@ -146,11 +159,9 @@ def _continues(prev: _Piece, head: str | None, last: str, piece: _Piece, in_cell
         return False
     if prev.open_span:
         return True
-    if blankless and not in_cell and (_marked(prev) or _marked(piece) or piece.opens_marked or (
-            _ITEM_END.search(last) and (nxt[:1].isupper() or _LABEL.match(nxt)))):
+    if blankless and not in_cell and _opens_paragraph(prev, last, piece, nxt):
         return False
-    if head is not None and (_letters(head + nxt) == _QH or (_DATE_CUT.search(head) and _DATE_REST.match(nxt))
-                             or _NUMBER_CUT.match(head)):
+    if head is not None and _header_line_cut(head, nxt):
         return True
     if not in_cell:
         return not (_ITEM_END.search(last) and _LABEL.match(nxt))
