@@ -369,6 +369,7 @@ def _end_of_content(lines: list[str]) -> int:
     return end
 
 
+_QH_START = rx.compile(r"^[\s*#_]*c\S{1,3}ng\b", re.I)  # "CỘNG", the Quốc hiệu's first word, in any case
 _NEAR = 12  # source lines a header cell may span: the bars of the issuer's cell are this close to the Quốc hiệu
 
 
@@ -380,8 +381,11 @@ def _document_start(lines: list[str]) -> int:
         if _BAR.match(raw):
             bars.append(i)
             continue
+        if len(raw) > _SHORT or not _QH_START.match(raw):  # the Quốc hiệu, or its first half
+            continue
         here = _letters(_MARK.sub("", raw))
-        if here and (here == _QH or (i + 1 < len(lines) and here + _letters(_MARK.sub("", lines[i + 1])) == _QH)):
+        if here and (here == _QH or (_QH.startswith(here) and i + 1 < len(lines)
+                                     and here + _letters(_MARK.sub("", lines[i + 1])) == _QH)):
             if len(bars) >= 2 and i - bars[-1] <= 2 and bars[-1] - bars[-2] <= _NEAR:
                 return bars[-2]
             return 0
