@@ -209,6 +209,13 @@ def test_sentence_cut_by_a_blank_line_is_rejoined():
         "- Đơn vị phối hợp: các cơ quan, đơn vị, địa phương liên quan."]
 
 
+def test_point_written_with_a_dot_after_a_clause_title_is_not_a_wrap():
+    # 01bf… of the legal-site dataset: "3. Sở Văn hóa, Thể thao và / Du lịch" then its points "a.", "b."
+    assert texts("3. Sở Văn hóa, Thể thao và\nDu lịch\n\na. Chủ trì, chỉ đạo các cơ\nquan báo chí.\n") == [
+        "3. Sở Văn hóa, Thể thao và Du lịch", "a. Chủ trì, chỉ đạo các cơ quan báo chí."]
+    assert texts("- Phối hợp với các cơ quan\n\nv.v. liên quan.\n") == ["- Phối hợp với các cơ quan v.v. liên quan."]
+
+
 def test_point_after_a_heading_is_not_a_wrap():
     assert texts("**2. Yêu cầu**\n\na) Triển khai đầy đủ.\n\nb) Gắn trách nhiệm\n\nc) Bảo đảm.\n") == [
         "2. Yêu cầu", "a) Triển khai đầy đủ.", "b) Gắn trách nhiệm", "c) Bảo đảm."]

@@ -44,8 +44,9 @@ _TN = _LETTERS.sub("", fold(TIEU_NGU))
 # Tiêu ngữ, "Số: …/…", "Nơi nhận:", "Lưu: …".
 _WHOLE_LINE = rx.compile(r"^(?:[-_=–—.…]{3,}|Số\s*:.*/.*|Nơi\s+nhận\s*:|[-–+•]?\s*Lưu\s*:.*)$")
 # What starts a new line of the page inside a paragraph, after a line that ends a sentence or
-# a list item: a dash, a point, a number, an article.
-_LABEL = rx.compile(r"^(?:[-–+•]\s|[a-zđ]\)|\d{1,3}(?:\.\d{1,2})*[.)]\s|Điều\s+\d|[IVXLC]{1,7}\.\s)")
+# a list item: a dash, a point ("a)", or "a." before a capital, which a rule then asks to write "a)"),
+# a number, an article.
+_LABEL = rx.compile(r"^(?:[-–+•]\s|[a-zđ]\)|[a-zđ]\.\s+\p{Lu}|\d{1,3}(?:\.\d{1,2})*[.)]\s|Điều\s+\d|[IVXLC]{1,7}\.\s)")
 _ITEM_END = rx.compile(r"[.;:]\s*$")
 _SENTENCE_END = rx.compile(r"[.;:!?…)\]”\"]\s*$")
 # A place-date cut before its month or year ("Nghệ An, ngày 26" / "tháng 11 năm 2025").
