@@ -337,30 +337,34 @@ def _is_prose(cell: Cell) -> bool:
         len(cell) >= 6 and sum(len(raw.strip()) >= _PROSE_LINE for _, raw in cell) >= 4)
 
 
-Segment = tuple[str, list[tuple[int, str]] | list[Cell]]  # ("text", lines) or ("table", cells)
+@dataclass
+class _Cells:
+    """The cells of one table of a run (the text between them is given as plain lines)."""
+
+    cells: list[Cell]
 
 
-def _split_run(run: list[tuple[int, str]], blankless: bool) -> Iterator[Segment]:
+def _split_run(run: list[tuple[int, str]], blankless: bool) -> Iterator[Cell | _Cells]:
     """A run of lines: the text before its first bar, the cells between its bars (as tables), the text
     after; in a page with no blank line, a cell of prose between them is text (the body)."""
     bars = [i for i, (_, raw) in enumerate(run) if _BAR.match(raw)]
     if len(bars) < 2:
-        yield "text", [line for line in run if not _BAR.match(line[1])]
+        yield [line for line in run if not _BAR.match(line[1])]
         return
-    yield "text", run[:bars[0]]
+    yield run[:bars[0]]
     cells: list[Cell] = []
     for a, b in zip(bars, bars[1:], strict=False):
         cell = run[a + 1:b]
         if blankless and _is_prose(cell):
             if any(cells):
-                yield "table", cells
-            yield "text", cell
+                yield _Cells(cells)
+            yield cell
             cells = []
         else:
             cells.append(cell)
     if any(cells):
-        yield "table", cells
-    yield "text", run[bars[-1] + 1:]
+        yield _Cells(cells)
+    yield run[bars[-1] + 1:]
 
 
 def _end_of_content(lines: list[str]) -> int:
@@ -427,12 +431,12 @@ def legal_site_blocks(text: str) -> list[Block]:
             table += 1
             blocks.extend(_table_blocks(pipe_rows, table))
             continue
-        for kind, content in _split_run(run, blankless):
-            if kind == "table":
+        for segment in _split_run(run, blankless):
+            if isinstance(segment, _Cells):
                 table += 1
-                blocks.extend(_table_blocks(table_rows(content), table))  # type: ignore[arg-type]
+                blocks.extend(_table_blocks(table_rows(segment.cells), table))
                 continue
-            for block in _paragraph_blocks(content, blankless):  # type: ignore[arg-type]
+            for block in _paragraph_blocks(segment, blankless):
                 if blocks and _wrapped_across_blank(blocks[-1], block, wraps.get(len(blocks) - 1)):
                     wraps.setdefault(len(blocks) - 1, [blocks[-1].text]).append(block.text)
                 else:
