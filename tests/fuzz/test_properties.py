@@ -94,6 +94,36 @@ def test_text_reader_any_unicode(text: str) -> None:
     assert len(parsed.documents) >= 1
 
 
+# --- a legal-text site's layout (vbhc.readers.markdown) -------------------------------------------
+
+SITE_SNIPPETS = [
+    "|", "|", "|", "**ỦY BAN NHÂN DÂN**", "TỈNH NGHỆ AN", "**CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM**",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "-------", "Số:", "Số: 12/QĐ-UBND",
+    "12/QĐ-UBND", "*Nghệ An, ngày 26", "tháng 11 năm 2025*", "**QUYẾT ĐỊNH**", "**Kính gửi:** Sở Nội vụ.",
+    "Quyết định 12/QĐ-UBND năm 2025 phê duyệt", "**Số hiệu:**", "Nơi nhận:", "- Lưu: VT.", "**TM. ỦY BAN",
+    "NHÂN DÂN**", "KT. CHỦ TỊCH", "Nguyễn Văn A", "a. Chủ trì", "b) Phối hợp", "**Điều 1. **Phê", "#",
+    "duyệt danh mục địa điểm tổ chức hội chợ, triển lãm thương mại trên địa bàn tỉnh năm 2026,",
+    "| a | b |", "|---|---|", "* *", "*(Kèm theo Quyết định số", "ngày /11/2025)*",
+]
+SITE_LINE = st.one_of(st.sampled_from(SITE_SNIPPETS), LINE)
+SITE_TEXT = st.tuples(st.lists(SITE_LINE, min_size=2, max_size=40), st.booleans()).map(
+    lambda parts: "\n".join(["|", *parts[0], "|"] if parts[1] else ["|", "", *parts[0], "|"]))
+
+
+@settings(max_examples=EXAMPLES * 300 // 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SITE_TEXT)
+def test_legal_site_reader_loses_no_text_and_parses(text: str) -> None:
+    """Pages with and without blank lines: every character is in some block (of the document, or of the
+    site's text around it as page header and footer), and the parser claims every body block."""
+    blocks = lines_to_blocks(text)
+    kept = "\n".join(b.text for b in blocks)
+    dropped_rules = "\n".join(ln for ln in text.splitlines() if _table_rule(ln))
+    assert content_chars(kept) == content_chars(text) - content_chars(dropped_rules)
+    parsed = parse_source(Source(path="<fuzz>", format="text", blocks=blocks))
+    claimed = {i for doc in parsed.documents for ln in doc.lines for i in ln.indexes}
+    assert all(i in claimed for i, b in enumerate(blocks) if b.text.strip() and b.part == "body")
+
+
 # --- the target extractor (vbhc.profile) ----------------------------------------------------------
 
 targets_mod = pytest.importorskip("vbhc.profile.targets")
