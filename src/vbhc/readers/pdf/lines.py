@@ -1,7 +1,8 @@
 """Characters → printed lines → segments (the runs between wide gaps), with their text and style.
 
-1. chars are grouped into lines by their bottom edge (≈ baseline) with a tolerance of 0.3 × the
-   font size; a smaller raised or lowered line (superscript) is merged into the line it sits in;
+1. chars are grouped into lines by their bottom edge (the baseline + `chars.DESCENT` × size, the
+   same for every glyph of a line) with a tolerance of 0.3 × the font size; a smaller raised or
+   lowered line (superscript) is merged into the line it sits in;
 2. a line is cut into segments where two visible chars are more than max(15 pt, 1.5 × size)
    apart (a table cell or column boundary), except after a short label at the start of the line
    whose text continues in the left half (Word numbering "1.<tab>text" stays one segment);
