@@ -47,6 +47,19 @@ def test_place_date_split_by_a_blank_day_is_one_line(pieces):
     assert doc.title == "góp ý dự thảo"
 
 
+QH, TN = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+
+
+@pytest.mark.parametrize("header", [
+    [(0, "UBND TỈNH NGHỆ AN"), (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"), (0, "SỞ TÀI CHÍNH"), (1, "NAM"), (1, TN)],
+    [(0, "UBND TỈNH NGHỆ AN"), (1, QH), (0, "SỞ TÀI CHÍNH"), (1, "Độc lập - Tự do -"), (1, "Hạnh phúc")]],
+    ids=["quoc-hieu", "tieu-ngu"])
+def test_quoc_hieu_or_tieu_ngu_wrapped_in_its_cell_is_whole(header):
+    # a narrow cell printed in a wider font than Word's (a .docx printed by LibreOffice without Times New Roman)
+    doc = parse_source(two_columns([*header, (0, "Số: 3310/KH-STC")], BODY)).documents[0]
+    assert (doc.national_title, doc.motto, doc.issuer) == (QH, TN, "SỞ TÀI CHÍNH")
+
+
 def test_a_line_without_letters_does_not_join_the_vv():
     rows = [*HEADER, (0, "V/v cử thành viên"), (0, "."), (1, "Bình Thuận, ngày 05 tháng 02 năm 2026")]
     doc = parse_source(two_columns(rows, BODY)).documents[0]

@@ -5,8 +5,9 @@ interleave: "V/v góp ý dự thảo Kế hoạch kiểm" (left), "Lâm Đồng,
 2026" (right), "tra cải cách hành chính năm 2026" (left). Read in order, the V/v is cut after its
 first line and a draft's date, split where its day is left blank, is no date at all. Within one
 column of a two-column layout (`Block.column`), a V/v takes the plain lines under it until the
-column holds something else, and a place-date cut after "ngày" or "tháng" takes the pieces that
-complete it ("Hà Nội, ngày" + "tháng" + "năm 2025" where the signing system stamps day and month).
+column holds something else, a place-date cut after "ngày" or "tháng" takes the pieces that
+complete it ("Hà Nội, ngày" + "tháng" + "năm 2025" where the signing system stamps day and month),
+and a Quốc hiệu or Tiêu ngữ too long for its cell takes the rest of it ("… CHỦ NGHĨA VIỆT" + "NAM").
 The joined line keeps its first block's index and lists the others in `Line.more`.
 """
 
@@ -33,6 +34,15 @@ def _completes_date(open_line: Line, line: Line) -> bool:
     return bool(_DATE_START.match(joined)) or classify_text(joined)[0] == LineKind.PLACE_DATE
 
 
+_MOTTOS = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
+
+
+def _completes_motto(open_line: Line, line: Line) -> bool:
+    """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": a Quốc hiệu (or Tiêu ngữ) the cell was too narrow for."""
+    return open_line.kind in (LineKind.TEXT, LineKind.CAPS) and line.kind in (LineKind.TEXT, LineKind.CAPS) \
+        and classify_text(f"{open_line.text} {line.text}")[0] in _MOTTOS
+
+
 def _join(open_line: Line, line: Line) -> Line:
     text = f"{open_line.text} {line.text}"
     kind, fields = classify_text(text)
@@ -53,7 +63,8 @@ def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
             out.append(line)
             continue
         at = open_at.get(column)
-        if at is not None and (_continues_vv(out[at], line) or _completes_date(out[at], line)):
+        if at is not None and (_continues_vv(out[at], line) or _completes_date(out[at], line)
+                               or _completes_motto(out[at], line)):
             out[at] = _join(out[at], line)
             continue
         open_at[column] = len(out)
