@@ -22,6 +22,7 @@ from vbhc.readers.pdf.chars import BOLD, DRAWN_TWICE, Char
 from vbhc.readers.pdf.fonts import family
 from vbhc.readers.pdf.layout import Area, by_page
 from vbhc.readers.pdf.lines import SHEAR_ITALIC, SPACE_GAP, Line, Seg, majority_style, style
+from vbhc.textnorm import fold
 
 LABEL_START = rx.compile(r"^(?:Điều\s+\d|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+)\b|[IVXLC]+\.\s|"
                          r"\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|[-–+•*]\s|Nơi nhận|Căn cứ|Theo đề nghị|Kính gửi)")
@@ -181,15 +182,71 @@ def join_text(texts: list[str]) -> str:
     return out
 
 
+NOI_NHAN = rx.compile(r"^noi\s+nhan\b")  # folded: "Nơi nhận", "NƠI NHẬN", "Noi nhan"
+
+
+class _NoiNhan:
+    """The left column's lines from "Nơi nhận:" on, while the lines have two columns: an item the
+    column was too narrow for goes on at the item's left edge without a dash ("- Các sở, ngành: TC; XD;
+    …; YT;" / "KHCN, TP, GD&ĐT, NV, Thanh tra tỉnh;"), as Word wraps it; such a line is the item's."""
+
+    def __init__(self, groups: list[list[Line]], mid_of: dict[int, float]):
+        self.right: dict[int, float] = {}  # id of the "Nơi nhận" line → its column's rightmost x1
+        run: list[Seg] = []
+        start: Line | None = None
+        for group in groups:
+            ln = group[0]
+            if len(group) > 1 or not ln.columns or ln.table is not None:
+                if start is not None and run:
+                    self.right[id(start)] = max(seg.x1 for seg in run)
+                start, run = None, []
+                continue
+            left = [seg for seg in ln.segs if (seg.x0 + seg.x1) / 2 < mid_of[ln.page]]
+            if left and start is None and NOI_NHAN.match(fold(left[0].text)):
+                start = ln
+            if start is not None:
+                run += left
+        if start is not None and run:
+            self.right[id(start)] = max(seg.x1 for seg in run)
+        self.limit: float | None = None
+        self.last: tuple[Seg, Block] | None = None
+
+    def enter(self, ln: Line) -> None:
+        if id(ln) in self.right:
+            self.limit, self.last = self.right[id(ln)], None
+        elif not ln.columns:
+            self.limit, self.last = None, None
+
+    def wrapped(self, seg: Seg) -> Block | None:
+        """The item block `seg` goes on, or None."""
+        if self.limit is None or self.last is None:
+            return None
+        prev, block = self.last
+        size = max(prev.size, seg.size)
+        full = prev.x1 + first_word(seg) + SPACE_GAP * size * 2 + FIT_SLACK * size >= self.limit
+        if full and abs(seg.x0 - prev.x0) <= EDGE_TOL * size and abs(prev.size - seg.size) <= 0.6 \
+                and not LABEL_START.match(seg.text) and 0 <= seg.top - prev.bottom <= GAP_MAX * size:
+            return block
+        return None
+
+    def add(self, seg: Seg, block: Block) -> None:
+        if self.limit is not None:
+            self.last = (seg, block)
+
+
 def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]]) -> list[Block]:
     """One Block per paragraph or segment outside tables, in reading order; running line numbers
     across the file.
 
-    A column is 0 or 1 by the segment's centre against the middle of the estimated text area.
+    A column is 0 or 1 by the segment's centre against the middle of the estimated text area; a
+    Nơi nhận item wrapped in its column is one Block (`_NoiNhan`).
     """
     out: list[Block] = []
     numbers = {id(ln): n for n, ln in enumerate(lines, 1)}
-    for group in paragraphs(lines, sizes, areas):
+    groups = paragraphs(lines, sizes, areas)
+    noi_nhan = _NoiNhan(groups, {p: (a + b) / 2 for p, (a, b) in enumerate(areas, 1)})
+    for group in groups:
+        noi_nhan.enter(group[0])
         ln = group[0]
         if ln.table is not None:
             continue  # a table's cells are placed by readers.pdf.tables
@@ -206,8 +263,14 @@ def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]
             continue
         mid = (area_left + area_right) / 2
         for seg in ln.segs:
-            st = style(seg)
             column = (0 if (seg.x0 + seg.x1) / 2 < mid else 1) if ln.columns else None
+            if column == 0:
+                item = noi_nhan.wrapped(seg)
+                if item is not None:
+                    item.text = join_text([item.text, seg.text])
+                    noi_nhan.add(seg, item)
+                    continue
+            st = style(seg)
             if column is None and ln.part == "body" and len(ln.segs) == 1:
                 gap_l, gap_r = seg.x0 - area_left, area_right - seg.x1
                 if min(gap_l, gap_r) > 6.0 and abs(gap_l - gap_r) <= max(3.0, 0.03 * (area_right - area_left)):
@@ -220,4 +283,6 @@ def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]
                 x0=round(seg.x0, 2),
                 part=ln.part,
             ))
+            if column == 0:
+                noi_nhan.add(seg, out[-1])
     return out
