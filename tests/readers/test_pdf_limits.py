@@ -79,3 +79,15 @@ def test_a_page_with_too_many_operators_is_left_out(tmp_path: Path, monkeypatch:
 def test_an_ordinary_page_is_under_every_page_limit(tmp_path: Path) -> None:
     source = read_pdf(write(tmp_path, [text_page()]))
     assert not any(n.startswith("không đọc các trang") for n in source.notes)
+
+
+def test_pypdfium2s_own_log_lines_do_not_reach_the_terminal():
+    """After a page's clock stopped PDFium mid-call, pypdfium2 logs its bookkeeping at exit ("Weakref …
+    was not cleaned up"); the refusal is one Vietnamese line, with nothing of the library's after it."""
+    import subprocess
+    import sys
+
+    code = ("import logging, vbhc.readers.pdf.chars; "
+            "logging.getLogger('pypdfium2').warning('Weakref <weakref> was not cleaned up from ObjectTracker?')")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert run.stderr == ""

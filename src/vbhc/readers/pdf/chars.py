@@ -22,6 +22,7 @@ top edge, /Rotate applied. Characters are tuples for speed: see `Char`.
 from __future__ import annotations
 
 import ctypes
+import logging
 import math
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from vbhc.readers.pdf.scan import IMAGE_PAGE, reads_vietnamese
+
+# pypdfium2 logs its own bookkeeping at exit ("Weakref … was not cleaned up from ObjectTracker?") after a
+# page's clock stopped it mid-call: the user has had the refusal in Vietnamese, not a library's log line.
+logging.getLogger("pypdfium2").addHandler(logging.NullHandler())
 
 V = ctypes.c_void_p
 _INT, _UINT, _DOUBLE, _ULONG = ctypes.c_int, ctypes.c_uint, ctypes.c_double, ctypes.c_ulong
