@@ -246,8 +246,8 @@ def blocks(lines: list[Line], areas: list[Area], sizes: list[tuple[float, float]
     groups = paragraphs(lines, sizes, areas)
     noi_nhan = _NoiNhan(groups, {p: (a + b) / 2 for p, (a, b) in enumerate(areas, 1)})
     for group in groups:
-        noi_nhan.enter(group[0])
         ln = group[0]
+        noi_nhan.enter(ln)
         if ln.table is not None:
             continue  # a table's cells are placed by readers.pdf.tables
         number = numbers[id(ln)]
