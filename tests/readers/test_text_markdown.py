@@ -483,3 +483,23 @@ def test_a_page_with_blank_lines_keeps_its_cells():
     cell = "\n".join(["Sản phẩm, dịch vụ của các ngành, lĩnh vực: thương mại, thương mại điện tử, dịch vụ"] * 6)
     out = blocks(f"|\nSTT\n|\nNội dung\n|\n|\n1\n|\n{cell}\n|\n\nĐoạn sau.\n")
     assert all(b.table is not None for b in out[:-1]) and out[-1].table is None
+
+
+HEADER_FIELDS = ("issuer", "number", "symbol", "place", "date", "doc_type", "title", "national_title", "motto")
+
+
+def _reading(path) -> tuple:
+    parsed = parse_file(path)
+    docs = [(tuple(" ".join(str(getattr(d, f)).split()) for f in HEADER_FIELDS),
+             d.signature.signer if d.signature else None, len(d.recipients)) for d in parsed.documents]
+    return docs, sorted(f.rule for f in check_file(str(path)).findings if f.severity == "error")
+
+
+@pytest.mark.parametrize("name", REAL_FILES)
+def test_real_file_saved_without_blank_lines_reads_the_same(name, tmp_path):
+    """The same page saved whole has no blank line: the header, the documents, the signer, the Nơi nhận
+    and the error findings are those of the page with its blank lines."""
+    text = real(name).read_text(encoding="utf-8")
+    blankless = tmp_path / name
+    blankless.write_text("\n".join(line for line in text.splitlines() if line.strip()), encoding="utf-8")
+    assert _reading(blankless) == _reading(real(name))

@@ -26,7 +26,7 @@ import regex as re
 from vbhc import rx
 from vbhc.model import Block, Location, Style, TablePos
 from vbhc.nd30 import DOC_TYPES, QUOC_HIEU, TIEU_NGU
-from vbhc.textnorm import fold
+from vbhc.textnorm import fold, is_upper
 
 _BAR = rx.compile(r"^\s*\|\s*$")
 _PIPE_ONLY_LINE = rx.compile(r"(?m)^[ \t]*\|[ \t]*$")  # _BAR, searched for in a whole text
@@ -54,9 +54,10 @@ _DATE_CUT = rx.compile(r",\s*ngày\s*[\d.…]*\s*(?:tháng\s*[\d.…]*\s*)?$", r
 _DATE_REST = rx.compile(r"^(?:tháng|năm)\b", re.I)
 # The site's caption under a saved page's document: "<Loại> <số>/<ký hiệu> năm|ngày …" on a line of its own.
 _CAPTION = rx.compile(r"^(?:" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")\s+\d+/\S+\s+(?:năm|ngày)\s+\d")
-# What the body of a document opens with, in a page with no blank line: its type name, "Kính gửi:".
-_OPENS_BODY = rx.compile(r"^(?:(?:" + "|".join(sorted((t.upper() for t in [*DOC_TYPES, "Phụ lục"]), key=len,
-                                                     reverse=True)) + r")\s*:?|Kính\s+gửi\s*:.*)$")
+# What the body of a document opens with, in a page with no blank line: its type name ("PHỤ LỤC 02"),
+# "Kính gửi:".
+_TYPE_NAMES_UPPER = "|".join(sorted((t.upper() for t in [*DOC_TYPES, "Phụ lục"]), key=len, reverse=True))
+_OPENS_BODY = rx.compile(r"^(?:(?:" + _TYPE_NAMES_UPPER + r")(?:\s+[IVXLC\d]+[a-z]?)?\s*:?|Kính\s+gửi\s*:.*)$")
 _PROSE_LINE = 60  # a hard-wrapped line of prose is about this long or longer; a header or list line is shorter
 # "Số:" cut from its number ("Số:" / "2820/QĐ-UBND"): the cell was narrower than the line.
 _NUMBER_CUT = rx.compile(r"^Số\s*:?\s*$", re.I)
@@ -131,11 +132,23 @@ def _marked(piece: _Piece) -> bool:
     return piece.visible > 0 and not piece.open_span and max(piece.bold, piece.italic) >= piece.visible
 
 
-def _opens_paragraph(prev: _Piece, last: str, piece: _Piece, nxt: str) -> bool:
-    """In prose with no blank line: a line after one in its own marks, in or opening marks of its own, or
-    after a sentence's end when it begins with a capital or a label, is a new paragraph."""
-    return _marked(prev) or _marked(piece) or piece.opens_marked or bool(
+_TWO_LETTERS = rx.compile(r"\p{L}.*\p{L}")
+
+
+def _opens_paragraph(prev: _Piece, head: str | None, last: str, piece: _Piece, nxt: str) -> bool:
+    """In prose with no blank line: a line after one in its own marks, in or opening marks of its own,
+    after a sentence's end when it begins with a capital or a label, or where capitals begin or end
+    (a trích yếu in capitals, then "Thực hiện Chỉ thị …"), is a new paragraph."""
+    cased = last if _TWO_LETTERS.search(last) else (head or "")  # "2030" under "… GIAI ĐOẠN 2026 -" has no case
+    return _marked(prev) or _marked(piece) or piece.opens_marked or _case_turns(cased, nxt) or bool(
         _ITEM_END.search(last) and (nxt[:1].isupper() or _LABEL.match(nxt)))
+
+
+
+def _case_turns(last: str, nxt: str) -> bool:
+    """One of two lines with letters is in capitals and the other is not ("… GIAI ĐOẠN 2026 -" and
+    "2030" are one trích yếu: a line of figures has no case)."""
+    return bool(_TWO_LETTERS.search(last) and _TWO_LETTERS.search(nxt)) and is_upper(last) != is_upper(nxt)
 
 
 def _header_line_cut(head: str, nxt: str) -> bool:
@@ -160,7 +173,7 @@ def _continues(prev: _Piece, head: str | None, last: str, piece: _Piece, in_cell
         return False
     if prev.open_span:
         return True
-    if blankless and not in_cell and _opens_paragraph(prev, last, piece, nxt):
+    if blankless and not in_cell and _opens_paragraph(prev, head, last, piece, nxt):
         return False
     if head is not None and _header_line_cut(head, nxt):
         return True
