@@ -503,3 +503,17 @@ def test_real_file_saved_without_blank_lines_reads_the_same(name, tmp_path):
     blankless = tmp_path / name
     blankless.write_text("\n".join(line for line in text.splitlines() if line.strip()), encoding="utf-8")
     assert _reading(blankless) == _reading(real(name))
+
+
+SITE_HEAD = SAVED_PAGE[:SAVED_PAGE.index("**ỦY BAN NHÂN")].rstrip("\n").rsplit("\n|", 1)[0]  # banner and grid
+SITE_TAIL = SAVED_PAGE[SAVED_PAGE.index("Quyết định 471/QĐ-UBND năm 2025"):]  # caption and notices
+
+
+@pytest.mark.parametrize("name", REAL_FILES)
+def test_real_file_saved_whole_with_the_sites_text_reads_the_same(name, tmp_path):
+    """The page saved whole: no blank line, the site's banner and facts grid before it, its caption and
+    notices after it; the reading is that of the document alone."""
+    lines = [line for line in real(name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    page = tmp_path / name
+    page.write_text("\n".join([SITE_HEAD, *lines, SITE_TAIL]), encoding="utf-8")
+    assert _reading(page) == _reading(real(name))
