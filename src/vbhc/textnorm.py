@@ -56,9 +56,14 @@ def squash(text: str) -> str:
 _TWO_LETTERS = rx.compile(r"\p{L}.*?\p{L}", re.S)
 
 
+def has_letters(text: str) -> bool:
+    """At least two letters: enough for a line to have a case ("2030", "- 2 -" have none)."""
+    return _TWO_LETTERS.search(text) is not None
+
+
 def is_upper(text: str) -> bool:
     """All letters are capitals (and there are at least two letters).
 
     `str.isupper` is True when every cased character is a capital and there is one; Vietnamese
     letters all have case, so it says the same as testing each letter, in C."""
-    return text.isupper() and _TWO_LETTERS.search(text) is not None
+    return text.isupper() and has_letters(text)

@@ -26,7 +26,7 @@ import regex as re
 from vbhc import rx
 from vbhc.model import Block, Location, Style, TablePos
 from vbhc.nd30 import DOC_TYPES, QUOC_HIEU, TIEU_NGU
-from vbhc.textnorm import fold, is_upper
+from vbhc.textnorm import fold, has_letters, is_upper
 
 _BAR = rx.compile(r"^\s*\|\s*$")
 _PIPE_ONLY_LINE = rx.compile(r"(?m)^[ \t]*\|[ \t]*$")  # _BAR, searched for in a whole text
@@ -132,23 +132,19 @@ def _marked(piece: _Piece) -> bool:
     return piece.visible > 0 and not piece.open_span and max(piece.bold, piece.italic) >= piece.visible
 
 
-_TWO_LETTERS = rx.compile(r"\p{L}.*\p{L}")
-
-
 def _opens_paragraph(prev: _Piece, head: str | None, last: str, piece: _Piece, nxt: str) -> bool:
     """In prose with no blank line: a line after one in its own marks, in or opening marks of its own,
     after a sentence's end when it begins with a capital or a label, or where capitals begin or end
     (a trích yếu in capitals, then "Thực hiện Chỉ thị …"), is a new paragraph."""
-    cased = last if _TWO_LETTERS.search(last) else (head or "")  # "2030" under "… GIAI ĐOẠN 2026 -" has no case
+    cased = last if has_letters(last) else (head or "")  # "2030" under "… GIAI ĐOẠN 2026 -" has no case
     return _marked(prev) or _marked(piece) or piece.opens_marked or _case_turns(cased, nxt) or bool(
         _ITEM_END.search(last) and (nxt[:1].isupper() or _LABEL.match(nxt)))
-
 
 
 def _case_turns(last: str, nxt: str) -> bool:
     """One of two lines with letters is in capitals and the other is not ("… GIAI ĐOẠN 2026 -" and
     "2030" are one trích yếu: a line of figures has no case)."""
-    return bool(_TWO_LETTERS.search(last) and _TWO_LETTERS.search(nxt)) and is_upper(last) != is_upper(nxt)
+    return has_letters(last) and has_letters(nxt) and is_upper(last) != is_upper(nxt)
 
 
 def _header_line_cut(head: str, nxt: str) -> bool:
