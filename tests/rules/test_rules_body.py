@@ -106,6 +106,20 @@ def test_a_point_run_into_the_one_before_is_no_gap():
     assert "ND30.DanhSo.NhayCoc" not in ids(run_in)
 
 
+def test_a_latin_point_run_into_the_one_before_is_seen():
+    # 01bf9d04 of the legal-site dataset: "e) Cấm rải tiền … đưa tang. f) Người qua đời …" then "g)"
+    run_in = replace("e) Thực hiện các nhiệm vụ khác.", "e) Báo cáo hằng tháng. f) Thực hiện các nhiệm vụ khác.")
+    [f] = [f for f in findings(run_in) if f.rule == "ND30.Diem.ChuCai"]
+    assert (f.data["found"], f.data["expected"], f.data["run_in"]) == ("f)", "g)", True)
+    assert "viết liền trong điểm “e)”" in f.message
+
+
+def test_a_latin_label_cited_inside_a_sentence_is_no_point():
+    # "theo điểm f) khoản 2" cites a point of another text (of a law, whose alphabet the rule does not judge)
+    cited = replace("e) Thực hiện các nhiệm vụ khác.", "e) Thực hiện theo điểm f) Khoản 2 Điều 5 Luật Đất đai.")
+    assert "ND30.Diem.ChuCai" not in ids(cited)
+
+
 def test_a_label_inside_a_sentence_does_not_hide_a_gap():
     # "điểm c) khoản 2" is a citation, not the point c) run in: d) after b) still skips c)
     cited = replace("b) Bố trí kinh phí thực hiện;\nc) Báo cáo kết quả hằng quý;\n",

@@ -180,9 +180,17 @@ def _run_in(before: Node, node: Node, prev: int, k: int) -> bool:
     line breaks), and the numbering skips nothing."""
     if not prev < k - 1 <= prev + 3:
         return False
-    said = " ".join(t for n in before.walk() for t in (n.heading, n.text) if t)
-    return all(re.search(r"(?:^|[.;:!?]\s)\s*" + re.escape(_label_for(node, i)) + r"\s+\p{Lu}", said)
-               for i in range(prev + 1, k))
+    said = _said(before.walk())
+    return all(_after_a_sentence(said, _label_for(node, i)) for i in range(prev + 1, k))
+
+
+def _said(nodes: Iterator[Node]) -> str:
+    return " ".join(t for n in nodes for t in (n.heading, n.text) if t)
+
+
+def _after_a_sentence(said: str, label: str) -> bool:
+    """Is `label` printed after a sentence and before a capital, as a unit run into the one before?"""
+    return re.search(r"(?:^|[.;:!?]\s)\s*" + re.escape(label) + r"\s+\p{Lu}", said) is not None
 
 
 @rule("ND30.DanhSo.TrungLap", severity="error", source=source(f"{PL1}, mục II.6.đ"),
@@ -219,6 +227,8 @@ def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
 
 
 _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
+# The Latin letter a writer reaches for after a point's own ("e)" then "f)"), where the Vietnamese alphabet skips it.
+_SKIPPED_AFTER = {c: chr(ord(c) + 1) for c in nd30.POINT_LETTERS if c.isascii() and chr(ord(c) + 1) in _NOT_VIETNAMESE}
 
 
 @rule("ND30.Diem.DauNgoac", severity="error", source=source(f"{PL1}, mục II.6.đ"),
@@ -243,7 +253,10 @@ def diem_dau_ngoac(ctx: Context) -> Iterator[Finding]:
       summary="Điểm phải đánh bằng chữ cái tiếng Việt (không có f, j, w, z)")
 def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
     """Điểm đánh bằng chữ cái theo thứ tự bảng chữ cái tiếng Việt, sau có dấu đóng ngoặc đơn: a b c d đ e g
-    h i k l m n o p q r s t u v x y — không có f, j, w, z (Phụ lục I, mục II.6.đ)."""
+    h i k l m n o p q r s t u v x y — không có f, j, w, z (Phụ lục I, mục II.6.đ).
+
+    Điểm viết liền sau câu của điểm đứng trước (“… trên đường đưa tang. f) Người qua đời …”, trang mất dấu
+    xuống dòng) cũng được xét; “theo điểm f) khoản 2” giữa câu là viện dẫn, không phải điểm."""
     for parent_children in _point_lists(ctx):
         prev: str | None = None
         for node in parent_children:
@@ -254,6 +267,14 @@ def diem_chu_cai(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(f"Điểm “{_label(node)}” dùng chữ “{node.number}” không có trong bảng chữ cái tiếng "
                                   f"Việt{hint}.", at=node,
                                   data={"found": _label(node), "expected": expected})
+            elif (skipped := _SKIPPED_AFTER.get(node.number or "")) and _after_a_sentence(
+                    _said(iter([node])), f"{skipped})"):
+                at = point_index(node.number or "")
+                expected = f"{point_letter(at + 1)})" if at and at < len(nd30.POINT_LETTERS) else None
+                hint = f"; cần là “{expected}”" if expected else ""
+                yield ctx.finding(f"Điểm “{skipped})” viết liền trong điểm “{_label(node)}” dùng chữ “{skipped}” không "
+                                  f"có trong bảng chữ cái tiếng Việt{hint}.", at=node,
+                                  data={"found": f"{skipped})", "expected": expected, "run_in": True})
             prev = node.number
 
 
