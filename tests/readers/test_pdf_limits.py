@@ -87,7 +87,12 @@ def test_pypdfium2s_own_log_lines_do_not_reach_the_terminal():
     import subprocess
     import sys
 
-    code = ("import logging, vbhc.readers.pdf.chars; "
-            "logging.getLogger('pypdfium2').warning('Weakref <weakref> was not cleaned up from ObjectTracker?')")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    message = "'Weakref <weakref> was not cleaned up from ObjectTracker?'"
+    quiet = ("import logging, vbhc.readers.pdf.chars, pypdfium2.internal.bases as bases; "
+             f"logging.getLogger('pypdfium2').warning({message}); bases._warn_close({message})")
+    run = subprocess.run([sys.executable, "-c", quiet], capture_output=True, text=True, timeout=60, check=True)
     assert run.stderr == ""
+    # without vbhc's reader the same call does reach the terminal: the test sees what it guards
+    loud = f"import pypdfium2.internal.bases as bases; bases._warn_close({message})"
+    run = subprocess.run([sys.executable, "-c", loud], capture_output=True, text=True, timeout=60, check=True)
+    assert "ObjectTracker" in run.stderr

@@ -33,9 +33,23 @@ import pypdfium2.raw as raw
 
 from vbhc.readers.pdf.scan import IMAGE_PAGE, reads_vietnamese
 
-# pypdfium2 logs its own bookkeeping at exit ("Weakref … was not cleaned up from ObjectTracker?") after a
-# page's clock stopped it mid-call: the user has had the refusal in Vietnamese, not a library's log line.
-logging.getLogger("pypdfium2").addHandler(logging.NullHandler())
+
+def _quiet_pypdfium2() -> None:
+    """pypdfium2 reports its own bookkeeping at exit ("Weakref … was not cleaned up from ObjectTracker?")
+    after a page's clock stopped it mid-call: the user has had the refusal in Vietnamese, not a library's
+    line. Version 4 logs it; version 5 writes it to the stderr descriptor itself, at or above the level in
+    `pypdfium2_cfg.DEBUG_AUTOCLOSE`."""
+    logging.getLogger("pypdfium2").addHandler(logging.NullHandler())
+    try:
+        import pypdfium2_cfg
+    except ImportError:
+        return
+    level = getattr(pypdfium2_cfg, "DEBUG_AUTOCLOSE", None)
+    if level is not None and hasattr(level, "value"):
+        level.value = logging.CRITICAL + 1
+
+
+_quiet_pypdfium2()
 
 V = ctypes.c_void_p
 _INT, _UINT, _DOUBLE, _ULONG = ctypes.c_int, ctypes.c_uint, ctypes.c_double, ctypes.c_ulong
