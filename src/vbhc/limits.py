@@ -68,6 +68,10 @@ MAX_PDF_GLYPHS = 450_000
 # A 200-page plan exported as text is ~600 KB; parsing runs at ~50,000 lines/s, so 2 MB of
 # short lines still parses within the 10 s bound.
 MAX_TEXT_BYTES = 2 * MB
+# Columns of one table drawn in Markdown (a grid's "+", a multiline table's groups of dashes): a plan's
+# widest table has a dozen; each source line of a table is cut at every column edge, so 2 MB of
+# "+-+-+…" would otherwise cost lines × columns. A wider "table" is read as text.
+MAX_MARKDOWN_COLUMNS = 64
 
 # --- every format ----------------------------------------------------------------------------
 # Blocks (paragraphs, table-cell lines, text lines) of one file: a 200-page plan has ~5,000.

@@ -314,6 +314,12 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     ("nhiều điều.txt", "Điều 1. x\n" * 45_000),
     ("dòng bị ngắt.txt", "x" * 60 + "\n" + "tiếp tục câu văn\n" * 45_000),
     ("một dòng.txt", "a " * 900_000),
+    # pandoc's Markdown: a grid as wide as the file, a long grid, unclosed HTML tables, a paragraph of quotes
+    ("lưới rộng.md", "+-" * 300_000 + "+\n" + "| x\n" * 1_000 + "+--+--+\n"),
+    ("lưới dài.md", "+---+---+\n" + "| a | b |\n+---+---+\n" * 24_000),
+    ("bảng html.md", "1\\. x\n\n" * 3 + "<table><tr><td>x\n" * 45_000),
+    ("ngoặc kép.md", "1\\. x\n\n" * 3 + '"a" ' * 400_000),
+    ("cột gạch.md", "1\\. x\n\n" * 3 + "-- --\n\n" * 45_000),
 ])
 def test_large_text_within_limits_is_read_in_time(tmp_path: Path, name: str, text: str) -> None:
     """Shapes that once made the reader or the parser quadratic, just under the limits."""

@@ -21,6 +21,7 @@ from vbhc.model import Block, Location, Source, Style, TablePos
 from vbhc.nd30 import QUOC_HIEU
 from vbhc.readers import legacy
 from vbhc.readers.markdown import LINE_BREAK, PIPE_RULE, is_legal_site, legal_site_blocks
+from vbhc.readers.pandoc import is_pandoc, pandoc_blocks
 
 _MARK = rx.compile(r"\*\*\*|\*\*|\*|__")
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
@@ -249,6 +250,8 @@ def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
     text = unicodedata.normalize("NFC", text)
     if markdown and is_legal_site(text):  # a legal-text site's layout: tables as lines of "|"
         return legal_site_blocks(text)
+    if markdown and is_pandoc(text):  # pandoc's markdown of a Word file: grid tables, escapes, line breaks
+        return pandoc_blocks(text)
     return _Assembler(_visible_lines(text, markdown)).run()
 
 
