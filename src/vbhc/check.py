@@ -11,7 +11,7 @@ from typing import Any
 from vbhc.errors import VbhcError, debugging
 from vbhc.model import ParsedFile
 from vbhc.report.results import FileResult
-from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content
+from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content, party
 
 INTERNAL_ERROR = "VBHC.LoiNoiBo"
 
@@ -159,6 +159,8 @@ def _run_rule(rule: Rule, ctxs: list[Context], config: Config) -> list[Finding]:
     findings: list[Finding] = []
     for index, ctx in enumerate(ctxs):
         if ctx.doc.is_appendix and not rule.applies_to_appendix:
+            continue
+        if ctx.doc.party and rule.scope == "format" and rule.id != party.RULE_ID:  # outside the decree
             continue
         ctx.current = rule
         try:

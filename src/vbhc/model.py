@@ -372,6 +372,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)  # the file's blocks (shared)
     problems: list[str] = field(default_factory=list)  # what parse noticed but kept going
     co_signatures: list[Signature] = field(default_factory=list)  # beside `signature`: a Biên bản's thư ký (Mẫu 1.9)
+    party: bool = False  # headed "ĐẢNG CỘNG SẢN VIỆT NAM": a document of the Party's own system, outside NĐ 30
 
     def nodes(self):
         for node in self.body:

@@ -23,6 +23,11 @@ def source(clause: str) -> str:
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
+# Điều 2: the decree governs state bodies and enterprises; political organisations apply it "as fits".
+# The Party's documents follow its own guide, headed by this line where the Quốc hiệu would stand.
+PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
+PARTY_GUIDE = "Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng"
+
 # Điều 7 and PL III, mục I: type name → abbreviation used in the symbol.
 DOC_TYPES: dict[str, str | None] = {
     "Nghị quyết": "NQ",
