@@ -121,3 +121,34 @@ def test_crlf_and_nfd_are_normalised():
     doc = one(text)
     assert doc.doc_type == "Kế hoạch"
     assert doc.body[0].heading == "MỤC TIÊU"
+
+
+def test_drawn_rules_of_underscores_are_rules_not_bold_marks():
+    # pdftotext of qd07 (../shared/corpus/real): "___________" under the Quốc hiệu and the Tiêu ngữ; read
+    # as pairs of "__" marks they turned the Tiêu ngữ bold and everything after into one broken header
+    doc = one("""\
+    THỦ TƯỚNG CHÍNH PHỦ
+
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+    ___________
+
+    Độc lập - Tự do - Hạnh phúc
+    _____________________________________
+
+    Số: 2319/QĐ-TTg
+
+    Hà Nội, ngày 20 tháng 10 năm 2025
+
+    QUYẾT ĐỊNH
+    Thành lập Ban Chỉ đạo quốc gia về dữ liệu
+    ____________
+
+    THỦ TƯỚNG CHÍNH PHỦ
+    Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+    QUYẾT ĐỊNH:
+    Điều 1. Thành lập Ban Chỉ đạo quốc gia về dữ liệu.
+    """)
+    assert (doc.doc_type, doc.number, doc.symbol, doc.date) == ("Quyết định", "2319", "QĐ-TTg", "2025-10-20")
+    assert doc.motto == "Độc lập - Tự do - Hạnh phúc" and doc.title == "Thành lập Ban Chỉ đạo quốc gia về dữ liệu"
+    assert [b.text for b in lines_to_blocks("a __đậm__ b\n")] == ["a đậm b"]

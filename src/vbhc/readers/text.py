@@ -23,7 +23,7 @@ from vbhc.readers import legacy
 from vbhc.readers.markdown import LINE_BREAK, PIPE_RULE, is_legal_site, legal_site_blocks
 from vbhc.readers.pandoc import is_pandoc, pandoc_blocks
 
-_MARK = rx.compile(r"\*\*\*|\*\*|\*|__")
+_MARK = rx.compile(r"\*\*\*|\*\*|\*|(?<!_)__(?!_)")  # "___" and longer is a drawn rule, not bold
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
 _PAGE_NUMBER = rx.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 _CELL_BREAK = rx.compile(r"\s/\s")  # a line break inside a cell, as the site writes it
