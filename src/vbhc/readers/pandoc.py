@@ -13,7 +13,7 @@ and italic from the marks; it never changes the words.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex as re
@@ -313,7 +313,11 @@ def _column_cells(lines: list[tuple[int, str]], groups: list[tuple[int, int]], r
 
 
 def _groups(raw: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"-+", raw)]
+    return [(m.start(), m.end()) for m in _DASHES.finditer(raw)]
+
+
+_DASHES = rx.compile(r"-+")
+_LINE_BREAK = rx.compile(r"\r\n|\r|\n")
 
 
 def _columns_line(raw: str) -> bool:
@@ -334,58 +338,79 @@ def _pipe_cells(lines: list[tuple[int, str]]) -> list[_Cell]:
     return cells
 
 
-def _table_end(lines: list[str], numbered: list[tuple[int, str]], html_ends: dict[int, int], i: int
-               ) -> tuple[int, list[_Cell]] | None:
-    """Where a table that begins at line i ends, and its cells; None when no table begins there.
-    `numbered` is `lines` with their line numbers, `html_ends` the file's `_html_ends`."""
-    raw = lines[i]
-    if _GRID_BORDER.match(raw):
-        j = i + 1
-        while j < len(lines) and _GRID_LINE.match(lines[j]):
+Found = tuple[int, list[_Cell]] | None  # where a table ends (the line after it) and its cells
+
+
+class _Tables:
+    """The tables of one file: each kind of table pandoc draws, tried in turn at a line (`at`)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.numbered = list(enumerate(lines, start=1))
+        self.html_ends = _html_ends(lines)
+
+    def at(self, i: int) -> Found:
+        for kind in (self.grid, self.headless, self.multiline, self.simple, self.html, self.pipe):
+            found = kind(i)
+            if found is not None:
+                return found
+        return None
+
+    def _until(self, j: int, stop: Callable[[str], bool]) -> int:
+        while j < len(self.lines) and not stop(self.lines[j]):
             j += 1
-        grid = _grid_cells(numbered[i:j])
-        return None if grid is None else (j, grid)
-    if _columns_line(raw):  # a table with no head row: its columns, its rows, the same dashes again
-        j = i + 1
-        while j < len(lines) and not (_DASH_GROUPS.match(lines[j]) or _FULL_DASH.match(lines[j])):
-            j += 1
-        if j >= len(lines):
+        return j
+
+    def grid(self, i: int) -> Found:
+        if not _GRID_BORDER.match(self.lines[i]):
             return None
-        body = numbered[i + 1:j]
-        return j + 1, _column_cells(body, _groups(raw), rows_by_blank=any(not r.strip() for _, r in body))
-    if _FULL_DASH.match(raw):  # a multiline table's top: its head row, the columns, rows, the bottom
-        j = i + 1
-        while j < len(lines) and lines[j].strip() and not _DASH_GROUPS.match(lines[j]):
-            j += 1
-        if j >= len(lines) or not _columns_line(lines[j]):
+        j = self._until(i + 1, lambda raw: not _GRID_LINE.match(raw))
+        cells = _grid_cells(self.numbered[i:j])
+        return None if cells is None else (j, cells)
+
+    def headless(self, i: int) -> Found:
+        """A table with no head row: its columns' dashes, its rows, the same dashes again."""
+        if not _columns_line(self.lines[i]):
             return None
-        k = j + 1
-        while k < len(lines) and not _FULL_DASH.match(lines[k]):
-            k += 1
-        groups = _groups(lines[j])
-        cells = _column_cells(numbered[i + 1:j], groups, rows_by_blank=True)
-        for cell in _column_cells(numbered[j + 1:k], groups, rows_by_blank=True):
+        j = self._until(i + 1, lambda raw: bool(_DASH_GROUPS.match(raw) or _FULL_DASH.match(raw)))
+        if j >= len(self.lines):
+            return None
+        body = self.numbered[i + 1:j]
+        return j + 1, _column_cells(body, _groups(self.lines[i]), rows_by_blank=any(not r.strip() for _, r in body))
+
+    def multiline(self, i: int) -> Found:
+        """A multiline table's top line, its head row, the columns' dashes, rows, the bottom line."""
+        if not _FULL_DASH.match(self.lines[i]):
+            return None
+        j = self._until(i + 1, lambda raw: not raw.strip() or bool(_DASH_GROUPS.match(raw)))
+        if j >= len(self.lines) or not _columns_line(self.lines[j]):
+            return None
+        k = self._until(j + 1, lambda raw: bool(_FULL_DASH.match(raw)))
+        return min(k + 1, len(self.lines)), self._head_and_rows(i + 1, j, k, rows_by_blank=True)
+
+    def simple(self, i: int) -> Found:
+        """A simple table: a head row over the columns' dashes, a row a line, a blank line after."""
+        if not (i + 1 < len(self.lines) and self.lines[i].strip() and _columns_line(self.lines[i + 1])):
+            return None
+        j = self._until(i + 2, lambda raw: not raw.strip())
+        return j, self._head_and_rows(i, i + 1, j, rows_by_blank=False)
+
+    def _head_and_rows(self, head: int, dashes: int, end: int, rows_by_blank: bool) -> list[_Cell]:
+        groups = _groups(self.lines[dashes])
+        cells = _column_cells(self.numbered[head:dashes], groups, rows_by_blank=rows_by_blank)
+        for cell in _column_cells(self.numbered[dashes + 1:end], groups, rows_by_blank=rows_by_blank):
             cell.row += 1
             cells.append(cell)
-        return min(k + 1, len(lines)), cells
-    if i + 1 < len(lines) and raw.strip() and _columns_line(lines[i + 1]):  # a simple table's head row
-        j = i + 2
-        while j < len(lines) and lines[j].strip():
-            j += 1
-        groups = _groups(lines[i + 1])
-        cells = _column_cells(numbered[i:i + 1], groups, rows_by_blank=False)
-        for cell in _column_cells(numbered[i + 2:j], groups, rows_by_blank=False):
-            cell.row += 1
-            cells.append(cell)
-        return j, cells
-    if i in html_ends:
-        return _html_table(lines, i, html_ends[i])
-    if _PIPE_ROW.match(raw) and i + 1 < len(lines) and _PIPE_RULE.match(lines[i + 1]):
-        j = i
-        while j < len(lines) and _PIPE_ROW.match(lines[j]):
-            j += 1
-        return j, _pipe_cells(numbered[i:j])
-    return None
+        return cells
+
+    def html(self, i: int) -> Found:
+        return _html_table(self.lines, i, self.html_ends[i]) if i in self.html_ends else None
+
+    def pipe(self, i: int) -> Found:
+        if not (_PIPE_ROW.match(self.lines[i]) and i + 1 < len(self.lines) and _PIPE_RULE.match(self.lines[i + 1])):
+            return None
+        j = self._until(i, lambda raw: not _PIPE_ROW.match(raw))
+        return j, _pipe_cells(self.numbered[i:j])
 
 
 def _html_ends(lines: list[str]) -> dict[int, int]:
@@ -433,18 +458,17 @@ def _table_blocks(cells: list[_Cell], table: int) -> Iterator[Block]:
 
 def pandoc_blocks(text: str) -> list[Block]:
     """Blocks of pandoc's markdown (already NFC): paragraphs and list items, tables as cells."""
-    lines = re.split(r"\r\n|\r|\n", text)
-    numbered = list(enumerate(lines, start=1))
-    html_ends = _html_ends(lines)
+    lines = _LINE_BREAK.split(text)
+    tables = _Tables(lines)
     blocks: list[Block] = []
     table = -1
     start = i = 0
     while i <= len(lines):
-        found = _table_end(lines, numbered, html_ends, i) if i < len(lines) and lines[i].strip() else None
+        found = tables.at(i) if i < len(lines) and lines[i].strip() else None
         if found is None and i < len(lines):
             i += 1
             continue
-        blocks.extend(_text_blocks(numbered[start:i]))
+        blocks.extend(_text_blocks(tables.numbered[start:i]))
         if found is None:
             break
         end, cells = found
