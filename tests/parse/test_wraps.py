@@ -79,3 +79,42 @@ def test_real_cv04_vv_is_whole():
     assert doc.title == ("góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026 trên địa bàn tỉnh "
                          "Lâm Đồng")
     assert doc.place == "Lâm Đồng"
+
+
+def test_pieces_of_a_header_line_after_each_other_in_text_with_no_columns():
+    # pdftotext of qd01 and bc01 (../shared/corpus/real): the number stamped apart from its symbol, the
+    # day and month typed in apart from the place, each piece a line of its own
+    from vbhc.parse import parse_text
+
+    [doc] = parse_text("""\
+ỦY BAN NHÂN DÂN
+TỈNH BÌNH THUẬN
+Số: 779
+
+/QĐ-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Độc lập - Tự do - Hạnh phúc
+Bình Thuận, ngày
+
+23 tháng
+
+3 năm 2022
+
+QUYẾT ĐỊNH
+Về việc công nhận Điều lệ Quỹ Khuyến học tỉnh Bình Thuận
+Điều 1. Công nhận Điều lệ.
+""").documents
+    assert (doc.number, doc.symbol, doc.number_raw) == ("779", "QĐ-UBND", "Số: 779/QĐ-UBND")
+    assert (doc.place, doc.date, doc.doc_type) == ("Bình Thuận", "2022-03-23", "Quyết định")
+
+
+def test_a_body_line_after_a_number_line_is_not_taken():
+    from vbhc.parse import parse_text
+
+    [doc] = parse_text("ỦY BAN NHÂN DÂN XÃ AN BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                       "Số: 12\n/ 2026 là năm cuối\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
+                       "I. MỤC TIÊU\n1. Hoàn thành kế hoạch.\n").documents
+    assert doc.symbol is None  # "/ 2026 là năm cuối" is no symbol: the number line takes nothing
+    assert not any("Số: 12/" in ln.text for ln in doc.lines)

@@ -8,6 +8,8 @@ column of a two-column layout (`Block.column`), a V/v takes the plain lines unde
 column holds something else, a place-date cut after "ngày" or "tháng" takes the pieces that
 complete it ("Hà Nội, ngày" + "tháng" + "năm 2025" where the signing system stamps day and month),
 and a Quốc hiệu or Tiêu ngữ too long for its cell takes the rest of it ("… CHỦ NGHĨA VIỆT" + "NAM").
+Text with no columns (a PDF's text as pdftotext gives it) cuts the same pieces apart line after
+line: a place-date takes the pieces right after it, and "Số: 779" the "/QĐ-UBND" right under it.
 The joined line keeps its first block's index and lists the others in `Line.more`.
 """
 
@@ -34,6 +36,23 @@ def _completes_date(open_line: Line, line: Line) -> bool:
     return bool(_DATE_START.match(joined)) or classify_text(joined)[0] == LineKind.PLACE_DATE
 
 
+# "Số: 779" or "Số:" whose symbol ("/QĐ-UBND") a text extraction put on a line of its own.
+_NUMBER_OPEN = rx.compile(r"^Số\s*:?\s*[\d.…]*\s*$", re.I)
+
+
+def _completes_number(open_line: Line, line: Line) -> bool:
+    return open_line.kind == LineKind.TEXT and bool(_NUMBER_OPEN.match(open_line.text)) \
+        and bool(_SYMBOL_ALONE.match(line.text)) and classify_text(_glued(open_line, line))[0] == LineKind.SO_KY_HIEU
+
+
+_SYMBOL_ALONE = rx.compile(r"^\s*/\s*[\p{Lu}\d][\p{Lu}\d/&.-]*\s*$")  # "/QĐ-UBND", "/2025/QĐ-UBND": no word of prose
+
+
+def _glued(open_line: Line, line: Line) -> str:
+    """The number and its symbol as one: the cut between them is the extraction's, not a space the writer typed."""
+    return f"{open_line.text.rstrip()}{line.text.lstrip()}"
+
+
 _MOTTOS = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
 
 
@@ -44,7 +63,7 @@ def _completes_motto(open_line: Line, line: Line) -> bool:
 
 
 def _join(open_line: Line, line: Line) -> Line:
-    text = f"{open_line.text} {line.text}"
+    text = _glued(open_line, line) if _completes_number(open_line, line) else f"{open_line.text} {line.text}"
     kind, fields = classify_text(text)
     if open_line.kind == LineKind.VV and isinstance(open_line.fields, RestField):
         kind, fields = LineKind.VV, RestField(rest=f"{open_line.fields.rest} {line.text}")
@@ -60,6 +79,10 @@ def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
         column = blocks[line.index].column
         if column is None:
             open_at.clear()
+            before = out[-1] if out and blocks[out[-1].index].column is None else None
+            if before is not None and (_completes_date(before, line) or _completes_number(before, line)):
+                out[-1] = _join(before, line)  # one column of text: the pieces follow each other
+                continue
             out.append(line)
             continue
         at = open_at.get(column)
