@@ -66,7 +66,8 @@ def test_conformant_plans_have_no_error(audited):
 def test_defective_text_plan(audited):
     row = audited.rows["xa/xa-hung-nguyen.txt"]
     assert row["status"] == "findings"
-    assert {"ND30.SoKyHieu.KhoangTrang", "KH001", "KH002", "KH005"} <= rules_of(row, "error")
+    assert {"KH001", "KH002", "KH005"} <= rules_of(row, "error")
+    assert "ND30.SoKyHieu.KhoangTrang" in rules_of(row, "warning")  # a text file's spaces are not sure
     assert sorted(d["area"] for d in data_of(row, "KH001")) == ["chinh_quyen_so", "tai_chinh_cong"]
     assert data_of(row, "KH005") == [{"deadline": "2025-07-31", "issued": "2025-08-12"}]
     weaker = {d["found"]["value"]: d["parent"]["value"] for d in data_of(row, "KH002")}

@@ -199,7 +199,8 @@ def so_duoi_10(ctx: Context) -> Iterator[Finding]:
 def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
     """Giữa số và ký hiệu có dấu gạch chéo (/), giữa các nhóm chữ viết tắt của ký hiệu có dấu gạch nối (-),
     không cách chữ: “2228/QĐ-UBND”, không phải “2228 /QĐ-UBND” (Phụ lục I, mục II.3.c). Dòng mẫu để
-    trống (“Số: …/…”) không bị xét."""
+    trống (“Số: …/…”) không bị xét. Trong tệp văn bản (.txt, .md: chữ đã trích từ PDF hay Word), dấu cách
+    có thể do công cụ trích chữ thêm vào (số do hệ thống điền sau, cỡ chữ khác): là cảnh báo."""
     got = number_line(ctx)
     if got is None:
         return
@@ -212,8 +213,12 @@ def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
         head = _NUMBER_HEAD.match(ln.text)
         fix = fixes.retext(ctx.doc.blocks, ln, ln.text[:head.end()] + _SPACED.sub(r"\1", ln.text[head.end():]),
                            "Bỏ dấu cách quanh “/” và “-” trong số, ký hiệu") if head else None
-        yield ctx.finding(f"Số, ký hiệu văn bản có dấu cách thừa: “{found}”; cần viết liền “{expected}”.",
-                          at=ln, data={"found": found, "expected": expected}, fix=fix)
+        extracted = ctx.parsed.source.format == "text"
+        yield ctx.finding(f"Số, ký hiệu văn bản có dấu cách thừa: “{found}”; cần viết liền “{expected}”"
+                          + (" (tệp văn bản: dấu cách có thể do công cụ trích chữ thêm, hãy xem bản gốc)." if extracted
+                             else "."),
+                          at=ln, data={"found": found, "expected": expected}, fix=fix,
+                          severity="warning" if extracted else None)
 
 
 @rule("ND30.SoKyHieu.GachNoi", severity="error", source=source(f"{PL1}, mục II.3.c"),
