@@ -152,3 +152,46 @@ def test_drawn_rules_of_underscores_are_rules_not_bold_marks():
     assert (doc.doc_type, doc.number, doc.symbol, doc.date) == ("Quyết định", "2319", "QĐ-TTg", "2025-10-20")
     assert doc.motto == "Độc lập - Tự do - Hạnh phúc" and doc.title == "Thành lập Ban Chỉ đạo quốc gia về dữ liệu"
     assert [b.text for b in lines_to_blocks("a __đậm__ b\n")] == ["a đậm b"]
+
+
+def test_a_two_line_trich_yeu_and_a_cited_number_wrapped_in_text():
+    # pdftotext of qd01 (../shared/corpus/real): no style tells the trích yếu's second line from the body;
+    # it stands right before the enacting authority. "… tại Công văn số" / "06/KHBT ngày …" is one căn cứ.
+    doc = one("""\
+    ỦY BAN NHÂN DÂN
+    TỈNH BÌNH THUẬN
+    Số: 779/QĐ-UBND
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Độc lập - Tự do - Hạnh phúc
+    Bình Thuận, ngày 23 tháng 3 năm 2022
+    QUYẾT ĐỊNH
+    Về việc công nhận Điều lệ (sửa đổi, bổ sung)
+    Quỹ Khuyến học tỉnh Bình Thuận
+    CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
+    Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+    Theo đề nghị của Hội Khuyến học tỉnh Bình Thuận tại Công văn số
+    06/KHBT ngày 21 tháng 01 năm 2022.
+    QUYẾT ĐỊNH:
+    Điều 1. Công nhận Điều lệ.
+    """)
+    assert doc.title == "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Khuyến học tỉnh Bình Thuận"
+    assert doc.enacting_authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"
+    assert doc.can_cu[-1] == ("Theo đề nghị của Hội Khuyến học tỉnh Bình Thuận tại Công văn số 06/KHBT ngày 21 "
+                              "tháng 01 năm 2022.")
+
+
+def test_a_plans_opening_sentence_is_not_its_trich_yeu():
+    doc = one("""\
+    ỦY BAN NHÂN DÂN
+    XÃ AN BÌNH
+    Số: 12/KH-UBND
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Độc lập - Tự do - Hạnh phúc
+    An Bình, ngày 05 tháng 01 năm 2026
+    KẾ HOẠCH
+    Cải cách hành chính năm 2026
+    Thực hiện Kế hoạch số 9669/KH-UBND của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã ban hành Kế hoạch:
+    I. MỤC ĐÍCH, YÊU CẦU
+    1. Hoàn thành các nhiệm vụ.
+    """)
+    assert doc.title == "Cải cách hành chính năm 2026"

@@ -50,6 +50,7 @@ _END_MARK = rx.compile(r"\s*/\s*\.\s*$")
 _PLACEHOLDER = rx.compile(r"…|\.{3}")
 _DATE_WITHOUT_YEAR = rx.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
+_ENDS_SENTENCE = rx.compile(r"[.;:!?]\s*$")
 _YEAR_ALONE = rx.compile(r"\d{4}\s*\.?")  # "2025": the year a narrow column wrapped
 _YEAR_FIRST = rx.compile(r"^(\d{4})\s*/\s*(.+)$")  # "2025/QĐ-UBND": the year written in the symbol
 
@@ -266,7 +267,7 @@ class _DocBuilder:
             return True
         first = not self.title_lines
         continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
-                                   or (k == K.TEXT and self.looks_like_title(line)))
+                                   or (k == K.TEXT and (self.looks_like_title(line) or self.before_preamble(line))))
         if self.in_body_table(line):
             self.finish_header()
             self.state = "body"
@@ -288,6 +289,18 @@ class _DocBuilder:
         return line.kind == K.CAPS and not self.doc.is_appendix and (
             self.next_kind() in (K.CAN_CU, K.ENACTING) or (first and self.next_kind() is None)) and (
             not first or names_authority(self.text(line)))
+
+    def before_preamble(self, line: Line) -> bool:
+        """With no style to compare (text), a line right before the enacting authority or the căn cứ,
+        under a trích yếu line that ends no sentence, is the trích yếu's next line: nothing else stands
+        between them ("Về việc công nhận Điều lệ (sửa đổi, bổ sung)" / "Quỹ Khuyến học tỉnh Bình Thuận")."""
+        if self.blocks[line.index].style.bold is not None or _ENDS_SENTENCE.search(self.title_lines[-1]):
+            return False
+        nxt = self.pos + 1
+        if nxt >= len(self.pending):
+            return False
+        after = self.pending[nxt]
+        return after.kind in (K.CAN_CU, K.ENACTING) or (after.kind == K.CAPS and names_authority(self.text(after)))
 
     def end_title(self) -> None:
         """The trích yếu and the "(Kèm theo …)" line, each joined once from the lines read for it."""

@@ -35,6 +35,9 @@ _ABBR_START = rx.compile(r"^\p{Lu}{2,8}(?=[\s,;.)])(?!\.\s)")
 _NUMBERED_START = rx.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s|^(?:Điều|Chương|Mục|Phần)\s", re.I)
 _OPEN_END = rx.compile(r"(?:^|\s)(?:tại|của|và|về|với|cho|các|những|trên|theo|đối với|trong|từ|đến|được|là|"
                        r"hoặc|qua|do|bởi|để)$")
+# "… tại Công văn số" / "06/KHBT ngày 21 …": the cited number on the next line ("chính quyền số" ends a heading)
+_SO_END = rx.compile(r"(?:^|\s)số$")
+_CITED_NUMBER = rx.compile(r"^\d{1,6}/[\p{Lu}\d]")
 
 # Where a second column starts inside one extracted line: (left part, right part) patterns.
 _COLUMN_SPLITS = [
@@ -135,7 +138,7 @@ def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
     # A wrapped line that starts with an abbreviation ("… giải quyết / TTHC của phường", "… về / UBND
     # tỉnh") or follows a word no sentence ends on ("… tại / Trung tâm …"): still the same sentence.
     # Never when the next line is all capitals (a header or signature line) or a numbered label.
-    if _PERCENT_START.match(n):  # "… công khai / 100% kết quả …"
+    if _PERCENT_START.match(n) or (_CITED_NUMBER.match(n) and _SO_END.search(p[-6:])):  # "… công khai / 100% …"
         return True
     if n.upper() == n or _NUMBERED_START.match(n):
         return False
