@@ -118,3 +118,32 @@ def test_a_body_line_after_a_number_line_is_not_taken():
                        "I. MỤC TIÊU\n1. Hoàn thành kế hoạch.\n").documents
     assert doc.symbol is None  # "/ 2026 là năm cuối" is no symbol: the number line takes nothing
     assert not any("Số: 12/" in ln.text for ln in doc.lines)
+
+
+def test_a_number_waits_for_its_symbol_past_the_quoc_hieu_and_a_capital_vv_line_continues():
+    # pdftotext of cv07 (../shared/corpus/real): each letter's left and right header columns printed one
+    # after the other, the symbol under the Tiêu ngữ; the V/v's second line opens with a name
+    from vbhc.parse import parse_text
+
+    [doc] = parse_text("""\
+BỘ TƯ PHÁP
+Số:
+
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+/BTP-BTTP
+
+Hà Nội, ngày
+
+tháng 7 năm 2025
+
+V/v đề nghị hướng dẫn hợp nhất
+Đoàn Luật sư khi thực hiện hợp nhất
+địa giới hành chính
+
+Kính gửi: Liên đoàn Luật sư Việt Nam
+Bộ Tư pháp đề nghị Liên đoàn Luật sư Việt Nam hướng dẫn.
+""").documents
+    assert (doc.number_raw, doc.symbol, doc.place, doc.doc_type) == ("Số: /BTP-BTTP", "BTP-BTTP", "Hà Nội", "Công văn")
+    assert doc.title == "đề nghị hướng dẫn hợp nhất Đoàn Luật sư khi thực hiện hợp nhất địa giới hành chính"

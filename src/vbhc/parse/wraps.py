@@ -49,8 +49,10 @@ _SYMBOL_ALONE = rx.compile(r"^\s*/\s*[\p{Lu}\d][\p{Lu}\d/&.-]*\s*$")  # "/QĐ-UB
 
 
 def _glued(open_line: Line, line: Line) -> str:
-    """The number and its symbol as one: the cut between them is the extraction's, not a space the writer typed."""
-    return f"{open_line.text.rstrip()}{line.text.lstrip()}"
+    """The number and its symbol as one: the cut between them is the extraction's, not a space the writer typed
+    ("Số:" left blank for the number keeps its gap: "Số: /BTP-BTTP")."""
+    head = open_line.text.rstrip()
+    return f"{head}{' ' if head.endswith(':') else ''}{line.text.lstrip()}"
 
 
 _MOTTOS = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
@@ -79,9 +81,9 @@ def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
         column = blocks[line.index].column
         if column is None:
             open_at.clear()
-            before = out[-1] if out and blocks[out[-1].index].column is None else None
-            if before is not None and (_completes_date(before, line) or _completes_number(before, line)):
-                out[-1] = _join(before, line)  # one column of text: the pieces follow each other
+            at = _text_piece_of(out, line, blocks)
+            if at is not None:
+                out[at] = _join(out[at], line)
                 continue
             out.append(line)
             continue
@@ -93,3 +95,31 @@ def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
         open_at[column] = len(out)
         out.append(line)
     return out
+
+
+_BETWEEN_NUMBER_AND_SYMBOL = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU, LineKind.RULE)
+_NEAR_LINES = 4  # how far back a number waits for its symbol: the Quốc hiệu, the Tiêu ngữ and their rule
+
+
+def _text_piece_of(out: list[Line], line: Line, blocks: list[Block]) -> int | None:
+    """In text with no columns, the line `line` completes: the one right before it (a place-date's next
+    piece, "Số: 779" and its "/QĐ-UBND", a V/v's next source line when it opens with a capital, which
+    the builder would not take: "V/v đề nghị hướng dẫn hợp nhất" / "Đoàn Luật sư khi …"), or a "Số:" a
+    few lines up with only the Quốc hiệu and Tiêu ngữ between (the two columns printed one after the other)."""
+    before = out[-1] if out and blocks[out[-1].index].column is None else None
+    if before is None:
+        return None
+    if _completes_date(before, line) or _completes_number(before, line) or (
+            _continues_vv(before, line) and line.text[:1].isupper() and _next_source_line(blocks, before, line)):
+        return len(out) - 1
+    for at in range(len(out) - 2, max(-1, len(out) - 2 - _NEAR_LINES), -1):
+        if out[at].kind not in _BETWEEN_NUMBER_AND_SYMBOL:
+            return at if _completes_number(out[at], line) else None
+    return None
+
+
+def _next_source_line(blocks: list[Block], before: Line, line: Line) -> bool:
+    """`line` is on the source line right under `before`'s last one (a text file's lines; no blank between)."""
+    last = blocks[(before.more or (before.index,))[-1]].location.line
+    here = blocks[line.index].location.line
+    return last is not None and here == last + 1
