@@ -52,3 +52,35 @@ def test_signer_after_storage_is_not_a_recipient():
     doc = one(DOC.format(closing="Nơi nhận:\n- Như trên;\n- Lưu: VT."))
     assert doc.signature.signer == "Nguyễn Xuân Phúc"
     assert doc.recipients == ["Như trên;"]
+
+
+def test_notes_after_the_signer_in_one_column_of_text_are_no_recipient():
+    # pdftotext of tt01 (../shared/corpus/real): the footnotes under the signature ("1" / "Trong đó, …")
+    # were glued to the last Nơi nhận item, and its "Lưu" looked missing
+    from vbhc.parse import parse_text
+
+    [doc] = parse_text("""\
+SỞ NỘI VỤ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 176/TTr-SNV
+Lâm Đồng, ngày 17 tháng 3 năm 2026
+TỜ TRÌNH
+Về việc phê duyệt Kế hoạch cải cách hành chính
+Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, phê duyệt./.
+Nơi nhận:
+- Như trên;
+- Lãnh đạo SNV;
+- Lưu: VT, CCHC.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Trần Hữu Tuấn
+
+1
+Trong đó, UBND tỉnh giao Sở Nội vụ tham mưu ban hành Kế hoạch cải cách hành chính nhà nước của
+tỉnh giai đoạn 2026 - 2030;
+""").documents
+    assert doc.recipients == ["Như trên;", "Lãnh đạo SNV;"] and doc.storage == "Lưu: VT, CCHC."
+    assert doc.signature and doc.signature.signer == "Trần Hữu Tuấn"

@@ -491,6 +491,8 @@ class _DocBuilder:
             return False
         if self.signature_started and column is None and k not in (K.BULLET, K.LUU, K.TEXT):
             return False
+        if k == K.TEXT and column is None and self.doc.storage and self.signature.signer:
+            return False  # one column of text: the "Lưu" item and the signer are read; notes may follow
         return not (k == K.TEXT and (self.doc.storage or self.signature_started) and PERSON_NAME.match(t))
 
     def recipients_part(self, line: Line) -> bool:
