@@ -195,3 +195,23 @@ def test_a_plans_opening_sentence_is_not_its_trich_yeu():
     1. Hoàn thành các nhiệm vụ.
     """)
     assert doc.title == "Cải cách hành chính năm 2026"
+
+
+def test_two_columns_a_wide_gap_apart_as_pdftotext_layout_prints_them():
+    # `pdftotext -layout` of cv07 and qd06 (../shared/corpus/real): "CỘNG HOÀ" (old tone style) beside the
+    # agency, the number beside the place-date; an unfilled number or day keeps its gap
+    doc = one("""\
+            BỘ TƯ PHÁP                      CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                   Độc lập - Tự do - Hạnh phúc
+
+         Số: 3917/BTP-BTTP                       Hà Nội, ngày 01 tháng 7 năm 2025
+     V/v hợp nhất tổ chức xã hội - nghề nghiệp
+
+                           Kính gửi: Ủy ban nhân dân các tỉnh, thành phố
+          Bộ Tư pháp đề nghị Ủy ban nhân dân các tỉnh, thành phố quan tâm chỉ đạo thực hiện./.
+    """)
+    assert (doc.issuer, doc.national_title) == ("BỘ TƯ PHÁP", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert (doc.number, doc.symbol, doc.place, doc.date) == ("3917", "BTP-BTTP", "Hà Nội", "2025-07-01")
+    assert doc.doc_type == "Công văn"
+    assert [b.text for b in lines_to_blocks("Số:        /QĐ-UBND\nHà Nội, ngày      tháng 7 năm 2025\n")] == [
+        "Số:        /QĐ-UBND", "Hà Nội, ngày      tháng 7 năm 2025"]

@@ -18,10 +18,11 @@ from vbhc import limits, rx
 from vbhc.errors import InputError
 from vbhc.fileio import read_bounded
 from vbhc.model import Block, Location, Source, Style, TablePos
-from vbhc.nd30 import QUOC_HIEU
+from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.readers import legacy
 from vbhc.readers.markdown import LINE_BREAK, PIPE_RULE, is_legal_site, legal_site_blocks
 from vbhc.readers.pandoc import is_pandoc, pandoc_blocks
+from vbhc.textnorm import fold
 
 _MARK = rx.compile(r"\*\*\*|\*\*|\*|(?<!_)__(?!_)")  # "___" and longer is a drawn rule, not bold
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
@@ -121,7 +122,37 @@ def _split_columns(text: str) -> list[str]:
         m = pattern.match(stripped)
         if m and m.group("left").strip():
             return [m.group("left").strip(), m.group("right").strip()]
-    return [text]
+    return _split_at_gap(stripped) or [text]
+
+
+_LETTERS = rx.compile(r"[^a-z]")
+_GAP = rx.compile(r"\S(?P<gap>[ \t]{4,})\S")  # a wide run of spaces: where `pdftotext -layout` puts the column gap
+# What stands in one column of a header or closing line by itself: the agency's "Số:", a place-date, Nơi
+# nhận, a signing authority (the Quốc hiệu and Tiêu ngữ are told by their letters, any tone style).
+_SIDE = rx.compile(r"^(?:Số\s*:|Nơi\s+nhận\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b)")
+_MOTTO_LETTERS = {_LETTERS.sub("", fold(QUOC_HIEU)), _LETTERS.sub("", fold(TIEU_NGU))}
+
+
+_LEFT_UNFILLED = rx.compile(r"(?:^Số\s*:?[\s\d.…]*|\b(?:ngày|tháng)[\s\d.…]*)$", re.I)
+_RIGHT_UNFILLED = rx.compile(r"^(?:/|(?:tháng|năm)\b)", re.I)
+
+
+def _stands_beside(part: str) -> bool:
+    return bool(_SIDE.match(part)) or _LETTERS.sub("", fold(part)) in _MOTTO_LETTERS
+
+
+def _split_at_gap(stripped: str) -> list[str] | None:
+    """Two columns printed on one line with a wide gap between ("BỘ TƯ PHÁP      CỘNG HOÀ XÃ HỘI …",
+    "Số: 3917/BTP-BTTP      Hà Nội, ngày 01 …"), when one side is a header or closing line by itself."""
+    m = _GAP.search(stripped)
+    if m is None or _GAP.search(stripped, m.end("gap")):
+        return None
+    left, right = stripped[:m.start("gap")].strip(), stripped[m.end("gap"):].strip()
+    if _LEFT_UNFILLED.search(left) or _RIGHT_UNFILLED.match(right):  # "Số:      /QĐ-UBND", "ngày      tháng 7"
+        return None
+    if _stands_beside(left) or _stands_beside(right):
+        return [left, right]
+    return None
 
 
 def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
