@@ -223,3 +223,29 @@ def test_what_is_not_pandocs_markdown():
     assert not is_pandoc("ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\n1. Mục tiêu\n- Như trên;\n")
     assert not is_pandoc("Tệp lưu ở C:\\Tai lieu\\ke hoach.docx\n")
     assert is_pandoc(GRID_HEADER) and is_pandoc(textwrap.dedent(MULTILINE_HEADER))
+
+
+def test_tight_lists_footnotes_and_a_dash_after_a_line_break():
+    md = """\
+    -   Sở Nội vụ;
+    -   Sở Tư pháp.
+
+    ***Nơi nhận:\\***
+    - Như trên;\\
+    - Lưu: VT.
+
+    Văn bản có chú thích.[^1]
+
+    [^1]: Theo Kế hoạch số 9669/KH-UBND.
+
+        Đoạn thứ hai của chú thích.
+
+    Đoạn của thân văn bản.
+    """
+    got = [(b.text, b.auto_number, b.part) for b in pandoc_blocks(textwrap.dedent(md))]
+    assert got == [("- Sở Nội vụ;", True, "body"), ("- Sở Tư pháp.", True, "body"),
+                   ("Nơi nhận:", False, "body"), ("- Như trên;", False, "body"), ("- Lưu: VT.", False, "body"),
+                   ("Văn bản có chú thích.", False, "body"),
+                   ("Theo Kế hoạch số 9669/KH-UBND.", False, "footnote"),
+                   ("Đoạn thứ hai của chú thích.", False, "footnote"),
+                   ("Đoạn của thân văn bản.", False, "body")]

@@ -34,6 +34,9 @@ _HEADING_ATTRS = rx.compile(r"[ ]+\{#[^}]*\}\s*$")
 # A list item pandoc wrote for a Word numbered or bulleted paragraph: "1.  ", "a)  ", "-   ", "(i) ".
 _LIST_ITEM = rx.compile(r"^([ ]*)(?P<marker>[-+*]|\d{1,3}[.)]|\(\d{1,3}\)|[a-zA-Z][.)]|\([a-zA-Z]\)"
                         r"|[ivxlcdmIVXLCDM]{1,6}[.)])[ ]+(?=\S)")
+# Inside a paragraph, a list item is padded to pandoc's four columns ("-   …", "1.  …", "10. …"); a
+# line "- Như trên;" after a line break is text.
+_LIST_WIDTH = 4
 _FOOTNOTE = rx.compile(r"^\[\^[^\]\s]+\]:[ ]*")
 _INDENTED = rx.compile(r"^(?:[ ]{4}|\t)")
 # What a line's inline text is made of, in the order the alternatives are tried.
@@ -85,7 +88,7 @@ class _Marks:
 
 
 @dataclass
-class _Printed:
+class _LineBuilder:
     """One printed line being built: its pieces and how much of it is bold or italic."""
 
     number: int  # the source line being read; once text is seen, the one the printed line starts on
@@ -114,7 +117,7 @@ class _Printed:
 
 
 @dataclass
-class Line:
+class PrintedLine:
     """A printed line read from the markdown: where it begins, and what it is."""
 
     text: str
@@ -127,7 +130,7 @@ class Line:
 _BREAK = object()  # what `_inline` yields where a line break or a block tag cuts the printed line
 
 
-def _inline(raw: str, printed: _Printed, marks: _Marks) -> Iterator[object]:
+def _inline(raw: str, printed: _LineBuilder, marks: _Marks) -> Iterator[object]:
     """Read one source line's text into the printed line, marks and HTML tags into bold and italic;
     yield `_BREAK` where a `<br>` or a block tag ends the printed line."""
     for m in _INLINE.finditer(raw):
@@ -165,21 +168,21 @@ _HTML_ITALIC = {"i", "em"}
 _HTML_BREAKS = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "center", "li"}
 
 
-def _paragraph(lines: list[tuple[int, str]], auto_number: bool = False, part: str = "body") -> Iterator[Line]:
+def _paragraph(lines: list[tuple[int, str]], auto_number: bool = False, part: str = "body") -> Iterator[PrintedLine]:
     """A paragraph's printed lines: soft wraps joined; a line break ("…\\" at the end, `<br>`) or a block
     tag starts the next."""
     marks = _Marks()
-    printed: _Printed | None = None
+    printed: _LineBuilder | None = None
     for number, raw in lines:
         if printed is None:
-            printed = _Printed(number)
+            printed = _LineBuilder(number)
         else:
             printed.at(number)
             printed.add(" ", marks)
         brk = _HARD_BREAK.search(raw)
         for _ in _inline(raw[:brk.start()] + brk.group("closing") if brk else raw, printed, marks):
             yield from _emit(printed, auto_number, part)
-            printed, auto_number = _Printed(number), False
+            printed, auto_number = _LineBuilder(number), False
         if brk:
             yield from _emit(printed, auto_number, part)
             printed, auto_number = None, False
@@ -187,21 +190,22 @@ def _paragraph(lines: list[tuple[int, str]], auto_number: bool = False, part: st
         yield from _emit(printed, auto_number, part)
 
 
-def _emit(printed: _Printed, auto_number: bool, part: str) -> Iterator[Line]:
+def _emit(printed: _LineBuilder, auto_number: bool, part: str) -> Iterator[PrintedLine]:
     text = printed.text()
     if text:
-        yield Line(text, printed.style(), printed.number, auto_number, part)
+        yield PrintedLine(text, printed.style(), printed.number, auto_number, part)
 
 
-def _flow(lines: list[tuple[int, str]], in_cell: bool = False) -> Iterator[Line]:
+def _flow(lines: list[tuple[int, str]], in_cell: bool = False) -> Iterator[PrintedLine]:
     """Text between tables, or inside one cell: paragraphs parted by blank lines, list items, headings,
     block quotes and footnotes, each paragraph read into its printed lines. Outside a cell, two spaces
     at a line's end are a line break too (CommonMark's other way to write one; a cell's are padding)."""
     para: list[tuple[int, str]] = []
     auto = False
     part = "body"
+    note_open = False  # a footnote's later paragraphs are indented under it, after a blank line
 
-    def flush() -> Iterator[Line]:
+    def flush() -> Iterator[PrintedLine]:
         nonlocal para, auto, part
         if para:
             yield from _paragraph(para, auto, part)
@@ -210,19 +214,21 @@ def _flow(lines: list[tuple[int, str]], in_cell: bool = False) -> Iterator[Line]
     for number, raw in lines:
         line = _QUOTE.sub("", raw)
         if not line.strip() or _GRID_BORDER.match(line):  # a table nested in a cell: its borders say nothing
+            note_open = note_open or part == "footnote"
             yield from flush()
             continue
+        if not para:
+            part = "footnote" if note_open and _INDENTED.match(line) else part
+            note_open = part == "footnote"
         note = _FOOTNOTE.match(line)
         item = _LIST_ITEM.match(line)
         if note:
             yield from flush()
-            part, line = "footnote", line[note.end():]
-        elif item:
+            part, line, note_open = "footnote", line[note.end():], True
+        elif item and (not para or len(item.group()) - len(item.group(1)) >= _LIST_WIDTH):
             yield from flush()
             auto = True
             line = item.group("marker") + " " + line[item.end():]
-        elif part == "footnote" and _INDENTED.match(line) and not para:
-            pass
         elif _HEADING.match(line) and not para:
             line = _HEADING_ATTRS.sub("", _HEADING.sub("", line))
         brk = not in_cell and line.endswith("  ") and not _HARD_BREAK.search(line)
@@ -237,9 +243,9 @@ class _Cell:
     col: int  # the first column it covers
     span: int
     lines: list[tuple[int, str]] = field(default_factory=list)  # its markdown, line by line
-    printed: list[Line] | None = None  # its printed lines, when read already (an HTML table's)
+    printed: list[PrintedLine] | None = None  # its printed lines, when read already (an HTML table's)
 
-    def read(self) -> Iterator[Line]:
+    def read(self) -> Iterator[PrintedLine]:
         return iter(self.printed) if self.printed is not None else _flow(self.lines, in_cell=True)
 
 
@@ -433,7 +439,7 @@ def _html_ends(lines: list[str]) -> dict[int, int]:
 def _html_table(lines: list[str], i: int, end: int) -> tuple[int, list[_Cell]]:
     """The `<table>` element from line i to line `end`."""
     cells = html_tables.table_cells("\n".join(lines[i:end + 1]), i + 1)
-    return end + 1, [_Cell(c.row, c.col, 1, printed=[Line(x.text, x.style, x.number) for x in c.lines])
+    return end + 1, [_Cell(c.row, c.col, 1, printed=[PrintedLine(x.text, x.style, x.number) for x in c.lines])
                      for c in cells]
 
 
