@@ -215,3 +215,25 @@ def test_two_columns_a_wide_gap_apart_as_pdftotext_layout_prints_them():
     assert doc.doc_type == "Công văn"
     assert [b.text for b in lines_to_blocks("Số:        /QĐ-UBND\nHà Nội, ngày      tháng 7 năm 2025\n")] == [
         "Số:        /QĐ-UBND", "Hà Nội, ngày      tháng 7 năm 2025"]
+
+
+def test_a_signer_beside_a_recipient_and_a_vv_wrapped_under_its_column_in_layout_text():
+    # `pdftotext -layout` of qd07 and cv04 (../shared/corpus/real): the signer's name printed on the line of
+    # a Nơi nhận item; the V/v's second line alone under the left column, the place-date beside its first
+    doc = one("""\
+        UBND TỈNH LÂM ĐỒNG                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    SỞ KHOA HỌC VÀ CÔNG NGHỆ                       Độc lập - Tự do - Hạnh phúc
+           Số: 171/SKHCN-CĐS
+     V/v góp ý dự thảo Kế hoạch kiểm           Lâm Đồng, ngày 16 tháng 01 năm 2026
+     tra cải cách hành chính năm 2026
+
+                                        Kính gửi: Sở Nội vụ
+          Sở Khoa học và Công nghệ thống nhất với dự thảo./.
+    Nơi nhận:                                                   KT. GIÁM ĐỐC
+    - Như trên;                                                 PHÓ GIÁM ĐỐC
+    - Lưu: VT, CĐS.                                             Nguyễn Văn An
+    """)
+    assert doc.title == "góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026"
+    sig = doc.signature
+    assert sig and (sig.signer, sig.positions) == ("Nguyễn Văn An", ["GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+    assert doc.recipients == ["Như trên;"] and doc.storage == "Lưu: VT, CĐS."

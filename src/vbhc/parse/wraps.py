@@ -80,6 +80,10 @@ def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
     for line in lines:
         column = blocks[line.index].column
         if column is None:
+            vv = open_at.get(0)
+            if vv is not None and _continues_vv(out[vv], line) and line.text[:1].islower():
+                out[vv] = _join(out[vv], line)  # a V/v's next line under its column, alone on its line
+                continue
             open_at.clear()
             at = _text_piece_of(out, line, blocks)
             if at is not None:

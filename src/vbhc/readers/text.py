@@ -150,9 +150,13 @@ def _split_at_gap(stripped: str) -> list[str] | None:
     left, right = stripped[:m.start("gap")].strip(), stripped[m.end("gap"):].strip()
     if _LEFT_UNFILLED.search(left) or _RIGHT_UNFILLED.match(right):  # "Số:      /QĐ-UBND", "ngày      tháng 7"
         return None
-    if _stands_beside(left) or _stands_beside(right):
+    if _stands_beside(left) or _stands_beside(right) or (_ITEM.match(left) and _SIGNING.match(right)):
         return [left, right]
     return None
+
+
+_ITEM = rx.compile(r"^[-–+•]\s.*[;.,:]$")  # a Nơi nhận item, beside the signing block
+_SIGNING = rx.compile(r"^(?:\p{Lu}[\p{Lu}\s,]{2,}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}|\((?:Đã\s+)?ký[^)]*\))$")
 
 
 def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
