@@ -8,6 +8,8 @@ cell; it splits a line holding two header columns at a blank, rejoins a sentence
 lines with one space, and moves lone page numbers after the paragraph they interrupt. So the
 property compares the multiset of the non-blank characters of input and output, leaving out
 the characters those transformations remove (`* _ # | / - :`); whitespace is compared nowhere.
+Pandoc's Markdown is generated from words wrapped in its constructs (marks, escapes, line breaks,
+grid tables): there the letters and digits of the words written must all come out, and no more.
 The parser's property: every body block that has text is claimed by a classified line of some
 document (it never drops what it does not recognise); lone page numbers (part "header") are page
 furniture and are not content.
@@ -119,6 +121,65 @@ def test_legal_site_reader_loses_no_text_and_parses(text: str) -> None:
     kept = "\n".join(b.text for b in blocks)
     dropped_rules = "\n".join(ln for ln in text.splitlines() if _table_rule(ln))
     assert content_chars(kept) == content_chars(text) - content_chars(dropped_rules)
+    parsed = parse_source(Source(path="<fuzz>", format="text", blocks=blocks))
+    claimed = {i for doc in parsed.documents for ln in doc.lines for i in ln.indexes}
+    assert all(i in claimed for i, b in enumerate(blocks) if b.text.strip() and b.part == "body")
+
+
+# --- pandoc's Markdown of a Word file (vbhc.readers.pandoc) ---------------------------------------
+
+WORDS = st.lists(st.one_of(st.sampled_from(["Số: 12/QĐ-UBND", "ỦY BAN NHÂN DÂN", "Nơi nhận:", "Như trên;",
+                                            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lưu: VT.", "Điều 1."]),
+                           st.text(st.characters(categories=("L", "Nd")), min_size=1, max_size=8)),
+                 min_size=1, max_size=6).map(" ".join)
+
+
+def _escaped(text: str) -> str:
+    return "".join("\\" + c if c in "-.:*()[]" else c for c in text)
+
+
+@st.composite
+def _pandoc_line(draw: st.DrawFn) -> tuple[str, str]:
+    """(markdown, its words): a paragraph line with marks, escapes or a line break."""
+    words = draw(WORDS)
+    mark = draw(st.sampled_from(["", "**", "*", "***"]))
+    end = draw(st.sampled_from(["", "\\", "  "]))
+    return f"{mark}{_escaped(words)}{mark}{end}", words
+
+
+@st.composite
+def _grid(draw: st.DrawFn) -> tuple[str, str]:
+    """A grid table of 1–3 columns and 1–3 rows, each cell one or two lines of words."""
+    cols, rows = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    cells = [[draw(st.lists(WORDS, min_size=1, max_size=2)) for _ in range(cols)] for _ in range(rows)]
+    width = 2 + max(len(_escaped(line)) for row in cells for cell in row for line in cell)
+    border = "+" + "+".join(["-" * width] * cols) + "+"
+    out = [border]
+    for row in cells:
+        for i in range(max(len(cell) for cell in row)):
+            out.append("|" + "|".join(f" {_escaped(c[i]) if i < len(c) else '':<{width - 1}}" for c in row) + "|")
+        out.append(border)
+    return "\n".join(out), " ".join(line for row in cells for cell in row for line in cell)
+
+
+PANDOC_PART = st.one_of(_pandoc_line(), _grid(), st.just(("", "")))
+PANDOC_DOC = st.lists(PANDOC_PART, min_size=1, max_size=25)
+
+
+def letters(text: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFC", text) if c.isalnum())
+
+
+@settings(max_examples=EXAMPLES * 300 // 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PANDOC_DOC)
+def test_pandoc_reader_loses_no_word_and_parses(parts: list[tuple[str, str]]) -> None:
+    """Paragraphs with marks, escapes and line breaks, grid tables: every letter and digit of the words
+    written is in some block, none is added, and the parser claims every body block."""
+    from vbhc.readers.pandoc import pandoc_blocks
+
+    text = "\n\n".join(md for md, _ in parts)
+    blocks = pandoc_blocks(unicodedata.normalize("NFC", text))
+    assert letters(" ".join(b.text for b in blocks)) == letters(" ".join(words for _, words in parts))
     parsed = parse_source(Source(path="<fuzz>", format="text", blocks=blocks))
     claimed = {i for doc in parsed.documents for ln in doc.lines for i in ln.indexes}
     assert all(i in claimed for i, b in enumerate(blocks) if b.text.strip() and b.part == "body")
