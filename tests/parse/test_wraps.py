@@ -147,3 +147,11 @@ Bộ Tư pháp đề nghị Liên đoàn Luật sư Việt Nam hướng dẫn.
 """).documents
     assert (doc.number_raw, doc.symbol, doc.place, doc.doc_type) == ("Số: /BTP-BTTP", "BTP-BTTP", "Hà Nội", "Công văn")
     assert doc.title == "đề nghị hướng dẫn hợp nhất Đoàn Luật sư khi thực hiện hợp nhất địa giới hành chính"
+
+
+def test_a_number_does_not_take_a_symbol_past_a_line_of_text():
+    from vbhc.parse import parse_text
+
+    docs = parse_text("ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12\nnội dung của văn bản\n/QĐ-UBND\n"
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nThử\n").documents
+    assert not any("Số: 12/QĐ" in ln.text for doc in docs for ln in doc.lines)

@@ -9,7 +9,8 @@ column holds something else, a place-date cut after "ngày" or "tháng" takes th
 complete it ("Hà Nội, ngày" + "tháng" + "năm 2025" where the signing system stamps day and month),
 and a Quốc hiệu or Tiêu ngữ too long for its cell takes the rest of it ("… CHỦ NGHĨA VIỆT" + "NAM").
 Text with no columns (a PDF's text as pdftotext gives it) cuts the same pieces apart line after
-line: a place-date takes the pieces right after it, and "Số: 779" the "/QĐ-UBND" right under it.
+line: a place-date takes the pieces right after it, "Số: 779" the "/QĐ-UBND" under it (past the Quốc
+hiệu and Tiêu ngữ when the columns are printed one after the other), a V/v its next source line.
 The joined line keeps its first block's index and lists the others in `Line.more`.
 """
 
@@ -116,7 +117,7 @@ def _text_piece_of(out: list[Line], line: Line, blocks: list[Block]) -> int | No
     if _completes_date(before, line) or _completes_number(before, line) or (
             _continues_vv(before, line) and line.text[:1].isupper() and _next_source_line(blocks, before, line)):
         return len(out) - 1
-    for at in range(len(out) - 2, max(-1, len(out) - 2 - _NEAR_LINES), -1):
+    for at in range(len(out) - 1, max(-1, len(out) - 2 - _NEAR_LINES), -1):
         if out[at].kind not in _BETWEEN_NUMBER_AND_SYMBOL:
             return at if _completes_number(out[at], line) else None
     return None
