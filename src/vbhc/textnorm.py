@@ -48,6 +48,16 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", bare).strip().casefold()
 
 
+_NOT_A_LETTER = rx.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=4096)
+def letters_of(text: str) -> str:
+    """The folded letters alone: "CỘNG HOÀ XÃ HỘI …", "Cộng hòa xã hội …" and "CỘNG HÒA  XÃ-HỘI" agree. For
+    telling a fixed heading (Quốc hiệu, Tiêu ngữ, the Party's line) whatever its tones, spaces or marks."""
+    return _NOT_A_LETTER.sub("", fold(text))
+
+
 def squash(text: str) -> str:
     """Single spaces, trimmed."""
     return _SPACES.sub(" ", text).strip()

@@ -34,7 +34,7 @@ from vbhc.model import (
 )
 from vbhc.nd30 import ISSUING_TYPES, PARTY_HEADING, PREAMBLE_TYPES, UNTITLED_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS, names_authority
-from vbhc.textnorm import fold, is_upper, squash
+from vbhc.textnorm import is_upper, letters_of, squash
 
 K = LineKind
 
@@ -675,12 +675,11 @@ def build_documents(source: Source, lines: list[Line]) -> list[Document]:
     return documents
 
 
-_LETTERS = rx.compile(r"[^a-z]")
-_PARTY_LETTERS = _LETTERS.sub("", fold(PARTY_HEADING))
+_PARTY_LETTERS = letters_of(PARTY_HEADING)
 _HEADER_LINES = 12  # the heading stands among the header's first lines, beside the issuer
 
 
 def _headed_by_the_party(doc: Document) -> bool:
     """"ĐẢNG CỘNG SẢN VIỆT NAM" where the Quốc hiệu stands: a document of the Party's own system."""
     return doc.national_title is None and any(
-        len(ln.text) < 40 and _LETTERS.sub("", fold(ln.text)) == _PARTY_LETTERS for ln in doc.lines[:_HEADER_LINES])
+        len(ln.text) < 40 and letters_of(ln.text) == _PARTY_LETTERS for ln in doc.lines[:_HEADER_LINES])

@@ -26,7 +26,7 @@ import regex as re
 from vbhc import rx
 from vbhc.model import Block, Location, Style, TablePos
 from vbhc.nd30 import DOC_TYPES, QUOC_HIEU, TIEU_NGU
-from vbhc.textnorm import fold, has_letters, is_upper
+from vbhc.textnorm import has_letters, is_upper, letters_of
 
 _BAR = rx.compile(r"^\s*\|\s*$")
 _PIPE_ONLY_LINE = rx.compile(r"(?m)^[ \t]*\|[ \t]*$")  # _BAR, searched for in a whole text
@@ -36,9 +36,8 @@ _HEADING = rx.compile(r"^#{1,6}\s+")
 _PIPE_ROW = rx.compile(r"^\s*\|.*\S.*\|\s*$")
 PIPE_RULE = rx.compile(  # "|---|:---:|", the rule under a table's head row
     r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LETTERS = rx.compile(r"[^a-z]")
-_QH = _LETTERS.sub("", fold(QUOC_HIEU))
-_TN = _LETTERS.sub("", fold(TIEU_NGU))
+_QH = letters_of(QUOC_HIEU)
+_TN = letters_of(TIEU_NGU)
 
 # A line of the page that stands alone, whatever comes before or after it: a drawn rule, the
 # Tiêu ngữ, "Số: …/…", "Nơi nhận:", "Lưu: …".
@@ -115,13 +114,9 @@ def _read_marks(lines: list[tuple[int, str]]) -> list[_Piece]:
     return pieces
 
 
-def _letters(text: str) -> str:
-    return _LETTERS.sub("", fold(text))
-
-
 def _stands_alone(text: str) -> bool:
     t = text.strip()
-    return bool(_WHOLE_LINE.match(t)) or _letters(t) in (_QH, _TN)
+    return bool(_WHOLE_LINE.match(t)) or letters_of(t) in (_QH, _TN)
 
 
 _SHORT = 120  # a header component is shorter: a longer line so far is body text
@@ -149,7 +144,7 @@ def _case_turns(last: str, nxt: str) -> bool:
 
 def _header_line_cut(head: str, nxt: str) -> bool:
     """A Quốc hiệu, a place-date or "Số:" cut in two by a narrow cell."""
-    return _letters(head + nxt) == _QH or bool(_DATE_CUT.search(head) and _DATE_REST.match(nxt)) \
+    return letters_of(head + nxt) == _QH or bool(_DATE_CUT.search(head) and _DATE_REST.match(nxt)) \
         or bool(_NUMBER_CUT.match(head))
 
 
@@ -397,9 +392,9 @@ def _document_start(lines: list[str]) -> int:
             continue
         if len(raw) > _SHORT or not _QH_START.match(raw):  # the Quốc hiệu, or its first half
             continue
-        here = _letters(_MARK.sub("", raw))
+        here = letters_of(_MARK.sub("", raw))
         if here and (here == _QH or (_QH.startswith(here) and i + 1 < len(lines)
-                                     and here + _letters(_MARK.sub("", lines[i + 1])) == _QH)):
+                                     and here + letters_of(_MARK.sub("", lines[i + 1])) == _QH)):
             if len(bars) >= 2 and i - bars[-1] <= 2 and bars[-1] - bars[-2] <= _NEAR:
                 return bars[-2]
             return 0

@@ -22,7 +22,7 @@ from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.readers import legacy
 from vbhc.readers.markdown import LINE_BREAK, PIPE_RULE, is_legal_site, legal_site_blocks
 from vbhc.readers.pandoc import is_pandoc, pandoc_blocks
-from vbhc.textnorm import fold
+from vbhc.textnorm import letters_of
 
 _MARK = rx.compile(r"\*\*\*|\*\*|\*|(?<!_)__(?!_)")  # "___" and longer is a drawn rule, not bold
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
@@ -125,12 +125,11 @@ def _split_columns(text: str) -> list[str]:
     return _split_at_gap(stripped) or [text]
 
 
-_LETTERS = rx.compile(r"[^a-z]")
 _GAP = rx.compile(r"\S(?P<gap>[ \t]{4,})\S")  # a wide run of spaces: where `pdftotext -layout` puts the column gap
 # What stands in one column of a header or closing line by itself: the agency's "Số:", a place-date, Nơi
 # nhận, a signing authority (the Quốc hiệu and Tiêu ngữ are told by their letters, any tone style).
 _SIDE = rx.compile(r"^(?:Số\s*:|Nơi\s+nhận\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b)")
-_MOTTO_LETTERS = {_LETTERS.sub("", fold(QUOC_HIEU)), _LETTERS.sub("", fold(TIEU_NGU))}
+_MOTTO_LETTERS = {letters_of(QUOC_HIEU), letters_of(TIEU_NGU)}
 
 
 _LEFT_UNFILLED = rx.compile(r"(?:^Số\s*:?[\s\d.…]*|\b(?:ngày|tháng)[\s\d.…]*)$", re.I)
@@ -138,7 +137,7 @@ _RIGHT_UNFILLED = rx.compile(r"^(?:/|(?:tháng|năm)\b)", re.I)
 
 
 def _stands_beside(part: str) -> bool:
-    return bool(_SIDE.match(part)) or _LETTERS.sub("", fold(part)) in _MOTTO_LETTERS
+    return bool(_SIDE.match(part)) or letters_of(part) in _MOTTO_LETTERS
 
 
 def _split_at_gap(stripped: str) -> list[str] | None:
