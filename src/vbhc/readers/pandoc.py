@@ -20,7 +20,6 @@ import regex as re
 
 from vbhc import limits, rx
 from vbhc.model import Block, Location, Style, TablePos
-from vbhc.readers import html_tables
 
 _GRID_BORDER = rx.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _GRID_LINE = rx.compile(r"^\s*[+|]")
@@ -437,7 +436,9 @@ def _html_ends(lines: list[str]) -> dict[int, int]:
 
 
 def _html_table(lines: list[str], i: int, end: int) -> tuple[int, list[_Cell]]:
-    """The `<table>` element from line i to line `end`."""
+    """The `<table>` element from line i to line `end` (html.parser is imported only for a file that has one)."""
+    from vbhc.readers import html_tables
+
     cells = html_tables.table_cells("\n".join(lines[i:end + 1]), i + 1)
     return end + 1, [_Cell(c.row, c.col, 1, printed=[PrintedLine(x.text, x.style, x.number) for x in c.lines])
                      for c in cells]
