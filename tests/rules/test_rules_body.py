@@ -150,3 +150,26 @@ def test_can_cu_prose_in_a_cong_van_is_body_not_preamble():
         """).documents[0]
     assert doc.can_cu == []
     assert doc.body[0].text.startswith("Căn cứ Công văn số 215")
+
+
+def test_the_quoc_hois_comma_before_quyet_nghi_is_a_warning():
+    # Nghị quyết 1659/NQ-UBTVQH15 (dvhcvn/20250701): "Xét đề nghị …, Báo cáo thẩm tra …," then "QUYẾT NGHỊ:"
+    resolution = """\
+ỦY BAN THƯỜNG VỤ QUỐC HỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1659/NQ-UBTVQH15
+Hà Nội, ngày 16 tháng 6 năm 2025
+NGHỊ QUYẾT
+Về việc sắp xếp các đơn vị hành chính cấp xã của thành phố Đà Nẵng năm 2025
+ỦY BAN THƯỜNG VỤ QUỐC HỘI
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Xét đề nghị của Chính phủ tại Tờ trình số 402/TTr-CP,
+QUYẾT NGHỊ:
+Điều 1. Sắp xếp các đơn vị hành chính cấp xã.
+Điều 2. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua./.
+"""
+    [f] = [f for f in findings(resolution) if f.rule == "ND30.CanCu.DauCau"]
+    assert f.severity == "warning" and "Quốc hội" in f.message
+    ubnd = resolution.replace("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
+    assert [f.severity for f in findings(ubnd) if f.rule == "ND30.CanCu.DauCau"] == ["error"]

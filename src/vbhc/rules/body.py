@@ -13,11 +13,13 @@ from vbhc.nd30 import source
 from vbhc.numbering import point_index, point_letter, roman, roman_value
 from vbhc.rules import Context, Finding, Severity, rule
 from vbhc.rules._util import lines, text
+from vbhc.textnorm import letters_of
 
 PL1 = "Phụ lục I"
 
 # --- Căn cứ ---------------------------------------------------------------------------------
 
+_QUOC_HOI = letters_of("Quốc hội")  # the issuer of a Nghị quyết of the Quốc hội or its Standing Committee
 _PROPOSAL = rx.compile(r"^(?:Theo|Xét)\s+(?:đề\s+nghị|đơn|tờ\s+trình|báo\s+cáo)", re.I)
 
 
@@ -30,7 +32,8 @@ def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
     được chấp nhận vì nhiều quyết định viết như vậy).
 
     Chỉ xét văn bản có dòng ban hành (“QUYẾT ĐỊNH:”), nơi phần căn cứ chắc chắn; câu mở đầu của kế hoạch
-    “Căn cứ …, UBND xã ban hành Kế hoạch …:” là câu của nội dung."""
+    “Căn cứ …, UBND xã ban hành Kế hoạch …:” là câu của nội dung. Quốc hội và Ủy ban Thường vụ Quốc hội
+    theo lệ riêng kết thúc dòng “Xét …” bằng dấu phẩy trước “QUYẾT NGHỊ:”: ở văn bản của họ, đó là cảnh báo."""
     doc = ctx.doc
     if doc.enacting is None:
         return
@@ -46,9 +49,12 @@ def can_cu_dau_cau(ctx: Context) -> Iterator[Finding]:
         last = i == len(preamble) - 1
         if last:
             if end != ".":
+                own = end == "," and _QUOC_HOI in letters_of(f"{doc.issuer or ''} {doc.enacting_authority or ''}")
                 yield ctx.finding(f"Dòng cuối cùng của phần căn cứ phải kết thúc bằng dấu chấm (.), không phải "
-                                  f"“{end}”.", at=ln, data={"found": end, "expected": ".", "text": t[-80:]},
-                                  fix=_end_fix(ctx, ln, "."))
+                                  f"“{end}”" + (" (văn bản của Quốc hội, Ủy ban Thường vụ Quốc hội thường viết “,” "
+                                                "trước “QUYẾT NGHỊ:”)." if own else "."),
+                                  at=ln, data={"found": end, "expected": ".", "text": t[-80:]},
+                                  fix=_end_fix(ctx, ln, "."), severity="warning" if own else None)
             continue
         nxt = text(ctx, preamble[i + 1])
         allowed = (";", ",") if _PROPOSAL.match(nxt) else (";",)
