@@ -51,3 +51,10 @@ def test_a_state_document_naming_the_party_is_judged_by_the_decree():
     assert not parse_text(text).documents[0].party
     broken = findings(text.replace("ngày 16 tháng 6 năm 2025;", "ngày 16 tháng 6 năm 2025"))
     assert "ND30.PhamVi.VanBanDang" not in {f.rule for f in broken} and any(f.severity == "error" for f in broken)
+
+
+def test_the_outline_says_whose_layout_the_document_follows():
+    from vbhc.writers.tree import parsed_tree
+
+    assert "  Thể thức: văn bản của Đảng, theo Hướng dẫn số 36-HD/VPTW" in parsed_tree(parse_text(PARTY_RESOLUTION))
+    assert "Thể thức:" not in parsed_tree(parse_text(DECISION))

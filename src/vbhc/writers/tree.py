@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from vbhc import dates
 from vbhc.model import Document, Node, ParsedFile
+from vbhc.nd30 import PARTY_GUIDE
 from vbhc.terminal import printable
 
 WIDTH = 70
@@ -40,6 +41,8 @@ def _header_lines(doc: Document) -> list[str]:
          if doc.place or doc.date else None),
         ("Trích yếu", doc.title), ("Kèm theo", doc.attached_to),
         ("Căn cứ", f"{len(doc.can_cu)} dòng" if doc.can_cu else None),
+        ("Thể thức", f"văn bản của Đảng, theo {PARTY_GUIDE} (không kiểm tra theo Nghị định 30)"
+         if doc.party and not doc.attached else None),
     )
     return [f"  {label}: {value}" for label, value in fields if value]
 
