@@ -125,13 +125,15 @@ def _split_columns(text: str) -> list[str]:
     return _split_at_gap(stripped) or [text]
 
 
-_GAP = rx.compile(r"\S(?P<gap>[ \t]{4,})\S")  # a wide run of spaces: where `pdftotext -layout` puts the column gap
-# What stands in one column of a header or closing line by itself: the agency's "Số:", a place-date, Nơi
-# nhận, a signing authority (the Quốc hiệu and Tiêu ngữ are told by their letters, any tone style).
+# Two columns printed on one line a wide gap apart (`pdftotext -layout`): where the gap is, what may stand
+# on one side by itself (the agency's "Số:", a place-date, Nơi nhận, a signing authority; the Quốc hiệu
+# and Tiêu ngữ are told by their letters, any tone style), a Nơi nhận item beside the signing block, and
+# the gaps a form leaves unfilled ("Số:      /QĐ-UBND", "ngày      tháng 7"), which are no column.
+_GAP = rx.compile(r"\S(?P<gap>[ \t]{4,})\S")
 _SIDE = rx.compile(r"^(?:Số\s*:|Nơi\s+nhận\s*:|(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|\p{Lu}[\p{L} .'-]{1,40},\s*ngày\b)")
 _MOTTO_LETTERS = {letters_of(QUOC_HIEU), letters_of(TIEU_NGU)}
-
-
+_ITEM = rx.compile(r"^[-–+•]\s.*[;.,:]$")
+_SIGNING = rx.compile(r"^(?:\p{Lu}[\p{Lu}\s,]{2,}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}|\((?:Đã\s+)?ký[^)]*\))$")
 _LEFT_UNFILLED = rx.compile(r"(?:^Số\s*:?[\s\d.…]*|\b(?:ngày|tháng)[\s\d.…]*)$", re.I)
 _RIGHT_UNFILLED = rx.compile(r"^(?:/|(?:tháng|năm)\b)", re.I)
 
@@ -147,15 +149,11 @@ def _split_at_gap(stripped: str) -> list[str] | None:
     if m is None or _GAP.search(stripped, m.end("gap")):
         return None
     left, right = stripped[:m.start("gap")].strip(), stripped[m.end("gap"):].strip()
-    if _LEFT_UNFILLED.search(left) or _RIGHT_UNFILLED.match(right):  # "Số:      /QĐ-UBND", "ngày      tháng 7"
+    if _LEFT_UNFILLED.search(left) or _RIGHT_UNFILLED.match(right):
         return None
     if _stands_beside(left) or _stands_beside(right) or (_ITEM.match(left) and _SIGNING.match(right)):
         return [left, right]
     return None
-
-
-_ITEM = rx.compile(r"^[-–+•]\s.*[;.,:]$")  # a Nơi nhận item, beside the signing block
-_SIGNING = rx.compile(r"^(?:\p{Lu}[\p{Lu}\s,]{2,}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}*){1,4}|\((?:Đã\s+)?ký[^)]*\))$")
 
 
 def _joinable(prev: str, nxt: str, long: bool = False) -> bool:
