@@ -47,9 +47,9 @@ def test_pandocs_markdown_reads_like_its_docx(tmp_path_factory: pytest.TempPathF
     assert facts(written(tmp_path_factory, name, flavour)) == want
 
 
-@pytest.mark.parametrize("flavour", ["markdown", "unwrapped", "html-tables"])
+@pytest.mark.parametrize("flavour", FLAVOURS)
 @pytest.mark.parametrize("name", NAMES)
 def test_pandocs_markdown_draws_no_error_its_docx_does_not(tmp_path_factory: pytest.TempPathFactory, name: str,
                                                            flavour: str) -> None:
-    # (GitHub's flavour writes every ordered list as "1)", "1.": the letters of points are lost there)
+    # (GitHub's flavour writes a list of points "a)", "b)" as "1)", "2)": a level under the clause "1.")
     assert errors(written(tmp_path_factory, name, flavour)) <= errors(source(name))

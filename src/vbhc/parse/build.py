@@ -83,7 +83,7 @@ class _DocBuilder:
         self.pos = 0
         self.state = "header"
         self.agency: list[Line] = []
-        self.stack: list[tuple[int, Node]] = []
+        self.stack: list[tuple[float, Node]] = []
         self.awaiting_heading: Node | None = None
         self.title_lines: list[str] = []  # joined into Document.title when the title ends (not per line)
         self.kem_theo_parts: list[str] = []
@@ -426,7 +426,9 @@ class _DocBuilder:
 
     def add_node(self, line: Line) -> None:
         k, f, t = line.kind, _label(line), self.text(line)
-        rank = _rank(line)
+        rank: float = _rank(line)
+        if k == K.DECIMAL and f.end == ")" and self._opens_under_a_dot(rank):
+            rank += 0.5
         while self.stack and self.stack[-1][0] >= rank:
             self.stack.pop()
         rest = f.rest.strip()
@@ -446,6 +448,12 @@ class _DocBuilder:
         self.attach(node, self.stack[-1][1] if self.stack else None)
         self.stack.append((rank, node))
         self.keep(line)
+
+    def _opens_under_a_dot(self, rank: float) -> bool:
+        """"1)" under an open "1." of the same depth is a level below it, as Word numbers a list of
+        another style inside a list item (and as GitHub's Markdown writes a list of points "a)", which it
+        cannot letter); where no "1." is open, "1)" is the document's own style for that level."""
+        return any(r == rank and n.kind == "clause" and (n.label or "").endswith(".") for r, n in self.stack)
 
     def add_paragraph(self, line: Line) -> None:
         node = Node(kind="paragraph", text=self.text(line), line=self.blocks[line.index].location.line,
