@@ -249,6 +249,7 @@ class NumberField:
     rest: str  # from the end of the number on, as printed: " /QĐ-UBND"
     symbol: str  # after "/", single-spaced: "QĐ-UBND", "2020/NĐ-CP"
     gap: str = ""  # spaces between the word and its mark: "Số :" has one
+    joint: str = "/"  # between the number and the symbol: "/" by the decree, "-" by the Party's guide ("60-NQ/TW")
 
     @property
     def blank(self) -> bool:

@@ -76,6 +76,7 @@ TEXT = [
     ("ND30.SoKyHieu.ChuSo", text("Số:", "SỐ: 05/QĐ-UBND"), "Số: 05/QĐ-UBND"),
     ("ND30.SoKyHieu.SoDuoi10", text("Số:", "Số: 5/QĐ-UBND"), "Số: 05/QĐ-UBND"),
     ("ND30.SoKyHieu.GachNoi", text("Số:", "Số: 05/QĐ.UBND"), "Số: 05/QĐ-UBND"),
+    ("ND30.SoKyHieu.GachCheo", text("Số:", "Số: 05-QĐ/UBND"), "Số: 05/QĐ-UBND"),
     ("ND30.NgayThang.SoKhong", text("Nghệ An, ngày", "Nghệ An, ngày 5 tháng 2 năm 2026"),
      "Nghệ An, ngày 05 tháng 02 năm 2026"),
     ("ND30.NgayThang.SoKhongThua", text("Nghệ An, ngày", "Nghệ An, ngày 05 tháng 06 năm 2026"),

@@ -46,6 +46,7 @@ BREAKS = [
     ("ND30.SoKyHieu.KhoangTrang", "Số: 05/QĐ-UBND", "Số: 05 /QĐ-UBND"),
     ("ND30.SoKyHieu.KhoangTrang", "Số: 05/QĐ-UBND", "Số: 05/QĐ - UBND"),
     ("ND30.SoKyHieu.GachNoi", "Số: 05/QĐ-UBND", "Số: 05/QĐ.UBND"),
+    ("ND30.SoKyHieu.GachCheo", "Số: 05/QĐ-UBND", "Số: 05-QĐ/UBND"),
     ("ND30.SoKyHieu.TenLoai", "Số: 05/QĐ-UBND", "Số: 05/KH-UBND"),
     ("ND30.NgayThang.VietTat", "Nghệ An, ngày 05 tháng 02 năm 2026", "Nghệ An, 05/02/2026"),
     ("ND30.NgayThang.SoKhong", "ngày 05 tháng 02 năm 2026\nQUYẾT", "ngày 5 tháng 02 năm 2026\nQUYẾT"),

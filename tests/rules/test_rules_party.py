@@ -45,6 +45,11 @@ def test_the_party_is_read_and_carried_in_json():
     assert json.loads(json.dumps(parsed_dict(parsed)))["documents"][0]["party"] is True
 
 
+def test_the_partys_number_is_read():
+    doc = parse_text(PARTY_RESOLUTION).documents[0]
+    assert (doc.number, doc.symbol, doc.number_raw) == ("60", "NQ/TW", "Số 60-NQ/TW")
+
+
 def test_a_state_document_naming_the_party_is_judged_by_the_decree():
     # the Quốc hiệu is there: a line "ĐẢNG CỘNG SẢN VIỆT NAM" in its body changes nothing
     text = DECISION.replace("Điều 3.", "ĐẢNG CỘNG SẢN VIỆT NAM\nĐiều 3.")

@@ -38,7 +38,8 @@ TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
 def _number(m: re.Match[str]) -> NumberField:
     return NumberField(word=m["word"], mark=m["mark"], number=m["number"].strip(), rest=m["rest"],
-                       symbol=squash(m["symbol"]), gap=m["gap"] if m["mark"] else "")
+                       symbol=squash(m["symbol"]), gap=m["gap"] if m["mark"] else "",
+                       joint=m.groupdict().get("joint") or "/")
 
 
 def _place_date(m: re.Match[str], short: bool = False) -> PlaceDateField:
@@ -86,6 +87,10 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
                             r"Ký, ghi rõ.*|Chữ ký, dấu.*)\)\s*\]?$"), _none, "[("),
     (K.SO_KY_HIEU, rx.compile(r"^(?P<word>Số)(?P<gap>\s*)(?P<mark>[:;.]?)\s*(?P<number>\d+|[.…\s]*?)"
                               r"(?P<rest>\s*/\s*(?P<symbol>\S.*?))\s*$", re.I), _number, "Ss"),
+    # the Party's way (Hướng dẫn 36-HD/VPTW): "Số 60-NQ/TW", the type then the body after the "-"
+    (K.SO_KY_HIEU, rx.compile(r"^(?P<word>(?i:số))(?P<gap>\s*)(?P<mark>[:;.]?)\s*(?P<number>\d+)"
+                              r"(?P<rest>\s*(?P<joint>-)\s*(?P<symbol>\p{Lu}+\s*/\s*\p{Lu}[\p{Lu}\d-]*))\s*$"), _number,
+     "Ss"),
     # before place_date: "Căn cứ Luật … ngày 16 tháng 6 năm 2025" is a căn cứ, not a place and date
     (K.CAN_CU, rx.compile(r"^(?:Căn\s+cứ|Theo\s+đề\s+nghị|Xét\s+(?:đề\s+nghị|Tờ\s+trình|báo\s+cáo))\b"), _none, "CTX"),
     (K.PLACE_DATE, rx.compile(

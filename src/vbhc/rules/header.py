@@ -114,7 +114,7 @@ _GROUP_SEPARATORS = rx.compile(r"[^\p{L}\p{N}&\s/-]")
 _NUMBER_HEAD = rx.compile(r"^(?P<word>Số)\s*[:;.]?\s*", re.I)
 _SPACED = rx.compile(r"\s*([/\-–])\s*")
 _BLANK = rx.compile(r"[.…]{2}")  # a blank form: "Số: …/…"
-_GROUP_END = rx.compile(r"[-–.\s_]")  # what ends the first group of a symbol
+_GROUP_END = rx.compile(r"[-–.\s_/]")  # what ends the first group of a symbol
 _BETWEEN_GROUPS = rx.compile(r"(?<=[\p{L}\p{N}])[^\p{L}\p{N}&\s/-](?=[\p{L}\p{N}])")
 
 
@@ -219,6 +219,25 @@ def so_khoang_trang(ctx: Context) -> Iterator[Finding]:
                              else "."),
                           at=ln, data={"found": found, "expected": expected}, fix=fix,
                           severity="warning" if extracted else None)
+
+
+@rule("ND30.SoKyHieu.GachCheo", severity="error", source=source(f"{PL1}, mục II.3.c"),
+      summary="Giữa số và ký hiệu văn bản phải là dấu gạch chéo (/)", applies_to_appendix=False)
+def so_gach_cheo(ctx: Context) -> Iterator[Finding]:
+    """Giữa số và ký hiệu văn bản có dấu gạch chéo (/): “Số: 12/KH-UBND”, không viết theo cách của văn bản
+    Đảng “Số 12-KH/UBND” (Phụ lục I, mục II.3.c; văn bản của Đảng theo Hướng dẫn 36-HD/VPTW không bị xét)."""
+    got = number_line(ctx)
+    if got is None or got[1].joint == "/":
+        return
+    ln, f = got
+    found = squash(f"{f.number}{f.rest}")
+    symbol = _SPACED.sub(r"\1", f.symbol).replace("/", "-")
+    expected = f"{f.number}/{symbol}"
+    head = _NUMBER_HEAD.match(ln.text)
+    fix = fixes.retext(ctx.doc.blocks, ln, ln.text[:head.end()] + expected, "Đặt dấu “/” giữa số và ký hiệu") \
+        if head else None
+    yield ctx.finding(f"Giữa số và ký hiệu văn bản phải là dấu gạch chéo (/): viết “{expected}” thay cho “{found}”.",
+                      at=ln, data={"found": found, "expected": expected}, fix=fix)
 
 
 @rule("ND30.SoKyHieu.GachNoi", severity="error", source=source(f"{PL1}, mục II.3.c"),
