@@ -1,7 +1,8 @@
 """.docx files printed to PDF by LibreOffice, as an office without Word would, read like the .docx.
 
-Five real plans, reports and notices of ../shared/corpus/real (each case skips, saying why, when that
-folder is absent) and the evaluation set's two .docx plans. What each case guards, as it failed before:
+The eight real .docx of ../shared/corpus/real (plans, reports, a letter, a decision, a notice; each case
+skips, saying why, when that folder is absent) and the evaluation set's two .docx plans. What each case
+guards, as it failed before:
 - glyphs are put on lines by their baseline: LibreOffice's font subsets give the glyphs of one line
   loose boxes up to 0.4 em apart (the "p" of "Độc lập", the "Ộ" of "CHỦ TỊCH" fell to a line of their
   own: bc02, kh01, kh02, kh03 lost their Tiêu ngữ, type, place, date and signer);
@@ -24,8 +25,9 @@ from vbhc.parse import parse_file
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 EVAL = Path(__file__).resolve().parents[2] / "corpus" / "eval"
-NAMES = ["bc02-lamdong-bc-cchc-quy1-2026", "kh01-lamdong-kh-cchc-2026-2030", "kh02-lamdong-kh-cchc-2026",
-         "kh03-lamdong-kh-kiemtra-cchc-2026", "tb01-lamdong-tbkl-pci", "so-tai-chinh-bang-nhiem-vu",
+NAMES = ["bc02-lamdong-bc-cchc-quy1-2026", "cv08-binhthuan-cv-giahan-daihoi-hhdn", "kh01-lamdong-kh-cchc-2026-2030",
+         "kh02-lamdong-kh-cchc-2026", "kh03-lamdong-kh-kiemtra-cchc-2026", "kh05-lamdong-kh-thidua-cchc-2026",
+         "qd04-lamdong-qd-thanhlap-hoidong-atvsld", "tb01-lamdong-tbkl-pci", "so-tai-chinh-bang-nhiem-vu",
          "so-xay-dung-tu-dong-danh-so"]
 
 
