@@ -177,6 +177,7 @@ class LineKind(StrEnum):
     POINT = "point"  # "a)", "đ)"
     BULLET = "bullet"
     PAGE_NUMBER = "page_number"
+    MARK = "mark"  # "KHẨN", "MẬT", "DỰ THẢO", "Dự thảo lần 2": a mark beside the components
     TYPE_NAME = "type_name"  # "QUYẾT ĐỊNH", "KẾ HOẠCH"
     CAPS = "caps"  # any other line in capitals
     TEXT = "text"
@@ -213,6 +214,7 @@ class Role(StrEnum):
     POINT = "point"
     BULLET = "bullet"
     PAGE_NUMBER = "page_number"
+    MARK = "mark"
     TYPE_NAME = "type_name"
     CAPS = "caps"
     TEXT = "text"
@@ -374,6 +376,7 @@ class Document:
     problems: list[str] = field(default_factory=list)  # what parse noticed but kept going
     co_signatures: list[Signature] = field(default_factory=list)  # beside `signature`: a Biên bản's thư ký (Mẫu 1.9)
     party: bool = False  # headed "ĐẢNG CỘNG SẢN VIỆT NAM": a document of the Party's own system, outside NĐ 30
+    marks: list[str] = field(default_factory=list)  # "KHẨN", "MẬT", "DỰ THẢO" as printed (nd30.URGENCY_MARKS …)
 
     def nodes(self):
         for node in self.body:

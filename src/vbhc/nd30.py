@@ -28,6 +28,15 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 PARTY_GUIDE = "Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng"
 
+# Điều 8.3 and PL I, mục II.10–11: marks a document may carry beside its components, in capitals: the
+# degree of secrecy and of urgency (ô số 10a, 10b, under the number and symbol) and how far it may go
+# (ô số 11). Not the decree's: "DỰ THẢO", which a draft carries until it is signed (a draft sent out for
+# comment, a sub-plan submitted before it is issued).
+URGENCY_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HỎA TỐC HẸN GIỜ")
+SECRECY_MARKS = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
+CIRCULATION_MARKS = ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "TRẢ LẠI SAU KHI HỘI HỌP (HỘI NGHỊ)")
+DRAFT_MARK = "DỰ THẢO"
+
 # Điều 7 and PL III, mục I: type name → abbreviation used in the symbol.
 DOC_TYPES: dict[str, str | None] = {
     "Nghị quyết": "NQ",

@@ -59,6 +59,8 @@ CASES: dict[LineKind, tuple[list[str], list[str]]] = {
               ["v.v. các việc khác", "a. không viết hoa sau dấu chấm"]),
     K.BULLET: (["- Nội dung thứ nhất", "+ Ý phụ", "• Mục chấm"], ["-", "—"]),
     K.PAGE_NUMBER: (["2", "12", "105"], ["1234"]),  # "- 3 -" in the body reads as a bullet
+    K.MARK: (["KHẨN", "HỎA TỐC", "HOẢ TỐC HẸN GIỜ", "TỐI MẬT", "LƯU HÀNH NỘI BỘ", "DỰ THẢO", "Dự thảo lần 2",
+              "(Dự thảo)", "Dự thảo ngày 15/8/2025"], ["KHẨN TRƯƠNG", "Dự thảo Kế hoạch", "MẬT KHẨU"]),
     K.TYPE_NAME: (["QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"], ["QUYẾT TÂM"]),
     K.CAPS: (["ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "SỞ NỘI VỤ"], ["Ủy ban nhân dân tỉnh"]),
     K.TEXT: (["Ủy ban nhân dân tỉnh ban hành kế hoạch như sau.", "Trên cơ sở đó"], []),

@@ -141,6 +141,11 @@ class _DocBuilder:
         self.agency.append(line)
         return self.keep_as(line, Role.AGENCY)
 
+    def mark(self, line: Line) -> bool:
+        """"KHẨN", "MẬT", "DỰ THẢO" in the header or by the title: a mark, not part of a name or title."""
+        self.doc.marks.append(squash(self.text(line)))
+        return self.keep_as(line, Role.MARK)
+
     def quoc_hieu(self, line: Line) -> bool:
         self.doc.national_title = self.text(line)
         return self.keep_as(line)
@@ -265,6 +270,8 @@ class _DocBuilder:
         if k == K.RULE:
             self.keep(line)
             return True
+        if k == K.MARK:
+            return self.mark(line)
         first = not self.title_lines
         continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
                                    or (k == K.TEXT and (self.looks_like_title(line) or self.before_preamble(line))))
@@ -349,6 +356,8 @@ class _DocBuilder:
         elif k == K.KEM_THEO and not self.doc.can_cu:
             self.state = "title"
             return self.title(line)
+        elif k == K.MARK and not self.doc.can_cu:
+            return self.mark(line)
         else:
             self.state = "body"
             return self.body(line)
@@ -585,6 +594,10 @@ class _DocBuilder:
             return not self.beside_signature(line)
         if k == K.CAPS:
             return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
+        if k == K.MARK:  # "DỰ THẢO" over the plan a Tờ trình submits
+            after = self.pending[i + 1: i + 4]
+            return any(ln.kind in (K.QUOC_HIEU, K.TYPE_NAME) for ln in after) or (
+                self.state == "closing" and self.pending_is_header(i + 1))
         return False
 
     def pending_is_header(self, i: int) -> bool:
@@ -635,7 +648,7 @@ HEADER_STEPS: dict[LineKind, Step] = {
     K.CAPS: _DocBuilder.agency_line, K.QUOC_HIEU: _DocBuilder.quoc_hieu, K.TIEU_NGU: _DocBuilder.tieu_ngu,
     K.SO_KY_HIEU: _DocBuilder.number_line, K.PLACE_DATE: _DocBuilder.place_date, K.VV: _DocBuilder.vv,
     K.RULE: _DocBuilder.keep_as, K.TYPE_NAME: _DocBuilder.type_name, K.PHU_LUC: _DocBuilder.appendix,
-    K.KEM_THEO: _DocBuilder.kem_theo_in_header,
+    K.KEM_THEO: _DocBuilder.kem_theo_in_header, K.MARK: _DocBuilder.mark,
 }
 
 LAYOUT_KINDS = {K.QUOC_HIEU, K.TIEU_NGU, K.SO_KY_HIEU, K.PLACE_DATE, K.NOI_NHAN, K.AUTHORITY, K.LUU}

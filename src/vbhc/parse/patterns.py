@@ -21,7 +21,7 @@ from vbhc.model import (
     PlaceDateField,
     RestField,
 )
-from vbhc.nd30 import DOC_TYPES, ISSUED_TYPES, LEGAL_TYPES
+from vbhc.nd30 import CIRCULATION_MARKS, DOC_TYPES, ISSUED_TYPES, LEGAL_TYPES, SECRECY_MARKS, URGENCY_MARKS
 from vbhc.textnorm import fold, squash
 
 ROMAN = r"[IVXLC]{1,7}"
@@ -72,6 +72,17 @@ def _appendix(m: re.Match[str]) -> AppendixField:
 def _none(m: re.Match[str]) -> None:
     return None
 
+
+def _words(phrases: tuple[str, ...]) -> str:
+    """Phrases as alternatives, longest first, any spacing between words, "HOẢ" for "HỎA" too."""
+    spaced = (re.escape(p).replace(r"\ ", r"\s+").replace("HỎA", "H(?:ỎA|OẢ)") for p in phrases)
+    return "|".join(sorted(spaced, key=len, reverse=True))
+
+
+# "KHẨN", "TỐI MẬT", "LƯU HÀNH NỘI BỘ" (nd30); "DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 15/8/2025)"
+_MARKS = _words((*URGENCY_MARKS, *SECRECY_MARKS, *CIRCULATION_MARKS))
+_DRAFT = (r"(?:BẢN\s+|Bản\s+)?(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s*\d{1,2}|\s+\d{1,2}|\s+(?:ngày\s+)?"
+          r"\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)?")
 
 Reader = Callable[[re.Match[str]], Fields | None]
 K = LineKind
@@ -127,6 +138,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
      "-–+•" + POINT_LETTERS),
     (K.BULLET, rx.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
     (K.PAGE_NUMBER, rx.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
+    (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
 ]
 
 

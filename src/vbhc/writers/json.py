@@ -52,7 +52,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "co_signatures": [signature_dict(x) for x in doc.co_signatures],
         "recipients": doc.recipients, "storage": doc.storage,
         "page_setup": page_setup_dict(doc.page_setup),
-        "problems": doc.problems, "party": doc.party,
+        "problems": doc.problems, "party": doc.party, "marks": doc.marks,
     }
 
 
