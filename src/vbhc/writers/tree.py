@@ -10,6 +10,7 @@ from vbhc import dates
 from vbhc.model import Document, Node, ParsedFile
 from vbhc.nd30 import PARTY_GUIDE
 from vbhc.terminal import printable
+from vbhc.textnorm import squash
 
 WIDTH = 70
 
@@ -51,7 +52,9 @@ def _closing_lines(doc: Document) -> list[str]:
     out = []
     sig = doc.signature
     if sig:
-        who = " / ".join([*([sig.authority] if sig.authority else []), *sig.positions])
+        # the lines as printed: "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG" keeps both prefixes
+        printed = [squash(t) for t in sig.lines if squash(t) != sig.signer]
+        who = " / ".join(printed or [*([sig.authority] if sig.authority else []), *sig.positions])
         out.append(f"  Ký: {who} — {sig.signer or '(không có tên người ký)'}")
     if doc.recipients or doc.storage:
         out.append(f"  Nơi nhận: {len(doc.recipients)} nơi; {doc.storage or '(không có dòng Lưu)'}")
