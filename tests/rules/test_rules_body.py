@@ -173,3 +173,17 @@ QUYẾT NGHỊ:
     assert f.severity == "warning" and "Quốc hội" in f.message
     ubnd = resolution.replace("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
     assert [f.severity for f in findings(ubnd) if f.rule == "ND30.CanCu.DauCau"] == ["error"]
+
+
+def _severities(text: str, rule: str) -> list[str]:
+    return [f.severity for f in findings(text) if f.rule == rule]
+
+
+def test_a_label_alone_on_its_line_in_text_is_a_warning():
+    # pdftotext writes a table's STT cells one per line ("3.1." / "Số sở, ngành đã kiểm tra"): such a
+    # label may be a cell whose frame was lost, so a gap in its numbering is not surely the document's
+    alone = replace("2. Các sở", "3.\nCác sở")
+    assert _severities(alone, "ND30.DanhSo.NhayCoc") == ["warning"]
+    assert "ô “STT”" in next(f.message for f in findings(alone) if f.rule == "ND30.DanhSo.NhayCoc")
+    assert _severities(replace("2. Các sở", "3. Các sở"), "ND30.DanhSo.NhayCoc") == ["error"]
+    assert _severities(replace("2. Các sở", "1.\nCác sở"), "ND30.DanhSo.TrungLap") == ["warning"]

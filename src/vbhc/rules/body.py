@@ -199,6 +199,17 @@ def _after_a_sentence(said: str, label: str) -> bool:
     return re.search(r"(?:^|[.;:!?]\s)\s*" + re.escape(label) + r"\s+\p{Lu}", said) is not None
 
 
+_LOST_TABLE = (" (tệp văn bản: số này đứng một mình trên dòng, có thể là ô “STT” của một bảng mà công cụ trích "
+               "chữ đã bỏ khung; hãy xem bản gốc)")
+
+
+def _label_alone(ctx: Context, node: Node) -> bool:
+    """A label with nothing after it on its line, in text extracted from a PDF or Word ("3.1." then the
+    cell beside it on the next lines): a table's STT column that lost its frame, which the tool cannot
+    tell from a numbered item, so its numbering is a warning there."""
+    return ctx.parsed.source.format == "text" and not node.heading and not node.text
+
+
 @rule("ND30.DanhSo.TrungLap", severity="error", source=source(f"{PL1}, mục II.6.đ"),
       summary="Số thứ tự của phần, mục, điều, khoản, điểm bị trùng")
 def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
@@ -213,8 +224,10 @@ def danh_so_trung_lap(ctx: Context) -> Iterator[Finding]:
             what = _KIND_WORD.get(node.kind, "Mục")
             hint = f"; có lẽ cần là “{data['expected']}”" if data.get("expected") else ""
             first = ids.describe(data["first"]["node"]) or f"{what.lower()} ở dòng {data['first']['line']}"
-            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {first} ở trên{hint}.",
-                              at=node, data=data)
+            alone = _label_alone(ctx, node)
+            yield ctx.finding(f"{what} “{data['label']}” trùng số thứ tự với {first} ở trên{hint}"
+                              + (_LOST_TABLE if alone else "") + ".", at=node, data=data,
+                              severity="warning" if alone else None)
 
 
 @rule("ND30.DanhSo.NhayCoc", severity="error", source=source(f"{PL1}, mục II.6.đ"),
@@ -226,10 +239,11 @@ def danh_so_nhay_coc(ctx: Context) -> Iterator[Finding]:
     for fault, node, data in _numbering(ctx):
         if fault == "gap":
             what = _KIND_WORD.get(node.kind, "Mục")
-            severity: Severity = "error" if node.kind in _NUMBERED_UNITS else "warning"
+            alone = _label_alone(ctx, node)
+            severity: Severity = "error" if node.kind in _NUMBERED_UNITS and not alone else "warning"
             yield ctx.finding(f"{what} “{data['label']}” đứng sau “{data['previous']}”: số thứ tự bị nhảy hoặc sai "
-                              f"thứ tự; cần là “{data['expected']}”.", at=node, data=data,
-                              severity=severity)
+                              f"thứ tự; cần là “{data['expected']}”" + (_LOST_TABLE if alone else "") + ".", at=node,
+                              data=data, severity=severity)
 
 
 _NOT_VIETNAMESE = set("abcdefghijklmnopqrstuvwxyz") - set(nd30.POINT_LETTERS)
