@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from vbhc.audit.journal import json_text
+from vbhc.audit.journal import json_text, json_value
 
 VALUES = [
     {"path": "so-y-te.docx", "status": "findings", "findings": [{"rule": "KH002", "data": {"value": 95.5}}],
@@ -22,6 +22,7 @@ def test_the_text_reads_back_as_the_value_and_is_valid_utf8(value):
     text = json_text(value)
     text.encode("utf-8")  # raises on a lone surrogate
     assert json.loads(text) == value
+    assert json_value(text) == value  # orjson where it can, the standard decoder for a lone surrogate
     assert "\n" not in text  # one journal line, one row line
 
 

@@ -17,7 +17,6 @@ Here only what pebble does not do:
 
 from __future__ import annotations
 
-import json
 import signal
 import threading
 from collections.abc import Callable
@@ -29,7 +28,7 @@ from vbhc.audit import worker
 from vbhc.audit.discovery import Task
 from vbhc.audit.errors import AuditError
 from vbhc.audit.forkserver import context
-from vbhc.audit.journal import json_text
+from vbhc.audit.journal import json_text, json_value
 from vbhc.quantities import vn_number
 
 if TYPE_CHECKING:
@@ -104,7 +103,7 @@ def _outcome(future: Future[tuple[str, float, PlanView | None]], task: Task, tim
         return Outcome.error(task.rel, f"{CRASH_MESSAGE} ({exit_words(exc.exitcode)})", 0.0)
     except (BrokenProcessPool, RuntimeError) as exc:
         raise AuditError(BROKEN_MESSAGE) from exc
-    return Outcome(json.loads(text), text, seconds, plan)
+    return Outcome(json_value(text), text, seconds, plan)
 
 
 def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
