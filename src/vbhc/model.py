@@ -178,6 +178,7 @@ class LineKind(StrEnum):
     BULLET = "bullet"
     PAGE_NUMBER = "page_number"
     MARK = "mark"  # "KHẨN", "MẬT", "DỰ THẢO", "Dự thảo lần 2": a mark beside the components
+    DIGITAL_SIGNATURE = "digital_signature"  # "Ký bởi: …", "Thời gian ký: …": a digital signature's stamp
     TYPE_NAME = "type_name"  # "QUYẾT ĐỊNH", "KẾ HOẠCH"
     CAPS = "caps"  # any other line in capitals
     TEXT = "text"
@@ -215,6 +216,7 @@ class Role(StrEnum):
     BULLET = "bullet"
     PAGE_NUMBER = "page_number"
     MARK = "mark"
+    DIGITAL_SIGNATURE = "digital_signature"
     TYPE_NAME = "type_name"
     CAPS = "caps"
     TEXT = "text"
@@ -377,6 +379,7 @@ class Document:
     co_signatures: list[Signature] = field(default_factory=list)  # beside `signature`: a Biên bản's thư ký (Mẫu 1.9)
     party: bool = False  # headed "ĐẢNG CỘNG SẢN VIỆT NAM": a document of the Party's own system, outside NĐ 30
     marks: list[str] = field(default_factory=list)  # "KHẨN", "MẬT", "DỰ THẢO" as printed (nd30.URGENCY_MARKS …)
+    digital_signature: list[str] = field(default_factory=list)  # the lines a signing tool drew: "Ký bởi: …"
 
     def nodes(self):
         for node in self.body:

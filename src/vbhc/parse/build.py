@@ -611,8 +611,11 @@ class _DocBuilder:
             if i > start and self.starts_new_document(i):
                 break
             self.pos = i
-            handler = getattr(self, self.state)
-            handler(lines[i])
+            if lines[i].kind == K.DIGITAL_SIGNATURE:  # wherever the signing tool drew it: no part of the text
+                self.doc.digital_signature.append(squash(self.text(lines[i])))
+                self.keep(lines[i])
+            else:
+                getattr(self, self.state)(lines[i])
             i += 1
         self.finish_header()
         for node in self.doc.nodes():

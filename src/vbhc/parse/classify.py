@@ -9,7 +9,13 @@ import regex as re
 from vbhc import rx
 from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
-from vbhc.parse.patterns import LINE_PATTERNS, TYPE_NAMES_FOLDED, TYPE_WITH_QUALIFIER
+from vbhc.parse.patterns import (
+    DIGITAL_SIGNATURE_DETAIL,
+    DIGITAL_SIGNATURE_REACH,
+    LINE_PATTERNS,
+    TYPE_NAMES_FOLDED,
+    TYPE_WITH_QUALIFIER,
+)
 from vbhc.textnorm import fold, is_upper
 
 _LETTERS_ONLY = rx.compile(r"[^a-z]")
@@ -75,4 +81,19 @@ def classify(blocks: list[Block]) -> list[Line]:
             continue
         kind, fields = classify_text(block.text)
         lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
+    mark_digital_signatures(lines)
     return lines
+
+
+def mark_digital_signatures(lines: list[Line]) -> None:
+    """"Email: …", "Cơ quan: …" near a digital signature's "Ký bởi: …" are that stamp's details; a
+    "Ký bởi: …" with no other line of a stamp near it is text."""
+    stamps = [i for i, ln in enumerate(lines) if ln.kind == LineKind.DIGITAL_SIGNATURE]
+    for i in stamps:
+        near = range(max(0, i - DIGITAL_SIGNATURE_REACH), min(len(lines), i + DIGITAL_SIGNATURE_REACH + 1))
+        details = [j for j in near if lines[j].kind in (LineKind.TEXT, LineKind.CAPS)
+                   and DIGITAL_SIGNATURE_DETAIL.match(lines[j].text)]
+        for j in details:
+            lines[j].kind, lines[j].fields = LineKind.DIGITAL_SIGNATURE, None
+        if not details and not any(j != i and lines[j].kind == LineKind.DIGITAL_SIGNATURE for j in near):
+            lines[i].kind = LineKind.CAPS if is_upper(lines[i].text) else LineKind.TEXT

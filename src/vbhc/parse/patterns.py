@@ -84,6 +84,18 @@ _MARKS = _words((*URGENCY_MARKS, *SECRECY_MARKS, *CIRCULATION_MARKS))
 _DRAFT = (r"(?:BẢN\s+|Bản\s+)?(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s*\d{1,2}|\s+\d{1,2}|\s+(?:ngày\s+)?"
           r"\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)?")
 
+# What a digital signature's stamp says (VGCA, VNPT-CA, the Government portal's "Người ký: CỔNG THÔNG TIN
+# ĐIỆN TỬ CHÍNH PHỦ", Adobe's "Digitally signed by"): drawn on the page by the signing tool, not written by the
+# drafter. A line of its details ("Email: …", "Cơ quan: …") is one only next to such a line, and a stamp is
+# at least two lines (`DIGITAL_SIGNATURE_DETAIL`, `classify.mark_digital_signatures`): "Người ký: …" alone
+# may be a form's own field.
+_SIGNED = (r"(?:Người\s+ký|Ký\s+bởi|Được\s+ký\s+bởi|Signed\s+by)\s*:\s*\S|Digitally\s+signed\s+by\s+\S"
+           r"|(?:Thời\s+gian\s+ký|Ngày\s+ký|Ngày\s+giờ\s+ký)\s*:\s*\d"
+           r"|Signature\s+(?:Not\s+Verified|Valid|Verified)\b")
+DIGITAL_SIGNATURE_DETAIL = rx.compile(r"^(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị|Tổ\s+chức|Lý\s+do|Nơi\s+ký|Reason|"
+                                      r"Location|Date)\s*:", re.I)
+DIGITAL_SIGNATURE_REACH = 3  # lines: how far a detail may stand from the stamp's own line (columns interleave)
+
 Reader = Callable[[re.Match[str]], Fields | None]
 K = LineKind
 BULLET_MARKS = "-–—+•*·▪●○◦➢✓"
@@ -138,6 +150,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
      "-–+•" + POINT_LETTERS),
     (K.BULLET, rx.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
     (K.PAGE_NUMBER, rx.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
+    (K.DIGITAL_SIGNATURE, rx.compile(r"^(?:" + _SIGNED + ")", re.I), _none, "NKĐSDTnkđsdt"),
     (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
 ]
 

@@ -1,0 +1,100 @@
+"""A digital signature's stamp, as signing tools draw it on the page ("Ký bởi: …", "Email: …", "Cơ quan: …",
+"Thời gian ký: … +07:00"; the Government portal's "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"; Adobe's
+"Digitally signed by"): kept in `Document.digital_signature`, wherever it stands, and never read as the
+header, the body or the signature block. Before, a stamp over the header split a decision in two and
+lost its parent agency; one under the Tiêu ngữ cost the type and the date (two false errors)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from parse_helpers import parse_text
+
+from vbhc.check import run_rules
+from vbhc.model import LineKind
+from vbhc.parse.classify import classify_text
+from vbhc.writers.json import parsed_dict
+
+DECISION = """\
+ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 05/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Nghệ An, ngày 05 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch cải cách hành chính năm 2026
+ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Theo đề nghị của Giám đốc Sở Nội vụ.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.
+Điều 2. Quyết định này có hiệu lực từ ngày ký./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+STAMPS = {
+    "VGCA": "Ký bởi: Ủy ban Nhân dân tỉnh Nghệ An\nEmail: ubnd@nghean.gov.vn\nCơ quan: Tỉnh Nghệ An\n"
+            "Thời gian ký: 05.02.2026 10:20:33 +07:00\n",
+    "the Government portal": "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: thongtinchinhphu@chinhphu.vn\n"
+                             "Cơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 05.02.2026 15:20:36 +07:00\n",
+    "Adobe": "Digitally signed by Nguyen Van A\nDate: 2026.02.05 10:20:33 +07'00'\n",
+}
+PLACES = {"over the header": "ỦY BAN NHÂN DÂN\nTỈNH", "under the Tiêu ngữ": "Nghệ An, ngày",
+          "in the body": "Điều 2.", "between position and signer": "Nguyễn Văn A", "at the end": None}
+
+
+def placed(stamp: str, before: str | None) -> str:
+    return DECISION + stamp if before is None else DECISION.replace(before, stamp + before, 1)
+
+
+FACTS = [("Quyết định", "05", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "2026-02-05",
+          "Ban hành Kế hoạch cải cách hành chính năm 2026", "Nguyễn Văn A", 2, [])]
+
+
+def facts(text: str) -> list[tuple]:
+    return [(d.doc_type, d.number, d.issuer, d.date, d.title, d.signature.signer if d.signature else None,
+             len(d.body), d.problems) for d in parse_text(text).documents]
+
+
+@pytest.mark.parametrize("where", PLACES)
+@pytest.mark.parametrize("tool", STAMPS)
+def test_a_stamp_anywhere_leaves_the_document_as_it_was(tool: str, where: str) -> None:
+    text = placed(STAMPS[tool], PLACES[where])
+    assert facts(text) == facts(DECISION) == FACTS
+    [doc] = parse_text(text).documents
+    assert doc.digital_signature == STAMPS[tool].splitlines()
+    assert [f.rule for f in run_rules(parse_text(text))[0]] == [f.rule for f in run_rules(parse_text(DECISION))[0]]
+
+
+def test_the_stamp_is_in_the_json() -> None:
+    got = json.loads(json.dumps(parsed_dict(parse_text(placed(STAMPS["VGCA"], None)))))
+    assert got["documents"][0]["digital_signature"][-1] == "Thời gian ký: 05.02.2026 10:20:33 +07:00"
+
+
+@pytest.mark.parametrize("line", ["Người ký văn bản chịu trách nhiệm trước pháp luật.", "Email: vanphong@nghean.gov.vn",
+                                  "Cơ quan: Sở Nội vụ"])
+def test_lines_alike_are_no_stamp(line: str) -> None:
+    assert classify_text(line)[0] != LineKind.DIGITAL_SIGNATURE
+
+
+def test_a_signed_by_field_alone_is_the_documents_own_text() -> None:
+    # a form's "Người ký: …" with nothing of a stamp near it stays in the body
+    text = DECISION.replace("Điều 2.", "Người ký: Chủ tịch Ủy ban nhân dân tỉnh.\nĐiều 2.")
+    [doc] = parse_text(text).documents
+    assert doc.digital_signature == []
+    assert any("Người ký: Chủ tịch" in (n.text or "") for n in doc.nodes())
+
+
+def test_the_outline_names_the_stamp() -> None:
+    from vbhc.writers.tree import document_tree
+
+    [doc] = parse_text(placed(STAMPS["Adobe"], None)).documents
+    assert "  Chữ ký số: Digitally signed by Nguyen Van A; Date: 2026.02.05 10:20:33 +07'00'" in document_tree(
+        doc, 0).splitlines()
