@@ -15,6 +15,7 @@ from vbhc.check import run_rules
 from vbhc.model import LineKind
 from vbhc.parse.classify import classify_text
 from vbhc.writers.json import parsed_dict
+from vbhc.writers.tree import document_tree
 
 DECISION = """\
 ỦY BAN NHÂN DÂN
@@ -93,8 +94,6 @@ def test_a_signed_by_field_alone_is_the_documents_own_text() -> None:
 
 
 def test_the_outline_names_the_stamp() -> None:
-    from vbhc.writers.tree import document_tree
-
     [doc] = parse_text(placed(STAMPS["Adobe"], None)).documents
     assert "  Chữ ký số: Digitally signed by Nguyen Van A; Date: 2026.02.05 10:20:33 +07'00'" in document_tree(
         doc, 0).splitlines()
