@@ -46,6 +46,11 @@ STAMPS = {
     "the Government portal": "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nEmail: thongtinchinhphu@chinhphu.vn\n"
                              "Cơ quan: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 05.02.2026 15:20:36 +07:00\n",
     "Adobe": "Digitally signed by Nguyen Van A\nDate: 2026.02.05 10:20:33 +07'00'\n",
+    # the văn thư's signature on a plan in a file of its own (PL I, Phần I, mục II.8.b): number, then time
+    "the decree's, on an attachment": "2228/QĐ-UBND\n05.02.2026 10:20:33 +07:00\n",
+    "the decree's, in ISO 8601": "2228/QĐ-UBND 2026-02-05T10:20:33+07:00\n",
+    # an electronic copy (Phần II, mục I.3): the form, the copier in lower case, the time
+    "a copy's": "SAO Y\nSở Nội vụ\n05.02.2026 10:20:33 +07:00\n",
 }
 PLACES = {"over the header": "ỦY BAN NHÂN DÂN\nTỈNH", "under the Tiêu ngữ": "Nghệ An, ngày",
           "in the body": "Điều 2.", "between position and signer": "Nguyễn Văn A", "at the end": None}
@@ -74,13 +79,35 @@ def test_a_stamp_anywhere_leaves_the_document_as_it_was(tool: str, where: str) -
     assert [f.rule for f in run_rules(parse_text(text))[0]] == [f.rule for f in run_rules(parse_text(DECISION))[0]]
 
 
+PLAN = """\
+ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+KẾ HOẠCH
+Cải cách hành chính năm 2025
+(Kèm theo Quyết định số 2228/QĐ-UBND ngày 15/7/2025 của UBND tỉnh)
+I. MỤC TIÊU
+1. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%./.
+"""
+
+
+@pytest.mark.parametrize("stamp", ["2228/QĐ-UBND\n15.07.2025 10:20:33 +07:00\n",
+                                   "2228/QĐ-UBND 2025-07-15T10:20:33+07:00\n"])
+def test_a_plan_in_a_file_of_its_own_keeps_its_header_under_the_stamp(stamp: str) -> None:
+    # before, the stamp was read as the issuing agency: six false errors and no type, title or body
+    parsed = parse_text(stamp + PLAN)
+    [doc] = parsed.documents
+    assert (doc.doc_type, doc.issuer, doc.title, doc.digital_signature) == (
+        "Kế hoạch", "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "Cải cách hành chính năm 2025", stamp.splitlines())
+    assert [f for f in run_rules(parsed)[0] if f.severity == "error"] == []
+
+
 def test_the_stamp_is_in_the_json() -> None:
     got = json.loads(json.dumps(parsed_dict(parse_text(placed(STAMPS["VGCA"], None)))))
     assert got["documents"][0]["digital_signature"][-1] == "Thời gian ký: 05.02.2026 10:20:33 +07:00"
 
 
 @pytest.mark.parametrize("line", ["Người ký văn bản chịu trách nhiệm trước pháp luật.", "Email: vanphong@nghean.gov.vn",
-                                  "Cơ quan: Sở Nội vụ"])
+                                  "Cơ quan: Sở Nội vụ", "2228/QĐ-UBND", "15/07/2025 08:00", "SAO Y"])
 def test_lines_alike_are_no_stamp(line: str) -> None:
     assert classify_text(line)[0] != LineKind.DIGITAL_SIGNATURE
 

@@ -60,8 +60,9 @@ CASES: dict[LineKind, tuple[list[str], list[str]]] = {
     K.BULLET: (["- Nội dung thứ nhất", "+ Ý phụ", "• Mục chấm"], ["-", "—"]),
     K.PAGE_NUMBER: (["2", "12", "105"], ["1234"]),  # "- 3 -" in the body reads as a bullet
     K.DIGITAL_SIGNATURE: (["Ký bởi: Sở Nội vụ", "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ",
-                           "Thời gian ký: 17.03.2026 15:20:36 +07:00", "Digitally signed by Nguyen Van A"],
-                          ["Người ký văn bản", "Email: a@b.vn", "Thời gian ký kết hợp đồng"]),
+                           "Thời gian ký: 17.03.2026 15:20:36 +07:00", "Digitally signed by Nguyen Van A",
+                           "15.07.2025 10:20:33 +07:00", "2228/QĐ-UBND 2025-07-15T10:20:33+07:00"],
+                          ["Người ký văn bản", "Email: a@b.vn", "Thời gian ký kết hợp đồng", "15/07/2025 08:00"]),
     K.MARK: (["KHẨN", "HỎA TỐC", "HOẢ TỐC HẸN GIỜ", "TỐI MẬT", "LƯU HÀNH NỘI BỘ", "DỰ THẢO", "Dự thảo lần 2",
               "(Dự thảo)", "Dự thảo ngày 15/8/2025"], ["KHẨN TRƯƠNG", "Dự thảo Kế hoạch", "MẬT KHẨU"]),
     K.TYPE_NAME: (["QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"], ["QUYẾT TÂM"]),

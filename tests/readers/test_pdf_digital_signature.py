@@ -1,5 +1,6 @@
 """A digital signature's stamp on a printed PDF (small lines over the Quốc hiệu and beside the signer, as a
-signing tool draws them) is kept apart: the header, the signature and the findings are the .docx's."""
+signing tool draws them; the number and signing time the decree puts at the top right of a plan in a file of
+its own, PL I, Phần I, mục II.8.b) is kept apart: the header, the signature and the findings are the .docx's."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ PLAN = EVAL / "so-tai-chinh-bang-nhiem-vu.docx"
 OVER_THE_HEADER = ["Ký bởi: Sở Tài chính", "Email: stc@nghean.gov.vn", "Cơ quan: Tỉnh Nghệ An",
                    "Thời gian ký: 29.07.2025 10:20:33 +07:00"]
 BY_THE_SIGNER = ["Ký bởi: Trịnh Thanh Hải", "Thời gian ký: 29.07.2025 10:19:02 +07:00"]
+TOP_RIGHT = ["3310/KH-STC", "29.07.2025 10:20:33 +07:00"]
 
 
 def _stamp(cell, before, lines: list[str]) -> None:
@@ -35,7 +37,7 @@ def _stamp(cell, before, lines: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def stamped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def stamped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not SOFFICE:
         pytest.skip("LibreOffice chưa được cài: apt-get install libreoffice-writer-nogui fonts-liberation2")
     folder = tmp_path_factory.mktemp("stamped")
@@ -44,17 +46,29 @@ def stamped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     _stamp(header, header.paragraphs[0], OVER_THE_HEADER)
     signer = next(p for p in closing.paragraphs if p.text == "Trịnh Thanh Hải")
     _stamp(closing, signer, BY_THE_SIGNER)
-    path = folder / "stamped.docx"
-    doc.save(str(path))
+    doc.save(str(folder / "stamped.docx"))
+    corner = docx.Document(str(PLAN))
+    first = corner.element.body[0]
+    for text in TOP_RIGHT:
+        para = corner.add_paragraph(text)
+        para.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+        para.runs[0].font.size = Pt(10)
+        first.addprevious(para._p)
+    corner.save(str(folder / "corner.docx"))
     subprocess.run([SOFFICE, f"-env:UserInstallation={(folder / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), str(path)], check=True, capture_output=True, timeout=300)
-    return path, folder / "stamped.pdf"
+                    "--outdir", str(folder), str(folder / "stamped.docx"), str(folder / "corner.docx")],
+                   check=True, capture_output=True, timeout=300)
+    return folder
+
+
+CASES = {"stamped": OVER_THE_HEADER + BY_THE_SIGNER, "corner": TOP_RIGHT}
 
 
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
-def test_the_stamp_is_kept_apart(stamped: tuple[Path, Path], kind: str) -> None:
-    path = stamped[0] if kind == "docx" else stamped[1]
+@pytest.mark.parametrize("name", CASES)
+def test_the_stamp_is_kept_apart(stamped: Path, name: str, kind: str) -> None:
+    path = stamped / f"{name}.{kind}"
     assert facts(path) == facts(PLAN)
     [doc] = parse_file(path).documents
-    assert doc.digital_signature == OVER_THE_HEADER + BY_THE_SIGNER
+    assert doc.digital_signature == CASES[name]
     assert errors(path) - errors(PLAN) <= ({"ND30.Font.TimesNewRoman"} if kind == "pdf" else set())

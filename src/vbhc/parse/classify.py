@@ -1,4 +1,5 @@
-"""First pass: say what each block is, without looking at its neighbours."""
+"""First pass: say what each block is from its own text; only the lines of a digital signature's stamp are
+judged by their neighbours (`mark_digital_signatures`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.parse.patterns import (
     DIGITAL_SIGNATURE_DETAIL,
+    DIGITAL_SIGNATURE_LINE_MAX,
     DIGITAL_SIGNATURE_REACH,
     LINE_PATTERNS,
+    SIGNING_TIME,
     TYPE_NAMES_FOLDED,
     TYPE_WITH_QUALIFIER,
 )
@@ -81,19 +84,37 @@ def classify(blocks: list[Block]) -> list[Line]:
             continue
         kind, fields = classify_text(block.text)
         lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
-    mark_digital_signatures(lines)
+    mark_digital_signatures(lines, blocks)
     return lines
 
 
-def mark_digital_signatures(lines: list[Line]) -> None:
-    """"Email: …", "Cơ quan: …" near a digital signature's "Ký bởi: …" are that stamp's details; a
+def mark_digital_signatures(lines: list[Line], blocks: list[Block]) -> None:
+    """The lines of a digital signature's stamp around the ones classified as such: "Email: …", "Cơ quan:
+    …", a number and symbol near one are its details, a short line of text between two of its lines in its
+    column is one of it (a copier's name, in lower case: never an agency's line of the header beside it); a
     "Ký bởi: …" with no other line of a stamp near it is text."""
-    stamps = [i for i, ln in enumerate(lines) if ln.kind == LineKind.DIGITAL_SIGNATURE]
-    for i in stamps:
-        near = range(max(0, i - DIGITAL_SIGNATURE_REACH), min(len(lines), i + DIGITAL_SIGNATURE_REACH + 1))
-        details = [j for j in near if lines[j].kind in (LineKind.TEXT, LineKind.CAPS)
-                   and DIGITAL_SIGNATURE_DETAIL.match(lines[j].text)]
-        for j in details:
-            lines[j].kind, lines[j].fields = LineKind.DIGITAL_SIGNATURE, None
-        if not details and not any(j != i and lines[j].kind == LineKind.DIGITAL_SIGNATURE for j in near):
+    stamp = LineKind.DIGITAL_SIGNATURE
+    found = [i for i, ln in enumerate(lines) if ln.kind == stamp]
+    if not found:
+        return
+    for i in found:
+        for j in _near(i, len(lines)):
+            if lines[j].kind in _PLAIN_KINDS and DIGITAL_SIGNATURE_DETAIL.match(lines[j].text):
+                lines[j].kind, lines[j].fields = stamp, None
+    for i in range(1, len(lines) - 1):
+        before, here, after = lines[i - 1], lines[i], lines[i + 1]
+        if before.kind == stamp == after.kind and here.kind == LineKind.TEXT \
+                and len(here.text) <= DIGITAL_SIGNATURE_LINE_MAX \
+                and blocks[before.index].column == blocks[here.index].column == blocks[after.index].column:
+            here.kind, here.fields = stamp, None
+    for i in found:
+        if not SIGNING_TIME.match(lines[i].text) and not any(j != i and lines[j].kind == stamp
+                                                            for j in _near(i, len(lines))):
             lines[i].kind = LineKind.CAPS if is_upper(lines[i].text) else LineKind.TEXT
+
+
+_PLAIN_KINDS = (LineKind.TEXT, LineKind.CAPS)
+
+
+def _near(i: int, n: int) -> range:
+    return range(max(0, i - DIGITAL_SIGNATURE_REACH), min(n, i + DIGITAL_SIGNATURE_REACH + 1))

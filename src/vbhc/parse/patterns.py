@@ -84,17 +84,26 @@ _MARKS = _words((*URGENCY_MARKS, *SECRECY_MARKS, *CIRCULATION_MARKS))
 _DRAFT = (r"(?:BẢN\s+|Bản\s+)?(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s*\d{1,2}|\s+\d{1,2}|\s+(?:ngày\s+)?"
           r"\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)?")
 
-# What a digital signature's stamp says (VGCA, VNPT-CA, the Government portal's "Người ký: CỔNG THÔNG TIN
-# ĐIỆN TỬ CHÍNH PHỦ", Adobe's "Digitally signed by"): drawn on the page by the signing tool, not written by the
-# drafter. A line of its details ("Email: …", "Cơ quan: …") is one only next to such a line, and a stamp is
-# at least two lines (`DIGITAL_SIGNATURE_DETAIL`, `classify.mark_digital_signatures`): "Người ký: …" alone
-# may be a form's own field.
-_SIGNED = (r"(?:Người\s+ký|Ký\s+bởi|Được\s+ký\s+bởi|Signed\s+by)\s*:\s*\S|Digitally\s+signed\s+by\s+\S"
-           r"|(?:Thời\s+gian\s+ký|Ngày\s+ký|Ngày\s+giờ\s+ký)\s*:\s*\d"
-           r"|Signature\s+(?:Not\s+Verified|Valid|Verified)\b")
-DIGITAL_SIGNATURE_DETAIL = rx.compile(r"^(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị|Tổ\s+chức|Lý\s+do|Nơi\s+ký|Reason|"
-                                      r"Location|Date)\s*:", re.I)
+# What a digital signature's stamp says, drawn on the page by the signing tool, not written by the drafter:
+# VGCA's and VNPT-CA's "Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: 15.07.2025 10:20:33 +07:00";
+# the Government portal's "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"; Adobe's "Digitally signed by";
+# and what the decree has the văn thư put at the top right of a plan or appendix in a file of its own, or of
+# an electronic copy: the number and symbol, a copy's form and copier, and the signing time to the second
+# (PL I, Phần I, mục II.8.b and III.1.c; Phần II, mục I.3: "2228/QĐ-UBND" / "15.07.2025 10:20:33 +07:00").
+# A signing time is a stamp alone; "Ký bởi: …" is one only with another line of a stamp near it ("Người
+# ký: …" may be a form's own field); the details are stamps only near one (`classify.mark_digital_signatures`).
+_DATE_TIME = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})(?:T|\s*,?\s*)\d{1,2}:\d{2}"
+              r"(?::\d{2}(?:\.\d+)?(?:\s*(?:[+-]\d{2}:?\d{2}|GMT\s*[+-]\s*\d{1,2}|Z))?|\s*(?:[+-]\d{2}:?\d{2}|GMT\s*[+-]\s*\d{1,2}))"
+              r"|\d{1,2}:\d{2}:\d{2}\s+(?:ngày\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{4}")
+SIGNING_TIME = rx.compile(r"^(?:(?:Thời\s+gian\s+ký|Ngày\s+ký|Ngày\s+giờ\s+ký)\s*:\s*\d.*"
+                          r"|Signature\s+(?:Not\s+Verified|Valid|Verified)\b.*"
+                          r"|(?:\d+/[\p{L}\d&.\-]+[\s,;]+)?(?:" + _DATE_TIME + r")\s*)$", re.I)
+_SIGNED_BY = r"(?:Người\s+ký|Ký\s+bởi|Được\s+ký\s+bởi|Signed\s+by)\s*:\s*\S|Digitally\s+signed\s+by\s+\S"
+DIGITAL_SIGNATURE_DETAIL = rx.compile(r"^(?:(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị|Tổ\s+chức|Lý\s+do|Nơi\s+ký|"
+                                      r"Reason|Location|Date)\s*:|\d+/[\p{Lu}Đ][\p{L}\d&.\-]*$|"
+                                      r"(?:SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)$)", re.I)
 DIGITAL_SIGNATURE_REACH = 3  # lines: how far a detail may stand from the stamp's own line (columns interleave)
+DIGITAL_SIGNATURE_LINE_MAX = 80  # characters: a line between two lines of a stamp is one of it (a copier's name)
 
 Reader = Callable[[re.Match[str]], Fields | None]
 K = LineKind
@@ -150,7 +159,8 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
      "-–+•" + POINT_LETTERS),
     (K.BULLET, rx.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
     (K.PAGE_NUMBER, rx.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
-    (K.DIGITAL_SIGNATURE, rx.compile(r"^(?:" + _SIGNED + ")", re.I), _none, "NKĐSDTnkđsdt"),
+    (K.DIGITAL_SIGNATURE, rx.compile(r"^(?:" + _SIGNED_BY + ")", re.I), _none, "NKĐSDnkđsd"),
+    (K.DIGITAL_SIGNATURE, SIGNING_TIME, _none, "TtNnSs0123456789"),
     (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
 ]
 
