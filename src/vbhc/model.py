@@ -179,6 +179,7 @@ class LineKind(StrEnum):
     PAGE_NUMBER = "page_number"
     MARK = "mark"  # "KHẨN", "MẬT", "DỰ THẢO", "Dự thảo lần 2": a mark beside the components
     DIGITAL_SIGNATURE = "digital_signature"  # "Ký bởi: …", "Thời gian ký: …": a digital signature's stamp
+    CONTACT = "contact"  # "ĐT: …, Fax: …", "E-mail: …, Website: …": the agency's address and contacts (ô số 13)
     TYPE_NAME = "type_name"  # "QUYẾT ĐỊNH", "KẾ HOẠCH"
     CAPS = "caps"  # any other line in capitals
     TEXT = "text"
@@ -217,6 +218,7 @@ class Role(StrEnum):
     PAGE_NUMBER = "page_number"
     MARK = "mark"
     DIGITAL_SIGNATURE = "digital_signature"
+    CONTACT = "contact"
     TYPE_NAME = "type_name"
     CAPS = "caps"
     TEXT = "text"
@@ -380,6 +382,7 @@ class Document:
     party: bool = False  # headed "ĐẢNG CỘNG SẢN VIỆT NAM": a document of the Party's own system, outside NĐ 30
     marks: list[str] = field(default_factory=list)  # "KHẨN", "MẬT", "DỰ THẢO" as printed (nd30.URGENCY_MARKS …)
     digital_signature: list[str] = field(default_factory=list)  # the lines a signing tool drew: "Ký bởi: …"
+    contact: list[str] = field(default_factory=list)  # the agency's address and contacts, as printed (ô số 13)
 
     def nodes(self):
         for node in self.body:

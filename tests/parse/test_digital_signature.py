@@ -10,6 +10,7 @@ import json
 
 import pytest
 from parse_helpers import parse_text
+from test_nothing_lost import assert_nothing_lost
 
 from vbhc.check import run_rules
 from vbhc.model import LineKind
@@ -76,6 +77,7 @@ def test_a_stamp_anywhere_leaves_the_document_as_it_was(tool: str, where: str) -
     assert facts(text) == facts(DECISION) == FACTS
     [doc] = parse_text(text).documents
     assert doc.digital_signature == STAMPS[tool].splitlines()
+    assert_nothing_lost(parse_text(text))  # and the Markdown keeps it where it stands
     assert [f.rule for f in run_rules(parse_text(text))[0]] == [f.rule for f in run_rules(parse_text(DECISION))[0]]
 
 

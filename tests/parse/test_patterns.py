@@ -63,6 +63,8 @@ CASES: dict[LineKind, tuple[list[str], list[str]]] = {
                            "Thời gian ký: 17.03.2026 15:20:36 +07:00", "Digitally signed by Nguyen Van A",
                            "15.07.2025 10:20:33 +07:00", "2228/QĐ-UBND 2025-07-15T10:20:33+07:00"],
                           ["Người ký văn bản", "Email: a@b.vn", "Thời gian ký kết hợp đồng", "15/07/2025 08:00"]),
+    K.CONTACT: (["ĐT: 0238.3844.555, Fax: 0238.3844.556", "E-mail: vp@nghean.gov.vn, Website: nghean.gov.vn"],
+                ["Điện thoại: 0912.345.678", "Địa chỉ liên hệ của đơn vị"]),
     K.MARK: (["KHẨN", "HỎA TỐC", "HOẢ TỐC HẸN GIỜ", "TỐI MẬT", "LƯU HÀNH NỘI BỘ", "DỰ THẢO", "Dự thảo lần 2",
               "(Dự thảo)", "Dự thảo ngày 15/8/2025"], ["KHẨN TRƯƠNG", "Dự thảo Kế hoạch", "MẬT KHẨU"]),
     K.TYPE_NAME: (["QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"], ["QUYẾT TÂM"]),

@@ -106,3 +106,24 @@ def test_real_margin_note_of_the_signing_system_is_a_page_header() -> None:
         pytest.skip(NO_REAL)
     note = [b for b in read_pdf(path).blocks if b.text.startswith("Cơ quan phát hành")]
     assert len(note) == 1 and note[0].part == "header"
+
+
+# A digital signature's box of small print drawn over the header (VGCA's "Ky boi: …" lines, 7 pt over the
+# 12–13 pt Quốc hiệu and Tiêu ngữ): before, its glyphs were read into the header's lines one by one
+# ("CONG HOA XA HO Ky I bo C i: H …"), and the Quốc hiệu, Tiêu ngữ, type and date were lost.
+SIGNATURE_BOX = ["Ky boi: So Noi vu", "Email: snv@lamdong.gov.vn", "Co quan: Tinh Lam Dong",
+                 "Thoi gian ky: 17.03.2026 15:20:36 +07:00"]
+
+
+@pytest.mark.parametrize("top", [48, 62, 80])
+def test_a_signature_box_over_the_header_is_read_apart(tmp_path: Path, top: float) -> None:
+    box = Annotation((330, top - 10, 560, top + 40),
+                     [Text(400, top + i * 8, t, 7) for i, t in enumerate(SIGNATURE_BOX)])
+    path = write(tmp_path, [[box]])
+    body = [b.text for b in read_pdf(path).blocks if b.part == "body"]
+    assert "CONG HOA XA HOI CHU NGHIA VIET NAM" in body and "Doc lap - Tu do - Hanh phuc" in body
+    [doc] = parse_file(path).documents
+    assert (doc.national_title, doc.motto, doc.issuer) == (
+        "CONG HOA XA HOI CHU NGHIA VIET NAM", "Doc lap - Tu do - Hanh phuc", "UBND TINH LAM DONG SO NOI VU")
+    assert doc.digital_signature == [t for t in SIGNATURE_BOX if t in body]  # a line in the top band is a page header
+    assert doc.digital_signature[-1] == SIGNATURE_BOX[-1]

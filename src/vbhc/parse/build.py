@@ -406,6 +406,11 @@ class _DocBuilder:
         prev = self.doc.lines[-1] if self.doc.lines else None
         return prev is not None and _END_MARK.search(self.text(prev)) is not None
 
+    def in_content_table(self, line: Line) -> bool:
+        """A cell of a table of the content (not one laying out the header or the signature): what a cell
+        holds is the table's, whatever it looks like (the decree's own table shows a contacts line)."""
+        return self.blocks[line.index].table is not None and not self.layout_table(line)
+
     def in_body_table(self, line: Line) -> bool:
         """A cell of a table that is content (a task table, an appendix's table), not header layout."""
         return self.blocks[line.index].table is not None and not self.layout_table(line)
@@ -611,8 +616,8 @@ class _DocBuilder:
             if i > start and self.starts_new_document(i):
                 break
             self.pos = i
-            if lines[i].kind == K.DIGITAL_SIGNATURE:  # wherever the signing tool drew it: no part of the text
-                self.doc.digital_signature.append(squash(self.text(lines[i])))
+            if lines[i].kind in _SET_ASIDE and not self.in_content_table(lines[i]):  # not the document's text
+                _SET_ASIDE[lines[i].kind](self.doc).append(squash(self.text(lines[i])))
                 self.keep(lines[i])
             else:
                 getattr(self, self.state)(lines[i])
@@ -645,6 +650,10 @@ class _DocBuilder:
 
 
 Step = Callable[[_DocBuilder, Line], bool]
+
+# Lines kept apart wherever they stand, and the field of the document they go to.
+_SET_ASIDE: dict[LineKind, Callable[[Document], list[str]]] = {
+    K.DIGITAL_SIGNATURE: lambda doc: doc.digital_signature, K.CONTACT: lambda doc: doc.contact}
 
 # What each kind of line does in the header; a plain text line is judged by `text_in_header`.
 HEADER_STEPS: dict[LineKind, Step] = {

@@ -11,6 +11,9 @@ from vbhc import rx
 from vbhc.model import Block, Fields, Line, LineKind, TypeNameField
 from vbhc.nd30 import QUOC_HIEU, TIEU_NGU
 from vbhc.parse.patterns import (
+    ADDRESS_FIRST,
+    CONTACT_LABEL,
+    CONTACT_LINE,
     DIGITAL_SIGNATURE_DETAIL,
     DIGITAL_SIGNATURE_LINE_MAX,
     DIGITAL_SIGNATURE_REACH,
@@ -85,7 +88,25 @@ def classify(blocks: list[Block]) -> list[Line]:
         kind, fields = classify_text(block.text)
         lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
     mark_digital_signatures(lines, blocks)
+    mark_contacts(lines)
     return lines
+
+
+def mark_contacts(lines: list[Line]) -> None:
+    """Runs of lines that begin with a contact label ("ĐT:", "E-mail:") and hold two labels together are the
+    agency's contacts (ô số 13), with the address line before them ("Số 3 đường Trường Thi, …")."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (lines[j].kind == LineKind.CONTACT or (
+                lines[j].kind in _PLAIN_KINDS and CONTACT_LINE.match(lines[j].text))):
+            j += 1
+        if j > i and sum(len(CONTACT_LABEL.findall(ln.text)) for ln in lines[i:j]) >= 2:
+            first = i - 1 if i and lines[i - 1].kind in (*_PLAIN_KINDS, LineKind.SO_KY_HIEU) \
+                and ADDRESS_FIRST.match(lines[i - 1].text) else i
+            for ln in lines[first:j]:
+                ln.kind, ln.fields = LineKind.CONTACT, None
+        i = max(j, i + 1)
 
 
 def mark_digital_signatures(lines: list[Line], blocks: list[Block]) -> None:

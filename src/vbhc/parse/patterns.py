@@ -90,20 +90,35 @@ _DRAFT = (r"(?:BẢN\s+|Bản\s+)?(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|
 # and what the decree has the văn thư put at the top right of a plan or appendix in a file of its own, or of
 # an electronic copy: the number and symbol, a copy's form and copier, and the signing time to the second
 # (PL I, Phần I, mục II.8.b and III.1.c; Phần II, mục I.3: "2228/QĐ-UBND" / "15.07.2025 10:20:33 +07:00").
-# A signing time is a stamp alone; "Ký bởi: …" is one only with another line of a stamp near it ("Người
-# ký: …" may be a form's own field); the details are stamps only near one (`classify.mark_digital_signatures`).
+# Some tools print it without tone marks ("Ky boi:"). A signing time is a stamp alone; "Ký bởi: …" is one
+# only with another line of a stamp near it ("Người ký: …" may be a form's own field); the details are
+# stamps only near one (`classify.mark_digital_signatures`).
+_ZONE = r"(?:[+-]\d{2}:?\d{2}|GMT\s*[+-]\s*\d{1,2}|Z)"
+# a date, then the time to the second or with its zone (a time to the minute alone is a schedule's)
 _DATE_TIME = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})(?:T|\s*,?\s*)\d{1,2}:\d{2}"
-              r"(?::\d{2}(?:\.\d+)?(?:\s*(?:[+-]\d{2}:?\d{2}|GMT\s*[+-]\s*\d{1,2}|Z))?|\s*(?:[+-]\d{2}:?\d{2}|GMT\s*[+-]\s*\d{1,2}))"
+              r"(?::\d{2}(?:\.\d+)?(?:\s*" + _ZONE + r")?|\s*" + _ZONE + r")"
               r"|\d{1,2}:\d{2}:\d{2}\s+(?:ngày\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{4}")
-SIGNING_TIME = rx.compile(r"^(?:(?:Thời\s+gian\s+ký|Ngày\s+ký|Ngày\s+giờ\s+ký)\s*:\s*\d.*"
+SIGNING_TIME = rx.compile(r"^(?:(?:Th[ờo]i\s+gian\s+k[ýy]|Ng[àa]y\s+(?:gi[ờo]\s+)?k[ýy])\s*:\s*\d.*"
                           r"|Signature\s+(?:Not\s+Verified|Valid|Verified)\b.*"
                           r"|(?:\d+/[\p{L}\d&.\-]+[\s,;]+)?(?:" + _DATE_TIME + r")\s*)$", re.I)
-_SIGNED_BY = r"(?:Người\s+ký|Ký\s+bởi|Được\s+ký\s+bởi|Signed\s+by)\s*:\s*\S|Digitally\s+signed\s+by\s+\S"
-DIGITAL_SIGNATURE_DETAIL = rx.compile(r"^(?:(?:E-?mail|Cơ\s+quan|Chức\s+vụ|Đơn\s+vị|Tổ\s+chức|Lý\s+do|Nơi\s+ký|"
+_SIGNED_BY = (r"(?:Ng[ưu][ờo]i\s+k[ýy]|K[ýy]\s+b[ởo]i|[ĐD][ưu][ợo]c\s+k[ýy]\s+b[ởo]i|Signed\s+by)\s*:\s*\S"
+              r"|Digitally\s+signed\s+by\s+\S")
+DIGITAL_SIGNATURE_DETAIL = rx.compile(r"^(?:(?:E-?mail|C[ơo]\s+quan|Ch[ứu]c\s+v[ụu]|[ĐD][ơo]n\s+v[ịi]|T[ổo]\s+ch[ứu]c|"
+                                      r"L[ýy]\s+do|N[ơo]i\s+k[ýy]|"
                                       r"Reason|Location|Date)\s*:|\d+/[\p{Lu}Đ][\p{L}\d&.\-]*$|"
                                       r"(?:SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)$)", re.I)
 DIGITAL_SIGNATURE_REACH = 3  # lines: how far a detail may stand from the stamp's own line (columns interleave)
 DIGITAL_SIGNATURE_LINE_MAX = 80  # characters: a line between two lines of a stamp is one of it (a copier's name)
+
+# PL I, Phần I, mục III.4 (ô số 13): the agency's address, e-mail, website, telephone and fax, at the foot of
+# the first page ("Số 3 đường Trường Thi, TP Vinh" / "ĐT: 0238.3844.555, Fax: …" / "E-mail: …, Website: …").
+# Lines that begin so are the agency's contacts when two such labels stand together (one line or the next):
+# "Điện thoại: …" alone may be a Giấy mời's own text (`classify.mark_contacts`).
+_CONTACT = (r"(?:Địa\s+chỉ|ĐT|Đ/T|Điện\s+thoại|Fax|E-?mail|Website|Trang\s+thông\s+tin\s+điện\s+tử|"
+            r"Cổng\s+thông\s+tin\s+điện\s+tử)\s*:")
+CONTACT_LABEL = rx.compile(r"(?:^|[,;.]\s*|\s)" + _CONTACT, re.I)
+CONTACT_LINE = rx.compile(r"^" + _CONTACT, re.I)
+ADDRESS_FIRST = rx.compile(r"^Số\s*:?\s*\d+[\p{L}\d/]*\s*,?\s+(?:đường|phố|ngõ|ngách|hẻm|đại\s+lộ|quốc\s+lộ)\b", re.I)
 
 Reader = Callable[[re.Match[str]], Fields | None]
 K = LineKind
@@ -160,6 +175,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
     (K.BULLET, rx.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
     (K.PAGE_NUMBER, rx.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
     (K.DIGITAL_SIGNATURE, rx.compile(r"^(?:" + _SIGNED_BY + ")", re.I), _none, "NKĐSDnkđsd"),
+    (K.CONTACT, rx.compile(r"^" + _CONTACT + r".*?(?:[,;.]\s*|\s)" + _CONTACT, re.I), _none, "ĐđDdFfEeWwTtCc"),
     (K.DIGITAL_SIGNATURE, SIGNING_TIME, _none, "TtNnSs0123456789"),
     (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vbhc import rx
-from vbhc.model import Document, Node, ParsedFile
+from vbhc.model import Document, Line, Node, ParsedFile
 
 HEADING_LEVEL = {"part": 1, "chapter": 1, "section": 2, "article": 3}
 MD_SPECIAL = rx.compile(r"^[#>=]")
@@ -18,7 +18,19 @@ def _plain(text: str) -> str:
     return ("\\" + text) if MD_SPECIAL.match(text) else text
 
 
-def _node_lines(node: Node, depth: int) -> list[str]:
+def _node_lines(node: Node, depth: int, aside: list[Line] | None = None) -> list[str]:
+    """The node and its children; `aside` (in order, consumed) holds the lines kept apart from the body
+    (a signature's stamp, the contacts at a page's foot) that are written where they stand in it."""
+    out_before: list[str] = []
+    if aside and node.blocks:
+        while aside and aside[0].index < node.blocks[0]:
+            out_before.append(_plain(aside.pop(0).text) + "  ")
+        if out_before:
+            out_before.append("")
+    return out_before + _own_lines(node, depth, aside)
+
+
+def _own_lines(node: Node, depth: int, aside: list[Line] | None) -> list[str]:
     label = node.label or ""
     head = " ".join(x for x in (label, node.heading) if x)
     out: list[str] = []
@@ -42,7 +54,7 @@ def _node_lines(node: Node, depth: int) -> list[str]:
         out.append(line)
     out.append("")
     for child in node.children:
-        out.extend(_node_lines(child, depth + 1))
+        out.extend(_node_lines(child, depth + 1, aside))
     return out
 
 
@@ -62,9 +74,13 @@ def document_md(doc: Document, parsed: ParsedFile) -> str:
         else:
             out.append(_plain(line.text) + "  ")
     out.append("")
+    last_body = max(body, default=-1)
+    aside = [ln for ln in doc.lines[first_body:] if ln.index not in body and ln.index < last_body]
+    written = {ln.index for ln in aside}
     for node in doc.body:
-        out.extend(_node_lines(node, 0))
-    closing = [ln for ln in doc.lines[first_body:] if ln.index not in body]
+        out.extend(_node_lines(node, 0, aside))
+    written -= {ln.index for ln in aside}  # what is left of `aside` stood after the last node's first block
+    closing = [ln for ln in doc.lines[first_body:] if ln.index not in body and ln.index not in written]
     if closing:
         out.append("---")
         out.append("")

@@ -41,7 +41,7 @@ def _header_lines(doc: Document) -> list[str]:
         ("Địa danh, ngày", f"{doc.place or '?'}, {dates.display(doc.date) if doc.date else '?'}"
          if doc.place or doc.date else None),
         ("Trích yếu", doc.title), ("Kèm theo", doc.attached_to), ("Độ mật, khẩn, chỉ dẫn", ", ".join(doc.marks)),
-        ("Chữ ký số", "; ".join(doc.digital_signature)),
+        ("Chữ ký số", "; ".join(doc.digital_signature)), ("Địa chỉ, liên hệ", " / ".join(doc.contact)),
         ("Căn cứ", f"{len(doc.can_cu)} dòng" if doc.can_cu else None),
         ("Thể thức", f"văn bản của Đảng, theo {PARTY_GUIDE} (không kiểm tra theo Nghị định 30)"
          if doc.party and not doc.attached else None),

@@ -41,6 +41,7 @@ COLLAPSED_SPACE = 0.8  # × a space's width: a blank after a space glyph this wi
 MAX_COLLAPSED = 8
 STAMP_GAP = 3.0  # × size: a blank left for a stamp, narrower than this, does not cut the line
 SCRIPT_SIZE = 0.85  # a line of glyphs smaller than this × its neighbour's, inside its band, is a script
+SMALL_PRINT = 0.8  # a stamp's glyphs smaller than this × the page's usual size are its own lines
 
 
 _BOTTOM, _X0, _X1, _TOP, _SIZE = (itemgetter(k) for k in (0, 1, 2, 3, 6))
@@ -100,10 +101,23 @@ class Line:
 
 
 def page_lines(page: int, chars: list[Char], width: float) -> list[Line]:
-    """Group a page's chars into lines (top to bottom), then cut each line into segments."""
+    """Group a page's chars into lines (top to bottom), then cut each line into segments. A stamp's
+    small print (a signature's "Ký bởi: …" box drawn over the header) is grouped apart from the content it
+    overlaps, so that neither is read into the other glyph by glyph."""
     if not chars:
         return []
     chars = _u_horn(chars)
+    content, small_print = _small_print(chars)
+    groups = _merge_scripts(_group(content)) + _merge_scripts(_group(small_print))
+    groups.sort(key=lambda g: min(c[0] for c in g))
+    mid = width / 2
+    return [Line(page, segs) for segs in (split(g, mid, width) for g in groups) if segs]
+
+
+def _group(chars: list[Char]) -> list[list[Char]]:
+    """Chars by their bottom edge: a line is the chars within LINE_TOL × size of its first one's."""
+    if not chars:
+        return []
     chars.sort()
     groups: list[list[Char]] = []
     cur = [chars[0]]
@@ -118,9 +132,23 @@ def page_lines(page: int, chars: list[Char], width: float) -> list[Line]:
             ref = c[0]
             tol = LINE_TOL * c[6]
     groups.append(cur)
-    groups = _merge_scripts(groups)
-    mid = width / 2
-    return [Line(page, segs) for segs in (split(g, mid, width) for g in groups) if segs]
+    return groups
+
+
+def _small_print(chars: list[Char]) -> tuple[list[Char], list[Char]]:
+    """(the page's own glyphs and the stamps of its size, the stamps' glyphs in print smaller than
+    SMALL_PRINT × the page's usual size). The number and day a stamp fills a blank with are of the
+    content's size and stay with it."""
+    if not any(c[8] & STAMP for c in chars):
+        return chars, []
+    own = sorted(c[6] for c in chars if not c[8] & STAMP and not c[4].isspace())
+    if not own:
+        return chars, []
+    usual = own[len(own) // 2]
+    small = [c for c in chars if c[8] & STAMP and c[6] < SMALL_PRINT * usual]
+    if not small:
+        return chars, []
+    return [c for c in chars if not (c[8] & STAMP and c[6] < SMALL_PRINT * usual)], small
 
 
 def _u_horn(chars: list[Char]) -> list[Char]:
