@@ -599,11 +599,15 @@ class _DocBuilder:
             return not self.beside_signature(line)
         if k == K.CAPS:
             return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
-        if k == K.MARK:  # "DỰ THẢO" over the plan a Tờ trình submits
-            after = self.pending[i + 1: i + 4]
-            return any(ln.kind in (K.QUOC_HIEU, K.TYPE_NAME) for ln in after) or (
-                self.state == "closing" and self.pending_is_header(i + 1))
+        if k == K.MARK:
+            return self.mark_opens_document(i)
         return False
+
+    def mark_opens_document(self, i: int) -> bool:
+        """"DỰ THẢO" over the plan a Tờ trình submits: a header follows it."""
+        after = self.pending[i + 1: i + 4]
+        return any(ln.kind in (K.QUOC_HIEU, K.TYPE_NAME) for ln in after) or (
+            self.state == "closing" and self.pending_is_header(i + 1))
 
     def pending_is_header(self, i: int) -> bool:
         return any(ln.kind in (K.CAPS, K.KEM_THEO) for ln in self.pending[i: i + 3])
