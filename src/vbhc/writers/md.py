@@ -74,12 +74,8 @@ def document_md(doc: Document, parsed: ParsedFile) -> str:
         else:
             out.append(_plain(line.text) + "  ")
     out.append("")
-    last_body = max(body, default=-1)
-    aside = [ln for ln in doc.lines[first_body:] if ln.index not in body and ln.index < last_body]
-    written = {ln.index for ln in aside}
-    for node in doc.body:
-        out.extend(_node_lines(node, 0, aside))
-    written -= {ln.index for ln in aside}  # what is left of `aside` stood after the last node's first block
+    lines, written = _body_lines(doc, doc.lines[first_body:], body)
+    out += lines
     closing = [ln for ln in doc.lines[first_body:] if ln.index not in body and ln.index not in written]
     if closing:
         out.append("---")
@@ -87,6 +83,18 @@ def document_md(doc: Document, parsed: ParsedFile) -> str:
         for line in closing:
             out.append(_plain(line.text) + "  ")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _body_lines(doc: Document, after: list[Line], body: set[int]) -> tuple[list[str], set[int]]:
+    """The body's nodes, with the lines kept apart from it written where they stand among them; and the
+    indexes of those written (the rest come with the closing)."""
+    last_body = max(body, default=-1)
+    aside = [ln for ln in after if ln.index not in body and ln.index < last_body]
+    written = {ln.index for ln in aside}
+    out: list[str] = []
+    for node in doc.body:
+        out.extend(_node_lines(node, 0, aside))
+    return out, written - {ln.index for ln in aside}  # what is left of `aside` stood after the last node's start
 
 
 def parsed_md(parsed: ParsedFile) -> str:
