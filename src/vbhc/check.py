@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from vbhc.errors import VbhcError, debugging
-from vbhc.model import ParsedFile
+from vbhc.model import Document, ParsedFile
 from vbhc.report.results import FileResult
-from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content, party
+from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content, copy, party
 
 INTERNAL_ERROR = "VBHC.LoiNoiBo"
 
@@ -154,13 +154,22 @@ def contexts(parsed: ParsedFile, profile: Any = None, plan: Any = None) -> list[
             for index, doc in enumerate(parsed.documents)]
 
 
+# Documents no layout rule judges but the one that says why: the Party's own (outside the decree), the part a
+# copy adds under the original (it has no header of its own to judge).
+_OUTSIDE_LAYOUT = ((lambda doc: doc.party, party.RULE_ID), (lambda doc: doc.copy_form is not None, copy.RULE_ID))
+
+
+def _not_judged(doc: Document, rule_id: str) -> bool:
+    return any(applies(doc) and rule_id != notice for applies, notice in _OUTSIDE_LAYOUT)
+
+
 def _run_rule(rule: Rule, ctxs: list[Context], config: Config) -> list[Finding]:
     """One rule over every document of the file; a rule that fails is one internal-error finding."""
     findings: list[Finding] = []
     for index, ctx in enumerate(ctxs):
         if ctx.doc.is_appendix and not rule.applies_to_appendix:
             continue
-        if ctx.doc.party and rule.scope == "format" and rule.id != party.RULE_ID:  # outside the decree
+        if rule.scope == "format" and _not_judged(ctx.doc, rule.id):
             continue
         ctx.current = rule
         try:

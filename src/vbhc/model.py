@@ -180,6 +180,7 @@ class LineKind(StrEnum):
     MARK = "mark"  # "KHẨN", "MẬT", "DỰ THẢO", "Dự thảo lần 2": a mark beside the components
     DIGITAL_SIGNATURE = "digital_signature"  # "Ký bởi: …", "Thời gian ký: …": a digital signature's stamp
     CONTACT = "contact"  # "ĐT: …, Fax: …", "E-mail: …, Website: …": the agency's address and contacts (ô số 13)
+    COPY_FORM = "copy_form"  # "SAO Y", "SAO LỤC", "TRÍCH SAO": heads the part a copy adds (nd30.COPY_FORMS)
     TYPE_NAME = "type_name"  # "QUYẾT ĐỊNH", "KẾ HOẠCH"
     CAPS = "caps"  # any other line in capitals
     TEXT = "text"
@@ -219,6 +220,7 @@ class Role(StrEnum):
     MARK = "mark"
     DIGITAL_SIGNATURE = "digital_signature"
     CONTACT = "contact"
+    COPY_FORM = "copy_form"
     TYPE_NAME = "type_name"
     CAPS = "caps"
     TEXT = "text"
@@ -383,6 +385,7 @@ class Document:
     marks: list[str] = field(default_factory=list)  # "KHẨN", "MẬT", "DỰ THẢO" as printed (nd30.URGENCY_MARKS …)
     digital_signature: list[str] = field(default_factory=list)  # the lines a signing tool drew: "Ký bởi: …"
     contact: list[str] = field(default_factory=list)  # the agency's address and contacts, as printed (ô số 13)
+    copy_form: str | None = None  # "SAO Y": this document is the part a copy adds under the original
 
     def nodes(self):
         for node in self.body:

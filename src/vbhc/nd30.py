@@ -70,6 +70,10 @@ DOC_TYPES: dict[str, str | None] = {
     "Thư công": None,
 }
 COPY_TYPES = {"Bản sao y": "SY", "Bản trích sao": "TrS", "Bản sao lục": "SL"}  # PL III, mục I
+# PL I, Phần II, mục II.1.a: the copy's form heads the part a copy adds under the original ("SAO Y BẢN CHÍNH":
+# the form before 2020); the part has the copier's name, "Số: …/SY", place and date, signature and Nơi nhận.
+COPY_FORMS = {"SAO Y": "Bản sao y", "SAO Y BẢN CHÍNH": "Bản sao y", "SAO LỤC": "Bản sao lục",
+              "TRÍCH SAO": "Bản trích sao"}
 
 # Legal (quy phạm) documents also appear in căn cứ and in the corpus: their symbols carry the year.
 LEGAL_TYPES: dict[str, str] = {

@@ -65,6 +65,7 @@ CASES: dict[LineKind, tuple[list[str], list[str]]] = {
                           ["Người ký văn bản", "Email: a@b.vn", "Thời gian ký kết hợp đồng", "15/07/2025 08:00"]),
     K.CONTACT: (["ĐT: 0238.3844.555, Fax: 0238.3844.556", "E-mail: vp@nghean.gov.vn, Website: nghean.gov.vn"],
                 ["Điện thoại: 0912.345.678", "Địa chỉ liên hệ của đơn vị"]),
+    K.COPY_FORM: (["SAO Y", "SAO LỤC", "TRÍCH SAO", "SAO Y BẢN CHÍNH"], ["SAO Y NGUYÊN VĂN BẢN KẾ HOẠCH", "Sao y"]),
     K.MARK: (["KHẨN", "HỎA TỐC", "HOẢ TỐC HẸN GIỜ", "TỐI MẬT", "LƯU HÀNH NỘI BỘ", "DỰ THẢO", "Dự thảo lần 2",
               "(Dự thảo)", "Dự thảo ngày 15/8/2025"], ["KHẨN TRƯƠNG", "Dự thảo Kế hoạch", "MẬT KHẨU"]),
     K.TYPE_NAME: (["QUYẾT ĐỊNH", "KẾ HOẠCH", "TỜ TRÌNH"], ["QUYẾT TÂM"]),

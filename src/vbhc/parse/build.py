@@ -32,7 +32,7 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
-from vbhc.nd30 import ISSUING_TYPES, PARTY_HEADING, PREAMBLE_TYPES, UNTITLED_TYPES
+from vbhc.nd30 import COPY_FORMS, ISSUING_TYPES, PARTY_HEADING, PREAMBLE_TYPES, UNTITLED_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS, names_authority
 from vbhc.textnorm import is_upper, letters_of, squash
 
@@ -140,6 +140,13 @@ class _DocBuilder:
     def agency_line(self, line: Line) -> bool:
         self.agency.append(line)
         return self.keep_as(line, Role.AGENCY)
+
+    def copy_form(self, line: Line) -> bool:
+        """"SAO Y" heads the part a copy adds under the original: the copier's header and closing follow."""
+        t = squash(self.text(line)).rstrip(":").strip()
+        self.doc.copy_form = t
+        self.doc.doc_type = COPY_FORMS.get(t.upper(), "Bản sao y")
+        return self.keep_as(line)
 
     def mark(self, line: Line) -> bool:
         """"KHẨN", "MẬT", "DỰ THẢO" in the header or by the title: a mark, not part of a name or title."""
@@ -496,6 +503,8 @@ class _DocBuilder:
     def closing(self, line: Line) -> bool:
         """Nơi nhận (label, items, Lưu) and the signing block, side by side or one after the other."""
         handled = self.recipients_part(line) or self.signature_part(line)
+        if not handled and line.kind == K.RULE:  # the line a copy's part is drawn under
+            handled = self.keep_as(line)
         if not handled:
             t = self.text(line)
             self.doc.problems.append(f"dòng {self.blocks[line.index].location.line}: không xếp được vào phần "
@@ -601,7 +610,7 @@ class _DocBuilder:
             return any(ln.kind == K.QUOC_HIEU for ln in self.pending[i + 1: i + 3])
         if k == K.MARK:
             return self.mark_opens_document(i)
-        return False
+        return k == K.COPY_FORM
 
     def mark_opens_document(self, i: int) -> bool:
         """"DỰ THẢO" over the plan a Tờ trình submits: a header follows it."""
@@ -664,7 +673,7 @@ HEADER_STEPS: dict[LineKind, Step] = {
     K.CAPS: _DocBuilder.agency_line, K.QUOC_HIEU: _DocBuilder.quoc_hieu, K.TIEU_NGU: _DocBuilder.tieu_ngu,
     K.SO_KY_HIEU: _DocBuilder.number_line, K.PLACE_DATE: _DocBuilder.place_date, K.VV: _DocBuilder.vv,
     K.RULE: _DocBuilder.keep_as, K.TYPE_NAME: _DocBuilder.type_name, K.PHU_LUC: _DocBuilder.appendix,
-    K.KEM_THEO: _DocBuilder.kem_theo_in_header, K.MARK: _DocBuilder.mark,
+    K.KEM_THEO: _DocBuilder.kem_theo_in_header, K.MARK: _DocBuilder.mark, K.COPY_FORM: _DocBuilder.copy_form,
 }
 
 LAYOUT_KINDS = {K.QUOC_HIEU, K.TIEU_NGU, K.SO_KY_HIEU, K.PLACE_DATE, K.NOI_NHAN, K.AUTHORITY, K.LUU}

@@ -120,7 +120,8 @@ def mark_digital_signatures(lines: list[Line], blocks: list[Block]) -> None:
         return
     for i in found:
         for j in _near(i, len(lines)):
-            if lines[j].kind in _PLAIN_KINDS and DIGITAL_SIGNATURE_DETAIL.match(lines[j].text):
+            if (lines[j].kind in _PLAIN_KINDS and DIGITAL_SIGNATURE_DETAIL.match(lines[j].text)) \
+                    or lines[j].kind == LineKind.COPY_FORM:  # an electronic copy's form, by its signing time
                 lines[j].kind, lines[j].fields = stamp, None
     for i in range(1, len(lines) - 1):
         before, here, after = lines[i - 1], lines[i], lines[i + 1]

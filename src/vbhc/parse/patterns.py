@@ -21,7 +21,15 @@ from vbhc.model import (
     PlaceDateField,
     RestField,
 )
-from vbhc.nd30 import CIRCULATION_MARKS, DOC_TYPES, ISSUED_TYPES, LEGAL_TYPES, SECRECY_MARKS, URGENCY_MARKS
+from vbhc.nd30 import (
+    CIRCULATION_MARKS,
+    COPY_FORMS,
+    DOC_TYPES,
+    ISSUED_TYPES,
+    LEGAL_TYPES,
+    SECRECY_MARKS,
+    URGENCY_MARKS,
+)
 from vbhc.textnorm import fold, squash
 
 ROMAN = r"[IVXLC]{1,7}"
@@ -105,8 +113,7 @@ _SIGNED_BY = (r"(?:Ng[ưu][ờo]i\s+k[ýy]|K[ýy]\s+b[ởo]i|[ĐD][ưu][ợo]c\s
               r"|Digitally\s+signed\s+by\s+\S")
 DIGITAL_SIGNATURE_DETAIL = rx.compile(r"^(?:(?:E-?mail|C[ơo]\s+quan|Ch[ứu]c\s+v[ụu]|[ĐD][ơo]n\s+v[ịi]|T[ổo]\s+ch[ứu]c|"
                                       r"L[ýy]\s+do|N[ơo]i\s+k[ýy]|"
-                                      r"Reason|Location|Date)\s*:|\d+/[\p{Lu}Đ][\p{L}\d&.\-]*$|"
-                                      r"(?:SAO\s+Y|SAO\s+LỤC|TRÍCH\s+SAO)$)", re.I)
+                                      r"Reason|Location|Date)\s*:|\d+/[\p{Lu}Đ][\p{L}\d&.\-]*$)", re.I)
 DIGITAL_SIGNATURE_REACH = 3  # lines: how far a detail may stand from the stamp's own line (columns interleave)
 DIGITAL_SIGNATURE_LINE_MAX = 80  # characters: a line between two lines of a stamp is one of it (a copier's name)
 
@@ -177,6 +184,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
     (K.DIGITAL_SIGNATURE, rx.compile(r"^(?:" + _SIGNED_BY + ")", re.I), _none, "NKĐSDnkđsd"),
     (K.CONTACT, rx.compile(r"^" + _CONTACT + r".*?(?:[,;.]\s*|\s)" + _CONTACT, re.I), _none, "ĐđDdFfEeWwTtCc"),
     (K.DIGITAL_SIGNATURE, SIGNING_TIME, _none, "TtNnSs0123456789"),
+    (K.COPY_FORM, rx.compile(r"^(?:" + _words(tuple(COPY_FORMS)) + r")\s*:?$"), _none, "ST"),
     (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
 ]
 

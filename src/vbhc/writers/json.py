@@ -53,7 +53,7 @@ def document_dict(doc: Document) -> dict[str, Any]:
         "recipients": doc.recipients, "storage": doc.storage,
         "page_setup": page_setup_dict(doc.page_setup),
         "problems": doc.problems, "party": doc.party, "marks": doc.marks,
-        "digital_signature": doc.digital_signature, "contact": doc.contact,
+        "digital_signature": doc.digital_signature, "contact": doc.contact, "copy_form": doc.copy_form,
     }
 
 
