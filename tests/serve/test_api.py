@@ -80,7 +80,7 @@ def test_unreadable_file_is_an_error_row(client):
 def test_bad_requests_are_refused_in_vietnamese(client):
     cases = [
         ({}, {}, "thiếu trường `file`"),
-        ({"file": ("chuong-trinh.exe", b"MZ")}, {}, "chỉ nhận tệp .docx, .doc, .pdf, .txt"),
+        ({"file": ("chuong-trinh.exe", b"MZ")}, {}, "chỉ nhận tệp .docx, .doc, .odt, .rtf, .pdf, .txt"),
         ({"file": upload(PARENT)}, {"parent": "khong-co"}, "không có kế hoạch cấp trên 'khong-co'"),
         ({"file": upload(PARENT)}, {"kind": "lung-tung"}, "loại kế hoạch 'lung-tung' không hợp lệ"),
         ({"file": upload(PARENT), "parent_file": ("cap-tren.docx", b"rubbish")}, {}, "kế hoạch cấp trên"),

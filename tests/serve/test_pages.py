@@ -92,7 +92,7 @@ def test_unreadable_and_refused_files_say_why(client):
     r = client.post("/kiem-tra", files={"file": ("hỏng.pdf", b"%PDF-1.4 nothing here")}, follow_redirects=True)
     assert r.status_code == 200 and 'id="unreadable"' in r.text and "Không đọc được tệp" in r.text
     r = client.post("/kiem-tra", files={"file": ("anh.png", b"\x89PNG")})
-    assert r.status_code == 400 and "chỉ nhận tệp .docx, .doc, .pdf, .txt" in r.text
+    assert r.status_code == 400 and "chỉ nhận tệp .docx, .doc, .odt, .rtf, .pdf, .txt" in r.text
     r = client.post("/kiem-tra", data={"parent": ""}, files={"x": ("", b"")})
     assert r.status_code == 400 and "chưa chọn tệp" in r.text
     r = client.get("/kiem-tra/khong-co-ma-nay")

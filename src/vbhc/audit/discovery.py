@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-SUPPORTED = (".docx", ".doc", ".pdf", ".txt")  # what `vbhc check` reads (.doc through LibreOffice)
+from vbhc.readers import OFFICE_EXTENSIONS, OFFICE_NAMES
+
+SUPPORTED = OFFICE_EXTENSIONS  # what offices send (.doc, .odt, .rtf through LibreOffice)
 
 # What an entry that is not audited is, in the words the skipped list shows.
 OUTSIDE = "liên kết trỏ ra ngoài thư mục được kiểm tra (không đi theo)"
@@ -27,7 +29,7 @@ AGENCY_LIST = "danh sách cơ quan phải nộp kế hoạch (--expected)"
 
 
 def other_extension(ext: str) -> str:
-    return f"phần mở rộng '{ext or '(không có)'}' không thuộc loại được kiểm tra (.docx, .doc, .pdf, .txt)"
+    return f"phần mở rộng '{ext or '(không có)'}' không thuộc loại được kiểm tra ({OFFICE_NAMES})"
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ class _Walk:
 def discover(directory: str | os.PathLike[str], exclude: Iterable[str | os.PathLike[str]] = (),
              reference: Iterable[str | os.PathLike[str]] = (),
              lists: Iterable[str | os.PathLike[str]] = ()) -> tuple[list[Task], list[dict[str, str]]]:
-    """Every .docx, .doc, .pdf and .txt under `directory`, and the other entries with why they are skipped.
+    """Every file of `SUPPORTED` under `directory`, and the other entries with why they are skipped.
 
     `exclude` (the audit's own outputs and journal) is left out silently; `reference` (the
     parent plan) and `lists` (the agencies list) are listed as skipped.

@@ -38,9 +38,9 @@ CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
 BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không kiểm tra tiếp được; kết quả đã có nằm trong nhật ký, "
                   "chạy lại với --resume để làm tiếp")
 
-# How long a kind of file takes to check, in rank: a .doc goes through LibreOffice (≈1 s), a PDF's
-# text is drawn page by page, a .docx is read from its XML, a .txt is read as it is.
-COST_RANK = {".doc": 3, ".pdf": 2, ".docx": 1, ".txt": 0}
+# How long a kind of file takes to check, in rank: a .doc, .odt or .rtf goes through LibreOffice (≈1 s), a
+# PDF's text is drawn page by page, a .docx is read from its XML, a .txt is read as it is.
+COST_RANK = {".doc": 3, ".odt": 3, ".rtf": 3, ".pdf": 2, ".docx": 1, ".txt": 0}
 
 
 def longest_first(tasks: list[Task]) -> list[Task]:

@@ -23,6 +23,7 @@ from vbhc.audit.errors import AuditError
 from vbhc.audit.journal import JOURNAL_DEFAULT, Journal, json_bytes
 from vbhc.audit.status import assess
 from vbhc.fileio import write_atomic
+from vbhc.readers import OFFICE_NAMES
 
 if TYPE_CHECKING:
     from vbhc.report.rows import AuditRow, PlanView
@@ -156,7 +157,7 @@ def run_audit(directory: str | os.PathLike[str], *, profile: Any = None, config:
     outcome = AuditOutcome(result={}, journal=journal_file, resumed=len(tasks) - len(todo), checked=state.checked,
                            stopping=stopping)
     if not tasks:
-        outcome.notes.append(f"không có tệp .docx, .doc, .pdf hoặc .txt nào trong thư mục {directory}")
+        outcome.notes.append(f"không có tệp {OFFICE_NAMES} nào trong thư mục {directory}")
     if resume and not book.resumed:
         outcome.notes.append(f"không có nhật ký {journal_file}: kiểm tra toàn bộ thư mục")
     outcome.result, outcome.rows = _result(directory, view, plan_rules, tasks, state, skipped,

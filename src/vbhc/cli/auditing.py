@@ -47,8 +47,8 @@ def audit(directory: str, against: str | None, profile_path: str | None, json_ou
           html_out: str | None, xlsx_out: str | None, expected_path: str | None, docx_out: str | None,
           report_agency: str, report_place: str | None, jobs: int | None, timeout: float, resume: bool,
           config_path: str | None) -> None:
-    """Kiểm tra hàng loạt mọi tệp .docx, .doc, .pdf, .txt trong một thư mục (thể thức và đối chiếu kế hoạch cấp
-    trên) và lập báo cáo tổng hợp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 có tệp không đọc được."""
+    """Kiểm tra hàng loạt mọi tệp .docx, .doc, .odt, .rtf, .pdf, .txt trong một thư mục (thể thức và đối chiếu
+    kế hoạch cấp trên) và lập báo cáo tổng hợp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 có tệp không đọc được."""
     if not os.path.exists(directory):
         fail(f"{directory}: không tìm thấy thư mục")
     if not os.path.isdir(directory):

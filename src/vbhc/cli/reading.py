@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @option("--format", "fmt", type=click.Choice(["json", "md", "tree"]), default="tree", show_default=True,
         help="tree: dàn ý dễ đọc; json: theo hợp đồng JSON; md: Markdown")
 def parse(file: str, fmt: str) -> None:
-    """Đọc cấu trúc văn bản (.docx, .pdf, .doc, .txt): tiêu đề, số và ký hiệu, ngày, trích yếu,
+    """Đọc cấu trúc văn bản (.docx, .doc, .odt, .rtf, .pdf, .txt, .md): tiêu đề, số và ký hiệu, ngày, trích yếu,
     các điều, mục, khoản, điểm, phần ký, nơi nhận, kế hoạch kèm theo và phụ lục."""
     parsed = load(file)
     from vbhc.rules.content import has_text

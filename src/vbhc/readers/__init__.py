@@ -18,17 +18,27 @@ from vbhc.model import Source
 TEXT_EXTENSIONS = {".txt", ".md", ".text"}
 DOCX_EXTENSIONS = {".docx"}
 PDF_EXTENSIONS = {".pdf"}
-SUPPORTED = TEXT_EXTENSIONS | DOCX_EXTENSIONS | PDF_EXTENSIONS | {".doc"}
+# Read through LibreOffice (`readers.doc`): Word 97–2003, and the OpenDocument and RTF formats the state's
+# list of document formats names beside .docx and .pdf (Thông tư 39/2017/TT-BTTTT).
+CONVERTED_EXTENSIONS = {".doc", ".odt", ".rtf"}
+SUPPORTED = TEXT_EXTENSIONS | DOCX_EXTENSIONS | PDF_EXTENSIONS | CONVERTED_EXTENSIONS
+# What an office sends: the files `vbhc audit` takes from a folder and `vbhc serve` accepts, in the order named.
+OFFICE_EXTENSIONS = (".docx", ".doc", ".odt", ".rtf", ".pdf", ".txt")
+OFFICE_NAMES = ", ".join(OFFICE_EXTENSIONS)
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_MAGIC = b"{\\rtf"
+ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"  # the first entry of an .odt, stored
 
 
 def sniff(head: bytes) -> str | None:
-    """What the first bytes say the file is: "zip", "pdf", "ole2" or None."""
+    """What the first bytes say the file is: "odt", "zip", "pdf", "ole2", "rtf" or None."""
     if head.startswith(ZIP_MAGIC):
-        return "zip"
+        return "odt" if ODT_MIMETYPE in head[:200] else "zip"
+    if head.startswith(RTF_MAGIC):
+        return "rtf"
     if PDF_MAGIC in head[:1024]:
         return "pdf"
     if head.startswith(OLE2_MAGIC):
@@ -36,7 +46,8 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-CONTENT_NAMES = {"zip": "tệp nén ZIP", "pdf": "tệp PDF", "ole2": "tệp Word 97–2003 (.doc)"}
+CONTENT_NAMES = {"zip": "tệp nén ZIP", "pdf": "tệp PDF", "ole2": "tệp Word 97–2003 (.doc)",
+                 "odt": "tệp OpenDocument (.odt)", "rtf": "tệp RTF (.rtf)"}
 
 
 def read(path: str | os.PathLike[str]) -> Source:
@@ -75,10 +86,20 @@ def _read(path: str | os.PathLike[str]) -> Source:
         from vbhc.readers.doc import read_doc
 
         return read_doc(p)
+    if ext in (".odt", ".rtf"):
+        if kind != ext[1:]:
+            what = CONTENT_NAMES.get(kind or "", f"không phải tệp {ext}")
+            raise InputError(name, f"nội dung không phải {ext} như phần mở rộng ({what})")
+        from vbhc.readers.doc import read_converted
+
+        return read_converted(p, ext)
     if ext not in SUPPORTED:
         raise InputError(name, f"phần mở rộng '{ext or '(không có)'}' không được hỗ trợ "
-                               "(chỉ .docx, .doc, .pdf, .txt, .md)")
+                               f"(chỉ {', '.join(sorted(SUPPORTED - {'.text'}, key=_named_order))})")
     if ext in DOCX_EXTENSIONS:
+        if kind == "odt":
+            raise InputError(name, "nội dung không phải .docx như phần mở rộng (tệp OpenDocument (.odt)); hãy đổi "
+                                   "phần mở rộng thành .odt")
         if kind != "zip":
             what = CONTENT_NAMES.get(kind or "", "không phải tệp Word .docx")
             raise InputError(name, f"nội dung không phải .docx như phần mở rộng ({what})")
@@ -92,11 +113,19 @@ def _read(path: str | os.PathLike[str]) -> Source:
         from vbhc.readers.pdf import read_pdf
 
         return read_pdf(p)
-    if kind is not None:
+    if kind is not None and kind != "rtf":
         raise InputError(name, f"nội dung không phải văn bản thuần như phần mở rộng ({CONTENT_NAMES[kind]})")
+    if kind == "rtf":
+        raise InputError(name, "nội dung không phải văn bản thuần như phần mở rộng (tệp RTF); hãy đổi phần mở rộng "
+                               "thành .rtf")
     from vbhc.readers.text import read_text
 
     return read_text(p)
+
+
+def _named_order(ext: str) -> int:
+    order = (*OFFICE_EXTENSIONS, ".md")
+    return order.index(ext) if ext in order else len(order)
 
 
 def _is_word_ole2(path: Path) -> bool:

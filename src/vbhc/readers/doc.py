@@ -1,4 +1,5 @@
-"""Word 97–2003 (.doc): converted to .docx by LibreOffice, then read by the .docx reader.
+"""Word 97–2003 (.doc), OpenDocument (.odt) and RTF: converted to .docx by LibreOffice, then read by the
+.docx reader.
 
 The conversion runs `soffice --headless --convert-to docx` on a *copy* of the input in a fresh
 temporary folder, with its own throw-away LibreOffice profile (so it neither touches the user's
@@ -22,8 +23,20 @@ from vbhc import limits
 from vbhc.errors import InputError
 from vbhc.model import Source
 
-NEED_LIBREOFFICE = "cần LibreOffice để đọc .doc: apt-get install libreoffice-writer-nogui (hoặc lưu lại thành .docx)"
-NOTE_CONVERTED = "tệp Word 97–2003 (.doc) đã được chuyển sang .docx bằng LibreOffice trước khi đọc"
+# what each converted kind is called in the messages
+KIND_NAMES = {".doc": "Word 97–2003 (.doc)", ".odt": "OpenDocument (.odt)", ".rtf": "RTF (.rtf)"}
+
+
+def need_libreoffice(ext: str = ".doc") -> str:
+    return f"cần LibreOffice để đọc {ext}: apt-get install libreoffice-writer-nogui (hoặc lưu lại thành .docx)"
+
+
+def note_converted(ext: str = ".doc") -> str:
+    return f"tệp {KIND_NAMES[ext]} đã được chuyển sang .docx bằng LibreOffice trước khi đọc"
+
+
+NEED_LIBREOFFICE = need_libreoffice()
+NOTE_CONVERTED = note_converted()
 
 
 def soffice() -> str | None:
@@ -43,17 +56,22 @@ def soffice() -> str | None:
 
 
 def read_doc(path: Path) -> Source:
+    return read_converted(path, ".doc")
+
+
+def read_converted(path: Path, ext: str) -> Source:
+    """A .doc, .odt or .rtf (`ext`, its content already checked) through LibreOffice."""
     name = str(path)
     exe = soffice()
     if exe is None:
-        raise InputError(name, NEED_LIBREOFFICE)
+        raise InputError(name, need_libreoffice(ext))
     size = path.stat().st_size
     if size > limits.MAX_DOC_BYTES:
-        raise InputError(name, f"tệp .doc quá lớn ({size // limits.MB} MB, giới hạn "
+        raise InputError(name, f"tệp {ext} quá lớn ({size // limits.MB} MB, giới hạn "
                                f"{limits.MAX_DOC_BYTES // limits.MB} MB)")
     with tempfile.TemporaryDirectory(prefix="vbhc-doc-") as tmp:
         work = Path(tmp)
-        src = work / "in" / "input.doc"
+        src = work / "in" / f"input{ext}"
         src.parent.mkdir()
         shutil.copyfile(path, src)
         out = work / "out"
@@ -64,19 +82,19 @@ def read_doc(path: Path) -> Source:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL, start_new_session=True)
         except OSError:
-            raise InputError(name, NEED_LIBREOFFICE) from None
+            raise InputError(name, need_libreoffice(ext)) from None
         try:
             proc.wait(timeout=limits.DOC_CONVERT_SECONDS)
         except subprocess.TimeoutExpired:
             _kill(proc)
-            raise InputError(name, f"quá thời gian chuyển .doc sang .docx ({limits.DOC_CONVERT_SECONDS:.0f} giây)"
+            raise InputError(name, f"quá thời gian chuyển {ext} sang .docx ({limits.DOC_CONVERT_SECONDS:.0f} giây)"
                              ) from None
         except BaseException:
             _kill(proc)
             raise
         result = out / "input.docx"
         if not result.is_file() or result.stat().st_size == 0:
-            raise InputError(name, "tệp .doc bị hỏng hoặc không chuyển được sang .docx (LibreOffice không đọc được)")
+            raise InputError(name, f"tệp {ext} bị hỏng hoặc không chuyển được sang .docx (LibreOffice không đọc được)")
         from vbhc.readers.docx import read_docx
 
         try:
@@ -84,7 +102,7 @@ def read_doc(path: Path) -> Source:
         except InputError as exc:
             raise InputError(name, exc.reason) from None
     source.path = name
-    source.notes.insert(0, NOTE_CONVERTED)
+    source.notes.insert(0, note_converted(ext))
     return source
 
 

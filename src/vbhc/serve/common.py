@@ -24,6 +24,7 @@ from starlette.responses import HTMLResponse
 
 from vbhc import __version__
 from vbhc.dates import display
+from vbhc.readers import OFFICE_EXTENSIONS
 from vbhc.report.rows import show_target
 from vbhc.serve import jobs
 from vbhc.serve.runner import JobFailed, Runner
@@ -32,7 +33,7 @@ from vbhc.serve.store import Profile, Store
 from vbhc.terminal import printable
 
 HERE = Path(__file__).parent
-DOCUMENTS = (".docx", ".doc", ".pdf", ".txt")
+DOCUMENTS = OFFICE_EXTENSIONS
 PARENTS = (*DOCUMENTS, ".yaml", ".yml")
 BUNDLED = HERE / "bundled" / "nghe-an-2025.txt"
 BUNDLED_NAME = "nghe-an-2025"
@@ -75,6 +76,7 @@ def environment() -> jinja2.Environment:
     env.filters["vn_date"] = display
     env.filters["target"] = show_target
     env.globals["version"] = __version__
+    env.globals["documents"] = DOCUMENTS  # what the file inputs accept and their labels name
     return env
 
 

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from vbhc.readers import OFFICE_NAMES
 from vbhc.serve.common import PARENTS, BadInput, parent_of, profile_path, read_form, save, services, upload_of
 from vbhc.serve.routes_check import kind_of, run_check, summary_of
 
@@ -22,7 +23,7 @@ async def api_check(request: Request) -> Response:
     form = await read_form(request)
     upload = upload_of(form, "file")
     if upload is None:
-        raise BadInput("thiếu trường `file`: tệp văn bản cần kiểm tra (.docx, .doc, .pdf, .txt)")
+        raise BadInput(f"thiếu trường `file`: tệp văn bản cần kiểm tra ({OFFICE_NAMES})")
     kind = kind_of(str(form.get("kind") or ""))
     parent_upload = upload_of(form, "parent_file")
     profile = None if parent_upload is not None else await parent_of(s, form)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from vbhc.readers import OFFICE_NAMES
 from vbhc.report.rows import shown
 from vbhc.serve import jobs, pages
 from vbhc.serve.common import (
@@ -78,7 +79,7 @@ async def check_upload(request: Request) -> Response:
     form = await read_form(request)
     upload = upload_of(form, "file")
     if upload is None:
-        raise BadInput("chưa chọn tệp văn bản để kiểm tra (.docx, .doc, .pdf, .txt)")
+        raise BadInput(f"chưa chọn tệp văn bản để kiểm tra ({OFFICE_NAMES})")
     profile = await parent_of(s, form)
     kind = kind_of(str(form.get("kind") or ""))
     name, stored = await save(s.store, upload)

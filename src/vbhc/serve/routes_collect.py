@@ -14,6 +14,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from vbhc.audit.agencies import Agency
+from vbhc.readers import OFFICE_NAMES
 from vbhc.serve import agencies, pages
 from vbhc.serve.collection import Dashboard, dashboard
 from vbhc.serve.common import (
@@ -135,7 +136,7 @@ async def submit(request: Request) -> Response:
     form = await read_form(request)
     uploads = [u for u in form.getlist("files") if not isinstance(u, str) and u.filename][:MAX_FILES]
     if not uploads:
-        raise BadInput("chưa chọn tệp kế hoạch nào để nộp (.docx, .doc, .pdf, .txt)")
+        raise BadInput(f"chưa chọn tệp kế hoạch nào để nộp ({OFFICE_NAMES})")
     for u in uploads:  # every name checked before anything is stored
         suffix_of(display_name(u), DOCUMENTS, "tệp")
     saved = [await save(s.store, u) for u in uploads]
