@@ -3,6 +3,7 @@ judged by their neighbours (`mark_digital_signatures`)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 import regex as re
@@ -18,6 +19,7 @@ from vbhc.parse.patterns import (
     DIGITAL_SIGNATURE_LINE_MAX,
     DIGITAL_SIGNATURE_REACH,
     LINE_PATTERNS,
+    LONGEST,
     SIGNING_TIME,
     TYPE_NAMES_FOLDED,
     TYPE_WITH_QUALIFIER,
@@ -30,17 +32,22 @@ _TN = _LETTERS_ONLY.sub("", fold(TIEU_NGU))
 
 
 Row = tuple[LineKind, re.Pattern[str], Callable[[re.Match[str]], Fields | None], str | None]
-# The rows of the table a line beginning with a given character can match, in the table's order.
-_ROWS_BY_FIRST: dict[str, list[Row]] = {}
+# The rows of the table a line beginning with a given character, and of a length past so many of the
+# kinds' longest (`LONGEST`), can match, in the table's order.
+_ROWS_BY_FIRST: dict[tuple[str, int], list[Row]] = {}
+_LIMITS = sorted(set(LONGEST.values()))
 # Quốc hiệu and Tiêu ngữ are matched on their letters alone (any spacing, case, tone marks): only a
 # line of about their length whose first letter folds to "c" or "d" is folded to be compared.
 _FOLDED_LENGTHS = range(len(TIEU_NGU) - 10, len(QUOC_HIEU) + 25)
 
 
-def _rows_for(first: str) -> list[Row]:
-    rows = _ROWS_BY_FIRST.get(first)
+def _rows_for(first: str, length: int) -> list[Row]:
+    over = bisect_left(_LIMITS, length)  # how many of the kinds' longest lengths this line passes
+    rows = _ROWS_BY_FIRST.get((first, over))
     if rows is None:
-        rows = _ROWS_BY_FIRST[first] = [row for row in LINE_PATTERNS if row[3] is None or first in row[3]]
+        floor = _LIMITS[over - 1] if over else 0
+        rows = _ROWS_BY_FIRST[(first, over)] = [row for row in LINE_PATTERNS if (row[3] is None or first in row[3])
+                                                and LONGEST.get(row[0], floor + 1) > floor]
     return rows
 
 
@@ -63,7 +70,7 @@ def classify_text(text: str, rows: list[Row] | None = None) -> tuple[LineKind, F
     heading = _motto_or_national_title(t)
     if heading is not None:
         return heading, None
-    for kind, pattern, read, _first in (rows if rows is not None else _rows_for(t[:1])):
+    for kind, pattern, read, _first in (rows if rows is not None else _rows_for(t[:1], len(t))):
         m = pattern.match(t)
         if m:
             return kind, read(m)
@@ -95,18 +102,25 @@ def classify(blocks: list[Block]) -> list[Line]:
 def mark_contacts(lines: list[Line]) -> None:
     """Runs of lines that begin with a contact label ("ĐT:", "E-mail:") and hold two labels together are the
     agency's contacts (ô số 13), with the address line before them ("Số 3 đường Trường Thi, …")."""
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and (lines[j].kind == LineKind.CONTACT or (
-                lines[j].kind in _PLAIN_KINDS and CONTACT_LINE.match(lines[j].text))):
-            j += 1
-        if j > i and sum(len(CONTACT_LABEL.findall(ln.text)) for ln in lines[i:j]) >= 2:
-            first = i - 1 if i and lines[i - 1].kind in (*_PLAIN_KINDS, LineKind.SO_KY_HIEU) \
-                and ADDRESS_FIRST.match(lines[i - 1].text) else i
-            for ln in lines[first:j]:
-                ln.kind, ln.fields = LineKind.CONTACT, None
-        i = max(j, i + 1)
+    starts = [i for i, ln in enumerate(lines) if ln.kind == LineKind.CONTACT or (
+        ln.kind in _PLAIN_KINDS and ln.text[:1] in _CONTACT_FIRST and CONTACT_LINE.match(ln.text))]
+    runs: list[list[int]] = []
+    for i in starts:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if sum(len(CONTACT_LABEL.findall(lines[i].text)) for i in run) < 2:
+            continue
+        i = run[0]
+        if i and lines[i - 1].kind in (*_PLAIN_KINDS, LineKind.SO_KY_HIEU) and ADDRESS_FIRST.match(lines[i - 1].text):
+            run.insert(0, i - 1)
+        for k in run:
+            lines[k].kind, lines[k].fields = LineKind.CONTACT, None
+
+
+_CONTACT_FIRST = frozenset("ĐđDdFfEeWwTtCc")  # what a contact label begins with (CONTACT_LINE)
 
 
 def mark_digital_signatures(lines: list[Line], blocks: list[Block]) -> None:

@@ -106,7 +106,7 @@ _ZONE = r"(?:[+-]\d{2}:?\d{2}|GMT\s*[+-]\s*\d{1,2}|Z)"
 _DATE_TIME = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})(?:T|\s*,?\s*)\d{1,2}:\d{2}"
               r"(?::\d{2}(?:\.\d+)?(?:\s*" + _ZONE + r")?|\s*" + _ZONE + r")"
               r"|\d{1,2}:\d{2}:\d{2}\s+(?:ngày\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{4}")
-SIGNING_TIME = rx.compile(r"^(?:(?:Th[ờo]i\s+gian\s+k[ýy]|Ng[àa]y\s+(?:gi[ờo]\s+)?k[ýy])\s*:\s*\d.*"
+SIGNING_TIME = rx.compile(r"^(?=.{0,160}$)(?:(?:Th[ờo]i\s+gian\s+k[ýy]|Ng[àa]y\s+(?:gi[ờo]\s+)?k[ýy])\s*:\s*\d.*"
                           r"|Signature\s+(?:Not\s+Verified|Valid|Verified)\b.*"
                           r"|(?:\d+/[\p{L}\d&.\-]+[\s,;]+)?(?:" + _DATE_TIME + r")\s*)$", re.I)
 _SIGNED_BY = (r"(?:Ng[ưu][ờo]i\s+k[ýy]|K[ýy]\s+b[ởo]i|[ĐD][ưu][ợo]c\s+k[ýy]\s+b[ởo]i|Signed\s+by)\s*:\s*\S"
@@ -181,12 +181,19 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
      "-–+•" + POINT_LETTERS),
     (K.BULLET, rx.compile(r"^(?P<mark>[" + BULLET_MARKS + r"])\s*(?P<rest>\S.*)$"), _label, BULLET_MARKS),
     (K.PAGE_NUMBER, rx.compile(r"^-?\s*\d{1,3}\s*-?$"), _none, "-0123456789"),
-    (K.DIGITAL_SIGNATURE, rx.compile(r"^(?:" + _SIGNED_BY + ")", re.I), _none, "NKĐSDnkđsd"),
-    (K.CONTACT, rx.compile(r"^" + _CONTACT + r".*?(?:[,;.]\s*|\s)" + _CONTACT, re.I), _none, "ĐđDdFfEeWwTtCc"),
+    (K.DIGITAL_SIGNATURE, rx.compile(r"^(?=.{0,160}$)(?:" + _SIGNED_BY + ")", re.I), _none, "NKĐSDnkđsd"),
+    (K.CONTACT, rx.compile(r"^(?=.{0,240}$)" + _CONTACT + r".*?(?:[,;.]\s*|\s)" + _CONTACT, re.I), _none,
+     "ĐđDdFfEeWwTtCc"),
     (K.DIGITAL_SIGNATURE, SIGNING_TIME, _none, "TtNnSs0123456789"),
     (K.COPY_FORM, rx.compile(r"^(?:" + _words(tuple(COPY_FORMS)) + r")\s*:?$"), _none, "ST"),
     (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
 ]
+
+
+# The longest line a kind's pattern takes (each pattern says so itself): a longer line, a paragraph of the
+# body, is not tried against it (most lines of a plan are such paragraphs, and try every row of their first
+# character).
+LONGEST: dict[LineKind, int] = {K.COPY_FORM: 30, K.MARK: 60, K.DIGITAL_SIGNATURE: 160, K.CONTACT: 240}
 
 
 # Head words that begin an agency's name: where a new agency starts in a stacked header.
