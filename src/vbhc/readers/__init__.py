@@ -64,35 +64,12 @@ def _read(path: str | os.PathLike[str]) -> Source:
     name = str(path)
     regular_file(p)  # a device, FIFO or socket is refused by its kind, before anything opens it
     ext = p.suffix.lower()
-    try:
-        with p.open("rb") as fh:
-            head = fh.read(2048)
-    except OSError as exc:
-        raise InputError(name, f"không mở được tệp ({exc.strerror or exc})") from None
-    if not head:
-        raise InputError(name, "tệp rỗng")
-    kind = sniff(head)
+    kind = sniff(_head(p, name))
     if ext in (".docm", ".dotm"):
         raise InputError(name, "tệp Word có macro (.docm) bị từ chối vì lý do an toàn (macro không bao giờ "
                                "được chạy); hãy lưu lại thành .docx")
-    if ext == ".doc":
-        if kind != "ole2":
-            what = CONTENT_NAMES.get(kind or "", "không phải tệp Word 97–2003")
-            hint = "; hãy đổi phần mở rộng thành .docx" if kind == "zip" else ""
-            raise InputError(name, f"nội dung không phải .doc như phần mở rộng ({what}){hint}")
-        if not _is_word_ole2(p):
-            raise InputError(name, "tệp OLE2 này không chứa văn bản Word (có thể là Excel, PowerPoint "
-                                   "hoặc tệp .docx được bảo vệ bằng mật khẩu)")
-        from vbhc.readers.doc import read_doc
-
-        return read_doc(p)
-    if ext in (".odt", ".rtf"):
-        if kind != ext[1:]:
-            what = CONTENT_NAMES.get(kind or "", f"không phải tệp {ext}")
-            raise InputError(name, f"nội dung không phải {ext} như phần mở rộng ({what})")
-        from vbhc.readers.doc import read_converted
-
-        return read_converted(p, ext)
+    if ext in CONVERTED_EXTENSIONS:
+        return _converted(p, name, ext, kind)
     if ext not in SUPPORTED:
         raise InputError(name, f"phần mở rộng '{ext or '(không có)'}' không được hỗ trợ "
                                f"(chỉ {', '.join(sorted(SUPPORTED - {'.text'}, key=_named_order))})")
@@ -113,14 +90,44 @@ def _read(path: str | os.PathLike[str]) -> Source:
         from vbhc.readers.pdf import read_pdf
 
         return read_pdf(p)
-    if kind is not None and kind != "rtf":
-        raise InputError(name, f"nội dung không phải văn bản thuần như phần mở rộng ({CONTENT_NAMES[kind]})")
     if kind == "rtf":
         raise InputError(name, "nội dung không phải văn bản thuần như phần mở rộng (tệp RTF); hãy đổi phần mở rộng "
                                "thành .rtf")
+    if kind is not None:
+        raise InputError(name, f"nội dung không phải văn bản thuần như phần mở rộng ({CONTENT_NAMES[kind]})")
     from vbhc.readers.text import read_text
 
     return read_text(p)
+
+
+def _head(p: Path, name: str) -> bytes:
+    """The first bytes, which say what the file is; an empty file is refused."""
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError as exc:
+        raise InputError(name, f"không mở được tệp ({exc.strerror or exc})") from None
+    if not head:
+        raise InputError(name, "tệp rỗng")
+    return head
+
+
+def _converted(p: Path, name: str, ext: str, kind: str | None) -> Source:
+    """A .doc, .odt or .rtf whose content is what its extension says, through LibreOffice."""
+    if ext == ".doc":
+        if kind != "ole2":
+            what = CONTENT_NAMES.get(kind or "", "không phải tệp Word 97–2003")
+            hint = "; hãy đổi phần mở rộng thành .docx" if kind == "zip" else ""
+            raise InputError(name, f"nội dung không phải .doc như phần mở rộng ({what}){hint}")
+        if not _is_word_ole2(p):
+            raise InputError(name, "tệp OLE2 này không chứa văn bản Word (có thể là Excel, PowerPoint "
+                                   "hoặc tệp .docx được bảo vệ bằng mật khẩu)")
+    elif kind != ext[1:]:
+        what = CONTENT_NAMES.get(kind or "", f"không phải tệp {ext}")
+        raise InputError(name, f"nội dung không phải {ext} như phần mở rộng ({what})")
+    from vbhc.readers.doc import read_converted
+
+    return read_converted(p, ext)
 
 
 def _named_order(ext: str) -> int:
