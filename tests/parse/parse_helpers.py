@@ -45,3 +45,28 @@ def find(doc: Document, node_id: str) -> Node:
         if node.id == node_id:
             return node
     raise AssertionError(f"no node {node_id!r}; ids: {[n.id for n in doc.nodes()]}")
+
+
+# A conformant decision, for tests that add one line kind to it and expect it as it was otherwise.
+DECISION = """\
+ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 05/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Nghệ An, ngày 05 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Ban hành Kế hoạch cải cách hành chính năm 2026
+ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Theo đề nghị của Giám đốc Sở Nội vụ.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.
+Điều 2. Quyết định này có hiệu lực từ ngày ký./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from parse_helpers import parse_text
+from parse_helpers import DECISION, parse_text
 from test_nothing_lost import assert_nothing_lost
 
 from vbhc.check import run_rules
@@ -17,29 +17,6 @@ from vbhc.model import LineKind
 from vbhc.parse.classify import classify_text
 from vbhc.writers.json import parsed_dict
 from vbhc.writers.tree import document_tree
-
-DECISION = """\
-ỦY BAN NHÂN DÂN
-TỈNH NGHỆ AN
-Số: 05/QĐ-UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Nghệ An, ngày 05 tháng 02 năm 2026
-QUYẾT ĐỊNH
-Ban hành Kế hoạch cải cách hành chính năm 2026
-ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
-Theo đề nghị của Giám đốc Sở Nội vụ.
-QUYẾT ĐỊNH:
-Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.
-Điều 2. Quyết định này có hiệu lực từ ngày ký./.
-Nơi nhận:
-- Như Điều 2;
-- Lưu: VT, NC.
-TM. ỦY BAN NHÂN DÂN
-CHỦ TỊCH
-Nguyễn Văn A
-"""
 
 STAMPS = {
     "VGCA": "Ký bởi: Ủy ban Nhân dân tỉnh Nghệ An\nEmail: ubnd@nghean.gov.vn\nCơ quan: Tỉnh Nghệ An\n"
