@@ -137,18 +137,18 @@ def _group(chars: list[Char]) -> list[list[Char]]:
 
 def _small_print(chars: list[Char]) -> tuple[list[Char], list[Char]]:
     """(the page's own glyphs and the stamps of its size, the stamps' glyphs in print smaller than
-    SMALL_PRINT × the page's usual size). The number and day a stamp fills a blank with are of the
+    SMALL_PRINT × the page's most common size). The number and day a stamp fills a blank with are of the
     content's size and stay with it."""
-    if not any(c[8] & STAMP for c in chars):
+    stamped = [c for c in chars if c[8] & STAMP]
+    if not stamped:
         return chars, []
-    own = sorted(c[6] for c in chars if not c[8] & STAMP and not c[4].isspace())
-    if not own:
+    sizes = Counter(c[6] for c in chars if not c[8] & STAMP)
+    if not sizes:
         return chars, []
-    usual = own[len(own) // 2]
-    small = [c for c in chars if c[8] & STAMP and c[6] < SMALL_PRINT * usual]
-    if not small:
+    bound = SMALL_PRINT * sizes.most_common(1)[0][0]
+    if all(c[6] >= bound for c in stamped):
         return chars, []
-    return [c for c in chars if not (c[8] & STAMP and c[6] < SMALL_PRINT * usual)], small
+    return [c for c in chars if not (c[8] & STAMP and c[6] < bound)], [c for c in stamped if c[6] < bound]
 
 
 def _u_horn(chars: list[Char]) -> list[Char]:
