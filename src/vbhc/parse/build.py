@@ -413,11 +413,6 @@ class _DocBuilder:
         prev = self.doc.lines[-1] if self.doc.lines else None
         return prev is not None and _END_MARK.search(self.text(prev)) is not None
 
-    def in_content_table(self, line: Line) -> bool:
-        """A cell of a table of the content (not one laying out the header or the signature): what a cell
-        holds is the table's, whatever it looks like (the decree's own table shows a contacts line)."""
-        return self.blocks[line.index].table is not None and not self.layout_table(line)
-
     def in_body_table(self, line: Line) -> bool:
         """A cell of a table that is content (a task table, an appendix's table), not header layout."""
         return self.blocks[line.index].table is not None and not self.layout_table(line)
@@ -629,7 +624,8 @@ class _DocBuilder:
             if i > start and self.starts_new_document(i):
                 break
             self.pos = i
-            if lines[i].kind in _SET_ASIDE and not self.in_content_table(lines[i]):  # not the document's text
+            # not the document's text, but in a content table's cell (the decree's own table shows a contacts line)
+            if lines[i].kind in _SET_ASIDE and not self.in_body_table(lines[i]):
                 _SET_ASIDE[lines[i].kind](self.doc).append(squash(self.text(lines[i])))
                 self.keep(lines[i])
             else:

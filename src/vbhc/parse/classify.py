@@ -1,5 +1,5 @@
-"""First pass: say what each block is from its own text; only the lines of a digital signature's stamp are
-judged by their neighbours (`mark_digital_signatures`)."""
+"""First pass: say what each block is from its own text; only the lines of a digital signature's stamp and of
+the agency's contacts are judged by their neighbours (`mark_digital_signatures`, `mark_contacts`)."""
 
 from __future__ import annotations
 
