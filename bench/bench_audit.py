@@ -8,6 +8,9 @@ The set is made by `bench/make_audit_set.py` (seeded: same seed, same set) in a 
 Each figure runs `vbhc audit DIR --against PARENT --json out.json --jobs N` as a subprocess and
 times it from process start to exit (interpreter start, imports, the parent's profile, worker
 start-up, every file, the reports); the better of `--runs` runs is kept.
+The speed-up is printed twice: best against best, and paired (each round's --jobs 1 run over the
+--jobs 2 run right after it, median over the rounds), which a machine whose speed drifts by a fifth
+from one minute to the next (this kind of 2-vCPU virtual machine does) moves far less.
 
 Peak memory is that of the whole process tree: every 50 ms the VmRSS of the audit process and of
 all its descendants (/proc/<pid>/status, /proc/<pid>/task/*/children: the fork server and the
@@ -36,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -239,6 +243,12 @@ def main() -> None:
         base = base or rate
         print(f"{jobs:>4}  {best[0]:>13.2f}  {'/'.join(f'{w:.2f}' for w in walls):>13}  {rate:>8.1f}  "
               f"{rate / base:>7.2f}×  {best[4]:>6.2f}  {peak / 1024:>17.0f}  {single / 1024:>14.0f}")
+    if len(args.jobs) > 1:
+        one, most = args.jobs[0], args.jobs[-1]
+        pairs = [a[0] / b[0] for a, b in zip(runs[one], runs[most], strict=True)]
+        print(f"paired speed-up (each round's --jobs {one} / --jobs {most}, run one right after the other, so a "
+              f"machine that drifts between rounds moves both): {' / '.join(f'{x:.2f}' for x in pairs)}; "
+              f"median {statistics.median(pairs):.2f}×")
     if per_file:
         print(f"time per file inside a worker (journal of the last run, --jobs {figures[-1][0]}): "
               f"median {per_file[len(per_file) // 2] * 1000:.0f} ms, "
