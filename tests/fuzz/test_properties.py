@@ -3,11 +3,12 @@ and never lose text, whatever they are given.
 
 What "loses no text" means, honestly: the text reader changes the *arrangement* of text, never
 its characters. It removes Markdown emphasis marks (`*`, `**`, `***`, `__`) and heading marks
-(`#`), table pipes and rules (`|`, `---`, `:`), and the " / " between two paragraphs of one table
-cell; it splits a line holding two header columns at a blank, rejoins a sentence wrapped over
-lines with one space, and moves lone page numbers after the paragraph they interrupt. So the
-property compares the multiset of the non-blank characters of input and output, leaving out
-the characters those transformations remove (`* _ # | / - :`); whitespace is compared nowhere.
+(`#`), table pipes and rules (`|`, `---`, `:`), the " / " between two paragraphs of one table
+cell, and the backslash of pandoc's escapes and hard line breaks (a text whose lines end in `\\`
+is read as pandoc's Markdown); it splits a line holding two header columns at a blank, rejoins a
+sentence wrapped over lines with one space, and moves lone page numbers after the paragraph they
+interrupt. So the property compares the multiset of the non-blank characters of input and output, leaving out
+the characters those transformations remove (`* _ # | / - : \\`); whitespace is compared nowhere.
 Pandoc's Markdown is generated from words wrapped in its constructs (marks, escapes, line breaks,
 grid tables): there the letters and digits of the words written must all come out, and no more.
 The parser's property: every body block that has text is claimed by a classified line of some
@@ -17,20 +18,30 @@ furniture and are not content.
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import os
 import unicodedata
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from vbhc.check import run_rules
 from vbhc.model import Source
 from vbhc.parse import parse_source
 from vbhc.readers.text import lines_to_blocks
+from vbhc.rules import SEVERITIES, all_rules
+from vbhc.writers.docx import to_bytes
+from vbhc.writers.json import parsed_dict
+from vbhc.writers.md import parsed_md
+from vbhc.writers.tree import parsed_tree
 
-MARKUP = set("*_#|/-:")
+MARKUP = set("*_#|/-:\\")
 # VBHC_FUZZ_SCALE=100 (the default) runs the CI sizes; the long runs in bench/README.md set more.
 EXAMPLES = int(os.environ.get("VBHC_FUZZ_SCALE", "100"))
 
@@ -42,6 +53,12 @@ SNIPPETS = [
     "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A", "(Kèm theo Quyết định số 12/QĐ-UBND)",
     "PHỤ LỤC", "| a | b |", "|---|---|", "| Stt | Nội dung | Thời hạn |", "**", "*", "***", "__", "# ",
     "## ", "- 2 -", "3", "đạt từ 95% trở lên", "giảm 10% so với năm 2021", "  ", "\t", " / ", "./.",
+    # what the decree adds to an issued file: marks, a copy's form, the digital signature, contacts, the Party's number
+    "KHẨN", "HỎA TỐC", "MẬT", "LƯU HÀNH NỘI BỘ", "DỰ THẢO", "(DỰ THẢO)", "SAO Y", "SAO LỤC", "TRÍCH SAO",
+    "Ký bởi:", "Ký bởi: Ủy ban nhân dân tỉnh Nghệ An", "Thời gian ký: 15.07.2025 10:20:33 +07:00", "Email:",
+    "Cơ quan: Tỉnh Nghệ An", "2228/QĐ-UBND", "15.07.2025 10:20:33 +07:00", "ĐT: 0238.3844.123; Fax: 0238.3844.124",
+    "E-mail: snv@nghean.gov.vn", "Số 3 đường Trường Thi, TP Vinh", "Số 60-NQ/TW", "Số: 05-QĐ/UBND", "1)",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
 ]
 ALPHABET = st.characters(
     codec="utf-8",
@@ -81,6 +98,28 @@ def test_parser_never_raises_and_keeps_every_block(text: str) -> None:
     for i, b in enumerate(blocks):
         if b.text.strip() and b.part == "body":  # page numbers are page furniture, not content
             assert i in claimed, (i, b.text)
+
+
+@settings(max_examples=EXAMPLES * 100 // 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.booleans())
+def test_checks_and_writers_never_raise(text: str, against_parent: bool) -> None:
+    """Whatever the parser made of a text, every rule (with the parent plan's profile or without) and
+    every writer (JSON, Markdown, the tree, .docx) takes it."""
+    parsed = parse_source(Source(path="<fuzz>", format="text", blocks=lines_to_blocks(text)))
+    findings, _ = run_rules(parsed, None, _parent_profile() if against_parent else None)
+    rules = all_rules()
+    assert all(f.rule in rules and f.severity in SEVERITIES and f.message.strip() for f in findings)
+    json.dumps(parsed_dict(parsed), ensure_ascii=False, default=str)
+    assert isinstance(parsed_md(parsed), str) and isinstance(parsed_tree(parsed), str)
+    assert to_bytes(parsed.documents)[:2] == b"PK"
+
+
+@functools.cache
+def _parent_profile() -> Any:
+    from vbhc.profile import from_parent
+
+    return from_parent(str(Path(__file__).resolve().parents[2] / "corpus" / "nghe-an-2025" /
+                           "qd-2228-ubnd-2025-ke-hoach-cchc.txt"))
 
 
 @settings(max_examples=EXAMPLES * 200 // 100, deadline=None)
