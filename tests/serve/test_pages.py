@@ -67,6 +67,21 @@ def test_json_download_is_the_contract(client):
     assert "Đối chiếu kế hoạch cấp trên: 6/6 lĩnh vực" in page
 
 
+def test_another_province_plan_is_not_compared(client, tmp_path):
+    """The built-in parent is Nghệ An's: a Hà Tĩnh department's plan checked against it gets KH008 and no
+    "0/6 lĩnh vực" (nor "None/None"), and no plan error."""
+    text = (EVAL / "so-khcn-thieu-bao-cao.txt").read_text(encoding="utf-8")
+    assert "UBND TỈNH NGHỆ AN" in text
+    moved = tmp_path / "so-khcn-ha-tinh.txt"
+    moved.write_text(text.replace("UBND TỈNH NGHỆ AN", "UBND TỈNH HÀ TĨNH"), encoding="utf-8")
+    where = check_upload(client, moved, parent="nghe-an-2025")
+    rules = {f["rule"] for f in client.get(where + "/ket-qua.json").json()["files"][0]["findings"]}
+    assert "KH008" in rules and not {"KH002", "KH004"} & rules
+    page = client.get(where).text
+    assert "Đối chiếu kế hoạch cấp trên: không đối chiếu (xem cảnh báo)" in page and "None" not in page
+    assert "Kế hoạch của tỉnh Hà Tĩnh" in page
+
+
 def test_names_and_text_are_escaped(client, tmp_path):
     evil = tmp_path / "x.txt"
     evil.write_text("ỦY BAN NHÂN DÂN\n<script>alert('văn bản')</script>\n<img src=x onerror=alert(1)>\n",

@@ -11,6 +11,7 @@ taken as a full plan. The officer can say otherwise (`vbhc check --kind`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vbhc import rx
@@ -111,3 +112,42 @@ def level_of(issuer: str | None) -> str | None:
     if _COMMUNE.search(f):
         return "xa"
     return "so"
+
+
+# --- the province an agency belongs to ----------------------------------------------------------------
+
+# The cities run by the centre (Nghị quyết 202/2025/QH15, from 1 July 2025): "UBND THÀNH PHỐ HÀ NỘI" is a
+# province's; "UBND THÀNH PHỐ VINH" (a city of a province until 2025) names no province.
+CENTRAL_CITIES = frozenset({"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"})
+_NAMED_PROVINCE = rx.compile(r"(?i:\b(?P<level>tỉnh|tinh|thành phố|thanh pho))\s+(?!(?i:ủy|uỷ|uy)\b)"
+                             r"(?P<name>\p{L}+(?:\s*[\-–]\s*\p{L}+|\s+\p{L}+){0,3})\s*$")
+# Words no province's name holds: a line that runs on into an agency ("UBND TỈNH NGHỆ AN SỞ Y TẾ") names none.
+_AGENCY_WORDS = rx.compile(r"\b(?:so|ban|cuc|bo|hoi|doan|uy|ubnd|van phong|chi cuc|trung tam)\b")
+_WRAPPED_AFTER_LEVEL = rx.compile(r"(?i:\b(tỉnh|thành phố))\s*\n\s*")
+
+
+def province_of(headers: Iterable[str | None]) -> str | None:
+    """"tỉnh Lâm Đồng", "thành phố Hà Nội": the province an agency's header lines name at their end ("UBND
+    TỈNH LÂM ĐỒNG", "SỞ Y TẾ TỈNH NGHỆ AN"), or None when they name none (a department's line alone, a
+    commune, a ministry, "BAN CHỈ ĐẠO … TỈNH")."""
+    for header in headers:
+        for line in _WRAPPED_AFTER_LEVEL.sub(r"\1 ", header or "").splitlines():
+            m = _NAMED_PROVINCE.search(line.strip())
+            if m is None:
+                continue
+            name = " ".join(m["name"].split())
+            if _AGENCY_WORDS.search(fold(name)):
+                continue
+            city = fold(m["level"]) == "thanh pho"
+            if city and fold(name) not in CENTRAL_CITIES:
+                continue
+            return f"{'thành phố' if city else 'tỉnh'} {name.title() if name.isupper() else name}"
+    return None
+
+
+def same_province(a: str, b: str) -> bool:
+    """The same province however it is spelled: spaces, hyphens, tone marks and case aside."""
+    return _LETTERS.sub("", fold(a)) == _LETTERS.sub("", fold(b))
+
+
+_LETTERS = rx.compile(r"[^a-z]")

@@ -2,7 +2,7 @@
 
 `analyse(doc)` reads the sub-plan alone (areas it names, targets, elements, citations);
 `summarise(parsed, profile)` compares that with the profile, once per file: the plan rules
-KH001–KH006, the audit and its reports read the resulting `PlanSummary`.
+KH001–KH008, the audit and its reports read the resulting `PlanSummary`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from vbhc.model import Document, Node, ParsedFile
 from vbhc.profile.areas import named
 from vbhc.profile.extract import node_title, plan_document
 from vbhc.profile.keys import expand_abbreviations
-from vbhc.profile.kinds import Kind, kind_of, level_of
+from vbhc.profile.kinds import Kind, kind_of, level_of, province_of
 from vbhc.profile.lexicon import (
     ELEMENT_EVIDENCE,
     EVERY_LEVEL,
@@ -320,6 +320,7 @@ def summarise(parsed: ParsedFile, profile: Profile, kind: str | None = None) -> 
     return PlanSummary(
         document=index, parent=profile.parent.short(), kind=plan_kind.kind, kind_told=plan_kind.told,  # type: ignore[arg-type]
         kind_reason=plan_kind.reason, theme=plan_kind.theme, level=level,
+        province=province_of([doc.issuer, doc.parent_issuer]), parent_province=province_of([profile.parent.issuer]),
         areas=area_checks(profile, analysis, plan_kind), targets=target_checks(profile, analysis, plan_kind, level),
         dates=dates_check(issued_date(parsed, index), deadline),
         citation=citation_check(profile.parent, analysis), elements=element_checks(profile, analysis))

@@ -1,7 +1,7 @@
 """The plan summary: what one sub-plan does with its parent's areas, targets, deadline and citation.
 
 Computed once per file while checking (`vbhc.profile.subplan.summarise`), carried on the file's
-result (`FileResult.plan`), read by the plan rules KH001–KH006, the audit and its reports. It is
+result (`FileResult.plan`), read by the plan rules KH001–KH008, the audit and its reports. It is
 plain data: `as_dict()` is JSON-safe and `from_dict()` reads it back (the audit journal stores
 results as JSON and reloads them on --resume). This module imports nothing heavy.
 """
@@ -151,11 +151,20 @@ class PlanSummary:
     kind_reason: str | None = None  # why vbhc assumed it ("tên kế hoạch: “Kế hoạch kiểm tra …”")
     theme: str | None = None  # a thematic plan's theme id ("kiem_tra", "thi_dua", …)
     level: str | None = None  # the issuing agency's level: "tinh", "so", "xa"
+    province: str | None = None  # the province the sub-plan's header names ("tỉnh Lâm Đồng"), if any
+    parent_province: str | None = None  # ... and the parent's
     areas: list[AreaCheck] = field(default_factory=list)
     targets: list[TargetCheck] = field(default_factory=list)
     dates: DatesCheck = field(default_factory=DatesCheck)
     citation: CitationCheck = field(default_factory=CitationCheck)
     elements: list[ElementCheck] = field(default_factory=list)
+
+    @property
+    def foreign(self) -> bool:
+        """The sub-plan is another province's than its parent: the parent chosen is not its parent (KH008)."""
+        from vbhc.profile.kinds import same_province
+
+        return bool(self.province and self.parent_province and not same_province(self.province, self.parent_province))
 
     @property
     def areas_covered(self) -> list[str]:

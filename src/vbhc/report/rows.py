@@ -147,15 +147,16 @@ def _with_summary(plan: PlanView, summary: PlanSummary) -> None:
 
 def plan_of(row: Json, view: Json | None) -> PlanView:
     """The plan analysis of one row, from the summary the check carried on it ("plan"); without
-    one (no parent plan, an unreadable file) nothing is known."""
+    one (no parent plan, an unreadable file), or for another province's plan, nothing is known."""
     plan = PlanView(deadline=(view or {}).get("deadline"))
     if view is None:
         return plan
     data = row.get("plan")
-    if row.get("status") == "error" or not data:
+    summary = PlanSummary.from_dict(data) if row.get("status") != "error" and data else None
+    if summary is None or summary.foreign:  # another province's plan was not checked against this parent (KH008)
         plan.areas = {a["id"]: UNKNOWN_AREA for a in view.get("areas", [])}
         return plan
-    _with_summary(plan, PlanSummary.from_dict(data))
+    _with_summary(plan, summary)
     return plan
 
 

@@ -1,4 +1,4 @@
-"""Plan rules KH001–KH006: a sub-plan against the profile of its parent plan.
+"""Plan rules KH001–KH008: a sub-plan against the profile of its parent plan.
 
 They run only when a profile is given (`--against PARENT` or `--profile P.yaml`), and only on
 the file's sub-plan: its first document that is a plan (Kế hoạch), else its first document.
@@ -15,11 +15,18 @@ from vbhc.rules import Context, Finding, rule
 SOURCE = "Kế hoạch cấp trên (hồ sơ kế hoạch)"
 
 
-def _setup(ctx: Context):
+def _sub_plan(ctx: Context):
     """(profile, plan summary) when this document is the file's sub-plan, else None."""
     if ctx.profile is None or ctx.plan is None or ctx.index != ctx.plan.document:
         return None
     return ctx.profile, ctx.plan
+
+
+def _setup(ctx: Context):
+    """(profile, plan summary) when this document is the file's sub-plan and the profile can be its parent's
+    (another province's plan is not checked against it: KH008 says so), else None."""
+    setup = _sub_plan(ctx)
+    return None if setup is None or setup[1].foreign else setup
 
 
 def _src(profile, node: str | None = None) -> str:
@@ -259,3 +266,24 @@ def parent_not_cited(ctx: Context) -> Iterable[Finding]:
             f"Trích dẫn văn bản cấp trên sai: ghi “{citation.found}”, đúng là “{expected}” ({kind}).",
             node=citation.node, line=citation.line, data={"expected": expected, "found": citation.found}),
             profile.parent.short())
+
+
+@rule("KH008", severity="warning", source=SOURCE, needs=["profile"], scope="plan", applies_to_appendix=False,
+      summary="Kế hoạch của tỉnh khác: kế hoạch cấp trên được chọn không phải kế hoạch cấp trên của nó")
+def other_province(ctx: Context) -> Iterable[Finding]:
+    """Kế hoạch của một tỉnh (đầu văn bản ghi “UBND TỈNH LÂM ĐỒNG”) không thực hiện kế hoạch của tỉnh khác
+    (“UBND TỈNH NGHỆ AN”): vbhc không đối chiếu hai kế hoạch (KH001–KH007 không áp dụng), vì mọi kết luận về
+    lĩnh vực, chỉ tiêu, thời hạn hay trích dẫn đều sai khi kế hoạch cấp trên đã chọn nhầm. Chỉ xét khi cả hai
+    đầu văn bản ghi tên tỉnh (hoặc thành phố trực thuộc trung ương); kế hoạch của sở, xã chỉ ghi tên mình
+    thì không xét.
+    data: {"province": "tỉnh Lâm Đồng", "parent_province": "tỉnh Nghệ An"}
+    """
+    setup = _sub_plan(ctx)
+    if not setup or not setup[1].foreign:
+        return
+    profile, plan = setup
+    yield _with_source(ctx.finding(
+        f"Kế hoạch của {plan.province}, còn kế hoạch cấp trên đã chọn ({profile.parent.short()}) của "
+        f"{plan.parent_province}: không đối chiếu kế hoạch với kế hoạch cấp trên này. Hãy chọn đúng kế hoạch cấp "
+        f"trên của {plan.province}.",
+        data={"province": plan.province, "parent_province": plan.parent_province}), profile.parent.short())
