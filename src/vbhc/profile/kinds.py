@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from vbhc import rx
 from vbhc.model import Document
-from vbhc.textnorm import fold
+from vbhc.textnorm import fold, letters_of
 
 # Theme id → (what it is called in a message, words that make a title or a section about it).
 THEMES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -147,7 +147,4 @@ def province_of(headers: Iterable[str | None]) -> str | None:
 
 def same_province(a: str, b: str) -> bool:
     """The same province however it is spelled: spaces, hyphens, tone marks and case aside."""
-    return _LETTERS.sub("", fold(a)) == _LETTERS.sub("", fold(b))
-
-
-_LETTERS = rx.compile(r"[^a-z]")
+    return letters_of(a) == letters_of(b)
