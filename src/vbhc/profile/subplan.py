@@ -20,7 +20,7 @@ from vbhc.model import Document, Node, ParsedFile
 from vbhc.profile.areas import named
 from vbhc.profile.extract import node_title, plan_document
 from vbhc.profile.keys import expand_abbreviations
-from vbhc.profile.kinds import Kind, kind_of, level_of, province_of
+from vbhc.profile.kinds import Kind, kind_of, level_of, province_of, same_province
 from vbhc.profile.lexicon import (
     ELEMENT_EVIDENCE,
     EVERY_LEVEL,
@@ -173,9 +173,23 @@ def find_parent_citation(parent: Parent, citations: list[Cited]) -> tuple[bool, 
     for hit in citations:  # a citation of "the reform plan" by the same issuer
         c = hit.citation
         if title_words in fold(expand_abbreviations(hit.text)) and fold(c.symbol).split("-")[-1] == suffix \
-                and c.date and c.date[:4] == (parent.date or "")[:4]:
+                and c.date and c.date[:4] == (parent.date or "")[:4] and not other_issuer(c.issuer, parent.issuer):
             return False, hit
     return False, None
+
+
+def other_issuer(cited: str | None, parent: str | None) -> bool:
+    """A citation that names its issuer, and not the parent's: "Kế hoạch số 12/KH-UBND … của UBND xã" (the
+    commune's own plan) or "… của UBND tỉnh Lâm Đồng" against the Nghệ An plan is no miscitation of the
+    parent, whatever its symbol and year."""
+    if not cited or not parent:
+        return False
+    if level_of(cited) != level_of(parent):
+        return True
+    province, parent_province = province_of([cited]), province_of([parent])
+    if province is None or parent_province is None:
+        return False
+    return not same_province(province, parent_province)
 
 
 # --- the summary -------------------------------------------------------------------------------
