@@ -115,12 +115,12 @@ def process_figures(tmp: Path, runs: int, before: Path | None = None, cold: bool
 def warm_figures(tmp: Path, runs: int) -> None:
     from vbhc.check import run_rules
     from vbhc.parse import parse_file
-    from vbhc.profile import keys, read_profile, write_profile
+    from vbhc.profile import read_profile, segmenter, write_profile
     from vbhc.profile.extract import profile_of
 
     saved = tmp / "nghe-an.yaml"
     write_profile(profile_of(parse_file(NGHE_AN)), saved)
-    keys._tagger.cache_clear()
+    segmenter.model.cache_clear()
     t = time.perf_counter()
     profile = read_profile(saved)
     print(f"\nread_profile (saved YAML): {1000 * (time.perf_counter() - t):.1f} ms")
@@ -139,7 +139,7 @@ def warm_figures(tmp: Path, runs: int) -> None:
         print(f"{path.name:42} {1000 * parse:9.1f} {1000 * both:15.1f} {1000 * adds:14.1f}  "
               f"{'yes' if adds < CHECK_TARGET_S else 'NO'}")
     print(f"worst addition: {1000 * worst:.1f} ms (target < {1000 * CHECK_TARGET_S:.0f} ms)")
-    loaded = keys._tagger.cache_info().currsize
+    loaded = segmenter.model.cache_info().currsize
     print(f"segmentation model loaded while checking against the saved profile: {'yes' if loaded else 'no'}")
 
 

@@ -114,3 +114,7 @@ MAX_CACHE_BYTES = 8 * MB
 # Compiled patterns kept: vbhc's own are ≈150; a pattern built from a document's words goes through
 # `regex` as well, and no run may grow the file without end.
 MAX_CACHED_PATTERNS = 1000
+# Texts whose words the segmentation model gave, kept (`profile.segmenter`): a parent plan has a few dozen
+# indicators, so this is hundreds of parents; an edited text is a new entry, and the file must not grow
+# without end (≈ 200 bytes a text: ≈ 2 MB at most).
+MAX_CACHED_SEGMENTS = 10_000

@@ -11,10 +11,10 @@ from audit_helpers import ROOT
 PROBE = """
 import sys
 import vbhc.audit_preload
-from vbhc.profile.keys import _tagger
+from vbhc.profile.segmenter import model
 from vbhc.profile.wordlist import general_words
 from vbhc.rules import all_rules
-print(_tagger.cache_info().currsize, general_words.cache_info().currsize, len(all_rules()) > 50,
+print(model.cache_info().currsize, general_words.cache_info().currsize, len(all_rules()) > 50,
       "pebble.pool.process" in sys.modules, "vbhc.profile.subplan" in sys.modules, "vbhc.report.rows" in sys.modules)
 """
 
@@ -34,12 +34,12 @@ import sys
 from pathlib import Path
 from vbhc.check import check_file
 from vbhc.profile import from_parent
-from vbhc.profile.keys import _tagger
+from vbhc.profile.segmenter import model
 profile = from_parent(sys.argv[1])
-_tagger.cache_clear()
+model.cache_clear()
 files = [f for f in sorted(Path(sys.argv[2]).glob("*")) if f.suffix in (".txt", ".docx", ".pdf")]
 rows = [check_file(str(f), profile=profile) for f in files]
-print(len(files), sum(1 for r in rows if r.plan is not None), _tagger.cache_info().currsize)
+print(len(files), sum(1 for r in rows if r.plan is not None), model.cache_info().currsize)
 """
     parent = ROOT / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
     out = subprocess.run([sys.executable, "-c", probe, str(parent), str(ROOT / "corpus" / "eval")],

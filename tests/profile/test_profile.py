@@ -243,8 +243,8 @@ def _keys_trusted_until_edited(prof, saved):
     indicator gets its key computed again."""
     from vbhc.profile.keys import indicator_key
 
-    code = ("import sys; from vbhc.profile import keys, read_profile; p = read_profile(sys.argv[1]); "
-            "print(len(p.targets), keys._tagger.cache_info().currsize, 'underthesea_core' in sys.modules)")
+    code = ("import sys; from vbhc.profile import read_profile, segmenter; p = read_profile(sys.argv[1]); "
+            "print(len(p.targets), segmenter.model.cache_info().currsize, 'underthesea_core' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(saved)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(len(prof.targets)), "0", "False"]  # the model neither loaded nor imported
     assert [t.key for t in read_profile(saved).targets] == [t.key for t in prof.targets]
@@ -292,8 +292,8 @@ def test_checking_against_a_saved_profile_loads_no_segmentation_model(tmp_path):
     saved = tmp_path / "p.yaml"
     write_profile(from_parent(root / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"), saved)
     code = ("import sys; from vbhc.check import check_file; from vbhc.profile import read_profile; "
-            "from vbhc.profile import keys; r = check_file(sys.argv[2], profile=read_profile(sys.argv[1])); "
-            "print(len(r.plan.with_status('met')), keys._tagger.cache_info().currsize, "
+            "from vbhc.profile import segmenter; r = check_file(sys.argv[2], profile=read_profile(sys.argv[1])); "
+            "print(len(r.plan.with_status('met')), segmenter.model.cache_info().currsize, "
             "'underthesea_core' in sys.modules)")
     plan = root / "tests" / "fixtures" / "plans" / "stp-tot.txt"
     out = subprocess.run([sys.executable, "-c", code, str(saved), str(plan)], capture_output=True, text=True,

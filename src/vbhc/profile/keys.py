@@ -5,10 +5,10 @@ thuộc thẩm quyền của Sở được giải quyết đúng hạn" must mee
 puts tone marks in the modern place, segments words, drops words that do not identify an indicator,
 and folds. It is for matching only.
 
-A parent's keys are cut into words by underthesea's segmentation model (loaded straight from its files,
-only when a parent plan is read: a saved profile keeps its keys); a sub-plan's indicators are cut into
-the words of its parent's keys (`vocabulary_of`), longest first, so that checking a sub-plan against a
-saved profile loads no model at all.
+A parent's keys are cut into words by underthesea's segmentation model (`vbhc.profile.segmenter`:
+loaded only when a parent plan is read and its texts were not cut before; a saved profile keeps its keys);
+a sub-plan's indicators are cut into the words of its parent's keys (`vocabulary_of`), longest first, so
+that checking a sub-plan against a saved profile loads no model at all.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import regex as re
 
 from vbhc import rx
 from vbhc.profile.lexicon import ABBREVIATIONS, COMMON_SYLLABLES, MANNER_WORDS, PURPOSE_WORDS, STOPWORDS, SYNONYMS
+from vbhc.profile.segmenter import TOKEN, segment
 from vbhc.profile.wordlist import WordList, general_words
 from vbhc.textnorm import OLD_TONES, fold, modern_tones
 
@@ -42,50 +43,7 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
 
-_TOKEN = rx.compile(r"[\p{L}\p{M}\d]+(?:[-'][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]")
 MAX_WORD_SYLLABLES = 4
-
-
-@lru_cache(maxsize=1)
-def _tagger():
-    """underthesea's word-segmentation model (CRF), loaded straight from its files: importing the
-    `underthesea` package costs 0.4 s and its own loader reads the pickles in pure Python (≈1 s)."""
-    import importlib.util
-    import pickle
-    from pathlib import Path
-
-    from underthesea_core import CRFFeaturizer, CRFTagger
-
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("underthesea is not installed")
-    base = Path(next(iter(spec.submodule_search_locations))) / "pipeline" / "word_tokenize" / "models" / MODEL
-    with open(base / "features.bin", "rb") as f:
-        features = pickle.load(f)  # noqa: S301 - the installed package's own model files
-    with open(base / "dictionary.bin", "rb") as f:
-        dictionary = pickle.load(f)  # noqa: S301
-    tagger = CRFTagger()
-    tagger.load(str(base / "models.bin"))
-    return CRFFeaturizer(features, dictionary), tagger
-
-
-MODEL = "ws_crf_vlsp2013_20230727"
-
-
-def _segment(text: str) -> list[str]:
-    """Words (syllables of one word joined by a space) and punctuation marks, by underthesea's model."""
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return []
-    featurizer, tagger = _tagger()
-    tags = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
-    out: list[str] = []
-    for tag, token in zip(tags, tokens, strict=False):
-        if tag == "I-W" and out:
-            out[-1] = f"{out[-1]} {token}"
-        else:
-            out.append(token)
-    return out
 
 
 _NEW_TO_OLD = {new: old for old, new in OLD_TONES.items()}
@@ -112,7 +70,7 @@ def _segment_with(text: str, vocabulary: frozenset[str]) -> list[str]:
     tuc", the parent's), then in the general word list (not from a stop word: "các bộ phận" is "các" +
     "bộ phận"). A sub-plan's indicator is cut into the words of its parent's keys this way, without the
     model."""
-    tokens = _TOKEN.findall(text)
+    tokens = TOKEN.findall(text)
     folded = [fold(t) for t in tokens]
     lower = [modern_tones(t).lower() for t in tokens]
     general = general_words()
@@ -155,7 +113,7 @@ def indicator_key(indicator: str, without_manner: bool = False, vocabulary: froz
     text = _SYNONYMS.sub(lambda m: SYNONYMS[m.group(1).lower()], text)
     text = _BRACKETS.sub(" ", text)
     words: list[str] = []
-    for token in (_segment(text) if vocabulary is None else _segment_with(text, vocabulary)):
+    for token in (segment(text) if vocabulary is None else _segment_with(text, vocabulary)):
         if _PUNCT.match(token):
             continue
         if modern_tones(token).lower() in _STOP:
