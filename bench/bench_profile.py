@@ -12,9 +12,10 @@ pytest:
    - `vbhc profile PARENT -o P.yaml` (A) against `vbhc parse PARENT --format json` (B).
    For the Nghệ An plan (corpus/, .txt) with corpus/eval/so-y-te-phan-i.txt, and for the Lâm Đồng plan
    (../shared/corpus/real/kh02, .docx) with kh03, when that folder is there. The start-up cache
-   (vbhc.cache) is warm after the warm-up runs; `--cold` adds each row with it off. With `--before DIR`
-   (an older tree's src/, compiled: `git archive REV src | tar -x -C /tmp/old && python -m compileall -q
-   /tmp/old/src`), every row is measured for both trees in the same run, in turn.
+   (vbhc.cache) is warm after the warm-up runs; `--cold` adds each row with it off, `--new-parent` with
+   it warm but for the segmentation model's words (`profile.segmenter`): a parent read the first time.
+   With `--before DIR` (an older tree's src/, compiled: `git archive REV src | tar -x -C /tmp/old &&
+   python -m compileall -q /tmp/old/src`), every row is measured for both trees in the same run, in turn.
 2. In one warm process, with the saved profile read once: for each document of corpus/eval, parse time
    and parse + plan rules; the difference is what checking adds: target < 100 ms.
 3. Whether the segmentation model was loaded by checking against the saved profile (it must not be:
@@ -45,10 +46,16 @@ PAIRS = [(NGHE_AN, EVAL / "so-y-te-phan-i.txt"),
 VBHC = [sys.executable, "-m", "vbhc"]
 CHECK_TARGET_S = 0.100
 RATIO_TARGET = 0.5
+NEW_PARENT = "BENCH_NEW_PARENT"
 
 
 def cpu_of(cmd: list[str], env: dict[str, str] | None = None) -> float:
-    """User + system seconds of one child process, from the operating system's accounting."""
+    """User + system seconds of one child process, from the operating system's accounting. With
+    NEW_PARENT set in `env`, the segmentation model's kept words are removed first: the parent is one
+    this machine has not read before (the rest of the start-up cache stays warm)."""
+    if env is not None and env.get(NEW_PARENT):
+        for kept in Path(env["VBHC_CACHE_DIR"]).glob("segments-*.marshal"):
+            kept.unlink()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(cmd, capture_output=True, check=False, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -82,16 +89,22 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def process_figures(tmp: Path, runs: int, before: Path | None = None, cold: bool = False) -> None:
+def process_figures(tmp: Path, runs: int, before: Path | None = None, cold: bool = False,
+                    new_parent: bool = False) -> None:
     print(f"load: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores; cpu s = user + system of the child")
     codes, envs = ["now"], [None]
     if cold:  # the start-up cache (vbhc.cache) turned off: every run compiles its patterns, reads the word list
         codes.append("cold")
         envs.append({**os.environ, "VBHC_CACHE_DIR": ""})
+    if new_parent:  # a cache of its own, warm but for the model's words, removed before every run
+        codes.append("new")
+        (tmp / "cache").mkdir()
+        envs.append({**os.environ, "VBHC_CACHE_DIR": str(tmp / "cache"), NEW_PARENT: "1"})
     if before is not None:  # the same commands on another tree's src/ (`git archive REV src | tar -x -C DIR`)
         codes.append("before")
         envs.append({**os.environ, "PYTHONPATH": str(before)})
-    print(f"each row for: {', '.join(codes)} (this tree; cold: its start-up cache off; before: {before}), in turn")
+    print(f"each row for: {', '.join(codes)} (this tree; cold: its start-up cache off; new: "
+          f"a parent not read before, the model's words not kept; before: {before}), in turn")
     print(f"{'A':52} {'B':40} {'code':>6} {'A s':>6} {'B s':>6} {'A/B':>6}")
     for parent, sub in PAIRS:
         if not parent.exists() or not sub.exists():
@@ -188,10 +201,12 @@ def main() -> None:
     ap.add_argument("--processes-only", action="store_true", help="only the whole-process figures (part 1)")
     ap.add_argument("--before", type=Path, help="another tree's src/ folder, measured side by side with this one")
     ap.add_argument("--cold", action="store_true", help="also with the start-up cache off (VBHC_CACHE_DIR=)")
+    ap.add_argument("--new-parent", action="store_true",
+                    help="also with the parent's words not kept (the parent read for the first time)")
     ap.add_argument("--phases", action="store_true", help="also where A's and B's time goes, phase by phase")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        process_figures(Path(tmp), args.runs, args.before, args.cold)
+        process_figures(Path(tmp), args.runs, args.before, args.cold, args.new_parent)
         if args.phases:
             phase_figures(Path(tmp), args.runs)
         if not args.processes_only:
