@@ -369,7 +369,7 @@ class Document:
     enacting: str | None = None  # the "QUYẾT ĐỊNH:" line
     enacting_authority: str | None = None  # the line naming who decides, before the căn cứ ("ỦY BAN NHÂN DÂN TỈNH …")
     attached_to: str | None = None  # "(Kèm theo …)" as printed
-    attached: bool = False  # issued with the document before it (a plan, a charter), with or without that line
+    attached: bool = False  # issued with a decision: the document before it (a plan, a charter), or a charter alone
     is_appendix: bool = False
     body: list[Node] = field(default_factory=list)
     signature: Signature | None = None

@@ -87,6 +87,11 @@ LEGAL_TYPES: dict[str, str] = {
 # ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
 ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
 
+# Internal papers that an agency's own working rules (its quy chế làm việc) set and Điều 7 does not list among
+# the văn bản hành chính: a phiếu trình carries a matter from a unit to its leader, with each level's opinion;
+# the văn thư neither numbers nor issues it, so the decree's layout is not asked of it.
+WORKING_PAPERS: tuple[str, ...] = ("Phiếu trình", "Phiếu trình giải quyết công việc")
+
 # Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
 ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})
 

@@ -76,3 +76,48 @@ def test_a_plan_printed_after_its_decision_without_a_kem_theo_line_is_attached()
     assert plan.issuer == decision.issuer
     findings, _ = run_rules(parse_text(text), scopes=("format",))
     assert [f.rule for f in findings if f.document == 1 and f.severity == "error"] == []
+
+
+# The charter drafted in a file of its own, as a Sở Nội vụ sends it beside its Tờ trình and the draft decision.
+CHARTER_ALONE = DECISION_WITH_CHARTER[DECISION_WITH_CHARTER.index("ĐIỀU LỆ"):] + """\
+Chương II
+TỔ CHỨC THỰC HIỆN
+Điều 2. Hiệu lực thi hành
+Điều lệ này có hiệu lực kể từ ngày được công nhận./.
+"""
+
+
+@pytest.mark.parametrize("kem_theo", [
+    "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)",
+    "(Ban hành kèm theo Quyết định số      /QĐ-UBND ngày     tháng     năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh)",
+    "(Phê duyệt kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)",
+    "(Được công nhận theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)",
+])
+def test_a_charter_alone_is_attached_to_the_decision_its_line_names(kem_theo):
+    text = CHARTER_ALONE.replace(
+        "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)", kem_theo)
+    [charter] = parse_text(text).documents
+    assert (charter.doc_type, charter.attached, charter.attached_to) == ("Điều lệ", True, " ".join(kem_theo.split()))
+    findings, _ = run_rules(parse_text(text), scopes=("format",))
+    assert [f.rule for f in findings if f.severity == "error"] == []
+
+
+def test_a_draft_charter_without_its_decisions_line_is_still_issued_with_one():
+    # a hội's own draft, marked DỰ THẢO, signed by its board: no number, place-date or Nơi nhận by design
+    text = "DỰ THẢO\n" + CHARTER_ALONE.replace(
+        "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)\n", "") + (
+        "TM. BAN CHẤP HÀNH\nCHỦ TỊCH\nNguyễn Thị Cúc\n")
+    [charter] = parse_text(text).documents
+    assert charter.doc_type == "Điều lệ" and charter.attached and charter.attached_to is None
+    findings, _ = run_rules(parse_text(text), scopes=("format",))
+    assert [f.rule for f in findings if f.severity == "error"] == []
+
+
+def test_words_of_approval_opening_a_sentence_are_no_kem_theo_line():
+    # unbracketed, "Phê duyệt kèm theo …" is the body's own sentence, as in a decision's Điều 1
+    text = DECISION_WITH_CHARTER.replace(
+        "Điều 1. Công nhận Điều lệ Quỹ Khuyến học tỉnh Bình Thuận./.",
+        "Điều 1. Công nhận Điều lệ Quỹ Khuyến học tỉnh Bình Thuận.\n"
+        "Phê duyệt kèm theo Quyết định này Điều lệ của Quỹ./.")
+    decision = parse_text(text).documents[0]
+    assert decision.attached_to is None and not decision.attached

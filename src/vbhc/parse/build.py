@@ -32,7 +32,7 @@ from vbhc.model import (
     Source,
     TypeNameField,
 )
-from vbhc.nd30 import COPY_FORMS, ISSUING_TYPES, PARTY_HEADING, PREAMBLE_TYPES, UNTITLED_TYPES
+from vbhc.nd30 import COPY_FORMS, ISSUED_TYPES, ISSUING_TYPES, PARTY_HEADING, PREAMBLE_TYPES, UNTITLED_TYPES
 from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS, names_authority
 from vbhc.textnorm import is_upper, letters_of, squash
 
@@ -712,6 +712,9 @@ def build_documents(source: Source, lines: list[Line]) -> list[Document]:
             and documents[0].doc_type in ISSUING_TYPES)
         if doc.attached and not doc.issuer and documents[0].issuer:
             doc.issuer = documents[0].issuer
+    for doc in documents:
+        # a charter is only ever issued with a decision, drafted in a file of its own or not
+        doc.attached = doc.attached or doc.doc_type in ISSUED_TYPES
     for doc in documents:
         doc.party = _headed_by_the_party(doc) or (doc.attached and documents[0].party)
     return documents

@@ -29,6 +29,7 @@ from vbhc.nd30 import (
     LEGAL_TYPES,
     SECRECY_MARKS,
     URGENCY_MARKS,
+    WORKING_PAPERS,
 )
 from vbhc.textnorm import fold, squash
 
@@ -38,7 +39,8 @@ POINT = r"[a-zđ]"
 # is a sentence, not a heading).
 HEADING_REST = r"\b\s*[.:\-–]?\s*(?P<rest>\p{Lu}.*)?$"
 
-TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, "Phụ lục"}, key=lambda t: (-len(t), t))
+TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, *WORKING_PAPERS, "Phụ lục"},
+                    key=lambda t: (-len(t), t))
 # A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
 TYPE_WITH_QUALIFIER = rx.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
@@ -157,7 +159,10 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
     (K.VV, rx.compile(r"^V/v\b\s*(?P<rest>.*)$", re.I), _rest, "Vv"),
     (K.KINH_GUI, rx.compile(r"^Kính\s+gửi\s*:?\s*(?P<rest>.*)$"), _rest, "K"),
     (K.ENACTING, rx.compile(r"^(?:QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|QUYẾT\s+NGHỊ|CHỈ\s+THỊ)\s*:\s*$"), _none, "QNC"),
-    (K.KEM_THEO, rx.compile(r"^\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b", re.I), _none, "(KkBb"),
+    # "(Kèm theo …)", "(Ban hành kèm theo …)"; a charter's "(Phê duyệt kèm theo Quyết định …)", "(Được công
+    # nhận theo …)" in brackets only (unbracketed, such words open a sentence of the body)
+    (K.KEM_THEO, rx.compile(r"^(?:\(?\s*(?:Kèm|Ban\s+hành\s+kèm)\s+theo\b|\(\s*(?:Được\s+)?(?:Ban\s+hành|Phê\s+duyệt|"
+                            r"Công\s+nhận)\s+(?:kèm\s+)?theo\b)", re.I), _none, "(KkBb"),
     (K.PHU_LUC, rx.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?P<num>[IVXLC\d]+[a-z]?))?\s*[.:]?\s*(?P<rest>.{0,80})$"),
      _appendix, "P"),
     (K.NOI_NHAN, rx.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.I), _rest, "Nn"),
