@@ -11,7 +11,7 @@ from typing import Any
 from vbhc.errors import VbhcError, debugging
 from vbhc.model import Document, ParsedFile
 from vbhc.report.results import FileResult
-from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content, copy, party, working_paper
+from vbhc.rules import SEVERITIES, Context, Finding, Rule, all_rules, content, copy, other_papers, party
 
 INTERNAL_ERROR = "VBHC.LoiNoiBo"
 
@@ -155,9 +155,9 @@ def contexts(parsed: ParsedFile, profile: Any = None, plan: Any = None) -> list[
 
 
 # Documents no layout rule judges but the one that says why: the Party's own (outside the decree), the part a
-# copy adds under the original (it has no header of its own to judge), an internal paper (not a văn bản hành chính).
+# copy adds under the original (it has no header of its own to judge), a paper that is no văn bản hành chính.
 _OUTSIDE_LAYOUT = ((lambda doc: doc.party, party.RULE_ID), (lambda doc: doc.copy_form is not None, copy.RULE_ID),
-                   (lambda doc: working_paper.is_working_paper(doc.doc_type), working_paper.RULE_ID))
+                   (lambda doc: other_papers.is_other_paper(doc.doc_type), other_papers.RULE_ID))
 
 
 def _not_judged(doc: Document, rule_id: str) -> bool:

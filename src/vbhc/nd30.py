@@ -87,10 +87,22 @@ LEGAL_TYPES: dict[str, str] = {
 # ban hành kèm theo quyết định"): they carry the decision's number, not one of their own.
 ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
 
-# Internal papers that an agency's own working rules (its quy chế làm việc) set and Điều 7 does not list among
-# the văn bản hành chính: a phiếu trình carries a matter from a unit to its leader, with each level's opinion;
-# the văn thư neither numbers nor issues it, so the decree's layout is not asked of it.
-WORKING_PAPERS: tuple[str, ...] = ("Phiếu trình", "Phiếu trình giải quyết công việc")
+# Papers an office writes that Điều 7 does not list among the văn bản hành chính, by their heading, with what they
+# are: the văn thư neither numbers nor issues them, so the decree's layout is not asked of them. A phiếu trình
+# carries a matter from a unit to its leader with each level's opinion, as the agency's own working rules (its quy
+# chế làm việc) set it; a tham luận is what a speaker presents at a conference; a bản thuyết minh explains a
+# draft, a study or a project in its dossier.
+_PHIEU_TRINH = "giấy tờ nội bộ trình lãnh đạo theo quy chế làm việc của cơ quan"
+_THAM_LUAN = "bài trình bày tại hội nghị, hội thảo"
+_THUYET_MINH = "bản thuyết minh trong hồ sơ của một dự thảo, đề tài hay dự án"
+OTHER_PAPERS: dict[str, str] = {
+    "Phiếu trình": _PHIEU_TRINH,
+    "Phiếu trình giải quyết công việc": _PHIEU_TRINH,
+    "Tham luận": _THAM_LUAN,
+    "Bài tham luận": _THAM_LUAN,
+    "Thuyết minh": _THUYET_MINH,
+    "Bản thuyết minh": _THUYET_MINH,
+}
 
 # Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
 ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})

@@ -22,6 +22,7 @@ from vbhc.parse.patterns import (
     LONGEST,
     SIGNING_TIME,
     TYPE_NAMES_FOLDED,
+    TYPE_RUNNING_ON,
     TYPE_WITH_QUALIFIER,
 )
 from vbhc.textnorm import fold, is_upper
@@ -78,10 +79,11 @@ def classify_text(text: str, rows: list[Row] | None = None) -> tuple[LineKind, F
         doc_type = TYPE_NAMES_FOLDED.get(fold(t))
         if doc_type:
             return LineKind.TYPE_NAME, TypeNameField(doc_type)
-        m = TYPE_WITH_QUALIFIER.match(t)
-        doc_type = TYPE_NAMES_FOLDED.get(fold(m["type"])) if m else None
-        if m and doc_type:
-            return LineKind.TYPE_NAME, TypeNameField(doc_type, rest=m["rest"])
+        for qualified in (TYPE_WITH_QUALIFIER, TYPE_RUNNING_ON):
+            m = qualified.match(t)
+            doc_type = TYPE_NAMES_FOLDED.get(fold(m["type"])) if m else None
+            if m and doc_type:
+                return LineKind.TYPE_NAME, TypeNameField(doc_type, rest=m["rest"])
         return LineKind.CAPS, None
     return LineKind.TEXT, None
 

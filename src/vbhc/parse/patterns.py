@@ -27,9 +27,9 @@ from vbhc.nd30 import (
     DOC_TYPES,
     ISSUED_TYPES,
     LEGAL_TYPES,
+    OTHER_PAPERS,
     SECRECY_MARKS,
     URGENCY_MARKS,
-    WORKING_PAPERS,
 )
 from vbhc.textnorm import fold, squash
 
@@ -39,10 +39,12 @@ POINT = r"[a-zđ]"
 # is a sentence, not a heading).
 HEADING_REST = r"\b\s*[.:\-–]?\s*(?P<rest>\p{Lu}.*)?$"
 
-TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, *WORKING_PAPERS, "Phụ lục"},
+TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, *OTHER_PAPERS, "Phụ lục"},
                     key=lambda t: (-len(t), t))
 # A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
 TYPE_WITH_QUALIFIER = rx.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
+# A phiếu trình's heading runs on with words of the agency's form: "PHIẾU TRÌNH KÝ VĂN BẢN".
+TYPE_RUNNING_ON = rx.compile(r"^(?P<type>PHIẾU\s+TRÌNH)\s+(?P<rest>\p{Lu}[\p{Lu}\s,]{1,60})$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
 

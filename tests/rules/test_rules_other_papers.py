@@ -1,4 +1,4 @@
-"""Internal papers (a phiếu trình): one notice, no layout rule.
+"""Papers that are no văn bản hành chính (a phiếu trình, a tham luận): one notice, no layout rule.
 
 A phiếu trình, the slip on which a unit presents a matter to its leader, sits beside the Tờ trình and the draft
 decision in a Sở's working folder. Judged by the decree it drew six false errors (no Quốc hiệu, number, place-date,
@@ -44,8 +44,47 @@ Vấn đề trình: Công nhận kết quả Đại hội Hiệp hội Doanh ngh
                                         (WITH_QUOC_HIEU, "Phiếu trình giải quyết công việc")])
 def test_a_phieu_trinh_gets_one_notice_and_no_layout_finding(text, kind):
     got = findings(text)
-    assert [(f.rule, f.severity) for f in got] == [("ND30.PhamVi.GiayToNoiBo", "info")]
+    assert [(f.rule, f.severity) for f in got] == [("ND30.PhamVi.KhongPhaiVBHC", "info")]
     assert f"“{kind}”" in got[0].message and "Điều 7" in got[0].message
+
+
+THAM_LUAN = """\
+SỞ NỘI VỤ TỈNH LÂM ĐỒNG
+BÀI THAM LUẬN
+Công tác phòng, chống ma túy tại cộng đồng
+(Trình bày tại Hội nghị triển khai Chương trình mục tiêu quốc gia, ngày 09 tháng 10 năm 2025)
+Kính thưa các đồng chí lãnh đạo,
+Thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030, Sở Nội vụ xin trình bày một số kết quả.
+1. Kết quả đạt được
+Công tác tuyên truyền được đẩy mạnh ở tất cả các xã, phường.
+2. Đề xuất, kiến nghị
+Đề nghị bố trí kinh phí cho công tác cai nghiện tại gia đình./.
+"""
+
+
+def test_a_tham_luan_gets_the_same_notice():
+    got = findings(THAM_LUAN)
+    assert [(f.rule, f.severity) for f in got] == [("ND30.PhamVi.KhongPhaiVBHC", "info")]
+    assert "“Bài tham luận” là bài trình bày tại hội nghị, hội thảo" in got[0].message
+
+
+def test_a_draft_s_explanatory_note_gets_the_same_notice():
+    note = """BỘ TÀI CHÍNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+THUYẾT MINH
+Dự thảo Thông tư hướng dẫn quản lý kinh phí cải cách hành chính
+I. SỰ CẦN THIẾT BAN HÀNH THÔNG TƯ
+Thông tư số 26/2019/TT-BTC không còn phù hợp với quy định hiện hành./.
+"""
+    assert [f.rule for f in findings(note)] == ["ND30.PhamVi.KhongPhaiVBHC"]
+
+
+def test_a_phieu_trinh_heading_may_run_on_with_the_form_s_words():
+    text = PHIEU_TRINH.replace("PHIẾU TRÌNH\n", "PHIẾU TRÌNH KÝ VĂN BẢN\n")
+    assert [(d.doc_type, d.issuer) for d in parse_text(text).documents] == [
+        ("Phiếu trình", "PHÒNG TỔ CHỨC BIÊN CHẾ VÀ TỔ CHỨC PHI CHÍNH PHỦ")]
+    assert [f.rule for f in findings(text)] == ["ND30.PhamVi.KhongPhaiVBHC"]
 
 
 def test_its_type_and_header_are_read():
@@ -60,5 +99,5 @@ def test_a_to_trinh_is_judged_by_the_decree():
     # the Tờ trình the phiếu carries is a văn bản hành chính (Điều 7): its missing number is an error
     to_trinh = DECISION.replace("QUYẾT ĐỊNH\nBan hành", "TỜ TRÌNH\nBan hành").replace("Số: 05/QĐ-UBND\n", "")
     got = findings(to_trinh)
-    assert "ND30.PhamVi.GiayToNoiBo" not in {f.rule for f in got}
+    assert "ND30.PhamVi.KhongPhaiVBHC" not in {f.rule for f in got}
     assert "ND30.SoKyHieu.Thieu" in {f.rule for f in got if f.severity == "error"}
