@@ -157,7 +157,7 @@ def contexts(parsed: ParsedFile, profile: Any = None, plan: Any = None) -> list[
 # Documents no layout rule judges but the one that says why: the Party's own (outside the decree), the part a
 # copy adds under the original (it has no header of its own to judge), a paper that is no văn bản hành chính.
 _OUTSIDE_LAYOUT = ((lambda doc: doc.party, party.RULE_ID), (lambda doc: doc.copy_form is not None, copy.RULE_ID),
-                   (lambda doc: other_papers.is_other_paper(doc.doc_type), other_papers.RULE_ID))
+                   (lambda doc: other_papers.what_paper(doc) is not None, other_papers.RULE_ID))
 
 
 def _not_judged(doc: Document, rule_id: str) -> bool:

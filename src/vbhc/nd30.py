@@ -90,19 +90,29 @@ ISSUED_TYPES: tuple[str, ...] = ("Điều lệ",)
 # Papers an office writes that Điều 7 does not list among the văn bản hành chính, by their heading, with what they
 # are: the văn thư neither numbers nor issues them, so the decree's layout is not asked of them. A phiếu trình
 # carries a matter from a unit to its leader with each level's opinion, as the agency's own working rules (its quy
-# chế làm việc) set it; a tham luận is what a speaker presents at a conference; a bản thuyết minh explains a
-# draft, a study or a project in its dossier.
+# chế làm việc) set it; a tham luận or a speech is what a speaker reads at a conference; a bản thuyết minh explains
+# a draft, a study or a project in its dossier. The heading may run on with words of its own ("PHIẾU TRÌNH KÝ VĂN
+# BẢN", "BÀI PHÁT BIỂU KHAI MẠC").
 _PHIEU_TRINH = "giấy tờ nội bộ trình lãnh đạo theo quy chế làm việc của cơ quan"
 _THAM_LUAN = "bài trình bày tại hội nghị, hội thảo"
+_PHAT_BIEU = "bài phát biểu tại hội nghị, sự kiện"
 _THUYET_MINH = "bản thuyết minh trong hồ sơ của một dự thảo, đề tài hay dự án"
 OTHER_PAPERS: dict[str, str] = {
     "Phiếu trình": _PHIEU_TRINH,
     "Phiếu trình giải quyết công việc": _PHIEU_TRINH,
     "Tham luận": _THAM_LUAN,
     "Bài tham luận": _THAM_LUAN,
+    "Bài phát biểu": _PHAT_BIEU,
+    "Phát biểu": _PHAT_BIEU,
+    "Diễn văn": _PHAT_BIEU,
     "Thuyết minh": _THUYET_MINH,
     "Bản thuyết minh": _THUYET_MINH,
 }
+# A "Chương trình" whose trích yếu names an event ("Hội nghị đánh giá …") is that event's agenda, handed out at
+# it, not the programme of work that Điều 7 names.
+AGENDA = "chương trình (lịch làm việc) của một hội nghị, sự kiện"
+AGENDA_EVENTS: tuple[str, ...] = ("Hội nghị", "Hội thảo", "Tọa đàm", "Lễ", "Buổi làm việc", "Đại hội", "Kỳ họp",
+                                  "Diễn đàn")
 
 # Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
 ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})

@@ -87,6 +87,44 @@ def test_a_phieu_trinh_heading_may_run_on_with_the_form_s_words():
     assert [f.rule for f in findings(text)] == ["ND30.PhamVi.KhongPhaiVBHC"]
 
 
+SPEECH = """\
+BÀI PHÁT BIỂU KHAI MẠC
+của đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh tại Hội nghị đánh giá công tác cải cách hành chính năm 2025
+Kính thưa các đồng chí đại biểu,
+Năm 2025, công tác cải cách hành chính của tỉnh đạt nhiều kết quả quan trọng.
+Chúc Hội nghị thành công tốt đẹp. Xin trân trọng cảm ơn!
+"""
+
+AGENDA = """\
+ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+CHƯƠNG TRÌNH
+Hội nghị đánh giá công tác cải cách hành chính năm 2025 và triển khai nhiệm vụ năm 2026
+| Thời gian | Nội dung | Thực hiện |
+|---|---|---|
+| 08h00 - 08h10 | Tuyên bố lý do, giới thiệu đại biểu | Lãnh đạo Sở Nội vụ |
+| 10h30 - 11h00 | Phát biểu kết luận | Phó Chủ tịch UBND tỉnh |
+"""
+
+
+@pytest.mark.parametrize("text, kind", [
+    (SPEECH, "Bài phát biểu"), (AGENDA, "Chương trình"),
+    (AGENDA.replace("CHƯƠNG TRÌNH\nHội nghị", "CHƯƠNG TRÌNH HỘI NGHỊ\nĐánh giá"), "Chương trình")])
+def test_a_speech_and_an_event_s_agenda_get_the_same_notice(text, kind):
+    got = findings(text)
+    assert [f.rule for f in got] == ["ND30.PhamVi.KhongPhaiVBHC"]
+    assert f"“{kind}” là" in got[0].message
+
+
+def test_a_programme_of_work_is_judged_by_the_decree():
+    # "Chương trình công tác năm 2026" is the văn bản of Điều 7 (CTr): its missing number is an error
+    programme = AGENDA.replace("Hội nghị đánh giá công tác cải cách hành chính năm 2025 và triển khai nhiệm vụ",
+                               "Công tác cải cách hành chính")
+    got = findings(programme)
+    assert "ND30.PhamVi.KhongPhaiVBHC" not in {f.rule for f in got}
+    assert "ND30.SoKyHieu.Thieu" in {f.rule for f in got if f.severity == "error"}
+
+
 def test_its_type_and_header_are_read():
     doc = parse_text(PHIEU_TRINH).documents[0]
     assert (doc.doc_type, doc.issuer, doc.title) == (

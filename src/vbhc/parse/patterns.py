@@ -22,6 +22,7 @@ from vbhc.model import (
     RestField,
 )
 from vbhc.nd30 import (
+    AGENDA_EVENTS,
     CIRCULATION_MARKS,
     COPY_FORMS,
     DOC_TYPES,
@@ -43,8 +44,12 @@ TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, *OTHER_PAPERS, "Ph
                     key=lambda t: (-len(t), t))
 # A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
 TYPE_WITH_QUALIFIER = rx.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
-# A phiếu trình's heading runs on with words of the agency's form: "PHIẾU TRÌNH KÝ VĂN BẢN".
-TYPE_RUNNING_ON = rx.compile(r"^(?P<type>PHIẾU\s+TRÌNH)\s+(?P<rest>\p{Lu}[\p{Lu}\s,]{1,60})$")
+# The heading of a paper that is no văn bản hành chính runs on with words of its own ("PHIẾU TRÌNH KÝ VĂN BẢN",
+# "BÀI PHÁT BIỂU KHAI MẠC"), an event's agenda with the event ("CHƯƠNG TRÌNH HỘI NGHỊ …").
+_RUNNING_ON_HEADS = [n.upper().replace(" ", r"\s+") for n in sorted(OTHER_PAPERS, key=len, reverse=True)]
+_EVENTS_UPPER = "|".join(e.upper().replace(" ", r"\s+") for e in AGENDA_EVENTS)
+TYPE_RUNNING_ON = rx.compile(r"^(?P<type>" + "|".join(_RUNNING_ON_HEADS) + r"|CHƯƠNG\s+TRÌNH(?=\s+(?:" + _EVENTS_UPPER
+                             + r")\b))\s+(?P<rest>\p{Lu}[\p{Lu}\d\s,.\-–]{1,80})$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 
 
