@@ -187,3 +187,26 @@ def test_resumed_audit_keeps_the_statuses(tmp_path):
     assert [r["plan_status"] for r in first["files"]] == [r["plan_status"] for r in again.result["files"]] == [
         "ok", "duplicate"]
     assert Path(journal).read_text(encoding="utf-8").count("plan_status") == 0  # the journal keeps the checks only
+
+
+def test_one_name_under_two_parents_is_two_senders_without_a_list():
+    # "SỞ TƯ PHÁP" of two provinces in one folder counted as one agency, the earlier plan a duplicate
+    rows = [row("ld.txt", "SỞ TƯ PHÁP", "2025-07-20"), row("na.txt", "SỞ TƯ PHÁP", "2025-07-28"),
+            row("na-cu.txt", "Sở Tư pháp", "2025-07-21")]
+    rows[0]["meta"]["parent_issuer"] = "UBND TỈNH LÂM ĐỒNG"
+    rows[1]["meta"]["parent_issuer"] = rows[2]["meta"]["parent_issuer"] = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    got = assess(rows)
+    assert {r["path"]: r["plan_status"] for r in rows} == {"ld.txt": "ok", "na.txt": "ok", "na-cu.txt": "duplicate"}
+    assert sorted(a["name"] for a in got.agencies) == [
+        "SỞ TƯ PHÁP (UBND TỈNH LÂM ĐỒNG)", "SỞ TƯ PHÁP (ỦY BAN NHÂN DÂN TỈNH NGHỆ AN)"]
+    assert rows[0]["agency"]["name"] == "SỞ TƯ PHÁP (UBND TỈNH LÂM ĐỒNG)"
+
+
+def test_one_parent_written_two_ways_is_one_sender():
+    rows = [row("a.txt", "SỞ TƯ PHÁP", "2025-07-20"), row("b.txt", "SỞ TƯ PHÁP", "2025-07-28"),
+            row("c.txt", "SỞ TƯ PHÁP", "2025-07-29", placeholders=3)]  # a draft that prints no parent
+    rows[0]["meta"]["parent_issuer"] = "UBND TỈNH NGHỆ AN"
+    rows[1]["meta"]["parent_issuer"] = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"
+    got = assess(rows)
+    assert statuses(rows) == {"a.txt": "duplicate", "b.txt": "ok", "c.txt": "duplicate"}
+    assert [a["name"] for a in got.agencies] == ["SỞ TƯ PHÁP"]

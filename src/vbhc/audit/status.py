@@ -86,6 +86,7 @@ class Submission:
     agency: Agency | None = None  # the list's agency it was matched to
     match: str | None = None  # "issuer", "symbol", "file_name"
     group: str | None = None  # who sent it: the agency's name, or the issuer's key without a list
+    name: str | None = None  # the sender's name as reports show it, without a list
 
     @property
     def path(self) -> str:
@@ -99,6 +100,10 @@ class Submission:
     def issuer(self) -> str | None:
         return (self.row.get("meta") or {}).get("issuer")
 
+    @property
+    def parent_issuer(self) -> str | None:
+        return (self.row.get("meta") or {}).get("parent_issuer")
+
 
 def _match(s: Submission, agencies: Agencies | None) -> None:
     meta = s.row.get("meta") or {}
@@ -109,7 +114,20 @@ def _match(s: Submission, agencies: Agencies | None) -> None:
         return
     k = key(meta.get("issuer"))
     if k and k not in NO_ONE:
-        s.group = k
+        s.group, s.name = k, " ".join(str(s.issuer).split())
+
+
+def _part_by_parent(subs: list[Submission]) -> None:
+    """Without a list, one issuer's name under two parent agencies ("SỞ TƯ PHÁP" of two provinces) is two
+    senders, each shown with its parent; a file that prints no parent stays under the name alone."""
+    parents: dict[str, set[str]] = {}
+    for s in subs:
+        if s.group and key(s.parent_issuer):
+            parents.setdefault(s.group, set()).add(key(s.parent_issuer))
+    for s in subs:
+        if s.group and len(parents.get(s.group, ())) > 1 and key(s.parent_issuer):
+            s.group = f"{s.group} / {key(s.parent_issuer)}"
+            s.name = f"{s.name} ({' '.join(str(s.parent_issuer).split())})"
 
 
 def _number(s: Submission) -> int:
@@ -145,7 +163,7 @@ def _agency_json(s: Submission, listed: bool) -> Json | None:
         return {"name": s.agency.name, "short": s.agency.short, "level": s.agency.level, "match": s.match,
                 "listed": True}
     if s.issuer:
-        return {"name": " ".join(str(s.issuer).split()), "short": None, "level": None, "match": None,
+        return {"name": s.name or " ".join(str(s.issuer).split()), "short": None, "level": None, "match": None,
                 "listed": False if listed else None}
     return None
 
@@ -188,7 +206,7 @@ def _entries(subs: list[Submission], agencies: Agencies | None) -> list[AgencyEn
         entries = {}
         for s in subs:
             if s.group and s.status in ("ok", "incomplete", "duplicate"):
-                entries.setdefault(s.group, AgencyEntry(" ".join(str(s.issuer).split())))
+                entries.setdefault(s.group, AgencyEntry(s.name or s.group))
     for s in subs:
         if s.group in entries:
             entries[s.group].files.append(s)
@@ -231,6 +249,8 @@ def assess(rows: list[Json], agencies: Agencies | None = None) -> Assessment:
         s = Submission(row, status, reason)
         _match(s, agencies)
         subs.append(s)
+    if agencies is None:
+        _part_by_parent(subs)
     _supersede(subs)
     for s in subs:
         s.row["plan_status"], s.row["status_reason"] = s.status, s.reason
