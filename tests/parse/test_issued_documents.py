@@ -121,3 +121,58 @@ def test_words_of_approval_opening_a_sentence_are_no_kem_theo_line():
         "Phê duyệt kèm theo Quyết định này Điều lệ của Quỹ./.")
     decision = parse_text(text).documents[0]
     assert decision.attached_to is None and not decision.attached
+
+
+LIST_ALONE = """\
+UBND TỈNH LÂM ĐỒNG
+SỞ NỘI VỤ
+DANH SÁCH
+Cán bộ, công chức tham gia Đoàn kiểm tra công tác cải cách hành chính năm 2026
+(Kèm theo Quyết định số 45/QĐ-SNV ngày 20 tháng 3 năm 2026 của Giám đốc Sở Nội vụ)
+| STT | Họ và tên | Chức vụ | Nhiệm vụ |
+|---|---|---|---|
+| 1 | Nguyễn Văn An | Phó Giám đốc Sở | Trưởng đoàn |
+| 2 | Trần Thị Bình | Chuyên viên | Thư ký |
+"""
+
+
+@pytest.mark.parametrize("heading, doc_type", [("DANH SÁCH", "Danh sách"), ("ĐỀ CƯƠNG", "Đề cương")])
+def test_a_list_or_an_outline_alone_in_its_file_is_issued_with_the_document_it_names(heading, doc_type):
+    # a list of members or tasks, a report's outline: sent "kèm theo" a decision or a letter; judged as one of
+    # the decree's documents it drew six errors (the type glued to the issuer, no Quốc hiệu, number, signer …)
+    text = LIST_ALONE.replace("DANH SÁCH\n", heading + "\n")
+    [doc] = parse_text(text).documents
+    assert (doc.doc_type, doc.issuer, doc.attached) == (doc_type, "SỞ NỘI VỤ", True)
+    assert doc.attached_to is not None and doc.attached_to.startswith("(Kèm theo Quyết định số 45/QĐ-SNV")
+    findings, _ = run_rules(parse_text(text), scopes=("format",))
+    assert [f.rule for f in findings if f.severity == "error"] == []
+
+
+def test_a_list_after_the_decision_s_signature_is_its_attachment():
+    text = DECISION_WITH_CHARTER.split("ĐIỀU LỆ (SỬA ĐỔI")[0] + (
+        "DANH SÁCH\nThành viên Ban Quản lý Quỹ Khuyến học tỉnh\n"
+        "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)\n"
+        "1. Ông Nguyễn Văn Bảy, Chủ tịch Hội Khuyến học tỉnh, Trưởng ban.\n")
+    decision, members = parse_text(text).documents
+    assert (decision.doc_type, decision.attached) == ("Quyết định", False)
+    assert (members.doc_type, members.title, members.attached) == (
+        "Danh sách", "Thành viên Ban Quản lý Quỹ Khuyến học tỉnh", True)
+
+
+@pytest.mark.parametrize("heading", ["KẾ HOẠCH", "DANH SÁCH"])
+def test_an_appendix_s_heading_may_be_a_type_s_name_with_its_trich_yeu_under_it(heading):
+    # "PHỤ LỤC I" / "KẾ HOẠCH" / "…": the appendix's title, and its "(Kèm theo …)" line is still read
+    text = DECISION_WITH_CHARTER.split("ĐIỀU LỆ (SỬA ĐỔI")[0] + (
+        f"PHỤ LỤC I\n{heading}\nCác nhiệm vụ trọng tâm năm 2022\n"
+        "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)\n"
+        "1. Rà soát thủ tục hành chính.\n")
+    appendix = parse_text(text).documents[1]
+    assert (appendix.is_appendix, appendix.title) == (True, f"{heading} Các nhiệm vụ trọng tâm năm 2022")
+    assert appendix.attached and appendix.attached_to is not None
+
+
+def test_a_sentence_naming_the_list_is_no_list():
+    decision = parse_text(DECISION_WITH_CHARTER.replace(
+        "Điều 1. Công nhận Điều lệ Quỹ Khuyến học tỉnh Bình Thuận./.",
+        "Điều 1. Công nhận các ông, bà có tên trong danh sách kèm theo./.")).documents[0]
+    assert (decision.doc_type, decision.attached) == ("Quyết định", False)

@@ -139,3 +139,29 @@ def test_a_to_trinh_is_judged_by_the_decree():
     got = findings(to_trinh)
     assert "ND30.PhamVi.KhongPhaiVBHC" not in {f.rule for f in got}
     assert "ND30.SoKyHieu.Thieu" in {f.rule for f in got if f.severity == "error"}
+
+
+GIAI_TRINH = """\
+UBND TỈNH LÂM ĐỒNG
+SỞ TƯ PHÁP
+BẢN GIẢI TRÌNH
+Tiếp thu, giải trình ý kiến góp ý dự thảo Kế hoạch cải cách hành chính năm 2026
+Thực hiện Công văn số 120/SNV-CCHC ngày 10 tháng 1 năm 2026 của Sở Nội vụ, Sở Tư pháp tổng hợp ý kiến như sau:
+1. Ý kiến của Sở Tài chính: đề nghị bổ sung kinh phí thực hiện. Sở Tư pháp tiếp thu, bổ sung tại Mục IV.
+2. Ý kiến của Sở Xây dựng: thống nhất với dự thảo.
+"""
+
+CONFERENCE_PAPERS = """\
+TÀI LIỆU HỘI NGHỊ
+Sơ kết công tác cải cách hành chính 6 tháng đầu năm 2026
+Phần I. Báo cáo sơ kết
+Trong 6 tháng đầu năm, các cơ quan, đơn vị đã triển khai đồng bộ các nhiệm vụ cải cách hành chính.
+"""
+
+
+@pytest.mark.parametrize("text, kind", [(GIAI_TRINH, "Bản giải trình"), (CONFERENCE_PAPERS, "Tài liệu")])
+def test_a_draft_s_answers_to_comments_and_a_conference_s_papers_get_the_same_notice(text, kind):
+    # each drew six errors (Quốc hiệu, number, place-date, type name, Nơi nhận, signer) before
+    got = findings(text)
+    assert [(f.rule, f.severity) for f in got] == [("ND30.PhamVi.KhongPhaiVBHC", "info")]
+    assert f"“{kind}” là" in got[0].message

@@ -33,7 +33,14 @@ from vbhc.model import (
     TypeNameField,
 )
 from vbhc.nd30 import COPY_FORMS, ISSUED_TYPES, ISSUING_TYPES, PARTY_HEADING, PREAMBLE_TYPES, UNTITLED_TYPES
-from vbhc.parse.patterns import AGENCY_HEADS, CLOSING_PARAGRAPH, PERSON_NAME, POSITIONS, names_authority
+from vbhc.parse.patterns import (
+    AGENCY_HEADS,
+    CLOSING_PARAGRAPH,
+    PERSON_NAME,
+    POSITIONS,
+    names_authority,
+    type_opening,
+)
 from vbhc.textnorm import is_upper, letters_of, squash
 
 K = LineKind
@@ -111,12 +118,21 @@ class _DocBuilder:
     # --- header ------------------------------------------------------------------------
     def header(self, line: Line) -> bool:
         """A header line fills its field; the first line that is none ends the header."""
+        if line.kind == K.CAPS and self.doc.doc_type is None and self.right_under_the_date():
+            typed = type_opening(self.text(line))  # "KẾ HOẠCH TUYÊN TRUYỀN" under the date: a type, no agency
+            if typed is not None:
+                line.kind, line.fields = K.TYPE_NAME, typed
         step = HEADER_STEPS.get(line.kind) or (self.text_in_header(line) if line.kind == K.TEXT else None)
         if step is None:
             self.finish_header()
             self.state = "preamble"
             return self.preamble(line)
         return step(self, line)
+
+    def right_under_the_date(self) -> bool:
+        """Only a rule or a mark ("DỰ THẢO") stands between the place-date and the line being read."""
+        last = next((ln for ln in reversed(self.doc.lines) if ln.role not in (Role.RULE, Role.MARK)), None)
+        return last is not None and last.role == Role.PLACE_DATE
 
     def text_in_header(self, line: Line) -> Step | None:
         """A plain line inside the header: a wrapped V/v or date, a stray note, a cell of the header table."""
@@ -280,20 +296,28 @@ class _DocBuilder:
         if k == K.MARK:
             return self.mark(line)
         first = not self.title_lines
-        continues = not first and (t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1]))
-                                   or (k == K.TEXT and (self.looks_like_title(line) or self.before_preamble(line))))
+        # an appendix's heading may name what it holds by a type's name ("PHỤ LỤC I" / "KẾ HOẠCH" / "Cải cách …")
+        heading = k == K.TYPE_NAME and first and self.doc.is_appendix
         if self.in_body_table(line):
             self.finish_header()
             self.state = "body"
             return self.body(line)
-        if k in (K.TEXT, K.CAPS, K.DECIMAL) and not self.kem_theo_parts and (first or continues) \
-                and not self.is_authority(line, first):
+        if (k in (K.TEXT, K.CAPS, K.DECIMAL) or heading) and not self.kem_theo_parts \
+                and (first or self.continues_title(line)) and not self.is_authority(line, first):
             self.title_lines.append(t)
             self.keep(line, Role.TITLE)
             return True
         self.finish_header()
         self.state = "preamble"
         return self.preamble(line)
+
+    def continues_title(self, line: Line) -> bool:
+        """A line under the trích yếu's first that goes on with it: in lower case, in capitals under capitals,
+        printed as it is, or right under a type's line that ran on with the trích yếu's first words ("BÁO CÁO
+        TỔNG KẾT" / "Công tác …")."""
+        k, t = line.kind, self.text(line)
+        return t[:1].islower() or (is_upper(t) and is_upper(self.title_lines[-1])) or (k == K.TEXT and (
+            self.doc.lines[-1].kind == K.TYPE_NAME or self.looks_like_title(line) or self.before_preamble(line)))
 
     def is_authority(self, line: Line, first: bool) -> bool:
         """A caps line just before the căn cứ is the enacting authority ("ỦY BAN NHÂN DÂN TỈNH …"), not a

@@ -20,6 +20,7 @@ from vbhc.model import (
     NumberField,
     PlaceDateField,
     RestField,
+    TypeNameField,
 )
 from vbhc.nd30 import (
     AGENDA_EVENTS,
@@ -44,13 +45,35 @@ TYPE_NAMES = sorted({*DOC_TYPES, *LEGAL_TYPES, *ISSUED_TYPES, *OTHER_PAPERS, "Ph
                     key=lambda t: (-len(t), t))
 # A type name followed on its line by a qualifier: "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)".
 TYPE_WITH_QUALIFIER = rx.compile(r"^(?P<type>[^()]+?)\s*(?P<rest>\([^()]{2,60}\))$")
+
+
+def _caps(words: str) -> str:
+    return words.upper().replace(" ", r"\s+")
+
+
 # The heading of a paper that is no văn bản hành chính runs on with words of its own ("PHIẾU TRÌNH KÝ VĂN BẢN",
-# "BÀI PHÁT BIỂU KHAI MẠC"), an event's agenda with the event ("CHƯƠNG TRÌNH HỘI NGHỊ …").
-_RUNNING_ON_HEADS = [n.upper().replace(" ", r"\s+") for n in sorted(OTHER_PAPERS, key=len, reverse=True)]
-_EVENTS_UPPER = "|".join(e.upper().replace(" ", r"\s+") for e in AGENDA_EVENTS)
-TYPE_RUNNING_ON = rx.compile(r"^(?P<type>" + "|".join(_RUNNING_ON_HEADS) + r"|CHƯƠNG\s+TRÌNH(?=\s+(?:" + _EVENTS_UPPER
-                             + r")\b))\s+(?P<rest>\p{Lu}[\p{Lu}\d\s,.\-–]{1,80})$")
+# "BÀI PHÁT BIỂU KHAI MẠC"), an event's agenda with the event ("CHƯƠNG TRÌNH HỘI NGHỊ …"), a report or a notice
+# with the kind it is ("BÁO CÁO TÓM TẮT", "BÁO CÁO SƠ KẾT", "THÔNG BÁO KẾT LUẬN").
+_RUNNING_ON_HEADS = [_caps(n) for n in sorted(OTHER_PAPERS, key=len, reverse=True)]
+_KINDS_OF = {"Chương trình": AGENDA_EVENTS,
+             "Báo cáo": ("Tóm tắt", "Tổng kết", "Sơ kết", "Nhanh", "Tổng hợp", "Định kỳ", "Chuyên đề"),
+             "Thông báo": ("Kết luận",)}
+_KIND_HEADS = [_caps(name) + r"(?=\s+(?:" + "|".join(map(_caps, kinds)) + r")\b)" for name, kinds in _KINDS_OF.items()]
+TYPE_RUNNING_ON = rx.compile(r"^(?P<type>" + "|".join(_RUNNING_ON_HEADS + _KIND_HEADS)
+                             + r")\s+(?P<rest>\p{Lu}[\p{Lu}\d\s,.\-–]{1,80})$")
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
+# Where the type's name stands (after the place-date) a line in capitals that opens with one runs on with the
+# trích yếu's words ("KẾ HOẠCH TUYÊN TRUYỀN", "DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO"): longest names first.
+_OPENING_TYPES = sorted(((len(n.split()), fold(n), n) for n in (*DOC_TYPES, *ISSUED_TYPES)), reverse=True)
+
+
+def type_opening(text: str) -> TypeNameField | None:
+    """The type's name a line opens with and the words after it; None when it opens with none."""
+    words = text.split()
+    for count, folded, name in _OPENING_TYPES:
+        if len(words) > count and fold(" ".join(words[:count])) == folded:
+            return TypeNameField(name, rest=" ".join(words[count:]))
+    return None
 
 
 def _number(m: re.Match[str]) -> NumberField:
