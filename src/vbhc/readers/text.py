@@ -27,7 +27,16 @@ from vbhc.textnorm import letters_of
 _MARK = rx.compile(r"\*\*\*|\*\*|\*|(?<!_)__(?!_)")  # "___" and longer is a drawn rule, not bold
 _MD_HEADING = rx.compile(r"^#{1,6}\s+")
 _PAGE_NUMBER = rx.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
-_CELL_BREAK = rx.compile(r"\s/\s")  # a line break inside a cell, as the site writes it
+# A line break inside a cell: " / " as a legal-text site writes it, "<br>" as Markdown converters do
+_CELL_BREAK = rx.compile(r"\s/\s|<br\s*/?>", re.I)
+_BREAK_TAG = rx.compile(r"<br\s*/?>", re.I)
+# Converters' inline HTML ("<p align="center"><b>TỜ TRÌNH</b><br/>…</p>") read as the marks it stands for: "**"
+# for bold, "*" for italic; a paragraph's or a span's tags are dropped, a bold run closed and reopened is one run.
+_TAGS_AS_MARKS = [(rx.compile(r"</(?:b|strong)>(\s*)<(?:b|strong)(?:\s[^<>]*)?>", re.I), r"\1"),
+                  (rx.compile(r"</?(?:b|strong)(?:\s[^<>]*)?>", re.I), "**"),
+                  (rx.compile(r"</?(?:i|em)(?:\s[^<>]*)?>", re.I), "*"),
+                  (rx.compile(r"</?(?:p|div|span|font|u|center)(?:\s[^<>]*)?>", re.I), "")]
+_HAS_TAG = rx.compile(r"</?(?:b|strong|i|em|p|div|span|font|u|center|br)\b", re.I)
 _PERCENT_START = rx.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
 _TABLE_ROW = rx.compile(r"^\s*\|.*\|\s*$")
 _LABEL_START = rx.compile(r"^(?:[a-zđ]\s*\)|[-–+•]\s)")
@@ -203,8 +212,9 @@ class _Assembler:
     paragraph they interrupt, wrapped sentences rejoined (the pieces joined once, at the end:
     joining as we go is quadratic), two header columns on one line split."""
 
-    def __init__(self, lines: list[_Line | None]):
+    def __init__(self, lines: list[_Line | None], marks: bool = False):
         self.lines = lines
+        self.marks = marks  # the text has Markdown marks: a cell's are taken off as its bold and italic
         self.blocks: list[Block] = []
         self.table_index = -1
         self.row_index = 0
@@ -242,9 +252,12 @@ class _Assembler:
             self.in_table = True
         cells = line.text.strip()[1:-1].split("|")
         for col, cell in enumerate(cells):
+            state = {"bold": False, "italic": False}
             for para in _CELL_BREAK.split(cell):
-                if para.strip():
-                    self.blocks.append(Block(text=para.strip(), style=Style(), location=Location(line=line.number),
+                text, bold, italic = _strip_marks(para, state) if self.marks else (para, None, None)
+                if text.strip():
+                    self.blocks.append(Block(text=text.strip(), style=Style(bold=bold, italic=italic),
+                                             location=Location(line=line.number),
                                              table=TablePos(self.table_index, self.row_index, col),
                                              column=col if len(cells) == 2 else None))
         self.row_index += 1
@@ -268,10 +281,15 @@ class _Assembler:
 
     def text_line(self, line: _Line) -> None:
         self.flush_page_numbers()
-        parts = _split_columns(line.text)
-        for col, part in enumerate(parts):
-            self.blocks.append(Block(text=part.strip(), style=Style(bold=line.bold, italic=line.italic),
-                                     location=Location(line=line.number), column=col if len(parts) > 1 else None))
+        for piece in _BREAK_TAG.split(line.text):
+            if not piece.strip():
+                continue
+            parts = _split_columns(piece)
+            for col, part in enumerate(parts):
+                self.blocks.append(Block(text=part.strip(), style=Style(bold=line.bold, italic=line.italic),
+                                         location=Location(line=line.number), column=col if len(parts) > 1 else None))
+        if not self.blocks:
+            return
         self.last_text_block = self.blocks[-1]
         self.last_line_number = line.number
 
@@ -287,7 +305,10 @@ def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
         return legal_site_blocks(text)
     if markdown and is_pandoc(text):  # pandoc's markdown of a Word file: grid tables, escapes, line breaks
         return pandoc_blocks(text)
-    return _Assembler(_visible_lines(text, markdown)).run()
+    if markdown and _HAS_TAG.search(text):
+        for tag, mark in _TAGS_AS_MARKS:
+            text = tag.sub(mark, text)
+    return _Assembler(_visible_lines(text, markdown), marks=markdown and bool(_MARK.search(text))).run()
 
 
 def _tail(pieces: list[str]) -> str:
