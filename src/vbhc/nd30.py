@@ -120,6 +120,9 @@ OTHER_PAPERS: dict[str, str] = {
 AGENDA = "chương trình (lịch làm việc) của một hội nghị, sự kiện"
 AGENDA_EVENTS: tuple[str, ...] = ("Hội nghị", "Hội thảo", "Tọa đàm", "Lễ", "Buổi làm việc", "Đại hội", "Kỳ họp",
                                   "Diễn đàn")
+# A "Báo cáo tóm tắt" with no number of its own is a report's summary read out at a conference (handed out with its
+# agenda and speeches), not the report the văn thư numbers and issues.
+SUMMARY = ("Báo cáo tóm tắt", "bản tóm tắt của một báo cáo, trình bày tại hội nghị")
 
 # Types that issue other documents "kèm theo" (PL III, Mẫu 1.3).
 ISSUING_TYPES: frozenset[str] = frozenset({"Quyết định", "Nghị quyết"})

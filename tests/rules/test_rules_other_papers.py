@@ -165,3 +165,30 @@ def test_a_draft_s_answers_to_comments_and_a_conference_s_papers_get_the_same_no
     got = findings(text)
     assert [(f.rule, f.severity) for f in got] == [("ND30.PhamVi.KhongPhaiVBHC", "info")]
     assert f"“{kind}” là" in got[0].message
+
+
+SUMMARY = """\
+ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+BÁO CÁO TÓM TẮT
+Kết quả công tác cải cách hành chính năm 2025, nhiệm vụ trọng tâm năm 2026
+I. KẾT QUẢ ĐẠT ĐƯỢC
+1. Cải cách thể chế: ban hành 12 văn bản quy phạm pháp luật.
+II. NHIỆM VỤ NĂM 2026
+Tiếp tục thực hiện các nhiệm vụ theo Kế hoạch./.
+"""
+
+
+@pytest.mark.parametrize("text", [SUMMARY, SUMMARY.replace("BÁO CÁO TÓM TẮT\nKết quả", "BÁO CÁO\nTóm tắt kết quả")])
+def test_a_report_s_summary_without_a_number_gets_the_same_notice(text):
+    # the summary read out at a conference drew five errors (Quốc hiệu, number, place-date, Nơi nhận, signer)
+    got = findings(text)
+    assert [(f.rule, f.severity) for f in got] == [("ND30.PhamVi.KhongPhaiVBHC", "info")]
+    assert "“Báo cáo tóm tắt” là bản tóm tắt của một báo cáo" in got[0].message
+
+
+def test_a_numbered_summary_report_is_judged_by_the_decree():
+    numbered = SUMMARY.replace("TỈNH LÂM ĐỒNG\n", "TỈNH LÂM ĐỒNG\nSố: 12/BC-UBND\n")
+    got = findings(numbered)
+    assert "ND30.PhamVi.KhongPhaiVBHC" not in {f.rule for f in got}
+    assert "ND30.QuocHieu.Thieu" in {f.rule for f in got if f.severity == "error"}

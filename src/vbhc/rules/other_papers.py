@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vbhc.model import Document
-from vbhc.nd30 import AGENDA, AGENDA_EVENTS, OTHER_PAPERS, source
+from vbhc.nd30 import AGENDA, AGENDA_EVENTS, OTHER_PAPERS, SUMMARY, source
 from vbhc.rules import Context, Finding, rule
 from vbhc.textnorm import fold
 
@@ -21,13 +21,20 @@ RULE_ID = "ND30.PhamVi.KhongPhaiVBHC"
 _EVENTS = tuple(fold(e) + " " for e in AGENDA_EVENTS)
 
 
-def what_paper(doc: Document) -> str | None:
-    """What the document is when it is no văn bản hành chính (its heading, or an event's agenda), else None."""
+def what_paper(doc: Document) -> tuple[str, str] | None:
+    """(what it is called, what it is) when the document is no văn bản hành chính (its heading, an event's
+    agenda, a report's summary without a number), else None."""
     if doc.doc_type in OTHER_PAPERS:
-        return OTHER_PAPERS[doc.doc_type]
-    if doc.doc_type == "Chương trình" and (fold(doc.title or "") + " ").startswith(_EVENTS):
-        return AGENDA
+        return doc.doc_type, OTHER_PAPERS[doc.doc_type]
+    title = fold(doc.title or "") + " "
+    if doc.doc_type == "Chương trình" and title.startswith(_EVENTS):
+        return doc.doc_type, AGENDA
+    if doc.doc_type == "Báo cáo" and doc.number_raw is None and title.startswith(_SUMMARY):
+        return SUMMARY
     return None
+
+
+_SUMMARY = fold(SUMMARY[0].split(maxsplit=2)[2]) + " "  # "tom tat ": the trích yếu's first words
 
 
 @rule(RULE_ID, severity="info", source=source("Điều 7"),
@@ -37,12 +44,14 @@ def khong_phai_vbhc(ctx: Context) -> Iterator[Finding]:
     """Điều 7 của Nghị định 30/2020 liệt kê các loại văn bản hành chính. Phiếu trình (giải quyết công việc)
     là giấy tờ nội bộ để đơn vị trình lãnh đạo một việc, có ý kiến của từng cấp, theo quy chế làm việc của
     cơ quan; tham luận, bài phát biểu là bài trình bày tại hội nghị, hội thảo; chương trình hội nghị là lịch
-    làm việc của một sự kiện; bản thuyết minh giải trình một dự thảo, đề tài hay dự án trong hồ sơ của nó.
-    Chúng không có số, ký hiệu, không có nơi nhận, văn thư không đăng ký phát hành. vbhc không chấm thể thức
-    của giấy tờ này theo Nghị định 30 (không quy tắc thể thức nào chạy trên nó) và báo một thông tin."""
+    làm việc của một sự kiện; báo cáo tóm tắt không số là bản tóm tắt đọc tại hội nghị; bản thuyết minh giải
+    trình một dự thảo, đề tài hay dự án trong hồ sơ của nó. Chúng không có số, ký hiệu, không có nơi nhận, văn
+    thư không đăng ký phát hành. vbhc không chấm thể thức của giấy tờ này theo Nghị định 30 (không quy tắc thể
+    thức nào chạy trên nó) và báo một thông tin."""
     doc = ctx.doc
-    what = what_paper(doc)
-    if what is not None:
-        yield ctx.finding(f"“{doc.doc_type}” là {what}, không phải văn bản hành chính (Nghị "
+    paper = what_paper(doc)
+    if paper is not None:
+        name, what = paper
+        yield ctx.finding(f"“{name}” là {what}, không phải văn bản hành chính (Nghị "
                           "định 30/2020/NĐ-CP, Điều 7): vbhc không kiểm tra thể thức giấy tờ này.",
-                          data={"type": doc.doc_type})
+                          data={"type": name})
