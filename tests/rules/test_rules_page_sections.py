@@ -63,3 +63,42 @@ def test_real_kh03_appendix_margin():
     found = file_findings(REAL / "kh03-lamdong-kh-kiemtra-cchc-2026.docx")
     assert [(f.rule, f.data.get("section"), f.data.get("side")) for f in found if f.rule == "ND30.Trang.LeTrang"] == [
         ("ND30.Trang.LeTrang", 3, "bottom")]
+
+
+def test_a_file_of_landscape_table_pages_is_not_judged_by_the_portrait_margins(tmp_path):
+    # a Phụ lục sent in a file of its own, its first section landscape, bound at the top (30 mm): the decree sets
+    # no margins for such pages and allows a văn bản with tables to be landscape; it drew three LeTrang errors and
+    # a ChieuGiay warning whose fix, safe by default, turned the table pages portrait
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin = Mm(30), Mm(15)
+    section.left_margin = section.right_margin = Mm(20)
+    document.add_paragraph("Phụ lục I")
+    document.add_paragraph("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025")
+    document.add_paragraph("(Kèm theo Báo cáo số 329/BC-UBND ngày 20 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh)")
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(("STT", "Chỉ tiêu", "Kết quả")):
+        table.cell(0, c).text = text
+    path = tmp_path / "phu-luc.docx"
+    document.save(str(path))
+    assert _page(file_findings(path)) == []
+
+
+def test_a_portrait_file_s_margins_are_still_judged(tmp_path):
+    path = build(conformant_decision(), tmp_path / "qd.docx")
+    document = docx.Document(str(path))
+    document.sections[0].top_margin = Mm(30)
+    document.save(str(path))
+    assert ("ND30.Trang.LeTrang", "error") in _page(file_findings(path))
+
+
+def test_a_landscape_text_without_a_table_is_still_warned_of(tmp_path):
+    path = build(conformant_decision(), tmp_path / "qd.docx")
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    document.save(str(path))
+    assert ("ND30.Trang.ChieuGiay", "warning") in _page(file_findings(path))

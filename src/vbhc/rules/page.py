@@ -81,9 +81,11 @@ def _paper_words(setup: PageSetup) -> str:
       summary="Văn bản trình bày theo chiều dài khổ A4 (giấy đứng)")
 def chieu_giay(ctx: Context) -> Iterator[Finding]:
     """Văn bản trình bày theo chiều dài khổ A4 (giấy đứng); chỉ trang có bảng biểu không làm thành phụ lục
-    riêng mới được trình bày theo chiều rộng (Phụ lục I, Phần I, mục I.2), nên đây là cảnh báo."""
+    riêng mới được trình bày theo chiều rộng (Phụ lục I, Phần I, mục I.2), nên đây là cảnh báo, và không báo
+    khi văn bản có bảng."""
     setup = _setup(ctx)
-    if setup is not None and setup.orientation == "landscape":
+    if setup is not None and setup.orientation == "landscape" and not any(
+            node.kind == "table" for node in ctx.doc.nodes()):
         yield ctx.finding("Trang đầu trình bày theo chiều rộng (giấy ngang); văn bản cần trình bày theo chiều dài "
                           "khổ A4, trừ trang có bảng biểu.", part=PAGE,
                           data={"found": "landscape", "expected": "portrait"},
@@ -97,11 +99,15 @@ _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải
       summary="Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm")
 def le_trang(ctx: Context) -> Iterator[Finding]:
     """Lề trang: trên và dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm (Phụ lục I, Phần I, mục I.3). Chỉ xét
-    với .docx: PDF chỉ cho biết chỗ có chữ, không cho biết lề tác giả đã đặt."""
+    với .docx: PDF chỉ cho biết chỗ có chữ, không cho biết lề tác giả đã đặt; trang giấy ngang (bảng biểu)
+    nghị định không quy định lề nên không xét."""
     if ctx.parsed.source.format != "docx":
         return
     setup = _setup(ctx)
-    judged: list[tuple[int | None, PageSetup]] = [(None, setup)] if setup is not None else []
+    # the decree sets margins for the portrait page only: a landscape page of tables (a Phụ lục in a file of its
+    # own, or one after the text) is laid out by its own needs, which ChieuGiay warns of
+    judged: list[tuple[int | None, PageSetup]] = [(None, setup)] if setup is not None and \
+        setup.orientation == "portrait" else []
     judged += [(n, s) for n, s in _later_sections(ctx) if s.orientation == "portrait"]
     for number, section in judged:
         for side, value, allowed in _bad_margins(section):
