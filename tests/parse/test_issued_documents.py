@@ -176,3 +176,20 @@ def test_a_sentence_naming_the_list_is_no_list():
         "Điều 1. Công nhận Điều lệ Quỹ Khuyến học tỉnh Bình Thuận./.",
         "Điều 1. Công nhận các ông, bà có tên trong danh sách kèm theo./.")).documents[0]
     assert (decision.doc_type, decision.attached) == ("Quyết định", False)
+
+
+def test_a_list_after_an_attached_charter_is_a_document_of_its_own():
+    # the charter has no closing: the list of members after it was read as the charter's last paragraphs
+    text = DECISION_WITH_CHARTER + (
+        "DANH SÁCH\nThành viên Ban Quản lý Quỹ Khuyến học tỉnh\n"
+        "(Kèm theo Quyết định số 779/QĐ-UBND ngày 23/3/2022 của Chủ tịch Ủy ban nhân dân tỉnh)\n"
+        "1. Ông Nguyễn Văn Bảy, Chủ tịch Hội Khuyến học tỉnh, Trưởng ban.\n")
+    documents = parse_text(text).documents
+    assert [(d.doc_type, d.attached) for d in documents] == [
+        ("Quyết định", False), ("Điều lệ", True), ("Danh sách", True)]
+    assert "Trưởng ban" not in " ".join(n.text or "" for n in documents[1].nodes())
+
+
+def test_a_type_s_name_in_a_body_without_a_kem_theo_line_stays_in_the_body():
+    text = DECISION_WITH_CHARTER + "DANH SÁCH\nCác hội viên danh dự của Quỹ.\n"
+    assert [d.doc_type for d in parse_text(text).documents] == ["Quyết định", "Điều lệ"]

@@ -619,9 +619,9 @@ class _DocBuilder:
             # "Phụ lục …1..." with a placeholder number is a sample form inside the appendix
             return (k == K.PHU_LUC and not _PLACEHOLDER.search(self.text(line))
                     and self.pending_is_header(i + 1))
-        if k == K.PHU_LUC and (self.state == "closing" or self.pending_is_header(i + 1)):
-            return True
-        if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.state == "closing"):
+        if k == K.PHU_LUC:
+            return self.state == "closing" or self.pending_is_header(i + 1)
+        if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.type_opens_document(i)):
             return True
         if k in (K.CAPS, K.TYPE_NAME) and self.state == "closing" and self.signature.signer is not None:
             return not self.beside_signature(line)
@@ -630,6 +630,11 @@ class _DocBuilder:
         if k == K.MARK:
             return self.mark_opens_document(i)
         return k == K.COPY_FORM
+
+    def type_opens_document(self, i: int) -> bool:
+        """A type's name after a closing opens a document; so does one with a "(Kèm theo …)" line under its
+        trích yếu where the one before has no closing (an attached charter, then its decision's list of members)."""
+        return self.state == "closing" or any(ln.kind == K.KEM_THEO for ln in self.pending[i + 1: i + 4])
 
     def mark_opens_document(self, i: int) -> bool:
         """"DỰ THẢO" over the plan a Tờ trình submits: a header follows it."""
