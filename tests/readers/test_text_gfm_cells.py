@@ -76,3 +76,11 @@ def test_a_bold_run_closed_and_reopened_is_one_run():
 def test_a_less_than_sign_in_the_text_is_text():
     [block] = lines_to_blocks("Tỷ lệ hồ sơ trễ hạn <b>dưới 2%</b> và số hồ sơ <5 mỗi tháng.\n")
     assert block.text == "Tỷ lệ hồ sơ trễ hạn dưới 2% và số hồ sơ <5 mỗi tháng."
+
+
+def test_only_a_line_s_piece_before_its_break_continues_the_paragraph_before():
+    text = ("Ủy ban nhân dân xã đề nghị các cơ quan, đơn vị trên địa bàn xã phối hợp thực hiện với\n"
+            "các nội dung sau<br/>- Rà soát thủ tục hành chính;\n")
+    assert [b.text for b in lines_to_blocks(text)] == [
+        "Ủy ban nhân dân xã đề nghị các cơ quan, đơn vị trên địa bàn xã phối hợp thực hiện với các nội dung sau",
+        "- Rà soát thủ tục hành chính;"]

@@ -236,12 +236,19 @@ class _Assembler:
                                                        part="header"))
             else:
                 self.in_table = False
-                if not self.join(line):
-                    self.text_line(line)
+                self.lines_of(line)
         self.blocks.extend(self.pending_page_numbers)
         for block, pieces in self.wraps.values():
             block.text = " ".join(pieces)
         return self.blocks
+
+    def lines_of(self, line: _Line) -> None:
+        """A line of the file, or its pieces between "<br>": only the first may continue the paragraph before."""
+        pieces = _BREAK_TAG.split(line.text) if "<" in line.text else [line.text]
+        for n, piece in enumerate(p for p in pieces if p.strip()):
+            part = _Line(piece, line.number, line.bold, line.italic) if len(pieces) > 1 else line
+            if n or not self.join(part):
+                self.text_line(part)
 
     def table_row(self, line: _Line) -> None:
         if PIPE_RULE.match(line.text):
@@ -281,15 +288,10 @@ class _Assembler:
 
     def text_line(self, line: _Line) -> None:
         self.flush_page_numbers()
-        for piece in _BREAK_TAG.split(line.text):
-            if not piece.strip():
-                continue
-            parts = _split_columns(piece)
-            for col, part in enumerate(parts):
-                self.blocks.append(Block(text=part.strip(), style=Style(bold=line.bold, italic=line.italic),
-                                         location=Location(line=line.number), column=col if len(parts) > 1 else None))
-        if not self.blocks:
-            return
+        parts = _split_columns(line.text)
+        for col, part in enumerate(parts):
+            self.blocks.append(Block(text=part.strip(), style=Style(bold=line.bold, italic=line.italic),
+                                     location=Location(line=line.number), column=col if len(parts) > 1 else None))
         self.last_text_block = self.blocks[-1]
         self.last_line_number = line.number
 
