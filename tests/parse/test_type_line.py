@@ -102,3 +102,23 @@ def test_a_draft_s_mark_between_the_date_and_the_type_changes_nothing():
     doc = one(REPORT.format(type_line="BÁO CÁO TỔNG KẾT", symbol="BC").replace(
         "năm 2025\nBÁO CÁO", "năm 2025\nDỰ THẢO\nBÁO CÁO"))
     assert (doc.doc_type, doc.marks, doc.issuer) == ("Báo cáo", ["DỰ THẢO"], "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG")
+
+
+@pytest.mark.parametrize("heading, doc_type", [("ĐỀ CƯƠNG BÁO CÁO", "Đề cương"),
+                                               ("DANH SÁCH THÀNH VIÊN TỔ GIÚP VIỆC", "Danh sách"),
+                                               ("KẾ HOẠCH THỰC HIỆN", "Kế hoạch")])
+def test_a_type_s_name_running_on_over_a_kem_theo_line_is_the_type(heading, doc_type):
+    # an outline sent with a letter, no header of its own: six false errors, "ĐỀ CƯƠNG BÁO CÁO" read as the issuer
+    text = (f"{heading}\nKết quả thực hiện công tác cải cách hành chính năm 2025\n"
+            "(Kèm theo Công văn số 8151/BNV-CCHC ngày 17 tháng 9 năm 2025 của Bộ Nội vụ)\n"
+            "I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Công tác chỉ đạo, điều hành.\n")
+    doc = one(text)
+    assert (doc.doc_type, doc.issuer) == (doc_type, None) and doc.attached_to is not None
+    findings, _ = run_rules(parse_text(text), scopes=("format",))
+    assert [f.rule for f in findings if f.severity == "error"] == []
+
+
+def test_an_agency_s_line_opening_with_a_type_s_word_over_the_type_stays_the_agency():
+    doc = one("BAN QUẢN LÝ\nDỰ ÁN ĐẦU TƯ XÂY DỰNG\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
+              "(Kèm theo Quyết định số 12/QĐ-BQLDA ngày 05 tháng 01 năm 2026)\nI. MỤC ĐÍCH\n")
+    assert (doc.doc_type, doc.issuer) == ("Kế hoạch", "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG")

@@ -118,7 +118,8 @@ class _DocBuilder:
     # --- header ------------------------------------------------------------------------
     def header(self, line: Line) -> bool:
         """A header line fills its field; the first line that is none ends the header."""
-        if line.kind == K.CAPS and self.doc.doc_type is None and self.right_under_the_date():
+        if line.kind == K.CAPS and self.doc.doc_type is None and (self.right_under_the_date()
+                                                                  or self.kem_theo_under(self.pos)):
             typed = type_opening(self.text(line))  # "KẾ HOẠCH TUYÊN TRUYỀN" under the date: a type, no agency
             if typed is not None:
                 line.kind, line.fields = K.TYPE_NAME, typed
@@ -621,7 +622,7 @@ class _DocBuilder:
                     and self.pending_is_header(i + 1))
         if k == K.PHU_LUC:
             return self.state == "closing" or self.pending_is_header(i + 1)
-        if k == K.QUOC_HIEU or (k == K.TYPE_NAME and self.type_opens_document(i)):
+        if k == K.QUOC_HIEU or (k in (K.TYPE_NAME, K.CAPS) and self.type_opens_document(i)):
             return True
         if k in (K.CAPS, K.TYPE_NAME) and self.state == "closing" and self.signature.signer is not None:
             return not self.beside_signature(line)
@@ -633,8 +634,22 @@ class _DocBuilder:
 
     def type_opens_document(self, i: int) -> bool:
         """A type's name after a closing opens a document; so does one with a "(Kèm theo …)" line under its
-        trích yếu where the one before has no closing (an attached charter, then its decision's list of members)."""
-        return self.state == "closing" or any(ln.kind == K.KEM_THEO for ln in self.pending[i + 1: i + 4])
+        trích yếu where the one before has no closing (an attached charter, then its decision's list of members),
+        and a line in capitals that opens with a type's name there ("DANH SÁCH THÀNH VIÊN TỔ GIÚP VIỆC")."""
+        line = self.pending[i]
+        if line.kind == K.CAPS:
+            return self.kem_theo_under(i) and type_opening(self.text(line)) is not None
+        return self.state == "closing" or self.kem_theo_under(i)
+
+    def kem_theo_under(self, i: int) -> bool:
+        """A "(Kèm theo …)" line under line i's trích yếu, with no type's name between: i is where the type's name
+        stands ("BAN QUẢN LÝ" / "DỰ ÁN ĐẦU TƯ XÂY DỰNG" / "KẾ HOẠCH" / … is an agency's name over the type's)."""
+        for ln in self.pending[i + 1: i + 4]:
+            if ln.kind in (K.TYPE_NAME, K.PHU_LUC):
+                return False
+            if ln.kind == K.KEM_THEO:
+                return True
+        return False
 
     def mark_opens_document(self, i: int) -> bool:
         """"DỰ THẢO" over the plan a Tờ trình submits: a header follows it."""
