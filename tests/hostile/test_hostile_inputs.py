@@ -271,12 +271,24 @@ def test_empty_file(tmp_path: Path, name: str) -> None:
     ("thật ra là pdf.docx", raw_pdf(1, TEXT_PAGE), "tệp PDF"),
     ("thật ra là docx.pdf", small_docx(), "tệp nén ZIP"),
     ("thật ra là docx.txt", small_docx(), "tệp nén ZIP"),
-    ("thật ra là doc.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000, "Word 97–2003"),
-    ("thật ra là docx.doc", small_docx(), "đổi phần mở rộng thành .docx"),
+    ("thật ra là ole2.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000, "không chứa văn bản Word"),
     ("thật ra là pdf.doc", raw_pdf(1, TEXT_PAGE), "tệp PDF"),
 ])
 def test_lying_extension(tmp_path: Path, name: str, data: bytes, says: str) -> None:
     refused(write(tmp_path, name, data), says)
+
+
+def test_a_docx_named_doc_is_read_as_a_docx(tmp_path: Path) -> None:
+    # Word opens a .docx renamed ".doc" by its content; vbhc reads it so too, and says so
+    path = write(tmp_path, "thật ra là docx.doc", small_docx("Điều 1. Quyết định này có hiệu lực từ ngày ký."))
+    got = read(path)
+    assert got.format == "docx" and got.notes[0].startswith("phần mở rộng .doc nhưng nội dung là tệp .docx")
+    assert "Điều 1. Quyết định này có hiệu lực từ ngày ký." in [b.text for b in got.blocks]
+
+
+def test_a_password_protected_docx_is_still_named_so(tmp_path: Path) -> None:
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le")
+    refused(write(tmp_path, "bảo mật.docx", data), "mật khẩu")
 
 
 def test_ole2_that_is_not_word(tmp_path: Path) -> None:

@@ -1,6 +1,8 @@
 """OpenDocument (.odt) and RTF files, which the state's list of document formats names beside .docx and .pdf
 (Thông tư 39/2017/TT-BTTTT), read through LibreOffice like a .doc: the real .docx saved as each reads like
-the .docx. Content is checked before conversion: a file whose extension lies is refused, saying what it is."""
+the .docx. Content is checked before conversion: a Word file saved under another of Word's extensions (an RTF an
+e-office system exports as .doc) is read as what it holds, with a note; any other file whose extension lies is
+refused, saying what it is."""
 
 from __future__ import annotations
 
@@ -58,10 +60,8 @@ def test_a_saved_file_reads_like_its_docx(saved: dict[str, list[tuple[Path, Path
 
 
 @pytest.mark.parametrize(("name", "data", "says"), [
-    ("ke-hoach.odt", b"{\\rtf1\\ansi hello}", "nội dung không phải .odt như phần mở rộng (tệp RTF (.rtf))"),
+    ("ke-hoach.odt", b"%PDF-1.7\n", "nội dung không phải .odt như phần mở rộng (tệp PDF)"),
     ("ke-hoach.rtf", b"%PDF-1.7\n", "nội dung không phải .rtf như phần mở rộng (tệp PDF)"),
-    ("ke-hoach.docx", b"PK\x03\x04" + b"\0" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text",
-     "hãy đổi phần mở rộng thành .odt"),
     ("ke-hoach.txt", b"{\\rtf1\\ansi hello}", "hãy đổi phần mở rộng thành .rtf"),
 ])
 def test_an_extension_that_lies_is_refused(tmp_path: Path, name: str, data: bytes, says: str) -> None:
@@ -83,3 +83,14 @@ def test_without_libreoffice_the_message_names_the_format(tmp_path: Path, monkey
 
 def test_the_formats_an_office_sends_are_all_read() -> None:
     assert set(OFFICE_EXTENSIONS) <= SUPPORTED and {".odt", ".rtf"} <= set(OFFICE_EXTENSIONS)
+
+
+@needs_soffice
+@pytest.mark.parametrize("ext", [".doc", ".odt"])
+def test_an_rtf_under_another_word_extension_is_read_as_rtf(tmp_path: Path, ext: str) -> None:
+    # e-office systems export RTF as ".doc"; Word opens it by its content, and so does vbhc
+    path = tmp_path / f"cong-van{ext}"
+    path.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}}\\f0\\fs28 K\\u7870? HO\\u7840?CH\\par}")
+    got = read(path)
+    assert got.notes[0].startswith(f"phần mở rộng {ext} nhưng nội dung là tệp .rtf: đã đọc theo nội dung")
+    assert [b.text for b in got.blocks if b.text.strip()] == ["KẾ HOẠCH"]

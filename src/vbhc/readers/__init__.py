@@ -26,6 +26,11 @@ SUPPORTED = TEXT_EXTENSIONS | DOCX_EXTENSIONS | PDF_EXTENSIONS | CONVERTED_EXTEN
 OFFICE_EXTENSIONS = (".docx", ".doc", ".odt", ".rtf", ".pdf", ".txt")
 OFFICE_NAMES = ", ".join(OFFICE_EXTENSIONS)
 
+# The formats Word opens by their content whatever the extension, and the extension each content has: an RTF an
+# e-office system exports as ".doc", a .docx renamed ".doc" are read as what they hold, with a note.
+WORD_EXTENSIONS = {".docx", ".doc", ".rtf", ".odt"}
+WORD_CONTENT = {"zip": ".docx", "ole2": ".doc", "rtf": ".rtf", "odt": ".odt"}
+
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,6 +73,9 @@ def _read(path: str | os.PathLike[str]) -> Source:
     if ext in (".docm", ".dotm"):
         raise InputError(name, "tệp Word có macro (.docm) bị từ chối vì lý do an toàn (macro không bao giờ "
                                "được chạy); hãy lưu lại thành .docx")
+    held = WORD_CONTENT.get(kind or "")
+    if ext in WORD_EXTENSIONS and held is not None and held != ext:
+        return _read_by_content(p, name, ext, held, kind)
     if ext in CONVERTED_EXTENSIONS:
         return _converted(p, name, ext, kind)
     if ext not in SUPPORTED:
@@ -128,6 +136,23 @@ def _converted(p: Path, name: str, ext: str, kind: str | None) -> Source:
     from vbhc.readers.doc import read_converted
 
     return read_converted(p, ext)
+
+
+def _read_by_content(p: Path, name: str, ext: str, held: str, kind: str | None) -> Source:
+    """A Word file saved under another of Word's extensions: read as what it holds, and said so."""
+    if held == ".docx":
+        from vbhc.readers.docx import read_docx
+
+        source = read_docx(p)
+    else:
+        if ext == ".docx":
+            from vbhc.readers.docx.package import check_not_encrypted
+
+            check_not_encrypted(p)  # a password-protected .docx is an OLE2 file too
+        source = _converted(p, name, held, kind)
+    source.notes.insert(0, f"phần mở rộng {ext} nhưng nội dung là tệp {held}: đã đọc theo nội dung (nên đổi phần "
+                           f"mở rộng thành {held})")
+    return source
 
 
 def _named_order(ext: str) -> int:

@@ -215,13 +215,20 @@ def check_macros(pkg: Package) -> None:
 
 def check_not_ole2(path: Path) -> None:
     """An encrypted .docx is an OLE2 container holding `EncryptedPackage`: say so plainly."""
+    if check_not_encrypted(path):
+        raise InputError(str(path), "nội dung không phải .docx (tệp Word 97–2003 .doc)")
+
+
+def check_not_encrypted(path: Path) -> bool:
+    """Refuse a password-protected .docx (an OLE2 container holding `EncryptedPackage`); True when the file is
+    another OLE2 file (a Word 97–2003 .doc, say), False when it is no OLE2 file at all."""
     try:
         with path.open("rb") as fh:
             if fh.read(8) != _OLE2_MAGIC:
-                return
+                return False
             data = fh.read(limits.MAX_DOC_BYTES)
     except OSError as exc:
         raise _cannot_open(str(path), exc) from None
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise InputError(str(path), "tệp .docx được bảo vệ bằng mật khẩu; hãy bỏ mật khẩu rồi lưu lại")
-    raise InputError(str(path), "nội dung không phải .docx (tệp Word 97–2003 .doc)")
+    return True
