@@ -8,6 +8,7 @@ a link to /dev/zero would never end and a FIFO would block `open` forever.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from vbhc import limits
@@ -29,17 +30,20 @@ OFFICE_NAMES = ", ".join(OFFICE_EXTENSIONS)
 # The formats Word opens by their content whatever the extension, and the extension each content has: an RTF an
 # e-office system exports as ".doc", a .docx renamed ".doc" are read as what they hold, with a note.
 WORD_EXTENSIONS = {".docx", ".doc", ".rtf", ".odt"}
-WORD_CONTENT = {"zip": ".docx", "ole2": ".doc", "rtf": ".rtf", "odt": ".odt"}
+WORD_CONTENT = {"zip": ".docx", "ole2": ".doc", "rtf": ".rtf", "odt": ".odt", "html": ".html"}
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RTF_MAGIC = b"{\\rtf"
 ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"  # the first entry of an .odt, stored
+# a web page an e-office system saved as ".doc": its first tag, past a BOM, comments and an XML declaration
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])",
+                         re.I | re.S)
 
 
 def sniff(head: bytes) -> str | None:
-    """What the first bytes say the file is: "odt", "zip", "pdf", "ole2", "rtf" or None."""
+    """What the first bytes say the file is: "odt", "zip", "pdf", "ole2", "rtf", "html" or None."""
     if head.startswith(ZIP_MAGIC):
         return "odt" if ODT_MIMETYPE in head[:200] else "zip"
     if head.startswith(RTF_MAGIC):
@@ -48,11 +52,13 @@ def sniff(head: bytes) -> str | None:
         return "pdf"
     if head.startswith(OLE2_MAGIC):
         return "ole2"
+    if _HTML_START.match(head):
+        return "html"
     return None
 
 
 CONTENT_NAMES = {"zip": "tệp nén ZIP", "pdf": "tệp PDF", "ole2": "tệp Word 97–2003 (.doc)",
-                 "odt": "tệp OpenDocument (.odt)", "rtf": "tệp RTF (.rtf)"}
+                 "odt": "tệp OpenDocument (.odt)", "rtf": "tệp RTF (.rtf)", "html": "trang web (HTML)"}
 
 
 def read(path: str | os.PathLike[str]) -> Source:
@@ -101,7 +107,7 @@ def _read(path: str | os.PathLike[str]) -> Source:
     if kind == "rtf":
         raise InputError(name, "nội dung không phải văn bản thuần như phần mở rộng (tệp RTF); hãy đổi phần mở rộng "
                                "thành .rtf")
-    if kind is not None:
+    if kind not in (None, "html"):  # a page's source in a .txt or .md is text to read
         raise InputError(name, f"nội dung không phải văn bản thuần như phần mở rộng ({CONTENT_NAMES[kind]})")
     from vbhc.readers.text import read_text
 
@@ -144,14 +150,20 @@ def _read_by_content(p: Path, name: str, ext: str, held: str, kind: str | None) 
         from vbhc.readers.docx import read_docx
 
         source = read_docx(p)
+    elif held == ".html":
+        from vbhc.readers.text import read_page
+
+        source = read_page(p)
     else:
         if ext == ".docx":
             from vbhc.readers.docx.package import check_not_encrypted
 
             check_not_encrypted(p)  # a password-protected .docx is an OLE2 file too
         source = _converted(p, name, held, kind)
-    source.notes.insert(0, f"phần mở rộng {ext} nhưng nội dung là tệp {held}: đã đọc theo nội dung (nên đổi phần "
-                           f"mở rộng thành {held})")
+    page = held == ".html"
+    what = CONTENT_NAMES["html"] if page else f"tệp {held}"
+    advice = "hãy mở bằng Word và lưu lại thành .docx" if page else f"nên đổi phần mở rộng thành {held}"
+    source.notes.insert(0, f"phần mở rộng {ext} nhưng nội dung là {what}: đã đọc theo nội dung ({advice})")
     return source
 
 
