@@ -26,6 +26,22 @@ class _PageText(HTMLParser):
         self.tables: list[tuple[list[list[str]], list[str] | None]] = []  # open tables: (rows, the cell it is in)
         self.cell: list[str] | None = None  # the current cell's lines
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """"<![if !supportLists]>" and other sections Word writes, or garbage: skipped to the next ">", never an
+        AssertionError out of the standard library's parser."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if end < 0 else end + 1
+
+    def parse_declaration(self, i: int) -> int:
+        try:
+            return super().parse_declaration(i)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 2)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
@@ -98,6 +114,10 @@ def page_text(html: str) -> str:
     parser = _PageText()
     parser.feed(html)
     parser.close()
+    while parser.tables:  # a page cut short: its open cells and tables end with it
+        if parser.cell is not None:
+            parser.handle_endtag("td")
+        parser.handle_endtag("table")
     parser._end_line()
     return "\n".join(parser.out)
 
