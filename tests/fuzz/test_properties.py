@@ -252,3 +252,21 @@ def test_targets_are_well_formed(sentence: str) -> None:
             assert math.isfinite(t.value), t
         assert t.unit is None or isinstance(t.unit, str), t
         assert isinstance(t.indicator, str)
+
+
+# --- a web page saved as .doc (readers/html.py): the standard library's parser on anything -----------------------
+MARKUP_SNIPPETS = ["<p>", "</p>", "<b>", "</b>", "<i>", "<br>", "<br/>", "<table>", "</table>", "<tr>", "<td>",
+                   "</td>", "<th>", "<script>", "</script>", "<style>", "<head>", "</head>", "<!--", "-->", "<![",
+                   "<![if !supportLists]>", "<![endif]>", "<!DOCTYPE html>", "<!", "<?", "&amp;", "&#1234;", "&#x;",
+                   "|", "**", "<div align=center>", "<a href='x", "\"", "'", ">", "<"]
+PAGE = st.lists(st.one_of(st.sampled_from(MARKUP_SNIPPETS), st.sampled_from(SNIPPETS), st.text(ALPHABET, max_size=8)),
+                max_size=40).map("".join)
+
+
+@settings(max_examples=EXAMPLES * 200 // 100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PAGE)
+def test_a_page_is_read_without_raising_and_parses(page: str) -> None:
+    from vbhc.readers.html import page_text
+
+    blocks = lines_to_blocks(page_text(page))
+    parse_source(Source(path="<fuzz>", format="text", blocks=blocks))
