@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from vbhc.readers.text import HTML_MARKS
+
 _HIDDEN = {"script", "style", "head", "title", "xml", "template"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "dt", "dd"}
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _CHARSET = re.compile(rb"<meta[^>]*charset\s*=\s*[\"']?([\w-]{2,40})", re.I)
 
 
@@ -58,8 +59,8 @@ class _PageText(HTMLParser):
                 self.line.append("**")
         elif tag == "br" or tag in _BLOCKS:
             self._end_line()
-        elif tag in _MARKS:
-            self.line.append(_MARKS[tag])
+        elif tag in HTML_MARKS:
+            self.line.append(HTML_MARKS[tag])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -87,8 +88,8 @@ class _PageText(HTMLParser):
                 self._emit("\n".join(f"| {' | '.join(row)} |" for row in rows if any(c.strip() for c in row)))
         elif tag in _BLOCKS:
             self._end_line()
-        elif tag in _MARKS:
-            self.line.append(_MARKS[tag])
+        elif tag in HTML_MARKS:
+            self.line.append(HTML_MARKS[tag])
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:

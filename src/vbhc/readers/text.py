@@ -32,9 +32,12 @@ _CELL_BREAK = rx.compile(r"\s/\s|<br\s*/?>", re.I)
 _BREAK_TAG = rx.compile(r"<br\s*/?>", re.I)
 # Converters' inline HTML ("<p align="center"><b>TỜ TRÌNH</b><br/>…</p>") read as the marks it stands for: "**"
 # for bold, "*" for italic; a paragraph's or a span's tags are dropped, a bold run closed and reopened is one run.
-_TAGS_AS_MARKS = [(rx.compile(r"</(?:b|strong)>(\s*)<(?:b|strong)(?:\s[^<>]*)?>", re.I), r"\1"),
-                  (rx.compile(r"</?(?:b|strong)(?:\s[^<>]*)?>", re.I), "**"),
-                  (rx.compile(r"</?(?:i|em)(?:\s[^<>]*)?>", re.I), "*"),
+HTML_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}  # the tags that stand for Markdown's bold and italic
+_BOLD_TAGS = "|".join(tag for tag, mark in HTML_MARKS.items() if mark == "**")
+_ITALIC_TAGS = "|".join(tag for tag, mark in HTML_MARKS.items() if mark == "*")
+_TAGS_AS_MARKS = [(rx.compile(rf"</(?:{_BOLD_TAGS})>(\s*)<(?:{_BOLD_TAGS})(?:\s[^<>]*)?>", re.I), r"\1"),
+                  (rx.compile(rf"</?(?:{_BOLD_TAGS})(?:\s[^<>]*)?>", re.I), "**"),
+                  (rx.compile(rf"</?(?:{_ITALIC_TAGS})(?:\s[^<>]*)?>", re.I), "*"),
                   (rx.compile(r"</?(?:p|div|span|font|u|center)(?:\s[^<>]*)?>", re.I), "")]
 _HAS_TAG = rx.compile(r"</?(?:b|strong|i|em|p|div|span|font|u|center|br)\b", re.I)
 _PERCENT_START = rx.compile(r"\d{1,3}(?:[.,]\d+)?\s*%")
