@@ -93,7 +93,11 @@ def test_a_table_s_cells_keep_their_lines_and_a_bar_in_a_cell_is_no_column():
 
 @pytest.mark.parametrize("head, kind", [(b"<!DOCTYPE html><html>", "html"), (b"\xef\xbb\xbf  <html lang='vi'>", "html"),
                                         (b"<!-- xuat tu he thong --><html>", "html"), (b"<htmlx>", None),
-                                        (b"Ke hoach <html>", None)])
+                                        (b"Ke hoach <html>", None),
+                                        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related;", "mht"),
+                                        (b"From: <Saved by Windows Internet Explorer>\nSubject: x\n"
+                                         b"Content-Type: multipart/related;\n\ttype=\"text/html\"", "mht"),
+                                        (b"Content-Type: text/plain", None)])
 def test_what_a_page_starts_with(head, kind):
     assert sniff(head) == kind
 
@@ -109,3 +113,42 @@ def test_a_page_s_source_in_a_text_file_is_still_text(tmp_path):
 def test_broken_markup_never_raises_and_keeps_the_text_after_it(markup):
     # the standard library's parser raises AssertionError on some declarations; a page cut short keeps its cells
     assert "ok" in page_text(f"<html><body>{markup}<p>ok</p></body></html>")
+
+
+def _archive(html: str, charset: str = "utf-8") -> bytes:
+    """A page saved as one file the way Word writes it: mail headers, a quoted-printable HTML part."""
+    import quopri
+
+    body = quopri.encodestring(html.encode(charset)).decode("ascii")
+    return (f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01DA"\r\n\r\n'
+            f'This document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n'
+            f'------=_NextPart_01DA\r\nContent-Location: file:///C:/cong-van.htm\r\n'
+            f'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="{charset}"\r\n\r\n'
+            f'{body}\r\n------=_NextPart_01DA--\r\n').encode("ascii")
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_page(tmp_path):
+    path = tmp_path / "cong-van.doc"
+    path.write_bytes(_archive(PAGE.format(charset="utf-8")))
+    source = read(path)
+    assert source.notes[0].startswith("phần mở rộng .doc nhưng nội dung là trang web lưu một tệp (MHT)")
+    [doc] = parse_file(path).documents
+    assert (doc.doc_type, doc.issuer, doc.number, doc.date) == (
+        "Công văn", "ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN", "45", "2025-07-20")
+
+
+def test_a_damaged_archive_is_a_clear_error(tmp_path):
+    path = tmp_path / "hong.doc"
+    path.write_bytes(_archive("<p>x</p>").replace(b'charset="utf-8"', b'charset="x-khong-co"'))
+    with pytest.raises(InputError) as err:
+        read(path)
+    assert "MHT" in err.value.reason
+
+
+def test_an_archive_without_a_page_is_a_clear_error(tmp_path):
+    path = tmp_path / "rong.doc"
+    path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+                     b'Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n')
+    with pytest.raises(InputError) as err:
+        read(path)
+    assert "không có phần HTML" in err.value.reason

@@ -30,7 +30,7 @@ OFFICE_NAMES = ", ".join(OFFICE_EXTENSIONS)
 # The formats Word opens by their content whatever the extension, and the extension each content has: an RTF an
 # e-office system exports as ".doc", a .docx renamed ".doc" are read as what they hold, with a note.
 WORD_EXTENSIONS = {".docx", ".doc", ".rtf", ".odt"}
-WORD_CONTENT = {"zip": ".docx", "ole2": ".doc", "rtf": ".rtf", "odt": ".odt", "html": ".html"}
+WORD_CONTENT = {"zip": ".docx", "ole2": ".doc", "rtf": ".rtf", "odt": ".odt", "html": ".html", "mht": ".mht"}
 
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF"
@@ -40,10 +40,13 @@ ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"  # the first e
 # a web page an e-office system saved as ".doc": its first tag, past a BOM, comments and an XML declaration
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])",
                          re.I | re.S)
+# a page saved as one file (MHT): mail headers, one of them naming a multipart/related body
+_MHT_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)*?"
+                        rb"Content-Type:\s*multipart/related", re.I)
 
 
 def sniff(head: bytes) -> str | None:
-    """What the first bytes say the file is: "odt", "zip", "pdf", "ole2", "rtf", "html" or None."""
+    """What the first bytes say the file is: "odt", "zip", "pdf", "ole2", "rtf", "html", "mht" or None."""
     if head.startswith(ZIP_MAGIC):
         return "odt" if ODT_MIMETYPE in head[:200] else "zip"
     if head.startswith(RTF_MAGIC):
@@ -54,11 +57,14 @@ def sniff(head: bytes) -> str | None:
         return "ole2"
     if _HTML_START.match(head):
         return "html"
+    if _MHT_START.match(head):
+        return "mht"
     return None
 
 
 CONTENT_NAMES = {"zip": "tệp nén ZIP", "pdf": "tệp PDF", "ole2": "tệp Word 97–2003 (.doc)",
-                 "odt": "tệp OpenDocument (.odt)", "rtf": "tệp RTF (.rtf)", "html": "trang web (HTML)"}
+                 "odt": "tệp OpenDocument (.odt)", "rtf": "tệp RTF (.rtf)", "html": "trang web (HTML)",
+                 "mht": "trang web lưu một tệp (MHT)"}
 
 
 def read(path: str | os.PathLike[str]) -> Source:
@@ -107,7 +113,7 @@ def _read(path: str | os.PathLike[str]) -> Source:
     if kind == "rtf":
         raise InputError(name, "nội dung không phải văn bản thuần như phần mở rộng (tệp RTF); hãy đổi phần mở rộng "
                                "thành .rtf")
-    if kind not in (None, "html"):  # a page's source in a .txt or .md is text to read
+    if kind not in (None, "html", "mht"):  # a page's source in a .txt or .md is text to read
         raise InputError(name, f"nội dung không phải văn bản thuần như phần mở rộng ({CONTENT_NAMES[kind]})")
     from vbhc.readers.text import read_text
 
@@ -150,18 +156,18 @@ def _read_by_content(p: Path, name: str, ext: str, held: str, kind: str | None) 
         from vbhc.readers.docx import read_docx
 
         source = read_docx(p)
-    elif held == ".html":
+    elif held in (".html", ".mht"):
         from vbhc.readers.text import read_page
 
-        source = read_page(p)
+        source = read_page(p, archive=held == ".mht")
     else:
         if ext == ".docx":
             from vbhc.readers.docx.package import check_not_encrypted
 
             check_not_encrypted(p)  # a password-protected .docx is an OLE2 file too
         source = _converted(p, name, held, kind)
-    page = held == ".html"
-    what = CONTENT_NAMES["html"] if page else f"tệp {held}"
+    page = held in (".html", ".mht")
+    what = CONTENT_NAMES[kind or ""] if page else f"tệp {held}"
     advice = "hãy mở bằng Word và lưu lại thành .docx" if page else f"nên đổi phần mở rộng thành {held}"
     source.notes.insert(0, f"phần mở rộng {ext} nhưng nội dung là {what}: đã đọc theo nội dung ({advice})")
     return source

@@ -8,9 +8,12 @@ rest, as for a converter's Markdown; the words are never changed.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from html.parser import HTMLParser
 
+from vbhc.errors import InputError
 from vbhc.readers.text import HTML_MARKS
 
 _HIDDEN = {"script", "style", "head", "title", "xml", "template"}
@@ -127,3 +130,16 @@ def charset_of(data: bytes) -> str | None:
     """The charset the page's <meta> names ("utf-8", "windows-1258"), if it names one near its start."""
     m = _CHARSET.search(data[:4096])
     return m.group(1).decode("ascii").lower() if m else None
+
+
+def html_of_archive(data: bytes, name: str) -> str:
+    """The HTML part of a page saved as one file (MHT, "Single File Web Page"), decoded as its headers say."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        html = part.get_content() if part is not None else None  # type: ignore[attr-defined]
+    except Exception:  # a damaged archive: bad transfer encoding, an unknown charset, broken headers
+        raise InputError(name, "trang web lưu một tệp (MHT) bị hỏng, không đọc được phần HTML") from None
+    if not isinstance(html, str):
+        raise InputError(name, "trang web lưu một tệp (MHT) không có phần HTML")
+    return html
