@@ -257,6 +257,11 @@ def check_file(path: str, config: Config | None = None, profile: Any = None, kin
         if debugging():
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})")
-    result = evaluate(parsed, config, profile, kind=kind)
+    return file_result(path, parsed, evaluate(parsed, config, profile, kind=kind))
+
+
+def file_result(path: str, parsed: ParsedFile, result: Evaluation) -> FileResult:
+    """What `check`, `audit` and `serve` report of a file read and checked: findings, header fields, plan, and
+    what its reader noted (a .doc read as the web page it is, a legacy encoding converted)."""
     return FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
-                      meta=meta_of(parsed), plan=result.plan)
+                      meta=meta_of(parsed), plan=result.plan, notes=list(parsed.source.notes))

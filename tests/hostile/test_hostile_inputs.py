@@ -6,6 +6,7 @@ Every input is built here. The CLI runs in a child process whose own peak memory
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import zipfile
@@ -379,3 +380,14 @@ def test_absurd_numbers_in_parts(tmp_path: Path, value: str) -> None:
     source = read(write(tmp_path, "số lạ.docx", data))
     assert source.blocks[-1].text.endswith("nội dung")
     assert len(source.blocks[-1].text) < 100
+
+
+def test_what_the_reader_noted_is_shown_with_the_findings(tmp_path: Path) -> None:
+    path = write(tmp_path, "thật ra là docx.doc", small_docx("Điều 1. Quyết định này có hiệu lực từ ngày ký."))
+    text = run_cli("check", str(path))
+    assert f"{path}: ghi chú: phần mở rộng .doc nhưng nội dung là tệp .docx" in text.stdout
+    checked = run_cli("check", "--format", "json", str(path))
+    [note] = json.loads(checked.stdout)["files"][0]["notes"]
+    assert note.startswith("phần mở rộng .doc nhưng nội dung là tệp .docx")
+    parsed = run_cli("parse", "--format", "json", str(path))
+    assert json.loads(parsed.stdout)["notes"][0].startswith("phần mở rộng .doc")

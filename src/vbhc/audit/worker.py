@@ -62,7 +62,7 @@ def check_row(path: str, config: Any, profile: Any) -> dict[str, Any]:
     """The product's per-file check: what `vbhc check` gives for the file (as `check_file` makes
     it), and what the audit must know of it besides ("submission": is it a plan, is it filled in)."""
     from vbhc.audit.submission import facts
-    from vbhc.check import evaluate, meta_of
+    from vbhc.check import evaluate, file_result
     from vbhc.errors import InputError, debugging
     from vbhc.parse import parse_file
     from vbhc.report.results import FileResult
@@ -75,9 +75,7 @@ def check_row(path: str, config: Any, profile: Any) -> dict[str, Any]:
         if debugging():
             raise
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})").as_dict()
-    result = evaluate(parsed, config, profile)
-    row = FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
-                     meta=meta_of(parsed), plan=result.plan).as_dict()
+    row = file_result(path, parsed, evaluate(parsed, config, profile)).as_dict()
     row["submission"] = facts(parsed) if parsed.documents else None
     return row
 

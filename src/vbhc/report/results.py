@@ -17,6 +17,7 @@ class FileResult:
     not_applicable: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # header fields for reports (agency, number, date)
     plan: PlanSummary | None = None  # the sub-plan against its parent's profile (checked with a profile)
+    notes: list[str] = field(default_factory=list)  # what the reader noted ("… đã đọc theo nội dung")
 
     @property
     def status(self) -> str:
@@ -33,6 +34,7 @@ class FileResult:
             "findings": [f.as_dict() for f in self.findings],
             "not_applicable": self.not_applicable, **({"meta": self.meta} if self.meta else {}),
             **({"plan": self.plan.as_dict()} if self.plan is not None else {}),
+            **({"notes": self.notes} if self.notes else {}),
         }
 
 

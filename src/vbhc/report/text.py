@@ -57,6 +57,7 @@ def render_text(results: list[FileResult], colour: bool) -> str:
             line = f"{path}: không đọc được: {printable(result.error)}"
             out.append(click.style(line, fg="red", bold=True) if colour else line)
             continue
+        out.extend(f"{path}: ghi chú: {printable(note)}" for note in result.notes)
         for f in result.findings:
             out.extend(finding_lines(path, f, colour))
         if result.not_applicable:

@@ -114,7 +114,7 @@ def document_view(parsed: Any) -> dict[str, Any]:
 
 def _checked(path: str, profile: Any, kind: str | None) -> tuple[Any, Any]:
     """The file's check result (as `vbhc check` gives it) and the parsed file (None if unreadable)."""
-    from vbhc.check import evaluate, meta_of
+    from vbhc.check import evaluate, file_result
     from vbhc.errors import InputError
     from vbhc.parse import parse_file
     from vbhc.report.results import FileResult
@@ -127,9 +127,7 @@ def _checked(path: str, profile: Any, kind: str | None) -> tuple[Any, Any]:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug on one file is that file's error (as check_file)
         return FileResult(path=path, error=f"không đọc được tệp (lỗi nội bộ: {type(exc).__name__}: {exc})"), None
-    result = evaluate(parsed, _config(), profile, kind=kind)
-    return FileResult(path=path, findings=result.findings, not_applicable=result.not_applicable,
-                      meta=meta_of(parsed), plan=result.plan), parsed
+    return file_result(path, parsed, evaluate(parsed, _config(), profile, kind=kind)), parsed
 
 
 @guarded

@@ -62,4 +62,5 @@ def parsed_dict(parsed: ParsedFile) -> dict[str, Any]:
         "path": parsed.source.path,
         "format": parsed.source.format,
         "documents": [document_dict(d) for d in parsed.documents],
+        **({"notes": list(parsed.source.notes)} if parsed.source.notes else {}),
     }
