@@ -209,3 +209,12 @@ def test_only_loopback_names_are_answered(client, runner, tmp_path):
 def test_unknown_draft_link(client):
     r = client.get("/soan-thao/khong-co.docx")
     assert r.status_code == 404 and "không có bản soạn thảo này" in r.text
+
+
+def test_what_the_reader_noted_is_on_the_result_page(client):
+    # a web page saved as ".doc" (as e-office systems export it) is read as a page, and the page says so
+    page = ("<html><body><p>ỦY BAN NHÂN DÂN XÃ HƯNG NGUYÊN</p><p><b>KẾ HOẠCH</b></p><p>Cải cách hành chính năm 2025</p>"
+            "<p>I. MỤC ĐÍCH</p><p>Nâng cao chất lượng phục vụ./.</p></body></html>").encode()
+    r = client.post("/kiem-tra", files={"file": ("ke-hoach.doc", page)}, follow_redirects=True)
+    assert r.status_code == 200 and 'id="unreadable"' not in r.text
+    assert "Ghi chú: phần mở rộng .doc nhưng nội dung là trang web (HTML)" in html.unescape(r.text)
