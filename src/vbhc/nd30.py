@@ -92,14 +92,15 @@ ISSUED_TYPES: tuple[str, ...] = ("Điều lệ", "Danh sách", "Đề cương")
 # are: the văn thư neither numbers nor issues them, so the decree's layout is not asked of them. A phiếu trình
 # carries a matter from a unit to its leader with each level's opinion, as the agency's own working rules (its quy
 # chế làm việc) set it; a tham luận or a speech is what a speaker reads at a conference; a bản thuyết minh explains
-# a draft, a study or a project in its dossier, a bản giải trình answers the comments on a draft; a tài liệu is handed
-# out at a conference or a course. The heading may run on with words of its own ("PHIẾU TRÌNH KÝ VĂN
-# BẢN", "BÀI PHÁT BIỂU KHAI MẠC").
+# a draft, a study or a project in its dossier, a bản giải trình answers the comments on a draft, a bảng tổng hợp
+# gathers them (or figures); a tài liệu is handed out at a conference or a course. The heading may run on with
+# words of its own ("PHIẾU TRÌNH KÝ VĂN BẢN", "BÀI PHÁT BIỂU KHAI MẠC").
 _PHIEU_TRINH = "giấy tờ nội bộ trình lãnh đạo theo quy chế làm việc của cơ quan"
 _THAM_LUAN = "bài trình bày tại hội nghị, hội thảo"
 _PHAT_BIEU = "bài phát biểu tại hội nghị, sự kiện"
 _THUYET_MINH = "bản thuyết minh trong hồ sơ của một dự thảo, đề tài hay dự án"
 _GIAI_TRINH = "bản tổng hợp, tiếp thu, giải trình ý kiến góp ý trong hồ sơ của một dự thảo"
+_TONG_HOP = "bảng tổng hợp ý kiến hay số liệu trong hồ sơ của một văn bản"
 _TAI_LIEU = "tài liệu phát tại hội nghị, lớp bồi dưỡng hay để tuyên truyền"
 OTHER_PAPERS: dict[str, str] = {
     "Phiếu trình": _PHIEU_TRINH,
@@ -113,6 +114,7 @@ OTHER_PAPERS: dict[str, str] = {
     "Bản thuyết minh": _THUYET_MINH,
     "Giải trình": _GIAI_TRINH,
     "Bản giải trình": _GIAI_TRINH,
+    "Bảng tổng hợp": _TONG_HOP,
     "Tài liệu": _TAI_LIEU,
 }
 # A "Chương trình" whose trích yếu names an event ("Hội nghị đánh giá …") is that event's agenda, handed out at

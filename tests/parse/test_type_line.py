@@ -122,3 +122,11 @@ def test_an_agency_s_line_opening_with_a_type_s_word_over_the_type_stays_the_age
     doc = one("BAN QUẢN LÝ\nDỰ ÁN ĐẦU TƯ XÂY DỰNG\nKẾ HOẠCH\nCải cách hành chính năm 2026\n"
               "(Kèm theo Quyết định số 12/QĐ-BQLDA ngày 05 tháng 01 năm 2026)\nI. MỤC ĐÍCH\n")
     assert (doc.doc_type, doc.issuer) == ("Kế hoạch", "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG")
+
+
+def test_an_appendix_headed_by_a_table_of_results_keeps_it_as_its_title():
+    doc = one("PHỤ LỤC I\nBẢNG TỔNG HỢP\nKết quả thực hiện các chỉ tiêu năm 2025\n"
+              "(Kèm theo Báo cáo số 12/BC-UBND ngày 10 tháng 12 năm 2025)\n"
+              "| STT | Chỉ tiêu |\n|---|---|\n| 1 | Tỷ lệ |\n")
+    assert (doc.is_appendix, doc.title) == (True, "BẢNG TỔNG HỢP Kết quả thực hiện các chỉ tiêu năm 2025")
+    assert doc.attached_to is not None

@@ -159,7 +159,19 @@ Trong 6 tháng đầu năm, các cơ quan, đơn vị đã triển khai đồng 
 """
 
 
-@pytest.mark.parametrize("text, kind", [(GIAI_TRINH, "Bản giải trình"), (CONFERENCE_PAPERS, "Tài liệu")])
+TABLE_OF_COMMENTS = """\
+UBND TỈNH LÂM ĐỒNG
+SỞ NỘI VỤ
+BẢNG TỔNG HỢP
+Ý kiến góp ý dự thảo Kế hoạch cải cách hành chính giai đoạn 2026 - 2030
+| STT | Cơ quan góp ý | Nội dung góp ý | Ý kiến tiếp thu |
+|---|---|---|---|
+| 1 | Sở Tài chính | Bổ sung kinh phí thực hiện | Tiếp thu |
+"""
+
+
+@pytest.mark.parametrize("text, kind", [(GIAI_TRINH, "Bản giải trình"), (CONFERENCE_PAPERS, "Tài liệu"),
+                                        (TABLE_OF_COMMENTS, "Bảng tổng hợp")])
 def test_a_draft_s_answers_to_comments_and_a_conference_s_papers_get_the_same_notice(text, kind):
     # each drew six errors (Quốc hiệu, number, place-date, type name, Nơi nhận, signer) before
     got = findings(text)
