@@ -77,6 +77,9 @@ def test_diff_without_unsafe_fixes_says_what_waits(broken: Path) -> None:
     ("kh.txt", "Số: 05 /QĐ-UBND\n".encode(), "(tệp này là .txt)"),
     ("kh.docx", b"%PDF-1.4\n", "nội dung không phải .docx"),
     ("kh.docx", b"", "tệp rỗng"),
+    # read by their content by `check` (Word opens them), but only a real .docx can be edited
+    ("kh.docx", b"<html><body><p>Dieu 1.</p></body></html>", "(tệp này là trang web (HTML))"),
+    ("kh.docx", b"{\\rtf1\\ansi x}", "(tệp này là tệp RTF (.rtf))"),
 ])
 def test_not_a_docx_is_a_vietnamese_error(tmp_path: Path, name: str, content: bytes, words: str) -> None:
     path = tmp_path / name

@@ -141,3 +141,12 @@ def test_real_documents_one_comment_per_finding(tmp_path: Path, path: Path) -> N
     ids = [el.get(f"{W}id") for el in root.iter(f"{W}commentReference")]
     assert len(ids) == len(set(ids)) == len(comments(out))
     assert etree.QName(root).localname == "document"
+
+
+def test_a_page_saved_as_docx_is_checked_but_not_annotated(tmp_path: Path) -> None:
+    # `check` reads a web page saved as ".docx" by its content; only a real .docx can carry Word's comments
+    page = tmp_path / "trang.docx"
+    page.write_bytes(b"<html><body><p>KE HOACH</p></body></html>")
+    res = run("check", str(page), "--annotate", str(tmp_path / "out.docx"))
+    assert res.exit_code == 2 and "(tệp này là trang web (HTML))" in res.stderr
+    assert not (tmp_path / "out.docx").exists()
