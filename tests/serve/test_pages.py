@@ -218,3 +218,10 @@ def test_what_the_reader_noted_is_on_the_result_page(client):
     r = client.post("/kiem-tra", files={"file": ("ke-hoach.doc", page)}, follow_redirects=True)
     assert r.status_code == 200 and 'id="unreadable"' not in r.text
     assert "Ghi chú: phần mở rộng .doc nhưng nội dung là trang web (HTML)" in html.unescape(r.text)
+
+
+def test_a_page_uploaded_as_docx_offers_no_copy_to_edit(client):
+    # checked by its content, but only a real .docx can carry Word's comments or be fixed
+    page = b"<html><body><p>KE HOACH</p><p>Cai cach hanh chinh</p></body></html>"
+    r = client.post("/kiem-tra", files={"file": ("ke-hoach.docx", page)}, follow_redirects=True)
+    assert r.status_code == 200 and 'id="review-docx-only"' in r.text and 'id="tai-ghi-chu"' not in r.text

@@ -21,22 +21,6 @@ STATUS_WORDS = {"refused": "không sửa được", "conflict": "để lần sau
                 "unchanged": "không cần thay đổi"}
 
 
-def not_a_docx(file: str) -> str | None:
-    """What the file is when it is no .docx, by its extension or, under ".docx", by its content (a web page or
-    an RTF saved as ".docx" is read by `check`, but only a real .docx can be edited); None for a .docx."""
-    ext = Path(file).suffix.lower()
-    if ext != ".docx":
-        return ext or "tệp không có phần mở rộng"
-    from vbhc.readers import CONTENT_NAMES, WORD_CONTENT, sniff
-
-    try:
-        with open(file, "rb") as fh:
-            kind = sniff(fh.read(2048))
-    except OSError:
-        return None  # the reader says why it cannot be opened
-    return CONTENT_NAMES[kind] if kind in WORD_CONTENT and kind != "zip" else None  # else the reader says what it is
-
-
 def default_output(file: str) -> str:
     """kh.docx → kh.vbhc.docx, beside the input."""
     p = Path(file)
@@ -67,6 +51,7 @@ def fix(file: str, output: str | None, unsafe: bool, diff: bool, track: bool, co
     sinh lỗi mới. Mã thoát: 0 bản sao không còn lỗi, 1 còn lỗi, 2 không đọc được tệp."""
     from vbhc.check import load_config
     from vbhc.fileio import write_atomic
+    from vbhc.readers import not_a_docx
     from vbhc.review.fix import fix_file
 
     what = not_a_docx(file)
@@ -139,6 +124,8 @@ def check_annotate_usage(files: tuple[str, ...], output: str, other_inputs: list
     """--annotate takes one .docx and never writes over an input (checked before anything runs)."""
     if len(files) != 1:
         fail(f"--annotate chỉ dùng với một tệp .docx (đang có {len(files)} tệp)")
+    from vbhc.readers import not_a_docx
+
     what = not_a_docx(files[0])
     if what is not None:
         fail(f"{files[0]}: --annotate chỉ ghi được chú thích vào tệp Word .docx (tệp này là {what})")

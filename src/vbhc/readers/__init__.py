@@ -183,3 +183,18 @@ def _is_word_ole2(path: Path) -> bool:
     needle = "WordDocument".encode("utf-16-le")
     with path.open("rb") as fh:
         return needle in fh.read(limits.MAX_DOC_BYTES)
+
+
+def not_a_docx(path: str) -> str | None:
+    """What the file is when it is no .docx that can be edited (fix, Word comments): by its extension, or under
+    ".docx" by its content (a web page or an RTF saved as ".docx" is read by content, but only a real .docx can be
+    edited); None for a .docx, and for a file the reader will say more of (unreadable, a PDF, damaged)."""
+    ext = Path(path).suffix.lower()
+    if ext != ".docx":
+        return ext or "tệp không có phần mở rộng"
+    try:
+        with open(path, "rb") as fh:
+            kind = sniff(fh.read(2048))
+    except OSError:
+        return None
+    return CONTENT_NAMES[kind] if kind in WORD_CONTENT and kind != "zip" else None

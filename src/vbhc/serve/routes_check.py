@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from vbhc.readers import OFFICE_NAMES
+from vbhc.readers import OFFICE_NAMES, not_a_docx
 from vbhc.report.rows import shown
 from vbhc.serve import jobs, pages
 from vbhc.serve.common import (
@@ -96,8 +96,10 @@ def _check(request: Request) -> Any:
     return found
 
 
-def reviewable(name: str) -> bool:
-    return PurePosixPath(name).suffix.lower() == jobs.REVIEW_SUFFIX
+def reviewable(s: Services, found: Any) -> bool:
+    """A .docx by its name and by its content: a web page or an RTF uploaded as ".docx" is checked, not edited."""
+    return PurePosixPath(found["name"]).suffix.lower() == jobs.REVIEW_SUFFIX and \
+        not_a_docx(str(s.store.path(found["stored"]))) is None
 
 
 async def check_result(request: Request) -> Response:
@@ -106,7 +108,7 @@ async def check_result(request: Request) -> Response:
     profile = s.store.profile(found["profile_id"]) if found["profile_id"] else None
     page = pages.check_page(json.loads(found["row"]), json.loads(found["view"]), profile.view if profile else None)
     return render(request, "result.html", page=page, check_id=found["id"], name=found["name"],
-                  parent=profile, seconds=found["seconds"], reviewable=reviewable(found["name"]), back=None)
+                  parent=profile, seconds=found["seconds"], reviewable=reviewable(s, found), back=None)
 
 
 def stem(name: str) -> str:
@@ -132,7 +134,7 @@ async def review_copy(request: Request) -> Response:
     kind = REVIEW_URLS.get(request.path_params["kind"], "")
     if kind not in REVIEW_JOBS:
         raise BadInput("không có loại bản này", 404)
-    if not reviewable(found["name"]):
+    if not reviewable(s, found):
         raise BadInput(f"{shown(found['name'])}: chỉ làm được {REVIEW_JOBS[kind][1]} cho tệp .docx", 400)
     made = s.store.output(found["id"], kind)
     if made is None:
