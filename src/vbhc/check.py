@@ -238,10 +238,12 @@ def run_rules(parsed: ParsedFile, config: Config | None = None, profile: Any = N
 
 
 def meta_of(parsed: ParsedFile) -> dict[str, Any]:
-    """Header fields of the file's first document, for report tables."""
+    """Header fields of the file's first document, for report tables (an appendix's own number, "Phụ lục I", is
+    no document number: a report's "Số" column leaves it out)."""
     doc = parsed.documents[0]
-    return {"doc_type": doc.doc_type, "issuer": doc.issuer, "parent_issuer": doc.parent_issuer, "number": doc.number,
-            "symbol": doc.symbol, "date": doc.date, "title": doc.title}
+    return {"doc_type": doc.doc_type, "issuer": doc.issuer, "parent_issuer": doc.parent_issuer,
+            "number": None if doc.is_appendix else doc.number, "symbol": doc.symbol, "date": doc.date,
+            "title": doc.title}
 
 
 def check_file(path: str, config: Config | None = None, profile: Any = None, kind: str | None = None) -> FileResult:

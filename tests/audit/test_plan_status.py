@@ -210,3 +210,11 @@ def test_one_parent_written_two_ways_is_one_sender():
     got = assess(rows)
     assert statuses(rows) == {"a.txt": "duplicate", "b.txt": "ok", "c.txt": "duplicate"}
     assert [a["name"] for a in got.agencies] == ["SỞ TƯ PHÁP"]
+
+
+def test_an_appendix_s_own_number_is_no_document_number():
+    from vbhc.check import meta_of
+
+    meta = meta_of(parse_text("PHỤ LỤC II\nBẢNG TỔNG HỢP KẾT QUẢ\n(Kèm theo Báo cáo số 12/BC-UBND ngày 10/12/2025)\n"
+                              "1. Tỷ lệ hồ sơ đúng hạn.\n"))
+    assert (meta["doc_type"], meta["number"]) == ("Phụ lục", None)
