@@ -152,12 +152,13 @@ def _converted(p: Path, name: str, ext: str, kind: str | None) -> Source:
 
 def _read_by_content(p: Path, name: str, ext: str, held: str, kind: str | None) -> Source:
     """A Word file saved under another of Word's extensions: read as what it holds, and said so."""
+    page = held in (".html", ".mht")
     if held == ".docx":
         from vbhc.readers.docx import read_docx
 
         source = read_docx(p)
-    elif held in (".html", ".mht"):
-        from vbhc.readers.text import read_page
+    elif page:
+        from vbhc.readers.html import read_page
 
         source = read_page(p, archive=held == ".mht")
     else:
@@ -166,7 +167,6 @@ def _read_by_content(p: Path, name: str, ext: str, held: str, kind: str | None) 
 
             check_not_encrypted(p)  # a password-protected .docx is an OLE2 file too
         source = _converted(p, name, held, kind)
-    page = held in (".html", ".mht")
     what = CONTENT_NAMES[kind or ""] if page else f"tệp {held}"
     advice = "hãy mở bằng Word và lưu lại thành .docx" if page else f"nên đổi phần mở rộng thành {held}"
     source.notes.insert(0, f"phần mở rộng {ext} nhưng nội dung là {what}: đã đọc theo nội dung ({advice})")

@@ -11,10 +11,15 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import unicodedata
 from html.parser import HTMLParser
+from pathlib import Path
 
+from vbhc import limits
 from vbhc.errors import InputError
-from vbhc.readers.text import HTML_MARKS
+from vbhc.fileio import read_bounded
+from vbhc.model import Source
+from vbhc.readers.text import HTML_MARKS, decode, lines_to_blocks
 
 _HIDDEN = {"script", "style", "head", "title", "xml", "template"}
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "center", "dt", "dd"}
@@ -143,3 +148,23 @@ def html_of_archive(data: bytes, name: str) -> str:
     if not isinstance(html, str):
         raise InputError(name, "trang web lưu một tệp (MHT) không có phần HTML")
     return html
+
+
+def read_page(path: Path, archive: bool = False) -> Source:
+    """A web page saved as a Word file: its visible text, read as the text reader reads a converter's Markdown; the
+    charset its <meta> names, else UTF-8 or UTF-16. `archive`: a page saved as one file (MHT), whose HTML part is
+    taken out first."""
+    name = str(path)
+    data = read_bounded(path, limits.MAX_TEXT_BYTES, "trang web")
+    if archive:
+        html = html_of_archive(data, name)
+    else:
+        charset = charset_of(data)
+        try:
+            html = data.decode(charset) if charset else decode(data, name)
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(name, f"không đọc được trang web: không giải mã được theo bảng mã “{charset}”") from None
+    blocks = lines_to_blocks(page_text(unicodedata.normalize("NFC", html)), markdown=True)
+    if not any(b.text.strip() for b in blocks):
+        raise InputError(name, "tệp không có nội dung văn bản")
+    return Source(path=name, format="text", blocks=blocks)

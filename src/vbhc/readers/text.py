@@ -345,28 +345,6 @@ def _only_blank_between(lines: list[_Line | None], first: int | None, last: int)
     return True
 
 
-def read_page(path: Path, archive: bool = False) -> Source:
-    """A web page saved as a Word file (`readers.html`): its visible text, read as the text reader reads a page of
-    converter's Markdown; the charset its <meta> names, else UTF-8 or UTF-16. `archive`: a page saved as one file
-    (MHT), whose HTML part is taken out first."""
-    from vbhc.readers.html import charset_of, html_of_archive, page_text
-
-    name = str(path)
-    data = read_bounded(path, limits.MAX_TEXT_BYTES, "trang web")
-    if archive:
-        html = html_of_archive(data, name)
-    else:
-        charset = charset_of(data)
-        try:
-            html = data.decode(charset) if charset else decode(data, name)
-        except (LookupError, UnicodeDecodeError):
-            raise InputError(name, f"không đọc được trang web: không giải mã được theo bảng mã “{charset}”") from None
-    blocks = lines_to_blocks(page_text(unicodedata.normalize("NFC", html)), markdown=True)
-    if not any(b.text.strip() for b in blocks):
-        raise InputError(name, "tệp không có nội dung văn bản")
-    return Source(path=name, format="text", blocks=blocks)
-
-
 def read_text(path: Path) -> Source:
     name = str(path)
     data = read_bounded(path, limits.MAX_TEXT_BYTES, "tệp văn bản")
