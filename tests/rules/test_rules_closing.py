@@ -24,6 +24,25 @@ def test_one_change_breaks_one_rule(rule, old, new):
     assert ids(replace(old, new)) == {rule}
 
 
+@pytest.mark.parametrize("mark", ["DỰ THẢO", "Dự thảo lần 2", "(Dự thảo 15/8/2025)", "BẢN DỰ THẢO"])
+def test_a_draft_without_the_signer_name_is_warned_not_returned(mark):
+    """A draft is not signed yet: its missing name is something to add before signing, not an error."""
+    text = replace("Số: 05/QĐ-UBND", f"{mark}\nSố:    /QĐ-UBND").replace("(Đã ký)\nNguyễn Văn A\n", "")
+    got = [f for f in findings(text) if f.rule == "ND30.ChuKy.ThieuTen"]
+    assert [f.severity for f in got] == ["warning"]
+    assert "dự thảo" in got[0].message
+
+
+def test_a_draft_without_any_signature_is_warned():
+    text = replace("Số: 05/QĐ-UBND", "DỰ THẢO\nSố:    /QĐ-UBND").split("TM. ỦY BAN NHÂN DÂN")[0]
+    assert [f.severity for f in findings(text) if f.rule == "ND30.ChuKy.ThieuTen"] == ["warning"]
+
+
+def test_an_issued_document_without_the_signer_name_is_an_error():
+    text = replace("(Đã ký)\nNguyễn Văn A\n", "")
+    assert [f.severity for f in findings(text) if f.rule == "ND30.ChuKy.ThieuTen"] == ["error"]
+
+
 def test_head_signing_without_authority_is_fine():
     text = replace("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "CHỦ TỊCH")
     assert ids(text) == set()

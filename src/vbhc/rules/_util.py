@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vbhc import nd30
 from vbhc.model import Block, Document, Line, NumberField, PlaceDateField, Role
 from vbhc.rules import Context
+from vbhc.textnorm import squash
 
 
 def block(ctx: Context, line: Line) -> Block:
@@ -71,6 +73,12 @@ def is_attached(doc: Document) -> bool:
     """A plan attached to a decision ("(Kèm theo Quyết định số …)"): it carries no number, date or
     signature of its own, by design."""
     return (doc.attached or doc.attached_to is not None) and doc.number_raw is None
+
+
+def is_draft(doc: Document) -> bool:
+    """The document carries "DỰ THẢO" ("Dự thảo lần 2", "BẢN DỰ THẢO"): not signed yet, so what only signing
+    adds (the signer's name) may be missing."""
+    return any(nd30.DRAFT_MARK in squash(mark).upper() for mark in doc.marks)
 
 
 def has_header(doc: Document) -> bool:

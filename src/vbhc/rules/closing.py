@@ -14,8 +14,8 @@ from vbhc import fixes, nd30, rx
 from vbhc.model import Line, Role
 from vbhc.nd30 import source
 from vbhc.parse.patterns import POSITIONS
-from vbhc.rules import Context, Finding, rule
-from vbhc.rules._util import first, has_header, is_attached, lines, text
+from vbhc.rules import Context, Finding, Severity, rule
+from vbhc.rules._util import first, has_header, is_attached, is_draft, lines, text
 from vbhc.textnorm import squash
 
 PL1 = "Phụ lục I"
@@ -119,17 +119,23 @@ def chu_ky_thay_mat(ctx: Context) -> Iterator[Finding]:
       summary="Thiếu chức vụ hoặc họ tên người ký", applies_to_appendix=False)
 def chu_ky_thieu_ten(ctx: Context) -> Iterator[Finding]:
     """Văn bản kết thúc bằng chức vụ và họ tên đầy đủ của người ký (Điều 8.2.e; Phụ lục I, mục II.7.c). Kế
-    hoạch kèm theo được ký qua quyết định ban hành nó, nên không bị xét."""
+    hoạch kèm theo được ký qua quyết định ban hành nó, nên không bị xét. Bản “DỰ THẢO” chưa ký: thiếu họ
+    tên người ký chỉ là cảnh báo, phải ghi đủ trước khi trình ký."""
     doc = ctx.doc
     if _skip(ctx):
         return
     sig = doc.signature
+    draft = is_draft(doc)
+    severity: Severity | None = "warning" if draft else None
+    before_signing = " (bản dự thảo: cần ghi đủ trước khi trình ký)" if draft else ""
     if sig is None:
         last = doc.lines[-1] if doc.lines else None
-        yield ctx.finding("Thiếu phần chữ ký: chức vụ và họ tên người ký.", at=last, part="phần ký")
+        yield ctx.finding(f"Thiếu phần chữ ký: chức vụ và họ tên người ký{before_signing}.", at=last,
+                          part="phần ký", severity=severity)
     elif not sig.signer:
         last = next((ln for ln in reversed(_signature_lines(ctx))), None)
-        yield ctx.finding("Thiếu họ tên người ký dưới chức vụ.", at=last, part="phần ký")
+        yield ctx.finding(f"Thiếu họ tên người ký dưới chức vụ{before_signing}.", at=last, part="phần ký",
+                          severity=severity)
 
 
 @rule("ND30.NoiNhan.Thieu", severity="error", source=source(f"Điều 8.2.h; {PL1}, mục II.9"),
