@@ -102,6 +102,35 @@ def add_page_field(paragraph: Paragraph, simple: bool = True) -> None:
         p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:sz w:val="24"/></w:rPr>{inner}</w:r>'))
 
 
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def add_text_box(paragraph: Paragraph, lines: list[str], *, fallback: bool = True, vml_only: bool = False,
+                 hidden: bool = False) -> None:
+    """A floating text box drawn by a run of the paragraph, as Word 2010+ saves one: the DrawingML shape
+    in mc:Choice and its VML copy in mc:Fallback (`fallback`); `vml_only`: a w:pict alone, as older Word
+    and converters write it."""
+    content = "".join(f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{t}</w:t></w:r></w:p>'
+                      for t in lines)
+    box = f"<w:txbxContent>{content}</w:txbxContent>"
+    vml = f'<w:pict><v:shape style="width:120pt;height:30pt"><v:textbox>{box}</v:textbox></v:shape></w:pict>'
+    drawing = ('<w:drawing><wp:anchor><wp:extent cx="1524000" cy="381000"/><a:graphic><a:graphicData '
+               'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+               f'<wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    if vml_only:
+        drawn = vml
+    else:
+        copy = f"<mc:Fallback>{vml}</mc:Fallback>" if fallback else ""
+        drawn = f'<mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>{copy}</mc:AlternateContent>'
+    rpr = "<w:rPr><w:vanish/></w:rPr>" if hidden else ""
+    paragraph._p.append(parse_xml(f"<w:r {_BOX_NS}>{rpr}{drawn}</w:r>"))
+
+
 def set_table_borders(table, value: str) -> None:
     """Replace the table's w:tblBorders with every edge set to `value` ("nil" or "single")."""
     tblpr = table._tbl.tblPr

@@ -31,6 +31,7 @@ from shared_corpus import needs, params
 from vbhc.errors import InputError
 from vbhc.readers import read
 from vbhc.readers.docx import read_docx
+from vbhc.readers.docx.names import MC_FALLBACK
 
 PHU_LUC = [CORPUS / f"nd30-2020-phuluc{i}.docx" for i in range(1, 7)]
 needs_phu_luc = needs(*PHU_LUC)
@@ -43,12 +44,13 @@ needs_phu_luc = needs(*PHU_LUC)
 def _expected_texts(path: Path) -> list[str]:
     """python-docx's own paragraph texts, body and cells in XML order, cut at line breaks.
 
-    Vertically merged continuation cells and text boxes are left out: Word shows neither as
-    body text."""
+    Vertically merged continuation cells are left out (Word shows nothing of them), and so is the VML copy
+    of a text box in mc:Fallback (Word shows the box once); a text box's paragraphs come right after the
+    paragraph that draws it, as in XML order."""
     document = docx.Document(str(path))
     out = []
     for p in document.element.body.iter(qn("w:p")):
-        if any(a.tag == qn("w:txbxContent") for a in p.iterancestors()):
+        if any(a.tag == MC_FALLBACK for a in p.iterancestors()):
             continue
         tc = next(p.iterancestors(qn("w:tc")), None)
         if tc is not None:

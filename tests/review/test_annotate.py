@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx_builder import build, conformant_decision
+from docx_fixtures import add_text_box
 from lxml import etree
 from review_helpers import W, digest, members, order_faults, part, run, texts
 
@@ -86,6 +87,19 @@ def test_one_comment_per_finding_at_its_text(tmp_path: Path) -> None:
     assert {c.author for c in d.comments} == {"vbhc"} and len(list(d.comments)) == 5
     changed = [n for n, data in members(out).items() if members(src).get(n) != data]
     assert sorted(changed) == sorted(["[Content_Types].xml", DOC, "word/_rels/document.xml.rels", "word/comments.xml"])
+
+
+def test_comments_land_on_their_text_past_a_text_box(tmp_path: Path) -> None:
+    """The paragraphs of a text box are counted where the reader counts them: a comment on a line after
+    the box still anchors to that line."""
+    src = _broken(tmp_path)
+    d = docx.Document(str(src))
+    add_text_box(d.paragraphs[0], ["Hộp chữ một", "Hộp chữ hai"])
+    d.save(str(src))
+    out = tmp_path / "qd.nhan-xet.docx"
+    assert run("check", str(src), "--annotate", str(out)).exit_code == 1
+    _check_anchors(src, out)
+    assert "Hộp chữ hai" in [b.text for b in parse_file(src).source.blocks]
 
 
 def test_the_documents_own_comments_are_kept(tmp_path: Path) -> None:

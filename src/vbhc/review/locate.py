@@ -15,8 +15,26 @@ from dataclasses import dataclass
 from lxml import etree
 
 from vbhc.model import Block
-from vbhc.readers.docx.names import BLOCK_CONTAINERS, BR, CR, NBH, PTAB, RPR, SYM, TAB, TBL, TC, TCPR, TR, VAL, P, T, w
-from vbhc.readers.docx.walker import children, runs
+from vbhc.readers.docx.names import (
+    BLOCK_CONTAINERS,
+    BR,
+    CR,
+    NBH,
+    PTAB,
+    RPR,
+    SYM,
+    TAB,
+    TBL,
+    TC,
+    TCPR,
+    TR,
+    VAL,
+    P,
+    R,
+    T,
+    w,
+)
+from vbhc.readers.docx.walker import children, runs, text_boxes
 
 _V_MERGE, _VANISH, _CHAR = w("vMerge"), w("vanish"), w("char")
 _SHOWN = {TAB: "\t", PTAB: "\t", NBH: "-", BR: "\n", CR: "\n"}
@@ -31,6 +49,9 @@ def paragraphs(body: etree._Element) -> list[etree._Element]:
         for el in parent:
             if el.tag == P:
                 out.append(el)
+                for box in text_boxes(el):
+                    if not _drawn_hidden(box, el):
+                        walk(box)
             elif el.tag == TBL:
                 table(el)
             elif el.tag in BLOCK_CONTAINERS:
@@ -52,6 +73,14 @@ def _continued(tc: etree._Element) -> bool:
     tcpr = next((el for el in tc if el.tag == TCPR), None)
     vm = next((el for el in tcpr if el.tag == _V_MERGE), None) if tcpr is not None else None
     return vm is not None and (vm.get(VAL) or "continue") == "continue"
+
+
+def _drawn_hidden(box: etree._Element, p: etree._Element) -> bool:
+    """A text box drawn by a hidden run: the reader never walks it."""
+    up = box.getparent()
+    while up is not None and up is not p and up.tag != R:
+        up = up.getparent()
+    return up is not None and up.tag == R and _hidden(up)
 
 
 def _hidden(run: etree._Element) -> bool:

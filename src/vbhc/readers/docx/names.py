@@ -8,6 +8,7 @@ STRICT_W_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
 
 
@@ -32,6 +33,10 @@ HYPERLINK, INS, MOVETO, FLDSIMPLE, DIR, BDO = (
     w("hyperlink"), w("ins"), w("moveTo"), w("fldSimple"), w("dir"), w("bdo"))
 SECTPR, PSTYLE, RSTYLE, TBLSTYLE = w("sectPr"), w("pStyle"), w("rStyle"), w("tblStyle")
 TABS = w("tabs")
+TXBX = w("txbxContent")  # a text box's paragraphs, inside a w:drawing (DrawingML) or a w:pict (VML) of a run
+# What a run draws instead of text: a text box, if any, is in one of them.
+DRAWN = frozenset({w("drawing"), w("pict"), w("object"), f"{{{MC_NS}}}AlternateContent"})
+MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 VAL = w("val")
 
 # Containers whose children are paragraph content (runs or more containers).
