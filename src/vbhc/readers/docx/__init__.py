@@ -5,7 +5,7 @@ The parts, in the order a file flows through them:
   properties w:rPr / w:pPr as set at one level, and the theme's fonts
   styles     the basedOn chain, document defaults, table styles and borders, merged once each
   numbering  Word's automatic numbering rendered into the label Word shows
-  walker     paragraphs, runs and table cells → Blocks with their resolved style
+  walker     paragraphs, runs, table cells and text boxes → Blocks with their resolved style
   sections   paper, margins, the PAGE fields of the headers Word shows, the page count
 
 A damaged file ends in an `InputError` with a Vietnamese reason, never in a traceback.

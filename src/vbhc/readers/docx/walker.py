@@ -1,4 +1,4 @@
-"""One pass over the body: paragraphs, runs and table cells in order, turned into Blocks.
+"""One pass over the body: paragraphs, runs, table cells and text boxes in order, turned into Blocks.
 
 The body is walked with plain lxml (several times faster than python-docx's object wrappers,
 and it lets us see `w:numPr`, `w:br`, merged cells and borders, which python-docx hides). Word
