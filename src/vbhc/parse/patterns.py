@@ -64,14 +64,19 @@ TYPE_RUNNING_ON = rx.compile(r"^(?P<type>" + "|".join(_RUNNING_ON_HEADS + _KIND_
 TYPE_NAMES_FOLDED = {fold(name): name for name in TYPE_NAMES}
 # Where the type's name stands (after the place-date) a line in capitals that opens with one runs on with the
 # trích yếu's words ("KẾ HOẠCH TUYÊN TRUYỀN", "DANH SÁCH THÀNH VIÊN BAN CHỈ ĐẠO"): longest names first.
-_OPENING_TYPES = sorted(((len(n.split()), fold(n), n) for n in (*DOC_TYPES, *ISSUED_TYPES)), reverse=True)
+_OPENING_NAMES = (*DOC_TYPES, *ISSUED_TYPES)
+# words in the name (most first) → its folded form → the name
+_OPENING_TYPES = {count: {fold(n): n for n in _OPENING_NAMES if len(n.split()) == count}
+                  for count in sorted({len(n.split()) for n in _OPENING_NAMES}, reverse=True)}
 
 
 def type_opening(text: str) -> TypeNameField | None:
-    """The type's name a line opens with and the words after it; None when it opens with none."""
+    """The type's name a line opens with (the longest that fits) and the words after it; None when it opens
+    with none."""
     words = text.split()
-    for count, folded, name in _OPENING_TYPES:
-        if len(words) > count and fold(" ".join(words[:count])) == folded:
+    for count, names in _OPENING_TYPES.items():
+        name = names.get(fold(" ".join(words[:count]))) if len(words) > count else None
+        if name is not None:
             return TypeNameField(name, rest=" ".join(words[count:]))
     return None
 
