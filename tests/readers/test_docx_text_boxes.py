@@ -41,6 +41,20 @@ def test_a_text_box_of_a_hidden_run_is_not_read(tmp_path: Path) -> None:
     assert _located(path) == {1: "Đoạn có hộp chữ", 2: "Đoạn sau hộp"}
 
 
+def test_a_text_box_of_a_deleted_run_is_not_read(tmp_path: Path) -> None:
+    """A tracked deletion (w:del) takes the box its run draws with it."""
+    d = new_document()
+    d.add_paragraph("Đoạn có hộp chữ")
+    add_text_box(d.paragraphs[0], ["Hộp đã xóa"])
+    run = d.paragraphs[0]._p[-1]
+    deleted = etree.SubElement(d.paragraphs[0]._p, w("del"), {w("id"): "1", w("author"): "A"})
+    deleted.append(run)
+    d.add_paragraph("Đoạn sau hộp")
+    path = save(d, tmp_path / "xoa.docx")
+    assert [b.text for b in read_docx(path).blocks] == ["Đoạn có hộp chữ", "Đoạn sau hộp"]
+    assert _located(path) == {1: "Đoạn có hộp chữ", 2: "Đoạn sau hộp"}
+
+
 def _located(path: Path) -> dict[int, str]:
     """Paragraph number → the text `review.locate` finds at it."""
     with zipfile.ZipFile(path) as z:

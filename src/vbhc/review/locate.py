@@ -30,7 +30,6 @@ from vbhc.readers.docx.names import (
     TR,
     VAL,
     P,
-    R,
     T,
     w,
 )
@@ -49,9 +48,10 @@ def paragraphs(body: etree._Element) -> list[etree._Element]:
         for el in parent:
             if el.tag == P:
                 out.append(el)
-                for box in text_boxes(el):
-                    if not _drawn_hidden(box, el):
-                        walk(box)
+                for r in runs(el):
+                    if not _hidden(r):
+                        for box in text_boxes(r):
+                            walk(box)
             elif el.tag == TBL:
                 table(el)
             elif el.tag in BLOCK_CONTAINERS:
@@ -73,14 +73,6 @@ def _continued(tc: etree._Element) -> bool:
     tcpr = next((el for el in tc if el.tag == TCPR), None)
     vm = next((el for el in tcpr if el.tag == _V_MERGE), None) if tcpr is not None else None
     return vm is not None and (vm.get(VAL) or "continue") == "continue"
-
-
-def _drawn_hidden(box: etree._Element, p: etree._Element) -> bool:
-    """A text box drawn by a hidden run: the reader never walks it."""
-    up = box.getparent()
-    while up is not None and up is not p and up.tag != R:
-        up = up.getparent()
-    return up is not None and up.tag == R and _hidden(up)
 
 
 def _hidden(run: etree._Element) -> bool:

@@ -150,7 +150,7 @@ class Walker:
         self.table_count = 0
         self.page = 1
         self.rendered_breaks = 0
-        self._drawn = False  # the paragraph being walked has a run that draws (a text box, perhaps)
+        self._drawing: list[etree._Element] = []  # the paragraph's shown runs that draw (a text box, perhaps)
         self.legacy_fonts: dict[str, int] = {}
         self.legacy_encodings: dict[str, int] = {}
         self._legacy_cache: dict[int, _Legacy] = {}
@@ -244,18 +244,20 @@ class Walker:
         if self.header_area and ctx[1] is None:
             segments = self._header_area(segments, fmt, label)
         self._emit(segments, label, pstyle, ctx, lambda: self._label_rpr(ctx[0], fmt.psid, ppr_el, label.level))
-        if self._drawn:
-            self._drawn = False
-            self._text_boxes(p)
+        if self._drawing:
+            drawing, self._drawing = self._drawing, []
+            self._text_boxes(drawing)
         if ctx[1] is None and ppr_el is not None and child(ppr_el, SECTPR) is not None:
             self.section += 1
 
-    def _text_boxes(self, p: etree._Element) -> None:
-        """The paragraphs of the paragraph's text boxes, right after it, as Word exports them to text; a
-        box's own lines do not end the header area (a "DỰ THẢO" box beside the header is no body line)."""
+    def _text_boxes(self, drawing: list[etree._Element]) -> None:
+        """The paragraphs of the text boxes these runs draw, right after their paragraph, as Word exports them
+        to text; a box's own lines do not end the header area (a "DỰ THẢO" box beside the header is no body
+        line)."""
         header_area = self.header_area
-        for box in text_boxes(p):
-            self.walk(box, BODY)
+        for r in drawing:
+            for box in text_boxes(r):
+                self.walk(box, BODY)
         self.header_area = header_area
 
     def _format(self, tstyle: str | None, ppr_el: etree._Element | None) -> _Format:
@@ -399,8 +401,8 @@ class Walker:
                     buf.append("\xad")
             elif tag == SYM:
                 buf.append(_symbol(el))
-            elif tag in DRAWN:
-                self._drawn = True
+            elif tag in DRAWN and (not self._drawing or self._drawing[-1] is not r):
+                self._drawing.append(r)
         if buf:
             _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
 
@@ -443,16 +445,17 @@ def children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
             yield from children(child, tag)
 
 
-def text_boxes(p: etree._Element) -> list[etree._Element]:
-    """The text boxes a paragraph's runs draw (w:txbxContent), each once and outermost first: Word writes a
-    box twice, as a DrawingML shape in mc:Choice and as its VML copy in mc:Fallback; the copy is skipped, and
-    a box drawn inside another box belongs to that box's paragraphs."""
+def text_boxes(run: etree._Element) -> list[etree._Element]:
+    """The text boxes a run draws (w:txbxContent), each once: Word writes a box twice, as a DrawingML shape in
+    mc:Choice and as its VML copy in mc:Fallback; the copy is skipped, and a box drawn inside another box
+    belongs to that box's paragraphs. Only the runs a paragraph shows (`runs`) draw: a deleted run's box is
+    gone with it."""
     out: list[etree._Element] = []
-    for box in p.iter(TXBX):
+    for box in run.iter(TXBX):
         up = box.getparent()
-        while up is not None and up is not p and up.tag != MC_FALLBACK and up.tag != TXBX:
+        while up is not None and up is not run and up.tag != MC_FALLBACK and up.tag != TXBX:
             up = up.getparent()
-        if up is p:
+        if up is run:
             out.append(box)
     return out
 
