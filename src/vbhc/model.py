@@ -82,6 +82,7 @@ class PageSetup:
     header_mm: float | None = None
     different_first_page: bool | None = None
     page_numbers: list[dict[str, Any]] = field(default_factory=list)
+    watermark: str | None = None  # the text drawn behind every page (Word's watermark: "DỰ THẢO", "MẬT")
 
     @property
     def paper(self) -> str | None:

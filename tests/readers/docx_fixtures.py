@@ -131,6 +131,18 @@ def add_text_box(paragraph: Paragraph, lines: list[str], *, fallback: bool = Tru
     paragraph._p.append(parse_xml(f"<w:r {_BOX_NS}>{rpr}{drawn}</w:r>"))
 
 
+def add_watermark(doc: DocxDocument, text: str, *, section: int = 0) -> None:
+    """Word's Watermark command: a VML WordArt shape in the section's header, its text in v:textpath's
+    `string` (the shape type carries a v:textpath of its own, without text)."""
+    p = doc.sections[section].header.paragraphs[0]
+    p._p.append(parse_xml(
+        f'<w:r {_BOX_NS}><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" adj="10800">'
+        '<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape id="PowerPlusWaterMarkObject1" type="#_x0000_t136" '
+        'style="position:absolute;rotation:315;width:400pt;height:130pt" fillcolor="silver" stroked="f">'
+        f'<v:fill opacity=".5"/><v:textpath style="font-family:&quot;Times New Roman&quot;" string="{text}"/>'
+        "</v:shape></w:pict></w:r>"))
+
+
 def set_table_borders(table, value: str) -> None:
     """Replace the table's w:tblBorders with every edge set to `value` ("nil" or "single")."""
     tblpr = table._tbl.tblPr

@@ -36,6 +36,7 @@ from vbhc.nd30 import COPY_FORMS, ISSUED_TYPES, ISSUING_TYPES, PARTY_HEADING, PR
 from vbhc.parse.patterns import (
     AGENCY_HEADS,
     CLOSING_PARAGRAPH,
+    MARK_LINE,
     PERSON_NAME,
     POSITIONS,
     names_authority,
@@ -761,7 +762,19 @@ def build_documents(source: Source, lines: list[Line]) -> list[Document]:
         doc.attached = doc.attached or doc.doc_type in ISSUED_TYPES
     for doc in documents:
         doc.party = _headed_by_the_party(doc) or (doc.attached and documents[0].party)
+    _watermark_marks(source, documents)
     return documents
+
+
+def _watermark_marks(source: Source, documents: list[Document]) -> None:
+    """A watermark that is a mark ("DỰ THẢO" behind every page, as Word's Watermark command draws it) marks
+    every document of the file, as the same words printed in its header would."""
+    text = source.page_setup.watermark if source.page_setup else None
+    if text is None or not MARK_LINE.match(text):
+        return
+    for doc in documents:
+        if text not in doc.marks:
+            doc.marks.append(text)
 
 
 _PARTY_LETTERS = letters_of(PARTY_HEADING)

@@ -129,6 +129,9 @@ _MARKS = _words((*URGENCY_MARKS, *SECRECY_MARKS, *CIRCULATION_MARKS))
 _DRAFT = (r"(?:BẢN\s+|Bản\s+)?(?:DỰ\s+THẢO|Dự\s+thảo)(?:\s+(?:LẦN|lần)\s*\d{1,2}|\s+\d{1,2}|\s+(?:ngày\s+)?"
           r"\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)?")
 
+# A mark alone on its line: "KHẨN", "(MẬT)", "DỰ THẢO", "Dự thảo lần 2" (and a watermark's text)
+MARK_LINE = rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$")
+
 # What a digital signature's stamp says, drawn on the page by the signing tool, not written by the drafter:
 # VGCA's and VNPT-CA's "Ký bởi: …", "Email: …", "Cơ quan: …", "Thời gian ký: 15.07.2025 10:20:33 +07:00";
 # the Government portal's "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"; Adobe's "Digitally signed by";
@@ -226,7 +229,7 @@ LINE_PATTERNS: list[tuple[LineKind, re.Pattern[str], Reader, str | None]] = [
      "ĐđDdFfEeWwTtCc"),
     (K.DIGITAL_SIGNATURE, SIGNING_TIME, _none, "TtNnSs0123456789"),
     (K.COPY_FORM, rx.compile(r"^(?:" + _words(tuple(COPY_FORMS)) + r")\s*:?$"), _none, "ST"),
-    (K.MARK, rx.compile(r"^\(?\s*(?:" + _MARKS + "|" + _DRAFT + r")\s*\)?$"), _none, "(KTHMXLDB"),
+    (K.MARK, MARK_LINE, _none, "(KTHMXLDB"),
 ]
 
 

@@ -131,9 +131,9 @@ class Package:
             self._parsed[key] = None if data is None else self.parse(data, part.lstrip("/"))
         return self._parsed[key]
 
-    def xml_mentioning(self, part: str, word: str) -> etree._Element | None:
-        """The part parsed, but only when its bytes mention `word` (any case, UTF-8 or UTF-16):
-        a header without the word PAGE has no page number, and is never parsed."""
+    def xml_mentioning(self, part: str, *words: str) -> etree._Element | None:
+        """The part parsed, but only when its bytes mention one of `words` (any case, UTF-8 or UTF-16):
+        a header with neither the word PAGE nor a watermark's "textpath" is never parsed."""
         key = part.lstrip("/").lower()
         if key in self._parsed:
             return self._parsed[key]
@@ -141,8 +141,8 @@ class Package:
         if data is None:
             return None
         low = data.lower()
-        needle = word.lower()
-        if not any(needle.encode(enc) in low for enc in ("ascii", "utf-16-le", "utf-16-be")):
+        needles = [word.lower().encode(enc) for word in words for enc in ("ascii", "utf-16-le", "utf-16-be")]
+        if not any(needle in low for needle in needles):
             return None
         self._parsed[key] = self.parse(data, part.lstrip("/"))
         return self._parsed[key]

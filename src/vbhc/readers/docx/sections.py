@@ -4,6 +4,7 @@ the page count the writing application saved."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from lxml import etree
@@ -18,6 +19,7 @@ from vbhc.readers.docx.walker import mm, style_id
 _PAGE_FIELD = re.compile(r"^\s*PAGE(?:\s|\\|$)", re.I)
 _INSTR, _INSTR_TEXT = w("instr"), w("instrText")
 _R_ID = f"{{{R_NS}}}id"
+_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 # Word's defaults when w:pgSz or w:pgMar leave a value out (twips): US Letter, 1-inch margins
 _DEFAULT_WIDTH, _DEFAULT_HEIGHT, _DEFAULT_MARGIN, _DEFAULT_HEADER = 12240, 15840, 1440, 720
 _SIDES = ("top", "bottom", "left", "right")
@@ -80,7 +82,7 @@ def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles
     has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
     if has_even and settings_part and even_and_odd(pkg.xml_mentioning(settings_part, "evenAndOddHeaders")):
         shown.add("even")
-    setup.page_numbers = _page_numbers(pkg, doc_part, sect, styles, shown)
+    setup.page_numbers, setup.watermark = _headers_and_footers(pkg, doc_part, sect, styles, shown)
     return setup
 
 
@@ -103,25 +105,39 @@ def paper(sect: etree._Element) -> PageSetup:
     return setup
 
 
-def _page_numbers(pkg: Package, doc_part: str, sect: etree._Element, styles: Styles,
-                  shown: set[str]) -> list[dict[str, Any]]:
-    """The PAGE fields of the headers and footers that Word shows for this section: the first-page
-    ones only with w:titlePg, the even-page ones only with w:evenAndOddHeaders."""
+def _headers_and_footers(pkg: Package, doc_part: str, sect: etree._Element, styles: Styles,
+                         shown: set[str]) -> tuple[list[dict[str, Any]], str | None]:
+    """The PAGE fields of the headers and footers that Word shows for this section (the first-page ones
+    only with w:titlePg, the even-page ones only with w:evenAndOddHeaders), and the watermark their
+    headers draw: a part that has neither is never parsed."""
     rels = pkg.rels(doc_part)
     found: list[dict[str, Any]] = []
+    mark = None
     for ref_tag, where in _REFERENCES:
         for ref in sect.iter(w(ref_tag)):
             kind = ref.get(w("type")) or "default"
             if kind not in shown:
                 continue
             target = rels.get(ref.get(_R_ID) or "")
-            root = pkg.xml_mentioning(target[1], "PAGE") if target is not None else None
+            root = pkg.xml_mentioning(target[1], "PAGE", "textpath") if target is not None else None
             if root is None:
                 continue
             for field in page_fields(root, styles):
                 field.update(where=where, first_page=kind == "first", type=kind)
                 found.append(field)
-    return found
+            if where == "header" and mark is None:
+                mark = watermark(root)
+    return found, mark
+
+
+def watermark(root: etree._Element) -> str | None:
+    """The text of a header's watermark: Word draws it as a VML WordArt shape whose v:textpath carries the
+    text in `string` (the shape type's own v:textpath has none)."""
+    for path in root.iter(_TEXTPATH):
+        text = unicodedata.normalize("NFC", " ".join((path.get("string") or "").split()))
+        if text:
+            return text
+    return None
 
 
 def _field_runs(p: etree._Element) -> list[etree._Element]:
