@@ -7,6 +7,7 @@ and qd06 (the day and month left for the signing system's stamp).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,53 @@ def test_a_number_does_not_take_a_symbol_past_a_line_of_text():
     docs = parse_text("ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 12\nnội dung của văn bản\n/QĐ-UBND\n"
                       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nKẾ HOẠCH\nThử\n").documents
     assert not any("Số: 12/QĐ" in ln.text for doc in docs for ln in doc.lines)
+
+
+def _one_line_cut(pieces: list[tuple[int, int, str]]) -> Source:
+    """A header without a table, as a PDF reader gives it: (printed line, column, text)."""
+    from vbhc.model import Location
+
+    blocks = [Block(text=t, column=c, location=Location(line=n, page=1)) for n, c, t in pieces]
+    blocks += [Block(text=t, location=Location(line=20 + i, page=1)) for i, t in enumerate(BODY)]
+    return Source(path="<test>", format="pdf", blocks=blocks)
+
+
+_PLAIN_HEADER = [(1, 0, "UBND TỈNH LÂM ĐỒNG"), (2, 0, "SỞ KHOA HỌC VÀ CÔNG NGHỆ"), (3, 0, QH), (4, 0, TN),
+                 (5, 0, "Số:      /SKHCN-CĐS")]
+
+
+@pytest.mark.parametrize("cut", [[(6, 0, "Lâm Đồng, ngày"), (6, 1, "tháng 01 năm 2026")],
+                                 [(6, 0, "Lâm Đồng, ngày"), (6, 1, "tháng"), (6, 2, "năm 2026")]])
+def test_a_printed_line_cut_at_the_blank_day_is_one_place_date(cut):
+    """A PDF cuts a line where its glyphs stand far apart: a draft's "ngày      tháng" too."""
+    doc = parse_source(_one_line_cut([*_PLAIN_HEADER, *cut, (7, 0, "V/v góp ý dự thảo")])).documents[0]
+    assert doc.place == "Lâm Đồng" and doc.date_raw == " ".join(t for _, _, t in cut)
+
+
+def test_pieces_on_two_printed_lines_are_not_joined_as_one_line_cut():
+    """The same two pieces a line apart, in different columns, are two lines (no wrap in one column)."""
+    doc = parse_source(_one_line_cut([*_PLAIN_HEADER, (6, 0, "Lâm Đồng, ngày"), (7, 1, "tháng 01 năm 2026"),
+                                      (8, 0, "V/v góp ý dự thảo")])).documents[0]
+    assert doc.date_raw is None
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: no PDF to make")
+def test_a_draft_printed_to_pdf_keeps_its_blank_day(tmp_path: Path) -> None:
+    """A draft with its header as plain paragraphs, printed to PDF by LibreOffice: the blank day cuts the line."""
+    import subprocess
+
+    import docx
+
+    d = docx.Document()
+    for t in ["ỦY BAN NHÂN DÂN", "XÃ HƯNG NGUYÊN", QH, TN, "Số:      /KH-UBND",
+              "Hưng Nguyên, ngày            tháng 7 năm 2025", "KẾ HOẠCH", "Cải cách hành chính năm 2025",
+              "I. MỤC ĐÍCH, YÊU CẦU", "Nâng cao chất lượng cải cách hành chính./."]:
+        d.add_paragraph(t)
+    d.save(str(tmp_path / "du-thao.docx"))
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "du-thao.docx")], check=True, capture_output=True, timeout=120)
+    doc = parse_file(tmp_path / "du-thao.pdf").documents[0]
+    assert doc.place == "Hưng Nguyên" and doc.date_raw is not None and doc.doc_type == "Kế hoạch"

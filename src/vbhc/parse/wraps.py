@@ -11,7 +11,9 @@ and a Quốc hiệu or Tiêu ngữ too long for its cell takes the rest of it ("
 Text with no columns (a PDF's text as pdftotext gives it) cuts the same pieces apart line after
 line: a place-date takes the pieces right after it, "Số: 779" the "/QĐ-UBND" under it (past the Quốc
 hiệu and Tiêu ngữ when the columns are printed one after the other), a V/v its next source line.
-The joined line keeps its first block's index and lists the others in `Line.more`.
+A PDF that cut one printed line at a draft's wide blank day ("Hưng Nguyên, ngày" | "tháng 7 năm 2025", two
+segments side by side) gets it back whole too. The joined line keeps its first block's index and lists the
+others in `Line.more`.
 """
 
 from __future__ import annotations
@@ -97,9 +99,20 @@ def join_header_wraps(lines: list[Line], blocks: list[Block]) -> list[Line]:
                                or _completes_motto(out[at], line)):
             out[at] = _join(out[at], line)
             continue
+        if out and _on_one_printed_line(blocks, out[-1], line) and _completes_date(out[-1], line):
+            out[-1] = _join(out[-1], line)  # the blank day was wide enough to cut the line into two segments
+            continue
         open_at[column] = len(out)
         out.append(line)
     return out
+
+
+def _on_one_printed_line(blocks: list[Block], before: Line, line: Line) -> bool:
+    """`line` stands on the same printed line as `before`'s last piece, to its right (a PDF cuts a line where
+    its glyphs stand far apart: at a column's edge, and at a draft's blank "ngày      tháng")."""
+    last, here = blocks[(before.more or (before.index,))[-1]], blocks[line.index]
+    return (here.location.line is not None and here.location.line == last.location.line
+            and here.location.page == last.location.page and (here.column or 0) > (last.column or 0))
 
 
 _BETWEEN_NUMBER_AND_SYMBOL = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU, LineKind.RULE)
