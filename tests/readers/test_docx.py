@@ -460,6 +460,26 @@ def test_tab_laid_header_lines_are_cut_into_two_columns(tmp_path: Path, sep: str
         "UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "12", "SNV-VP", "Lâm Đồng", "2026-03-05", "Công văn")
 
 
+def test_tab_laid_header_with_a_centred_stop_for_each_column(tmp_path: Path) -> None:
+    """"<tab>UBND TỈNH<tab>CỘNG HÒA …": a tab leads the left text to a centred stop of its own, another the right
+    text to the far one (as a header is centred in two columns without a table)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    from vbhc.parse import parse_file
+
+    doc = new_document()
+    for text in TAB_HEADER:
+        p = doc.add_paragraph("\t" + text.format("\t"))
+        for stop in (40, 125):
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(stop), WD_TAB_ALIGNMENT.CENTER)
+    doc.add_paragraph("V/v báo cáo kết quả cải cách hành chính quý I")
+    path = save(doc, tmp_path / "centred.docx")
+    assert [(b.column, b.text) for b in read_docx(path).blocks][:6] == SPLIT[:6]
+    (parsed,) = parse_file(path).documents
+    assert (parsed.issuer, parsed.number, parsed.place, parsed.national_title) == (
+        "SỞ NỘI VỤ", "12", "Lâm Đồng", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+
+
 def test_narrow_tab_and_body_first_paragraph_are_not_cut(tmp_path: Path) -> None:
     """One tab to a default stop is not a column; nor is anything after a first body line."""
     narrow = read_docx(_tab_header(tmp_path / "narrow.docx", "\t")).blocks

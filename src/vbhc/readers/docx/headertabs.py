@@ -30,14 +30,18 @@ def far_stop(style: dict[str, Any], direct: dict[str, Any], width_twips: int) ->
 
 def split(pieces: list[Piece], far: bool) -> tuple[list[Piece], list[Piece]] | None:
     """(left, right) pieces of a line laid out by a wide tab: two runs of text with only tabs and
-    spaces between them; left is empty for a line in the right column only. None otherwise."""
+    spaces between them; left is empty for a line in the right column only. None otherwise. Tabs
+    before the left text lead it to a centred stop of its own ("<tab>UBND XÃ<tab>CỘNG HÒA …")."""
     text = "".join(pc.text for pc in pieces)
-    first, last = text.find("\t"), text.rfind("\t")
+    lead = len(text) - len(text.lstrip(_BLANK))
+    first, last = text.find("\t", lead), text.rfind("\t")
+    if first < 0:  # tabs only before the text: a line of the right column alone
+        first = text.find("\t")
     if first < 0 or not text[last + 1:].strip(_BLANK) or text[first:last + 1].strip(_BLANK):
         return None
     if not far and text.count("\t", first, last + 1) < MIN_TABS:
         return None
-    left = [] if not text[:first].strip(_BLANK) else _slice(pieces, 0, len(text[:first].rstrip(_BLANK)))
+    left = [] if not text[:first].strip(_BLANK) else _slice(pieces, lead, len(text[:first].rstrip(_BLANK)))
     right_start = len(text) - len(text[last + 1:].lstrip(_BLANK))
     return left, _slice(pieces, right_start, len(text))
 
