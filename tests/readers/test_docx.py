@@ -480,6 +480,44 @@ def test_tab_laid_header_with_a_centred_stop_for_each_column(tmp_path: Path) -> 
         "SỞ NỘI VỤ", "12", "Lâm Đồng", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
+CLOSING = ["Nơi nhận:{0}TM. ỦY BAN NHÂN DÂN", "- Sở Nội vụ;{0}CHỦ TỊCH", "- Lưu: VT.", "{0}Nguyễn Văn A"]
+
+
+@pytest.mark.parametrize("sep, stop_mm", [("\t\t\t\t\t", None), ("\t", 125)])
+def test_closing_laid_out_with_tabs_is_cut_into_two_columns(tmp_path: Path, sep: str, stop_mm: float | None) -> None:
+    """"Nơi nhận:<tab>TM. ỦY BAN NHÂN DÂN" begins a closing typed without a table: from there on each line laid
+    out by a wide tab is cut as a two-column signature table is; the body's tabs before it stay text."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    doc = new_document()
+    doc.add_paragraph("Căn cứ ……………\t……………;")
+    for text in CLOSING:
+        p = doc.add_paragraph(text.format(sep))
+        if stop_mm is not None:
+            p.paragraph_format.tab_stops.add_tab_stop(Mm(stop_mm), WD_TAB_ALIGNMENT.CENTER)
+    path = save(doc, tmp_path / "ky.docx")
+    got = [(b.column, b.text) for b in read_docx(path).blocks]
+    assert got == [(None, "Căn cứ ……………\t……………;"), (0, "Nơi nhận:"), (1, "TM. ỦY BAN NHÂN DÂN"), (0, "- Sở Nội vụ;"),
+                   (1, "CHỦ TỊCH"), (None, "- Lưu: VT."), (1, "Nguyễn Văn A")]
+    from vbhc.parse import parse_file
+
+    sig = parse_file(path).documents[0].signature
+    assert sig is not None and (sig.authority, sig.positions, sig.signer) == ("TM.", ["CHỦ TỊCH"], "Nguyễn Văn A")
+
+
+def test_a_tab_laid_closing_ends_with_its_section(tmp_path: Path) -> None:
+    """A form appended after a section break keeps its tabs as text."""
+    from docx.enum.section import WD_SECTION
+
+    doc = new_document()
+    for text in CLOSING:
+        doc.add_paragraph(text.format("\t\t\t\t\t"))
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.add_paragraph("Ông (bà): ……………\t\t\t……………")
+    blocks = read_docx(save(doc, tmp_path / "phu-luc.docx")).blocks
+    assert blocks[1].column == 1 and (blocks[-1].column, blocks[-1].text) == (None, "Ông (bà): ……………\t\t\t……………")
+
+
 def test_narrow_tab_and_body_first_paragraph_are_not_cut(tmp_path: Path) -> None:
     """One tab to a default stop is not a column; nor is anything after a first body line."""
     narrow = read_docx(_tab_header(tmp_path / "narrow.docx", "\t")).blocks

@@ -5,16 +5,20 @@ NGHĨA VIỆT NAM" in one paragraph, "Số: 12/SNV-VP<tab>Lâm Đồng, ngày �
 keeps the two header columns apart by `Block.column`, as a borderless two-column header table
 gives them, so such a line is cut at its wide tab into a left block (column 0) and a right one
 (column 1). The walker does it only in the header area (the paragraphs at the start of the body,
-before the first one not laid out this way); a tab anywhere else is kept as text.
+before the first one not laid out this way) and in a closing laid out the same way ("Nơi nhận:<tab>TM.
+ỦY BAN NHÂN DÂN", from that line on); a tab anywhere else is kept as text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vbhc import nd30
+
 if TYPE_CHECKING:
     from vbhc.readers.docx.walker import Piece
 
+_NOI_NHAN = nd30.NOI_NHAN.rstrip(":").lower()
 FAR_STOP = 0.4  # a custom tab stop this far across the text width leads into the right column
 MIN_TABS = 2  # or this many tab characters in a row (default stops are 12.7 mm apart)
 _BLANK = " \t\xa0"
@@ -56,3 +60,10 @@ def _slice(pieces: list[Piece], start: int, end: int) -> list[Piece]:
             out.append(type(pc)(pc.text[lo - pos:hi - pos], pc.rpr))
         pos += len(pc.text)
     return out
+
+
+def opens_closing(left: list[str], right: list[str]) -> bool:
+    """A line laid out with tabs that begins a closing: "Nơi nhận:" on the left, or a signing authority
+    ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") on the right."""
+    return any(t.strip().lower().startswith(_NOI_NHAN) for t in left) or any(
+        t.strip().upper().startswith(nd30.AUTHORITIES) for t in right)

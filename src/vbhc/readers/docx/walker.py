@@ -64,7 +64,7 @@ _PLAIN: _Legacy = (None, False, None)
 _CHAR_OF = {TAB: "\t", PTAB: "\t", NBH: "-"}
 _BREAKS = {BR, CR, LRPB}
 _GRID_SPAN, _V_MERGE, _GRID_BEFORE = w("gridSpan"), w("vMerge"), w("gridBefore")
-_TBL_BORDERS, _TC_BORDERS, _CHAR = w("tblBorders"), w("tcBorders"), w("char")
+_TBL_BORDERS, _TC_BORDERS, _CHAR, _TYPE = w("tblBorders"), w("tcBorders"), w("char"), w("type")
 
 
 def mm(twips: float) -> float:
@@ -106,6 +106,10 @@ def _visible(seg: _Segment) -> bool:
     return any(pc.text.strip() for pc in seg.pieces)
 
 
+def _text(seg: _Segment) -> str:
+    return "".join(pc.text for pc in seg.pieces)
+
+
 @dataclass(slots=True)
 class _Format:
     """A paragraph's resolved properties, shared by every paragraph with the same style and pPr."""
@@ -144,6 +148,8 @@ class Walker:
         self.numbering = numbering
         self._text_width = text_width  # twips; asked only for a header laid out with tabs
         self.header_area = True  # still in the paragraphs before the first body paragraph
+        self.closing_area = False  # in a closing laid out with tabs ("Nơi nhận:<tab>TM. …"), to the section end
+        self._tabbed = False  # the paragraph being walked has a tab
         self.blocks: list[Block] = []
         self.paragraph = 0
         self.section = 0  # a w:sectPr in a paragraph's properties ends its section
@@ -243,12 +249,16 @@ class Walker:
         segments = self._segments(p, ctx[0], fmt.psid)
         if self.header_area and ctx[1] is None:
             segments = self._header_area(segments, fmt, label)
+        elif self._tabbed and ctx[1] is None and not label.text:
+            segments = self._closing_area(segments, fmt)
+        self._tabbed = False
         self._emit(segments, label, pstyle, ctx, lambda: self._label_rpr(ctx[0], fmt.psid, ppr_el, label.level))
         if self._drawing:
             drawing, self._drawing = self._drawing, []
             self._text_boxes(drawing)
         if ctx[1] is None and ppr_el is not None and child(ppr_el, SECTPR) is not None:
             self.section += 1
+            self.closing_area = False
 
     def _text_boxes(self, drawing: list[etree._Element]) -> None:
         """The paragraphs of the text boxes these runs draw, right after their paragraph, as Word exports them
@@ -292,6 +302,18 @@ class Walker:
             self.header_area = False
             return segments
         return columns
+
+    def _closing_area(self, segments: list[_Segment], fmt: _Format) -> list[_Segment]:
+        """A closing laid out with tabs, cut into its columns as a borderless two-column table gives them: it
+        opens at the line that begins it ("Nơi nhận:<tab>TM. ỦY BAN NHÂN DÂN") and lasts to the end of the
+        section or a page break; anywhere else a tab is text ("Căn cứ ……<tab>……" of a form)."""
+        columns = _tab_columns(segments, headertabs.far_stop(fmt.base, fmt.direct, self._text_width()))
+        if columns is None:
+            return segments
+        if not self.closing_area:
+            self.closing_area = headertabs.opens_closing([_text(seg) for seg in columns if seg.column == 0],
+                                                         [_text(seg) for seg in columns if seg.column == 1])
+        return columns if self.closing_area else segments
 
     def _label(self, numid: str, fmt: _Format) -> _Label:
         """The automatic number of this paragraph, advancing its list's counters."""
@@ -387,6 +409,7 @@ class Walker:
                     buf.append(el.text)
             elif tag in _CHAR_OF:
                 buf.append(_CHAR_OF[tag])
+                self._tabbed = True
             elif tag in _BREAKS:
                 if buf:
                     _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
@@ -396,6 +419,8 @@ class Walker:
                     self.rendered_breaks += 1
                 else:
                     segments.append(_Segment())
+                    if el.get(_TYPE) == "page":
+                        self.closing_area = False
             elif tag == SOFTH:
                 if leg[0] == legacy.TCVN3_NAME:  # Word saves TCVN3's 0xAD (ư) as a soft hyphen
                     buf.append("\xad")
