@@ -409,7 +409,8 @@ class Walker:
                     buf.append(el.text)
             elif tag in _CHAR_OF:
                 buf.append(_CHAR_OF[tag])
-                self._tabbed = True
+                if tag != NBH:  # a tab or an absolute tab: the line may be laid out in columns
+                    self._tabbed = True
             elif tag in _BREAKS:
                 if buf:
                     _add(segments[-1], self._run_text(buf, leg), rpr, self.page)
