@@ -76,14 +76,15 @@ def _read(pkg: Package, path: Path) -> Source:
     styles_part = by_type.get("styles")
     styles = Styles.read(pkg.read(styles_part) if styles_part else None,
                          lambda data: pkg.parse(data, styles_part or ""), theme)
-    walker = Walker(styles, Numbering(part("numbering"), styles),
-                    lambda: sections.text_width(body) if body is not None else 1)
+    first = sections.first_sectpr(body) if body is not None else None
+    walker = Walker(styles, Numbering(part("numbering"), styles), lambda: sections.text_width(first))
     setup = None
     all_sections: list[PageSetup] = []
     if body is not None:
         walker.walk(body, BODY)
-        setup = sections.page_setup(pkg, doc_part, body, styles, by_type.get("settings"))
-        all_sections = [setup, *sections.section_setups(body)[1:]] if setup is not None else []
+        if first is not None:
+            setup = sections.page_setup(pkg, doc_part, first, styles, by_type.get("settings"))
+            all_sections = [setup, *sections.section_setups(body)[1:]]
     if walker.rendered_breaks == 0:  # without Word's rendered page breaks we do not know pages
         for block in walker.blocks:
             block.location.page = None

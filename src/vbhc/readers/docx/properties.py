@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from vbhc.readers.docx.names import A_NS, PSTYLE, RSTYLE, VAL, w
+from vbhc.readers.docx.names import A_NS, PSTYLE, RSTYLE, SECTPR, VAL, w
 
 TOGGLES = ("b", "i", "caps", "vanish")
 WORD_DEFAULT_HALF_POINTS = 20  # Word's built-in size when no w:sz is set anywhere: 10 pt
@@ -220,13 +220,14 @@ def read_ppr(ppr: etree._Element | None) -> dict[str, Any]:
     return out
 
 
-def read_paragraph(ppr: etree._Element | None) -> tuple[str | None, dict[str, Any]]:
-    """(paragraph style id, paragraph properties) of a paragraph's w:pPr, in one pass over it."""
+def read_paragraph(ppr: etree._Element | None) -> tuple[str | None, dict[str, Any], bool]:
+    """(paragraph style id, paragraph properties, whether a section ends here: a w:sectPr) of a paragraph's
+    w:pPr, in one pass over it."""
     out: dict[str, Any] = {}
     if ppr is None:
-        return None, out
+        return None, out, False
     style: str | None = None
-    seen = False
+    seen = ends_section = False
     for el in ppr:
         tag = el.tag
         if tag == PSTYLE:
@@ -236,4 +237,6 @@ def read_paragraph(ppr: etree._Element | None) -> tuple[str | None, dict[str, An
         reader = _PPR_READERS.get(tag)
         if reader is not None:
             reader(el, out)
-    return style, out
+        elif tag == SECTPR:
+            ends_section = True
+    return style, out, ends_section

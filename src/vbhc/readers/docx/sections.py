@@ -39,9 +39,8 @@ def first_sectpr(body: etree._Element) -> etree._Element | None:
     return body.find(SECTPR)
 
 
-def text_width(body: etree._Element) -> int:
-    """The first section's text width in twips: page width less the left and right margins."""
-    sect = first_sectpr(body)
+def text_width(sect: etree._Element | None) -> int:
+    """A section's text width in twips (its w:sectPr): page width less the left and right margins."""
     pgsz = sect.find(w("pgSz")) if sect is not None else None
     pgmar = sect.find(w("pgMar")) if sect is not None else None
     left = _twips(pgmar, "left", _twips(pgmar, "start", _DEFAULT_MARGIN))
@@ -70,13 +69,10 @@ def section_setups(body: etree._Element) -> list[PageSetup]:
     return [paper(sect) for sect in found if isinstance(sect, etree._Element)] if isinstance(found, list) else []
 
 
-def page_setup(pkg: Package, doc_part: str, body: etree._Element, styles: Styles,
-               settings_part: str | None = None) -> PageSetup | None:
-    """Paper, margins and the shown PAGE fields of the first section; settings.xml is read only
-    when the section has an even-page header or footer."""
-    sect = first_sectpr(body)
-    if sect is None:
-        return None
+def page_setup(pkg: Package, doc_part: str, sect: etree._Element, styles: Styles,
+               settings_part: str | None = None) -> PageSetup:
+    """Paper, margins and the shown PAGE fields of a section (the first: `first_sectpr`); settings.xml is
+    read only when the section has an even-page header or footer."""
     setup = paper(sect)
     shown = {"default", "first"} if setup.different_first_page else {"default"}
     has_even = any(ref.get(w("type")) == "even" for ref in sect if ref.tag in _REFERENCE_TAGS)
