@@ -67,6 +67,21 @@ def test_one_change_breaks_one_rule(tmp_path, rule, starts, changes):
     assert _ids(_change(starts, **changes), tmp_path) == {rule}
 
 
+@pytest.mark.parametrize("font", ["Liberation Serif", "Tinos", "Nimbus Roman", "TeX Gyre Termes"])
+def test_a_substitute_drawn_to_times_widths_is_a_warning(tmp_path, font):
+    # a machine without Times New Roman prints in a font of the same widths: the pages fall the same
+    [f] = file_findings(build(_change("1. Sở Nội vụ", font=font), tmp_path / "qd.docx"))
+    assert (f.rule, f.severity, f.data["substitute"]) == ("ND30.Font.TimesNewRoman", "warning", True)
+    assert f.message.startswith(f"Phông chữ “{font}” (phông thay thế") and "nên dùng" in f.message
+
+
+@pytest.mark.parametrize("font", ["Arial", "Liberation Sans", "DejaVu Serif", "Cambria"])
+def test_another_font_stays_an_error(tmp_path, font):
+    [f] = file_findings(build(_change("1. Sở Nội vụ", font=font), tmp_path / "qd.docx"))
+    assert (f.rule, f.severity, f.data["substitute"]) == ("ND30.Font.TimesNewRoman", "error", False)
+    assert "cần dùng phông Times New Roman" in f.message
+
+
 def test_conformant_docx_gives_no_error_and_no_warning(tmp_path):
     assert file_findings(build(conformant_decision(), tmp_path / "qd.docx")) == []
 
@@ -143,11 +158,12 @@ def test_conformant_pdf_gives_no_error_and_no_warning(tmp_path):
     assert pdf.exists()
     found = file_findings(pdf)
     if not _times_installed():
-        # Without Times New Roman on this machine LibreOffice prints in a substitute (Liberation
-        # Serif) and the PDF really is not in Times New Roman: the font rule is right to say so.
-        assert {f.data["found"] for f in found if f.rule == "ND30.Font.TimesNewRoman"} <= {"LiberationSerif",
-                                                                                           "Liberation Serif"}
-        found = [f for f in found if f.rule != "ND30.Font.TimesNewRoman"]
+        # Without Times New Roman on this machine LibreOffice prints in a substitute of the same widths
+        # (Liberation Serif): the PDF really is not in Times New Roman, which the font rule says, as a warning.
+        fonts = [f for f in found if f.rule == "ND30.Font.TimesNewRoman"]
+        assert {(f.data["found"], f.severity) for f in fonts} <= {("LiberationSerif", "warning"),
+                                                                  ("Liberation Serif", "warning")}
+        found = [f for f in found if f not in fonts]
     assert [(f.rule, f.message) for f in found if f.severity in ("error", "warning")] == []
 
 
@@ -159,3 +175,20 @@ def test_half_a_point_off_is_a_warning_more_is_an_error(tmp_path):
     whole = _change("PHÓ CHỦ TỊCH", size=15.5)
     [g] = file_findings(build(whole, tmp_path / "whole.docx"))
     assert (g.rule, g.severity) == ("ND30.KieuChu.CoChu", "error")
+
+
+@pytest.mark.parametrize("font", ["Wingdings", "Symbol", "Segoe UI Symbol"])
+def test_a_symbol_in_a_symbol_font_is_no_font_fault(tmp_path, font):
+    # a check mark typed as Wingdings "ü", a bullet from Symbol: the text is still all Times New Roman
+    import docx
+
+    path = build(conformant_decision(), tmp_path / "qd.docx")
+    d = docx.Document(str(path))
+    par = next(p for p in d.paragraphs if p.text.startswith("1. Sở Nội vụ"))
+    run = par.add_run(" ü")
+    run.font.name = font
+    d.save(str(path))
+    assert file_findings(path) == []
+    run.font.name = "Arial"  # the same run in a font of text is a fault
+    d.save(str(path))
+    assert [(f.rule, f.data["found"]) for f in file_findings(path)] == [("ND30.Font.TimesNewRoman", "Arial")]

@@ -142,22 +142,55 @@ _NOT_LETTER = rx.compile(r"[^a-z]")
 _TIMES_PS = rx.compile(r"times(roman|bold|italic|bolditalic)?")
 
 
+def _font_key(font: str) -> str:
+    """A font's name as letters only, lower case, without a PDF subset's prefix ("LiberationSerif-Bold" →
+    "liberationserifbold")."""
+    return _NOT_LETTER.sub("", _SUBSET_PREFIX.sub("", font).lower())
+
+
 @lru_cache(maxsize=256)
 def _is_times(font: str) -> bool:
     """Times New Roman as Word, PDF subsets and PostScript name it (a document uses a few fonts)."""
-    key = _NOT_LETTER.sub("", _SUBSET_PREFIX.sub("", font).lower())
+    key = _font_key(font)
     return key.startswith("timesnewroman") or _TIMES_PS.fullmatch(key) is not None
 
 
+# Fonts drawn to Times New Roman's widths, which a machine without it prints in (LibreOffice's Liberation
+# Serif, ChromeOS's Tinos, URW's Nimbus Roman, TeX Gyre Termes, StarOffice's Thorndale): the lines and
+# pages fall as in Times New Roman and the letters look alike, so no văn thư returns a document for it.
+# Their names as `_font_key` gives them, as a prefix ("LiberationSerif-Bold", "NimbusRomNo9L-Regu").
+_TIMES_CLONES = ("liberationserif", "tinos", "nimbusrom", "texgyretermes", "thorndale")
+
+
+# Fonts of symbols, not of text: a bullet, a check box or an arrow Word draws from Symbol or Wingdings, or a
+# PDF from the fallback that has the glyph. Their names as above.
+_SYMBOL_FONTS = ("symbol", "wingdings", "webdings", "zapfdingbats", "dingbats", "opensymbol", "mtextra",
+                 "marlett", "segoeuisymbol", "segoeuiemoji", "segoemdl", "notoemoji", "notocoloremoji",
+                 "notosanssymbols", "notosansmath", "dejavumath", "cambriamath", "stixtwomath")
+
+
+@lru_cache(maxsize=256)
+def _is_times_clone(font: str) -> bool:
+    return _font_key(font).startswith(_TIMES_CLONES)
+
+
+@lru_cache(maxsize=256)
+def _is_other_text_font(font: str) -> bool:
+    return not _is_times(font) and not _font_key(font).startswith(_SYMBOL_FONTS)
+
+
 def _other_fonts(style: Style) -> list[str]:
-    return [f for f in style.fonts or ([style.font] if style.font else []) if not _is_times(f)]
+    return [f for f in style.fonts or ([style.font] if style.font else []) if _is_other_text_font(f)]
 
 
 @rule("ND30.Font.TimesNewRoman", severity="error", source=source(f"{PL1}, Phần I, mục I.4"), needs=["style"],
       summary="Phông chữ Times New Roman cho toàn văn bản")
 def font_times(ctx: Context) -> Iterator[Finding]:
     """Toàn văn bản dùng phông Times New Roman, bộ mã Unicode (TCVN 6909:2001), màu đen (Phụ lục I, Phần I,
-    mục I.4). Mọi phông của mọi dòng đều được xét; mỗi phông khác cho một phát hiện."""
+    mục I.4). Mọi phông của mọi dòng đều được xét; mỗi phông khác cho một phát hiện. Một phông thay thế
+    cùng khổ chữ với Times New Roman (Liberation Serif của LibreOffice, Tinos, Nimbus Roman: máy soạn
+    không có Times New Roman) chỉ là cảnh báo: dòng và trang vẫn như in bằng Times New Roman. Phông ký hiệu
+    (Symbol, Wingdings của dấu đầu dòng, ô đánh dấu, mũi tên) không phải phông của chữ, không bị xét."""
     by_font: dict[str, list[Line]] = {}
     blocks = ctx.doc.blocks
     other_fonts = once_per_style(_other_fonts)
@@ -167,9 +200,14 @@ def font_times(ctx: Context) -> Iterator[Finding]:
     for font, lns in by_font.items():
         # text typed in a legacy font is in that font's encoding: another font would change its letters
         fix = None if legacy.font_encoding(font) else fixes.run_format(lns, "font", nd30.FONT, font)
-        yield ctx.finding(f"Phông chữ “{font}” ở {where_lines(ctx, lns)}; cần dùng phông Times New Roman.",
+        clone = _is_times_clone(font)
+        why = (" (phông thay thế cùng khổ chữ với Times New Roman, do máy soạn không có phông này)" if clone
+               else "")
+        yield ctx.finding(f"Phông chữ “{font}”{why} ở {where_lines(ctx, lns)}; "
+                          f"{'nên' if clone else 'cần'} dùng phông Times New Roman.",
                           at=lns[0], data={"found": font, "expected": nd30.FONT, "count": len(lns),
-                                           "lines": listed_lines(ctx, lns)}, fix=fix)
+                                           "lines": listed_lines(ctx, lns), "substitute": clone}, fix=fix,
+                          severity="warning" if clone else None)
 
 
 # --- Size, bold, italic, capitals ------------------------------------------------------------

@@ -345,10 +345,13 @@ def _style(seg: Seg) -> Style:
         italic += n if i or abs(shear) > SHEAR_ITALIC else 0
         doubled += n if flags & DRAWN_TWICE else 0
     total = sum(runs.values())
+    # the fonts the letters are in: an arrow, a check mark or a footnote's digit that the text's font has no
+    # glyph for is drawn in a fallback font ("→" in DejaVu Math, "✓" in OpenSymbol), which is no font of the text
+    lettered = dict.fromkeys(family(c[5])[0] for c in seg.chars if c[4].isalpha())
     return Style(
         font=fonts.most_common(1)[0][0],
         size_pt=sizes.most_common(1)[0][0],
         bold=bold * 2 >= total or doubled * 3 >= total,
         italic=italic * 2 >= total,
-        fonts=list(fonts),
+        fonts=list(lettered or fonts),
     )
