@@ -127,6 +127,29 @@ def test_an_italic_quote_runs_on_in_its_paragraph(tmp_path: Path) -> None:
     assert len(blocks) == 1 and "quy dinh:" in blocks[0]
 
 
+def test_an_italic_aside_at_a_line_start_runs_on_inside_a_sentence(tmp_path: Path) -> None:
+    """"… cai cach hanh chinh" / "(sau day viet tat la CCHC); …" in italic: the sentence goes on."""
+    first = justified(full_words(), 100)
+    second = [Text(LEFT, 100 + PITCH, "(sau day viet tat la CCHC);", SIZE, "F3"),
+              Text(LEFT + width("(sau day viet tat la CCHC); ", "F3"), 100 + PITCH, "het doan.", SIZE)]
+    assert len(read(tmp_path, [first + second])) == 1
+
+
+def test_an_italic_line_after_a_sentence_s_end_starts_a_paragraph(tmp_path: Path) -> None:
+    first = justified([*full_words()[:-1], "xong."], 100)
+    second = [Text(LEFT, 100 + PITCH, "(Cac co quan bao cao truoc ngay 15.)", SIZE, "F3")]
+    assert read(tmp_path, [first + second])[1] == "(Cac co quan bao cao truoc ngay 15.)"
+
+
+def test_a_dash_inside_an_open_parenthesis_is_no_label(tmp_path: Path) -> None:
+    """"… nhiem ky V (2024" / "- 2029) va y kien …": the year range was cut at its dash."""
+    first = justified([*full_words()[:-2], "(2024"], 100)
+    second = [Text(LEFT, 100 + PITCH, "- 2029) va y kien cua So.", SIZE)]
+    assert len(read(tmp_path, [first + second])) == 1
+    closed = justified([*full_words()[:-2], "(2024)"], 100)
+    assert read(tmp_path, [closed + second])[1] == "- 2029) va y kien cua So."
+
+
 def test_a_word_cut_after_its_hyphen_is_joined(tmp_path: Path) -> None:
     words = full_words()[:-3] + ["30/2020/ND-"]
     lines = justified(words, 100) + [Text(LEFT, 100 + PITCH, "CP ngay 05 thang 3.", SIZE)]

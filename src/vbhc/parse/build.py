@@ -100,6 +100,7 @@ class _DocBuilder:
         self.signature = Signature()
         self.table_node: tuple[int, Node] | None = None
         self._siblings: dict[int, ids.Siblings] = {}  # per sibling list (keyed by id(list)): ids taken
+        self.last_node: Node | None = None  # the body node attached last
 
     # --- helpers -----------------------------------------------------------------------
     def text(self, line: Line) -> str:
@@ -418,8 +419,26 @@ class _DocBuilder:
                 return True
         if k in STRUCTURAL:
             self.add_node(line)
-        else:
+        elif not self.continues_paragraph(line):
             self.add_paragraph(line)
+        return True
+
+    def continues_paragraph(self, line: Line) -> bool:
+        """A line after a line break inside one Word paragraph ("… đường lối của<br>Đảng, chính sách …"):
+        plain text goes on with the text of the node its paragraph began (a bullet, a point, a paragraph),
+        as the printed page shows it; a break before a label ("- ý 1<br>- ý 2") still opens a node."""
+        if line.kind != K.TEXT or not self.doc.lines:
+            return False
+        prev = self.doc.lines[-1]
+        block, before = self.blocks[line.index], self.blocks[prev.index]
+        node = self.last_node
+        if (node is None or node.text is None or node.blocks[-1] != prev.index or block.table is not None
+                or before.table is not None or block.location.paragraph is None
+                or block.location.paragraph != before.location.paragraph):
+            return False
+        node.text = f"{node.text} {self.text(line).strip()}"
+        node.blocks.append(line.index)
+        self.keep(line, prev.role)
         return True
 
     def opens_closing(self, line: Line) -> bool:
@@ -504,6 +523,7 @@ class _DocBuilder:
         self.keep(line, Role.PARAGRAPH if line.kind in (K.TEXT, K.CAPS, K.CAN_CU) else None)
 
     def attach(self, node: Node, parent: Node | None) -> None:
+        self.last_node = node
         siblings = parent.children if parent else self.doc.body
         taken = self._siblings.get(id(siblings))
         if taken is None:

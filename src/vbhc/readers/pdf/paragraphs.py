@@ -4,10 +4,11 @@ Word and LibreOffice wrap a paragraph into full lines. A line continues the para
 when: both are single-segment body lines outside a column run, same size; it starts at the
 body's left edge (or, inside a paragraph, where the previous continuation line started); it
 follows closely (no more than the page's usual gap between lines, plus a little); it does not
-start with a label ("1.", "a)", "-", "Điều 2.") and its first glyph has the bold and italic of
-the last glyph above (a bold heading ends where plain text starts, an italic quote may run on);
-and the previous line was full: the first word of this line would not have fit
-in what was left of it before the right edge. A paragraph that goes on over a page break
+start with a label ("1.", "a)", "-", "Điều 2.") unless a parenthesis above is still open ("(2024 /
+- 2029)"); its first glyph has the bold of the last glyph above (a bold heading ends where plain text
+starts), and its italic too unless the line above ends inside a sentence (an italic aside may begin a
+line); and the previous line was full: the first word of this line would not have fit in what was left
+of it before the right edge. A paragraph that goes on over a page break
 continues on the first body line of the next page the same way. A word cut after its hyphen
 ("NĐ-" / "CP") is joined without a space.
 """
@@ -119,7 +120,7 @@ class Joiner:
             return False
         a, b = prev.segs[0], nxt.segs[0]
         size = max(a.size, b.size)
-        if abs(a.size - b.size) > 0.6 or LABEL_START.match(b.text):
+        if abs(a.size - b.size) > 0.6 or (LABEL_START.match(b.text) and not _open_parenthesis(group)):
             return False
         left, right = self.edges[nxt.page]
         if right - left < 20 * size:  # too narrow to judge
@@ -133,7 +134,10 @@ class Joiner:
             return False  # the next word would have fit: the line was ended by hand
         if not self._close(prev, nxt, size):
             return False
-        return edge_style(a.chars[::-1]) == edge_style(b.chars)
+        (bold_a, italic_a), (bold_b, italic_b) = edge_style(a.chars[::-1]), edge_style(b.chars)
+        # an italic aside ("(sau đây viết tắt là CCHC)") may begin a line inside a sentence; a paragraph ends
+        # where its sentence does, so a change of italic alone after a line without an end mark is no end
+        return bold_a == bold_b and (italic_a == italic_b or not _SENTENCE_END.search(a.text))
 
     def _close(self, prev: Line, nxt: Line, size: float) -> bool:
         if nxt.page == prev.page:
@@ -145,6 +149,14 @@ class Joiner:
 
 
 JOINED_PARTS = ("body", "footnote")
+_SENTENCE_END = rx.compile(r"[.:;!?…]\W*$")
+
+
+def _open_parenthesis(group: list[Line]) -> bool:
+    """The paragraph so far has a parenthesis it has not closed ("nhiệm kỳ V (2024" / "- 2029) và …"): what
+    follows it is inside the sentence, whatever it starts with."""
+    text = " ".join(ln.segs[0].text for ln in group)
+    return text.count("(") > text.count(")")
 
 
 def _joinable(line: Line) -> bool:
