@@ -9,7 +9,9 @@ XML part is parsed without entities, DTDs or network. Whatever goes wrong ends i
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +30,11 @@ MACROS = ("tệp Word có macro (VBA) bị từ chối vì lý do an toàn (macr
           "hãy lưu lại thành .docx không có macro")
 _MACRO_MARKERS = (b"macroEnabled", b"vbaProject", b"vbaData")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A zip member's local header (signature … file name length, extra field length), as zipfile reads it
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_LOCAL_MAGIC = b"PK\x03\x04"
+_PLAIN_KINDS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_ENCRYPTED = 0x1
 _BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -58,6 +65,11 @@ class Package:
         except InputError:
             self.zip.close()
             raise
+        try:
+            self._fh = path.open("rb")
+        except OSError as exc:
+            self.zip.close()
+            raise _cannot_open(self.name, exc) from None
         self.names = {n.lower(): n for n in self.zip.namelist()}
         self._parsed: dict[str, etree._Element | None] = {}
         self._rels: dict[str, dict[str, tuple[str, str]]] = {}
@@ -88,6 +100,7 @@ class Package:
 
     def close(self) -> None:
         self.zip.close()
+        self._fh.close()
 
     def has(self, part: str) -> bool:
         return part.lstrip("/").lower() in self.names
@@ -106,6 +119,8 @@ class Package:
                                         f"(trên {limits.MAX_PART_BYTES // limits.MB} MB; {HOSTILE})")
         if info.file_size > limits.MAX_PART_BYTES:
             raise too_big
+        if info.compress_type in _PLAIN_KINDS and not info.flag_bits & _ENCRYPTED:
+            return self._inflate(info, too_big)
         chunks: list[bytes] = []
         total = 0
         try:
@@ -122,6 +137,39 @@ class Package:
         except Exception:  # bad CRC, bad deflate stream, truncated member, unknown compression
             raise InputError(self.name, BAD_ZIP) from None
         return b"".join(chunks)
+
+    def _inflate(self, info: zipfile.ZipInfo, too_big: InputError) -> bytes:
+        """A stored or deflated member read straight from the file (zipfile's reader costs 15 µs a part more, a
+        tenth of a small file's read): its local header, its compressed bytes, inflated to at most the size the
+        directory declares and the limit, then its CRC. Whatever does not add up is a damaged file."""
+        damaged = InputError(self.name, BAD_ZIP)
+        try:
+            self._fh.seek(info.header_offset)
+            head = self._fh.read(_LOCAL_HEADER.size)
+            if len(head) != _LOCAL_HEADER.size or head[:4] != _LOCAL_MAGIC:
+                raise damaged
+            name_len, extra_len = _LOCAL_HEADER.unpack(head)[-2:]
+            self._fh.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+            raw = self._fh.read(info.compress_size)
+        except OSError:
+            raise damaged from None
+        if len(raw) != info.compress_size:
+            raise damaged
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw
+        else:
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            try:
+                data = inflater.decompress(raw, min(info.file_size, limits.MAX_PART_BYTES) + 1)
+            except zlib.error:
+                raise damaged from None
+            if len(data) > limits.MAX_PART_BYTES:
+                raise too_big
+            if len(data) > info.file_size or not inflater.eof:
+                raise damaged  # more than the directory says (it lies), or a cut stream
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            raise damaged
+        return data
 
     def xml(self, part: str) -> etree._Element | None:
         """A part parsed safely (no entities, no network); malformed XML is a damaged file."""
