@@ -150,6 +150,17 @@ def test_a_dash_inside_an_open_parenthesis_is_no_label(tmp_path: Path) -> None:
     assert read(tmp_path, [closed + second])[1] == "- 2029) va y kien cua So."
 
 
+def test_the_one_wrapped_line_of_a_short_page_is_joined(tmp_path: Path) -> None:
+    """Every paragraph starts indented and one wraps: its last line is the only one at the page's text edge (a
+    one-page decision: "Điều 1. … hành chính" / "năm 2026.")."""
+    x0 = LEFT + INDENT
+    lines = [Text(x0, 100 + PITCH * k, " ".join(WORDS[:3 + 2 * k]) + ";", SIZE) for k in range(4)]
+    lines += justified(full_words(0, x0), 100 + PITCH * 4, x0) + [Text(LEFT, 100 + PITCH * 5, "nam 2026.", SIZE)]
+    lines += [Text(x0, 100 + PITCH * 6, "Dieu 2 ngan./.", SIZE)]
+    blocks = read(tmp_path, [lines])
+    assert len(blocks) == 6 and blocks[4].endswith("nam 2026.") and blocks[5] == "Dieu 2 ngan./."
+
+
 def test_a_word_cut_after_its_hyphen_is_joined(tmp_path: Path) -> None:
     words = full_words()[:-3] + ["30/2020/ND-"]
     lines = justified(words, 100) + [Text(LEFT, 100 + PITCH, "CP ngay 05 thang 3.", SIZE)]

@@ -108,6 +108,7 @@ class Joiner:
 
     def __init__(self, lines: list[Line], sizes: list[tuple[float, float]], areas: list[Area]):
         self.edges = body_edges(lines, sizes, areas)
+        self.area_left = {page: area[0] for page, area in enumerate(areas, 1)}
         self.gaps = usual_gaps(lines)
         self.last_on_page = {(ln.page, ln.part): ln for ln in lines}
         self.first_on_page: dict[tuple[int, str], Line] = {}
@@ -125,7 +126,9 @@ class Joiner:
         left, right = self.edges[nxt.page]
         if right - left < 20 * size:  # too narrow to judge
             return False
-        at_left = abs(b.x0 - left) <= EDGE_TOL * size
+        # at the body's edge, or at the page's text edge: in a short page whose paragraphs start indented
+        # the one line that wraps may be the only line there ("Điều 1. … hành chính" / "năm 2026.")
+        at_left = min(abs(b.x0 - left), abs(b.x0 - self.area_left.get(nxt.page, left))) <= EDGE_TOL * size
         hanging = len(group) > 1 and abs(b.x0 - group[-1].x0) <= EDGE_TOL * size and b.x0 > left
         if not (at_left or hanging):
             return False
