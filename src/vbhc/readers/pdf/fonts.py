@@ -63,6 +63,16 @@ def _parse_family(fontname: str) -> tuple[str, bool, bool]:
     return FAMILIES.get(base, base), bold, italic
 
 
+# Names a PDF writer makes up instead of the font's own: cairo (Firefox's and GNOME's "print to PDF",
+# pdftocairo) calls every font "CairoFont-<n>-<m>", poppler a Type 3 font "T3Font_<n>". Face and style unknown.
+_PLACEHOLDER = rx.compile(r"CairoFont-\d+-\d+|T3Font_\d+")
+
+
+def is_placeholder(fam: str) -> bool:
+    """A family (as `family` gives it) that names no real font."""
+    return _PLACEHOLDER.fullmatch(fam) is not None
+
+
 def family(fontname: str) -> tuple[str, bool, bool]:
     """PostScript name → (family, bold, italic): "ABCDEF+TimesNewRomanPS-BoldMT" → Times New Roman."""
     info = _FAMILY_CACHE.get(fontname)

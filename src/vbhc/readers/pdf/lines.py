@@ -14,7 +14,10 @@
 
 A stamp (the number or day an e-signing system draws over the blank the drafter left) replaces
 that blank: the content's space glyphs between the stamp and the nearest content glyphs are
-dropped, one space stands for each gap, and none before or after a "/" ("Số: 176/TTr-SNV").
+dropped, one space stands for each gap, and none before or after a "/" ("Số: 176/TTr-SNV"). The same
+stamp printed flat into the page (the PDF printed again) is known by its digits' own font or size: no space
+beside its "/" either. A space glyph PDFium puts where the glyph before it starts (cairo's PDFs, at each
+change of font inside a word: "T ự do") is dropped. A font cairo renamed ("CairoFont-0-1") names no face.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from operator import itemgetter
 from vbhc.model import Style
 from vbhc.readers import legacy
 from vbhc.readers.pdf.chars import BOLD, DRAWN_TWICE, STAMP, Char
-from vbhc.readers.pdf.fonts import U_HORN_WIDTH, family, is_tcvn3, legacy_byte, legacy_font
+from vbhc.readers.pdf.fonts import U_HORN_WIDTH, family, is_placeholder, is_tcvn3, legacy_byte, legacy_font
 
 LINE_TOL = 0.3  # × font size: bottoms closer than this are on the same line
 SPACE_GAP = 0.1  # × font size: a gap wider than this between glyphs is a word space (as poppler)
@@ -42,6 +45,7 @@ MAX_COLLAPSED = 8
 STAMP_GAP = 3.0  # × size: a blank left for a stamp, narrower than this, does not cut the line
 SCRIPT_SIZE = 0.85  # a line of glyphs smaller than this × its neighbour's, inside its band, is a script
 SMALL_PRINT = 0.8  # a stamp's glyphs smaller than this × the page's usual size are its own lines
+STAMPED_SIZE = 0.02  # a number's digits this share larger or smaller than its "/" were stamped in apart
 
 
 _BOTTOM, _X0, _X1, _TOP, _SIZE = (itemgetter(k) for k in (0, 1, 2, 3, 6))
@@ -235,6 +239,8 @@ def _pieces(chars: list[Char], fonts: list[str | None] | None = None) -> list[st
         if prev is not None:
             if t == prev[4] and abs(c[1] - prev[1]) < 1.0 and abs(c[0] - prev[0]) < 1.0:
                 continue  # the same glyph drawn twice (fake bold): keep one
+            if t == " " and c[2] < prev[2] - SPACE_GAP * c[6]:
+                continue  # a space PDFium put where the glyph before it starts ("T ự": cairo's font change)
             if prev[4] == " " and not t.isspace():
                 extra = _collapsed_spaces(prev, c, stretch)
                 if extra:
@@ -263,7 +269,17 @@ def _word_gap(prev: Char, c: Char) -> bool:
             return False
         if c[4].isalnum() and prev[4][-1].isalnum():
             return True
+    elif _stamped_number(prev, c):
+        return False
     return c[1] - prev[2] > SPACE_GAP * c[6]
+
+
+def _stamped_number(a: Char, b: Char) -> bool:
+    """A number's digits beside its "/" in another font or size: a stamp printed into the page ("176" filled
+    into the blank of "Số:      /TTr-SNV", then the PDF printed again), whose "/" no space parts from it."""
+    pair = {a[4][-1], b[4][:1]}
+    return "/" in pair and any(ch.isdigit() for ch in pair) and (
+        family(a[5])[0] != family(b[5])[0] or abs(a[6] - b[6]) > STAMPED_SIZE * max(a[6], b[6]))
 
 
 def _stretch(chars: list[Char]) -> float:
@@ -339,7 +355,8 @@ def _style(seg: Seg) -> Style:
     bold = italic = doubled = 0
     for (name, size, flags, shear), n in runs.items():
         fam, b, i = family(name)
-        fonts[fam] += n
+        if not is_placeholder(fam):
+            fonts[fam] += n
         sizes[round(size * 2) / 2] += n
         bold += n if b or flags & BOLD else 0
         italic += n if i or abs(shear) > SHEAR_ITALIC else 0
@@ -347,11 +364,14 @@ def _style(seg: Seg) -> Style:
     total = sum(runs.values())
     # the fonts the letters are in: an arrow, a check mark or a footnote's digit that the text's font has no
     # glyph for is drawn in a fallback font ("→" in DejaVu Math, "✓" in OpenSymbol), which is no font of the text
-    lettered = dict.fromkeys(family(c[5])[0] for c in seg.chars if c[4].isalpha())
+    lettered = dict.fromkeys(fam for c in seg.chars if c[4].isalpha() and not is_placeholder(fam := family(c[5])[0]))
+    bolded, slanted = bold * 2 >= total or doubled * 3 >= total, italic * 2 >= total
+    if not fonts:  # a PDF printed again through cairo names every font "CairoFont-0-1": face and style unknown
+        return Style(size_pt=sizes.most_common(1)[0][0], bold=bolded or None, italic=slanted or None)
     return Style(
         font=fonts.most_common(1)[0][0],
         size_pt=sizes.most_common(1)[0][0],
-        bold=bold * 2 >= total or doubled * 3 >= total,
-        italic=italic * 2 >= total,
+        bold=bolded,
+        italic=slanted,
         fonts=list(lettered or fonts),
     )
