@@ -321,8 +321,8 @@ class Walker:
         return columns if self.closing_area else segments
 
     def _far_stop(self, fmt: _Format) -> bool:
-        """Whether the paragraph's last tab stop lies far to the right (headertabs.far_stop), the section's text
-        width found once per file: it walks the body to the first section break."""
+        """Whether the paragraph has a custom tab stop in the right part of the text width (headertabs.far_stop);
+        the first section's text width is asked once per file."""
         if self._width is None:
             self._width = self._text_width()
         return headertabs.far_stop(fmt.base, fmt.direct, self._width)
