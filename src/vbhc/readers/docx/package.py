@@ -2,8 +2,8 @@
 
 The directory is checked before anything is inflated (entry count, sizes, inflate ratio, macro
 parts), each part is inflated to no more than the size the directory declares and a size limit (the
-directory can lie) and its CRC checked, and every XML part is parsed without entities, DTDs or network. Whatever goes wrong ends in an
-`InputError` with a Vietnamese reason naming the file, never in a traceback.
+directory can lie) and its CRC checked, and every XML part is parsed without entities, DTDs or network.
+Whatever goes wrong ends in an `InputError` with a Vietnamese reason naming the file, never in a traceback.
 """
 
 from __future__ import annotations
