@@ -480,6 +480,31 @@ def test_tab_laid_header_with_a_centred_stop_for_each_column(tmp_path: Path) -> 
         "SỞ NỘI VỤ", "12", "Lâm Đồng", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 
+def test_number_and_date_laid_with_tabs_under_a_header_table(tmp_path: Path) -> None:
+    """The agency and the Quốc hiệu in a table, "Số: …<tab><tab>Hưng Nguyên, ngày …" under it: that line is the
+    header's, cut into its two columns; "Kính gửi:<tab><tab>Sở Tài chính" there is the body's, left whole."""
+    from vbhc.parse import parse_file
+
+    def build(under: str) -> Path:
+        doc = new_document()
+        table = doc.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ HƯNG NGUYÊN"
+        table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+        doc.add_paragraph(under)
+        doc.add_paragraph("KẾ HOẠCH")
+        doc.add_paragraph("Cải cách hành chính năm 2026")
+        return save(doc, tmp_path / "under.docx")
+
+    path = build("Số: 15/KH-UBND\t\tHưng Nguyên, ngày 05 tháng 02 năm 2026")
+    assert [(b.column, b.text) for b in read_docx(path).blocks][4:6] == [
+        (0, "Số: 15/KH-UBND"), (1, "Hưng Nguyên, ngày 05 tháng 02 năm 2026")]
+    (doc,) = parse_file(path).documents
+    assert (doc.number, doc.symbol, doc.place, doc.date, doc.doc_type) == (
+        "15", "KH-UBND", "Hưng Nguyên", "2026-02-05", "Kế hoạch")
+    body = build("Kính gửi:\t\tSở Tài chính")
+    assert [(b.column, b.text) for b in read_docx(body).blocks][4] == (None, "Kính gửi:\t\tSở Tài chính")
+
+
 CLOSING = ["Nơi nhận:{0}TM. ỦY BAN NHÂN DÂN", "- Sở Nội vụ;{0}CHỦ TỊCH", "- Lưu: VT.", "{0}Nguyễn Văn A"]
 
 

@@ -5,7 +5,8 @@ NGHĨA VIỆT NAM" in one paragraph, "Số: 12/SNV-VP<tab>Lâm Đồng, ngày �
 keeps the two header columns apart by `Block.column`, as a borderless two-column header table
 gives them, so such a line is cut at its wide tab into a left block (column 0) and a right one
 (column 1). The walker does it only in the header area (the paragraphs at the start of the body,
-before the first one not laid out this way) and in a closing laid out the same way ("Nơi nhận:<tab>TM.
+before the first one not laid out this way; under a header table, only a line that goes on with the header:
+"Số: …<tab>Hưng Nguyên, ngày …") and in a closing laid out the same way ("Nơi nhận:<tab>TM.
 ỦY BAN NHÂN DÂN", from that line on); a tab anywhere else is kept as text.
 """
 
@@ -60,6 +61,18 @@ def _slice(pieces: list[Piece], start: int, end: int) -> list[Piece]:
             out.append(type(pc)(pc.text[lo - pos:hi - pos], pc.rpr))
         pos += len(pc.text)
     return out
+
+
+def continues_header(left: list[str], right: list[str]) -> bool:
+    """A line laid out with tabs under a header table that goes on with the header: "Số: 15/KH-UBND" or "V/v …"
+    on the left, or a place and date ("Hưng Nguyên, ngày 05 tháng 02 năm 2026") on the right. Any other line
+    there ("Kính gửi:<tab>Sở Tài chính") is the body's."""
+    return any(t.strip().lower().startswith(_HEADER_LEFT) for t in left) or any(
+        all(word in t.lower() for word in _DATE_WORDS) for t in right)
+
+
+_HEADER_LEFT = ("số:", "số ", "v/v")
+_DATE_WORDS = ("ngày", "tháng", "năm")
 
 
 def opens_closing(left: list[str], right: list[str]) -> bool:

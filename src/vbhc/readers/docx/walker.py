@@ -153,6 +153,7 @@ class Walker:
         self._text_width = text_width  # twips; asked only for a line laid out with tabs, once
         self._width: int | None = None
         self.header_area = True  # still in the paragraphs before the first body paragraph
+        self._under_table = False  # a table came before: only lines that go on with the header are cut
         self.closing_area = False  # in a closing laid out with tabs ("Nơi nhận:<tab>TM. …"), to the section end
         self._tabbed = False  # the paragraph being walked has a tab
         self.blocks: list[Block] = []
@@ -221,7 +222,7 @@ class Walker:
     def table(self, tbl: etree._Element) -> None:
         index = self.table_count
         self.table_count += 1
-        self.header_area = False
+        self._under_table = True  # a header table: the lines under it may still be the header's
         sid, edges = self._table_style(tbl)
         grid = [_row_cells(row) for row in children(tbl, TR)]
         borderless = _borderless(grid, edges)
@@ -303,6 +304,9 @@ class Walker:
         columns = None
         if not label.text:
             columns = _tab_columns(segments, self._far_stop(fmt))
+        if columns is not None and self._under_table and not headertabs.continues_header(
+                [_text(seg) for seg in columns if seg.column == 0], [_text(seg) for seg in columns if seg.column == 1]):
+            columns = None
         if columns is None:
             self.header_area = False
             return segments
