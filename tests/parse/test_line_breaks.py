@@ -68,3 +68,21 @@ def test_a_docx_bullet_broken_by_hand(tmp_path: Path):
     [doc] = parse_file(tmp_path / "qd.docx").documents
     [bullet] = [n for n in doc.nodes() if n.kind == "bullet"]
     assert bullet.text == "Nội bộ đoàn kết, chấp hành tốt đường lối của Đảng, chính sách, pháp luật của Nhà nước."
+
+
+def test_a_paragraph_in_lower_case_goes_on_with_the_line_above():
+    # a text copied from a PDF into Word: a paragraph per printed line
+    doc = _parse(["Điều 1. Mục tiêu:", "2. Tỷ lệ hồ sơ được giải quyết đúng hạn tại Trung tâm",
+                  "phường đạt từ 97% trở lên, 100% hồ sơ chậm được xin lỗi", "người dân, tổ chức."], set())
+    [clause] = [n for n in doc.nodes() if n.label == "2."]
+    assert clause.heading is None and clause.text == (
+        "Tỷ lệ hồ sơ được giải quyết đúng hạn tại Trung tâm phường đạt từ 97% trở lên, 100% hồ sơ chậm được xin "
+        "lỗi người dân, tổ chức.")
+    assert not [n for n in doc.nodes() if n.kind == "paragraph"]
+
+
+def test_a_lower_case_line_after_a_sentence_s_end_or_a_capital_is_its_own():
+    doc = _parse(["Điều 1. Mục tiêu:", "- Hoàn thành kế hoạch năm.", "trong đó ưu tiên cấp xã",
+                  "Các cơ quan phối hợp thực hiện"], set())
+    assert [n.text for n in doc.nodes() if n.kind == "paragraph"] == ["trong đó ưu tiên cấp xã",
+                                                                      "Các cơ quan phối hợp thực hiện"]

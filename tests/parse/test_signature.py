@@ -63,7 +63,8 @@ def test_position_without_signer_in_body_is_text():
     doc = one(BODY.replace("Điều 1. Thành lập Tổ công tác.",
                            "Điều 1. Thành lập Tổ công tác gồm:\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nlàm Tổ trưởng."))
     assert doc.signature is None
-    assert len(doc.body[0].children) == 2
+    # the position and the line under it, in lower case, are one sentence of the article
+    assert [n.text for n in doc.body[0].children] == ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH làm Tổ trưởng."]
 
 
 def test_no_signature_at_all():

@@ -55,6 +55,7 @@ STRUCTURAL = {K.PART, K.CHAPTER, K.MUC, K.ROMAN, K.ARTICLE, K.DECIMAL, K.POINT, 
 _DASH = rx.compile(r"^[-–+•]\s*")
 _SENTENCE_END = rx.compile(r"[.;:,!?…]\s*$|\./\.$")
 _END_MARK = rx.compile(r"\s*/\s*\.\s*$")
+_CLOSED = rx.compile(r"[.;:!?…]\W*$")  # a line that ends its sentence (a comma does not)
 _PLACEHOLDER = rx.compile(r"…|\.{3}")
 _DATE_WITHOUT_YEAR = rx.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
@@ -424,19 +425,27 @@ class _DocBuilder:
         return True
 
     def continues_paragraph(self, line: Line) -> bool:
-        """A line after a line break inside one Word paragraph ("… đường lối của<br>Đảng, chính sách …"):
-        plain text goes on with the text of the node its paragraph began (a bullet, a point, a paragraph),
-        as the printed page shows it; a break before a label ("- ý 1<br>- ý 2") still opens a node."""
+        """Plain text that goes on with the node above, as the printed page shows it: a line after a line break
+        inside one Word paragraph ("… đường lối của<br>Đảng, chính sách …"), or a line that begins in lower case
+        under one that ends inside its sentence (a text copied from a PDF into Word, a paragraph per printed
+        line: "2. Tỷ lệ hồ sơ … tại Trung tâm" / "phường đạt từ 97% trở lên"; a new paragraph begins with a
+        capital or a label). A break before a label ("- ý 1<br>- ý 2") still opens a node."""
         if line.kind != K.TEXT or not self.doc.lines:
             return False
         prev = self.doc.lines[-1]
         block, before = self.blocks[line.index], self.blocks[prev.index]
         node = self.last_node
-        if (node is None or node.text is None or node.blocks[-1] != prev.index or block.table is not None
-                or before.table is not None or block.location.paragraph is None
-                or block.location.paragraph != before.location.paragraph):
+        if (node is None or node.blocks[-1] != prev.index or block.table is not None or before.table is not None
+                or block.column is not None or before.column is not None):
             return False
-        node.text = f"{node.text} {self.text(line).strip()}"
+        text = self.text(line).strip()
+        same_paragraph = block.location.paragraph is not None and block.location.paragraph == before.location.paragraph
+        wrapped = text[:1].islower() and not _CLOSED.search(self.text(prev))
+        if node.text is None and wrapped and node.heading is not None and len(node.blocks) == 1:
+            node.text, node.heading = node.heading, None  # a clause's first line, read as its title
+        if node.text is None or not (same_paragraph or wrapped):
+            return False
+        node.text = f"{node.text} {text}"
         node.blocks.append(line.index)
         self.keep(line, prev.role)
         return True
