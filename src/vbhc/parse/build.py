@@ -55,11 +55,10 @@ STRUCTURAL = {K.PART, K.CHAPTER, K.MUC, K.ROMAN, K.ARTICLE, K.DECIMAL, K.POINT, 
 _DASH = rx.compile(r"^[-–+•]\s*")
 _SENTENCE_END = rx.compile(r"[.;:,!?…]\s*$|\./\.$")
 _END_MARK = rx.compile(r"\s*/\s*\.\s*$")
-_CLOSED = rx.compile(r"[.;:!?…]\W*$")  # a line that ends its sentence (a comma does not)
 _PLACEHOLDER = rx.compile(r"…|\.{3}")
 _DATE_WITHOUT_YEAR = rx.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*$", re.I)
 
-_ENDS_SENTENCE = rx.compile(r"[.;:!?]\s*$")
+_ENDS_SENTENCE = rx.compile(r"[.;:!?…][\s)\]”\"']*$")  # a line that ends its sentence (a comma does not)
 _YEAR_ALONE = rx.compile(r"\d{4}\s*\.?")  # "2025": the year a narrow column wrapped
 _YEAR_FIRST = rx.compile(r"^(\d{4})\s*/\s*(.+)$")  # "2025/QĐ-UBND": the year written in the symbol
 
@@ -440,7 +439,7 @@ class _DocBuilder:
             return False
         text = self.text(line).strip()
         same_paragraph = block.location.paragraph is not None and block.location.paragraph == before.location.paragraph
-        wrapped = text[:1].islower() and not _CLOSED.search(self.text(prev))
+        wrapped = text[:1].islower() and not _ENDS_SENTENCE.search(self.text(prev))
         if node.text is None and wrapped and node.heading is not None and len(node.blocks) == 1:
             node.text, node.heading = node.heading, None  # a clause's first line, read as its title
         if node.text is None or not (same_paragraph or wrapped):

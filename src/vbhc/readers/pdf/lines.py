@@ -364,7 +364,8 @@ def _style(seg: Seg) -> Style:
     total = sum(runs.values())
     # the fonts the letters are in: an arrow, a check mark or a footnote's digit that the text's font has no
     # glyph for is drawn in a fallback font ("→" in DejaVu Math, "✓" in OpenSymbol), which is no font of the text
-    lettered = dict.fromkeys(fam for c in seg.chars if c[4].isalpha() and not is_placeholder(fam := family(c[5])[0]))
+    letter_fonts = dict.fromkeys(family(c[5])[0] for c in seg.chars if c[4].isalpha())
+    lettered = [fam for fam in letter_fonts if not is_placeholder(fam)]
     bolded, slanted = bold * 2 >= total or doubled * 3 >= total, italic * 2 >= total
     if not fonts:  # a PDF printed again through cairo names every font "CairoFont-0-1": face and style unknown
         return Style(size_pt=sizes.most_common(1)[0][0], bold=bolded or None, italic=slanted or None)

@@ -152,7 +152,7 @@ class Joiner:
 
 
 JOINED_PARTS = ("body", "footnote")
-_SENTENCE_END = rx.compile(r"[.:;!?…]\W*$")
+_SENTENCE_END = rx.compile(r"[.;:!?…][\s)\]”\"']*$")  # as parse.build's: a line that ends its sentence
 
 
 def _open_parenthesis(group: list[Line]) -> bool:
