@@ -304,8 +304,7 @@ class Walker:
         columns = None
         if not label.text:
             columns = _tab_columns(segments, self._far_stop(fmt))
-        if columns is not None and self._under_table and not headertabs.continues_header(
-                [_text(seg) for seg in columns if seg.column == 0], [_text(seg) for seg in columns if seg.column == 1]):
+        if columns is not None and self._under_table and not headertabs.continues_header(*_column_texts(columns)):
             columns = None
         if columns is None:
             self.header_area = False
@@ -320,8 +319,7 @@ class Walker:
         if columns is None:
             return segments
         if not self.closing_area:
-            self.closing_area = headertabs.opens_closing([_text(seg) for seg in columns if seg.column == 0],
-                                                         [_text(seg) for seg in columns if seg.column == 1])
+            self.closing_area = headertabs.opens_closing(*_column_texts(columns))
         return columns if self.closing_area else segments
 
     def _far_stop(self, fmt: _Format) -> bool:
@@ -462,6 +460,11 @@ def _tab_columns(segments: list[_Segment], far: bool) -> list[_Segment] | None:
             out.append(_Segment(left, seg.page, 0))
         out.append(_Segment(right, seg.page, 1))
     return out
+
+
+def _column_texts(columns: list[_Segment]) -> tuple[list[str], list[str]]:
+    """The texts of the left (0) and the right (1) lines of a line cut into its columns."""
+    return [_text(seg) for seg in columns if seg.column == 0], [_text(seg) for seg in columns if seg.column == 1]
 
 
 def _symbol(el: etree._Element) -> str:
