@@ -226,8 +226,15 @@ def evaluate(parsed: ParsedFile, config: Config | None = None, profile: Any = No
                 not_applicable.append(rule.id)
             continue
         findings += _run_rule(rule, ctxs, config)
-    findings.sort(key=lambda f: (f.document, f.line if f.line is not None else 10**9, f.rule))
+    findings.sort(key=_order)
     return Evaluation(findings, sorted(set(not_applicable)), plan)
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    """Findings in the order of the text: by document, then line; a line of the page header (it has blocks, no
+    line of the body) comes first, a finding of the whole page or file (neither) last."""
+    line = f.line if f.line is not None else 0 if f.blocks else 10**9
+    return f.document, line, f.rule
 
 
 def run_rules(parsed: ParsedFile, config: Config | None = None, profile: Any = None,

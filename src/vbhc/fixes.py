@@ -15,8 +15,8 @@ the editor can refuse a change whose text is no longer there.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from vbhc.model import Block, Line
@@ -78,6 +78,19 @@ class Fix:
 
 
 # --- building fixes ------------------------------------------------------------------------------
+
+def within(fix: Fix, keep: Callable[[int], bool]) -> Fix | None:
+    """The fix with its changes cut to the blocks `keep` accepts (a property change keeps the rest of its
+    blocks; a text change is all or nothing); None when nothing is left."""
+    changes = []
+    for change in fix.changes:
+        kept = tuple(i for i in change.blocks if keep(i))
+        if len(kept) == len(change.blocks):
+            changes.append(change)
+        elif kept and change.target != "text":
+            changes.append(replace(change, blocks=kept))
+    return replace(fix, changes=tuple(changes)) if changes else None
+
 
 def retext(blocks: Sequence[Block], line: Line, new_text: str, description: str) -> Fix | None:
     """A text fix that makes `line` read `new_text`, as the few characters that differ; None when

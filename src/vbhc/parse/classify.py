@@ -89,16 +89,42 @@ def classify_text(text: str, rows: list[Row] | None = None) -> tuple[LineKind, F
 
 
 def classify(blocks: list[Block]) -> list[Line]:
-    """One Line per body block, in order; page headers and footers are left out."""
+    """One Line per body block, in order; page headers and footers are left out, but for a page header that
+    holds the document's header (`_page_header_lines`)."""
     lines = []
     for i, block in enumerate(blocks):
         if block.part != "body" or not block.text.strip():
             continue
         kind, fields = classify_text(block.text)
         lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
+    lines[:0] = _page_header_lines(blocks, lines)
     mark_digital_signatures(lines, blocks)
     mark_contacts(lines)
     return lines
+
+
+_OWN_HEADER = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
+
+
+def _page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:
+    """The lines of the page header printed above the body (the blocks of part "header" before the first of the
+    body) when they hold the Quốc hiệu or the Tiêu ngữ and the body before its first type name holds neither:
+    a template that puts the header in Word's page header still shows it atop page 1."""
+    top = []
+    for i, block in enumerate(blocks):
+        if block.part == "body":
+            break
+        if block.part == "header" and block.text.strip():
+            kind, fields = classify_text(block.text)
+            top.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
+    if not any(ln.kind in _OWN_HEADER for ln in top):
+        return []
+    for ln in body:
+        if ln.kind in _OWN_HEADER:
+            return []
+        if ln.kind == LineKind.TYPE_NAME:
+            break
+    return top
 
 
 def mark_contacts(lines: list[Line]) -> None:

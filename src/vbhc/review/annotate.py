@@ -57,9 +57,10 @@ def _top(p: etree._Element, el: etree._Element) -> etree._Element:
 
 
 def anchor_of(editor: Editor, f: Finding) -> Anchor | None:
-    """The runs of the finding's first block; its whole paragraph when the runs are not found; the
-    first paragraph with text for a finding with no block."""
-    blocks = f.blocks or _first_text(editor.blocks)
+    """The runs of the finding's first block of the body; its whole paragraph when the runs are not found; the
+    first paragraph with text for a finding with no block there (one of the page, or of the page header's lines:
+    a comment cannot be anchored in Word's page header)."""
+    blocks = [b for b in f.blocks if editor.blocks[b].part == "body"] or _first_text(editor.blocks)
     if not blocks:
         return None
     b = blocks[0]

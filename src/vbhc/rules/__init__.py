@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from vbhc.fixes import Fix
+from vbhc.fixes import Fix, within
 from vbhc.model import Document, Line, Node, ParsedFile
 
 Severity = Literal["error", "warning", "info"]
@@ -133,6 +133,9 @@ class Context:
         here = _location.where(self.doc, self.index, at, self.node_of_block(), part)
         if self.parsed.source.format != "docx":
             fix = None  # what `vbhc fix` edits is a .docx; a PDF or a text file is fixed by its author
+        elif fix is not None:
+            blocks = self.parsed.source.blocks
+            fix = within(fix, lambda i: blocks[i].part == "body")  # nor does it edit Word's page header
         return Finding(rule=self.current.id, severity=severity or self.current.severity, message=message,
                        source=self.current.source, document=self.index, node=node, line=line, data=data or {},
                        quote=here.quote, part=here.part, page=here.page, paragraph=here.paragraph,

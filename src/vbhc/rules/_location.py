@@ -42,6 +42,7 @@ ROLE_PART: dict[Role, str] = {
     Role.PREFACE: "phần đầu văn bản",
 }
 _PROPOSAL = ("Theo", "Xét")
+IN_PAGE_HEADER = "trong đầu trang (Header) của Word"  # a line of the page header, not of the body
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ def where(doc: Document, index: int, at: Line | Node | None, nodes: dict[int, No
         blocks = at.indexes
         text = at.text
         part = part or line_part(doc, at, nodes)
+        if doc.blocks[at.index].part == "header":
+            part = f"{part}, {IN_PAGE_HEADER}" if part else IN_PAGE_HEADER
     elif isinstance(at, Node):
         blocks = tuple(at.blocks[:1])
         text = doc.blocks[blocks[0]].text if blocks else (at.label or at.heading or at.text)

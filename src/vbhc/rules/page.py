@@ -16,6 +16,7 @@ from vbhc import fixes, nd30
 from vbhc.model import PageSetup
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
+from vbhc.rules._location import ROLE_PART
 
 PL1 = "Phụ lục I, Phần I"
 PAGE = "định dạng trang (Layout › Page Setup)"
@@ -209,3 +210,24 @@ def danh_so_trang(ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(f"Văn bản có {pages} trang nhưng không đánh số trang; cần số trang canh giữa ở lề trên, "
                       "từ trang thứ hai.", part=PAGE_NUMBER, data={"pages": pages},
                       fix=fixes.page("page_number", True, False) if _is_docx(ctx) else None)
+
+
+@rule("ND30.Trang.DauTrang", severity="warning", source=source(f"{PL1}, mục I.6 và mục IV"), needs=["page_setup"],
+      summary="Phần đầu văn bản đặt trong đầu trang (Header) của Word")
+def dau_trang(ctx: Context) -> Iterator[Finding]:
+    """Các thành phần thể thức của phần đầu văn bản (Quốc hiệu và Tiêu ngữ, tên cơ quan, số và ký hiệu, địa
+    danh và thời gian) được trình bày trong vùng văn bản của trang đầu, theo sơ đồ bố trí (Phụ lục I, Phần I,
+    mục I.6 và mục IV). Đặt trong đầu trang (Header) của Word, chúng nằm ở lề trên, in lại ở mọi trang nếu
+    trang đầu không có đầu trang riêng, và dễ mất khi văn bản được chuyển định dạng hay đưa vào hệ thống quản
+    lý văn bản. In ra vẫn đọc được nên đây là cảnh báo."""
+    setup = _setup(ctx)
+    blocks = ctx.parsed.source.blocks
+    lines = [ln for ln in ctx.doc.lines if blocks[ln.index].part == "header"]
+    if setup is None or not lines:
+        return
+    names = list(dict.fromkeys(ROLE_PART[ln.role] for ln in lines if ln.role in ROLE_PART))
+    where = ("đầu trang riêng của trang đầu" if setup.different_first_page
+             else "đầu trang chung, nên được in lại ở đầu mọi trang")
+    yield ctx.finding(f"Phần đầu văn bản ({'; '.join(names) or 'các dòng đầu'}) nằm trong đầu trang (Header) của Word "
+                      f"({where}), không nằm trong thân văn bản; nên chuyển các dòng này vào đầu thân văn bản.",
+                      at=lines[0], data={"lines": len(lines), "every_page": not setup.different_first_page})

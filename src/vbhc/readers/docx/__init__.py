@@ -78,6 +78,9 @@ def _read(pkg: Package, path: Path) -> Source:
                          lambda data: pkg.parse(data, styles_part or ""), theme)
     first = sections.first_sectpr(body) if body is not None else None
     walker = Walker(styles, Numbering(part("numbering"), styles), lambda: sections.text_width(first))
+    page_header = sections.first_page_header(pkg, doc_part, first) if first is not None else None
+    if page_header is not None:
+        walker.walk_page_header(page_header)
     setup = None
     all_sections: list[PageSetup] = []
     if body is not None:

@@ -12,6 +12,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -182,15 +183,17 @@ class Package:
     def xml_mentioning(self, part: str, *words: str) -> etree._Element | None:
         """The part parsed, but only when its bytes mention one of `words` (any case, UTF-8 or UTF-16):
         a header with neither the word PAGE nor a watermark's "textpath" is never parsed."""
+        needles = [word.lower().encode(enc) for word in words for enc in ("ascii", "utf-16-le", "utf-16-be")]
+        return self.xml_if(part, lambda data: any(needle in data.lower() for needle in needles))
+
+    def xml_if(self, part: str, wanted: Callable[[bytes], bool]) -> etree._Element | None:
+        """The part parsed, but only when its bytes pass `wanted` (a look at the bytes costs far less than a
+        parse); a part parsed before is returned as it is."""
         key = part.lstrip("/").lower()
         if key in self._parsed:
             return self._parsed[key]
         data = self.read(part)
-        if data is None:
-            return None
-        low = data.lower()
-        needles = [word.lower().encode(enc) for word in words for enc in ("ascii", "utf-16-le", "utf-16-be")]
-        if not any(needle in low for needle in needles):
+        if data is None or not wanted(data):
             return None
         self._parsed[key] = self.parse(data, part.lstrip("/"))
         return self._parsed[key]

@@ -20,6 +20,7 @@ _PAGE_FIELD = re.compile(r"^\s*PAGE(?:\s|\\|$)", re.I)
 _INSTR, _INSTR_TEXT = w("instr"), w("instrText")
 _R_ID = f"{{{R_NS}}}id"
 _TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+_TITLE_PG = w("titlePg")
 # Word's defaults when w:pgSz or w:pgMar leave a value out (twips): US Letter, 1-inch margins
 _DEFAULT_WIDTH, _DEFAULT_HEIGHT, _DEFAULT_MARGIN, _DEFAULT_HEADER = 12240, 15840, 1440, 720
 _SIDES = ("top", "bottom", "left", "right")
@@ -124,6 +125,21 @@ def _headers_and_footers(pkg: Package, doc_part: str, sect: etree._Element, styl
             if where == "header" and mark is None:
                 mark = watermark(root)
     return found, mark
+
+
+_TEXT_RUN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?t[\s>]")
+
+
+def first_page_header(pkg: Package, doc_part: str, sect: etree._Element) -> etree._Element | None:
+    """The page header Word prints on the first page (the first-page one with w:titlePg, else the default
+    one), parsed only when it holds two pieces of text or more: a page number's header holds one or none
+    and is never parsed here. Some templates put the agency, the Quốc hiệu and the number there."""
+    kind = "first" if any(el.tag == _TITLE_PG and toggle(el) for el in sect) else "default"
+    ref = next((r for r in sect.iter(w("headerReference")) if (r.get(w("type")) or "default") == kind), None)
+    target = pkg.rels(doc_part).get(ref.get(_R_ID) or "") if ref is not None else None
+    if target is None:
+        return None
+    return pkg.xml_if(target[1], lambda data: len(_TEXT_RUN.findall(data, 0, 1 << 20)) >= 2)
 
 
 def watermark(root: etree._Element) -> str | None:

@@ -219,6 +219,19 @@ class Walker:
             elif tag in BLOCK_CONTAINERS:
                 self.walk(el, ctx)
 
+    def walk_page_header(self, root: etree._Element) -> None:
+        """The page header printed above the body on page 1 (`sections.first_page_header`), as blocks of part
+        "header" ahead of the body's: parse takes them for the document's header when the body has none. They
+        are no paragraph of the body (`vbhc fix` and comments never land there); the body is walked after it
+        as if first, its tables numbered on."""
+        start = len(self.blocks)
+        self.walk(root, BODY)
+        for block in self.blocks[start:]:
+            block.part = "header"
+            block.location = Location()
+        self.paragraph = 0
+        self.header_area, self._under_table, self.closing_area = True, False, False
+
     def table(self, tbl: etree._Element) -> None:
         index = self.table_count
         self.table_count += 1
