@@ -100,3 +100,24 @@ def test_a_page_header_without_the_quoc_hieu_is_no_documents_header(tmp_path: Pa
     assert header == ([] if len(texts) == 1 else ["".join(texts)])  # one piece of text: never parsed
     assert parsed.documents[0].national_title is None
     assert parsed.documents[0].lines[0].text == "KẾ HOẠCH"
+
+
+def test_a_page_header_laid_with_tabs_is_cut_into_its_columns(tmp_path: Path) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    d = new_document()
+    header = d.sections[0].header
+    rows = [("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("XÃ HƯNG NGUYÊN", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 15/KH-UBND", "Hưng Nguyên, ngày 10 tháng 7 năm 2025")]
+    for k, (left, right) in enumerate(rows):
+        paragraph = header.paragraphs[0] if k == 0 else header.add_paragraph()
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(110), WD_TAB_ALIGNMENT.CENTER)
+        paragraph.text = f"{left}\t{right}"
+    for text in BODY:
+        d.add_paragraph(text)
+    parsed = parse_file(save(d, tmp_path / "ke-hoach.docx"))
+    shown = [(b.text, b.column) for b in parsed.source.blocks if b.part == "header"]
+    assert shown == [(text, column) for row in rows for column, text in enumerate(row)]
+    assert not MISSING & {f.rule for f in evaluate(parsed).findings}
