@@ -73,6 +73,7 @@ class Package:
             raise _cannot_open(self.name, exc) from None
         self.names = {n.lower(): n for n in self.zip.namelist()}
         self._parsed: dict[str, etree._Element | None] = {}
+        self._unparsed: dict[str, bytes | None] = {}  # parts `xml_if` looked at and left: a second look reads none
         self._rels: dict[str, dict[str, tuple[str, str]]] = {}
 
     def _check_directory(self) -> None:
@@ -192,9 +193,11 @@ class Package:
         key = part.lstrip("/").lower()
         if key in self._parsed:
             return self._parsed[key]
-        data = self.read(part)
+        data = self._unparsed[key] if key in self._unparsed else self.read(part)
         if data is None or not wanted(data):
+            self._unparsed[key] = data
             return None
+        self._unparsed.pop(key, None)
         self._parsed[key] = self.parse(data, part.lstrip("/"))
         return self._parsed[key]
 
