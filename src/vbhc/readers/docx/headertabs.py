@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from vbhc import nd30
+from vbhc.textnorm import letters_of
 
 if TYPE_CHECKING:
     from vbhc.readers.docx.walker import Piece
@@ -80,3 +81,14 @@ def opens_closing(left: list[str], right: list[str]) -> bool:
     ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") on the right."""
     return any(t.strip().lower().startswith(_NOI_NHAN) for t in left) or any(
         t.strip().upper().startswith(nd30.AUTHORITIES) for t in right)
+
+
+_QUOC_HIEU_LETTERS = letters_of(nd30.QUOC_HIEU)
+FRAME_LOOK = 600  # characters read from a one-cell table's start: the header sits in its first lines
+
+
+def holds_quoc_hieu(text: str) -> bool:
+    """Whether a text holds the Quốc hiệu, whatever its case, tones or spacing: a one-cell table whose first
+    lines do frames the whole document (a border drawn around it with a table), it is no table of the body."""
+    return _QUOC_HIEU_LETTERS in letters_of(text)
+

@@ -215,7 +215,11 @@ class Walker:
             if tag == P:
                 self.para(el, ctx)
             elif tag == TBL:
-                self.table(el)
+                frame = _frame(el) if ctx[1] is None else None
+                if frame is not None:
+                    self.walk(frame, ctx)
+                else:
+                    self.table(el)
             elif tag in BLOCK_CONTAINERS:
                 self.walk(el, ctx)
 
@@ -530,6 +534,25 @@ def runs(parent: etree._Element) -> Iterator[etree._Element]:
 
 
 # -- tables -------------------------------------------------------------------------------------
+
+def _frame(tbl: etree._Element) -> etree._Element | None:
+    """The cell of a one-cell table that frames the document (`headertabs.holds_quoc_hieu`): its content is
+    walked as the body's own, as it prints; a "Ghi chú" box or any other one-cell table stays a table."""
+    rows = list(children(tbl, TR))
+    if len(rows) != 1:
+        return None
+    cells = list(children(rows[0], TC))
+    if len(cells) != 1:
+        return None
+    text: list[str] = []
+    size = 0
+    for t in cells[0].iter(T):
+        text.append(t.text or "")
+        size += len(text[-1])
+        if size > headertabs.FRAME_LOOK:
+            break
+    return cells[0] if headertabs.holds_quoc_hieu("".join(text)) else None
+
 
 def _row_cells(row: etree._Element) -> list[_Cell]:
     """A row's cells with their grid column (after w:gridBefore and w:gridSpan) and merge flag."""
