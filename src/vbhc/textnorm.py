@@ -38,6 +38,19 @@ def modern_tones(text: str) -> str:
 # "Đ" and the letters typed for it: the Icelandic eth "Ð" (U+00D0) prints the same (a real Tiêu ngữ
 # was typed "Ðộc lập"), and the African "Ɖ" (U+0189).
 _D_LOOKALIKES = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D", "ð": "d", "Ɖ": "D", "ɖ": "d"})
+# The same letters, each with the Vietnamese letter it stands for.
+LOOKALIKE_D = {"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"}
+_TO_D = str.maketrans(LOOKALIKE_D)
+
+
+def lookalikes(text: str) -> list[str]:
+    """The letters of `text` typed for "Đ"/"đ" that only look like it (LOOKALIKE_D), each once, in order."""
+    return list(dict.fromkeys(ch for ch in text if ch in LOOKALIKE_D))
+
+
+def with_real_d(text: str) -> str:
+    """`text` with every look-alike of "Đ"/"đ" replaced by the Vietnamese letter."""
+    return text.translate(_TO_D)
 
 
 @lru_cache(maxsize=4096)

@@ -160,3 +160,12 @@ def test_a_closed_quotation_in_the_trich_yeu_is_fine():
     text = replace("Ban hành Kế hoạch cải cách hành chính năm 2026",
                    "Phê duyệt Đề án “Xác định Chỉ số cải cách hành chính” (giai đoạn 2026)")
     assert "ND30.TrichYeu.NgoacKep" not in ids(text)
+
+
+def test_a_lookalike_of_d_in_the_tieu_ngu_is_named():
+    # the Icelandic eth "Ð" (U+00D0) prints as "Đ": the officer sees no difference unless the message names it
+    [f] = findings(replace("Độc lập - Tự do", "Ðộc lập - Tự do"))
+    assert f.rule == "ND30.TieuNgu.ChinhTa" and f.severity == "error"
+    assert "“Ð” là mã U+00D0" in f.message and "“Đ”" in f.message
+    [f] = findings(replace("Độc lập - Tự do", "Độc lập - Tư do"))
+    assert "U+" not in f.message and "sai chữ" in f.message

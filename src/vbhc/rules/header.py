@@ -16,7 +16,7 @@ from vbhc.model import Line, Role
 from vbhc.nd30 import source
 from vbhc.rules import Context, Finding, rule
 from vbhc.rules._util import first, has_header, header_lines, is_attached, number_line, place_date_line, text
-from vbhc.textnorm import modern_tones, squash
+from vbhc.textnorm import LOOKALIKE_D, lookalikes, modern_tones, squash, with_real_d
 
 PL1 = "Phụ lục I"
 HEADER = "phần đầu văn bản"  # where a missing header component belongs
@@ -86,6 +86,10 @@ def tieu_ngu_chinh_ta(ctx: Context) -> Iterator[Finding]:
         what = "giữa các cụm từ phải là dấu gạch nối (-) có cách chữ hai bên"
         fixed = " - ".join(squash(p) for p in _DASHES.split(found) if p.strip())
         fix = fixes.retext(ctx.doc.blocks, ln, fixed, "Nối các cụm từ của Tiêu ngữ bằng “ - ”")
+    elif modern_tones(squash(with_real_d(found))) == nd30.TIEU_NGU:
+        what = "; ".join(f"chữ “{ch}” là mã U+{ord(ch):04X}, trông như “{LOOKALIKE_D[ch]}” nhưng là ký tự khác, "
+                         "tìm kiếm và sắp xếp văn bản sẽ sai" for ch in lookalikes(found))
+        fix = fixes.retext(ctx.doc.blocks, ln, nd30.TIEU_NGU, f"Viết lại Tiêu ngữ “{nd30.TIEU_NGU}”")
     else:
         what = "sai chữ, dấu thanh hoặc chữ hoa"
         fix = fixes.retext(ctx.doc.blocks, ln, nd30.TIEU_NGU, f"Viết lại Tiêu ngữ “{nd30.TIEU_NGU}”")
