@@ -98,6 +98,7 @@ def classify(blocks: list[Block]) -> list[Line]:
         kind, fields = classify_text(block.text)
         lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
     lines[:0] = _page_header_lines(blocks, lines)
+    lines = _without_running_header(lines, blocks)
     mark_digital_signatures(lines, blocks)
     mark_contacts(lines)
     return lines
@@ -125,6 +126,40 @@ def _page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:
         if ln.kind == LineKind.TYPE_NAME:
             break
     return top
+
+
+# A line right under a copy of the header that begins a document of its own: the copy is that document's header.
+_OPENS_DOCUMENT = (LineKind.TYPE_NAME, LineKind.VV, LineKind.KINH_GUI, LineKind.SO_KY_HIEU, LineKind.PLACE_DATE)
+
+
+def _without_running_header(lines: list[Line], blocks: list[Block]) -> list[Line]:
+    """The lines less the header printed again atop every later page (a Word page header that holds the header,
+    printed to PDF): the first lines of page 1 repeated, line for line, at the top of every other page (a page
+    number before them aside), holding the Quốc hiệu or the Tiêu ngữ but no type name, and followed by no line
+    that opens a document of its own. Anything else (a file of several documents of one agency) is kept."""
+    pages: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        page = blocks[ln.index].location.page
+        if page is None:
+            return lines
+        if ln.kind != LineKind.PAGE_NUMBER or page in pages:  # a page number atop its page is passed over
+            pages.setdefault(page, []).append(k)
+    if len(pages) < 2:
+        return lines
+    first, *later = sorted(pages)
+    top = [lines[k].text for k in pages[first]]
+    dropped: set[int] = set()
+    for page in later:
+        ks = pages[page]
+        n = 0
+        while n < min(len(ks), len(top)) and lines[ks[n]].text == top[n]:
+            n += 1
+        copy = [lines[k].kind for k in ks[:n]]
+        after = lines[ks[n]].kind if n < len(ks) else None
+        if not set(copy) & set(_OWN_HEADER) or LineKind.TYPE_NAME in copy or after in _OPENS_DOCUMENT:
+            return lines
+        dropped.update(ks[:n])
+    return [ln for k, ln in enumerate(lines) if k not in dropped]
 
 
 def mark_contacts(lines: list[Line]) -> None:
