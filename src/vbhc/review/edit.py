@@ -14,6 +14,7 @@ run is hidden by its style, the characters are a tab or a field) is refused, nev
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from vbhc import nd30
 from vbhc.errors import InputError
 from vbhc.fixes import Change, Fix
 from vbhc.model import Block
-from vbhc.readers.docx.names import FLDSIMPLE, R_NS, P, R, T, w
+from vbhc.readers.docx.names import FLDSIMPLE, MC_FALLBACK, MC_NS, R_NS, TXBX, P, R, T, w
 from vbhc.readers.docx.sections import first_sectpr
 from vbhc.readers.docx.walker import runs
 from vbhc.review import borders, locate, ooxml
@@ -39,6 +40,7 @@ HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 HEADER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
 _INSTR, _INSTR_TEXT = w("instr"), w("instrText")
 _NOT_IN_REVISION = {w("ins"), w("del"), w("moveTo"), w("moveFrom"), FLDSIMPLE}
+_ALTERNATE, _CHOICE = f"{{{MC_NS}}}AlternateContent", f"{{{MC_NS}}}Choice"
 
 
 def twips(mm: float) -> int:
@@ -82,6 +84,15 @@ class Editor:
         self.paragraphs = locate.paragraphs(body)
         self._spans: dict[int, locate.Span | None] = {}
         self.revisions = Revisions(self.date, ooxml.max_id([root]) + 1)
+        self._boxes = _box_pairs(body)
+
+    def copy_text_boxes(self) -> None:
+        """Give the VML copy (mc:Fallback) of each text box the fixes changed the box's new content: Word 2010 and
+        later show the DrawingML box (mc:Choice), older readers the copy, which would keep the old text."""
+        for box, vml_box, before in self._boxes:
+            if etree.tostring(box) != before:
+                vml_box[:] = [_fallback_copy(el, self.revisions) for el in box]
+                self.doc.changed(self.part)
 
     # -- where blocks are ----------------------------------------------------------------------
 
@@ -318,6 +329,49 @@ class Editor:
             if change.target != "text":
                 changed |= _LAYOUT[change.target](self, change)
         return changed
+
+
+def _box_pairs(body: etree._Element) -> list[tuple[etree._Element, etree._Element, bytes]]:
+    """(the box in mc:Choice, its copy in mc:Fallback, the box's XML now) for every text box Word wrote twice,
+    when both sides hold the same number of boxes (a box inside a box goes with its outer box)."""
+    pairs = []
+    for alt in body.iter(_ALTERNATE):
+        choice, fallback = alt.find(_CHOICE), alt.find(MC_FALLBACK)
+        if choice is None or fallback is None:
+            continue
+        drawn, copies = _outer_boxes(choice), _outer_boxes(fallback)
+        if len(drawn) == len(copies):
+            pairs += [(box, copy_, etree.tostring(box)) for box, copy_ in zip(drawn, copies, strict=True)]
+    return pairs
+
+
+def _outer_boxes(el: etree._Element) -> list[etree._Element]:
+    """The text boxes under `el` that are not inside another of them."""
+    boxes = list(el.iter(TXBX))
+    inside = {id(b) for outer in boxes for b in outer.iter(TXBX) if b is not outer}
+    return [b for b in boxes if id(b) not in inside]
+
+
+_NOT_COPIED = {w("bookmarkStart"), w("bookmarkEnd"), w("commentRangeStart"), w("commentRangeEnd")}
+
+
+def _fallback_copy(el: etree._Element, revisions: Revisions) -> etree._Element:
+    """A deep copy for the VML side: no bookmark or comment marks (each may stand once in a document), the
+    revision marks given ids of their own."""
+    out = copy.deepcopy(el)
+    for mark in [m for m in out.iter(*_NOT_COPIED)]:
+        parent = mark.getparent()
+        if parent is not None:
+            parent.remove(mark)
+    for ref in [r for r in out.iter(R) if r.find(w("commentReference")) is not None]:
+        parent = ref.getparent()
+        if parent is not None:
+            parent.remove(ref)
+    for mark in out.iter():
+        if isinstance(mark.tag, str) and mark.get(ooxml.ID) is not None:
+            mark.set(ooxml.ID, str(revisions.next_id))
+            revisions.next_id += 1
+    return out
 
 
 _LAYOUT: dict[str, Callable[[Editor, Change], bool]] = {

@@ -146,6 +146,8 @@ def apply(raw: bytes, name: str, blocks: list[Block], chosen: list[Finding], tra
     for outcome in plan.accepted:
         if outcome.status == "applied":
             outcome.before, outcome.after = _lines(blocks, outcome.fix)
+    if changed_any:
+        editor.copy_text_boxes()
     return (doc.save() if changed_any else None), plan.outcomes
 
 
