@@ -46,6 +46,15 @@ def test_doc_reads_like_the_docx(docs: dict[str, Path]) -> None:
 
 
 @needs_soffice
+def test_a_doc_offers_no_fix(docs: dict[str, Path]) -> None:
+    # `vbhc fix` edits a .docx only: the .docx LibreOffice makes of a .doc is not the file the officer has
+    from vbhc.check import evaluate
+
+    assert any(f.fix is not None for f in evaluate(parse_file(docs["unicode_docx"])).findings)
+    assert all(f.fix is None for f in evaluate(parse_file(docs["unicode"])).findings)
+
+
+@needs_soffice
 def test_tcvn3_doc_is_converted(docs: dict[str, Path]) -> None:
     source = read(docs["tcvn3"])
     assert source.legacy_encodings.keys() == {"tcvn3"}

@@ -57,6 +57,12 @@ class Finding:
         return out
 
 
+def editable(parsed: ParsedFile) -> bool:
+    """Whether `vbhc fix` can edit the file: a .docx itself (a .doc, .odt or .rtf is read as the .docx LibreOffice
+    makes of it, which is not the file the officer has)."""
+    return parsed.source.format == "docx" and parsed.source.path.lower().endswith(".docx")
+
+
 @dataclass
 class Context:
     """What a rule sees: one document of a parsed file (and the profile, for plan rules)."""
@@ -131,8 +137,8 @@ class Context:
             node = node or at.id or None
             line = line if line is not None else at.line
         here = _location.where(self.doc, self.index, at, self.node_of_block(), part)
-        if self.parsed.source.format != "docx":
-            fix = None  # what `vbhc fix` edits is a .docx; a PDF or a text file is fixed by its author
+        if not editable(self.parsed):
+            fix = None  # what `vbhc fix` edits is a .docx; a PDF, a text file, a .doc is fixed by its author
         elif fix is not None:
             blocks = self.parsed.source.blocks
             fix = within(fix, lambda i: blocks[i].part == "body")  # nor does it edit Word's page header

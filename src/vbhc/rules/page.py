@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from vbhc import fixes, nd30
 from vbhc.model import PageSetup
 from vbhc.nd30 import source
-from vbhc.rules import Context, Finding, rule
+from vbhc.rules import Context, Finding, editable, rule
 from vbhc.rules._location import ROLE_PART
 
 PL1 = "Phụ lục I, Phần I"
@@ -25,7 +25,7 @@ PAGE_NUMBER = "số trang (đầu trang)"
 
 def _is_docx(ctx: Context) -> bool:
     """Only a .docx can be fixed: its page setup is what `vbhc fix` edits."""
-    return ctx.parsed.source.format == "docx"
+    return editable(ctx.parsed)
 
 
 def _setup(ctx: Context) -> PageSetup | None:
