@@ -107,18 +107,40 @@ def le_trang(ctx: Context) -> Iterator[Finding]:
     setup = _setup(ctx)
     # the decree sets margins for the portrait page only: a landscape page of tables (a Phụ lục in a file of its
     # own, or one after the text) is laid out by its own needs, which ChieuGiay warns of
-    judged: list[tuple[int | None, PageSetup]] = [(None, setup)] if setup is not None and \
-        setup.orientation == "portrait" else []
-    judged += [(n, s) for n, s in _later_sections(ctx) if s.orientation == "portrait"]
-    for number, section in judged:
-        for side, value, allowed in _bad_margins(section):
-            where = f" của phần thứ {number} (từ trang mới)" if number else ""
+    if setup is not None and setup.orientation == "portrait":
+        for side, value, allowed in _bad_margins(setup):
             wanted = min(max(value, allowed.low), allowed.high)
-            yield ctx.finding(f"Lề {_SIDES[side]}{where} là {value:.1f} mm; cần từ {allowed.low:g} đến "
-                              f"{allowed.high:g} mm.", part=PAGE if number is None else f"{PAGE}, phần {number}",
-                              data={"side": side, "found": round(value, 1), "expected": [allowed.low, allowed.high],
-                                    **({"section": number} if number else {})},
-                              fix=fixes.page(f"margin.{side}", wanted, round(value, 1)) if number is None else None)
+            yield ctx.finding(f"Lề {_SIDES[side]} là {value:.1f} mm; cần từ {allowed.low:g} đến {allowed.high:g} mm.",
+                              part=PAGE, data={"side": side, "found": round(value, 1),
+                                               "expected": [allowed.low, allowed.high]},
+                              fix=fixes.page(f"margin.{side}", wanted, round(value, 1)))
+    # the later sections, one finding per side: a file made from a PDF has a section per page or per column
+    later: dict[str, dict[int, float]] = {}
+    for number, section in _later_sections(ctx):
+        if section.orientation == "portrait":
+            for side, value, _allowed in _bad_margins(section):
+                later.setdefault(side, {})[number] = round(value, 1)
+    for side, values in later.items():
+        allowed, numbers, found = nd30.MARGINS_MM[side], list(values), sorted(set(values.values()))
+        which = f"phần thứ {numbers[0]}" if len(numbers) == 1 else f"các phần {_spans(numbers)}"
+        shown = f"{found[0]:.1f} mm" if len(found) == 1 else f"từ {found[0]:.1f} đến {found[-1]:.1f} mm"
+        yield ctx.finding(f"Lề {_SIDES[side]} của {which} của tệp là {shown}; cần từ {allowed.low:g} đến "
+                          f"{allowed.high:g} mm.", part=f"{PAGE}, {which}",
+                          data={"side": side, "found": found[0] if len(found) == 1 else found,
+                                "expected": [allowed.low, allowed.high], "sections": numbers,
+                                **({"section": numbers[0]} if len(numbers) == 1 else {})})
+
+
+def _spans(numbers: list[int]) -> str:
+    """Section numbers as officers write them: "2, 3, 5–19"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}, {r[1]}" if len(r) == 2 else f"{r[0]}–{r[-1]}"
+                     for r in runs)
 
 
 def _bad_margins(setup: PageSetup) -> Iterator[tuple[str, float, nd30.Range]]:
