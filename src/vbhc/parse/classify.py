@@ -25,7 +25,7 @@ from vbhc.parse.patterns import (
     TYPE_RUNNING_ON,
     TYPE_WITH_QUALIFIER,
 )
-from vbhc.textnorm import fold, is_upper
+from vbhc.textnorm import fold, is_upper, letters_of
 
 _LETTERS_ONLY = rx.compile(r"[^a-z]")
 _QH = _LETTERS_ONLY.sub("", fold(QUOC_HIEU))
@@ -96,7 +96,10 @@ def classify(blocks: list[Block]) -> list[Line]:
         if block.part != "body" or not block.text.strip():
             continue
         kind, fields = classify_text(block.text)
-        lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
+        pieces = run_together(block.text) if kind in _RUN_TOGETHER_KINDS else None
+        for piece in pieces or [block.text.strip()]:
+            k, f = classify_text(piece) if pieces else (kind, fields)
+            lines.append(Line(index=i, kind=k, fields=f, text=piece))
     lines[:0] = _page_header_lines(blocks, lines)
     lines = _without_running_header(lines, blocks)
     mark_digital_signatures(lines, blocks)
@@ -105,6 +108,32 @@ def classify(blocks: list[Block]) -> list[Line]:
 
 
 _OWN_HEADER = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
+
+
+_RUN_TOGETHER_KINDS = (LineKind.TEXT, LineKind.CAPS, LineKind.AUTHORITY)
+# "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG": the signing authority and the deputy's position under it
+_KT_AND_DEPUTY = rx.compile(r"^(?P<authority>KT\.\s*(?P<head>\S.*?))\s+(?P<deputy>PHÓ\s+(?P=head))\s*$")
+
+
+def run_together(text: str) -> list[str] | None:
+    """A paragraph that holds lines printed one under the other, run together (a .docx made from a PDF joins each
+    block's lines): the Quốc hiệu with the agency in capitals before it and the Tiêu ngữ after it ("CỘNG HÒA …
+    VIỆT NAMĐộc lập - Tự do - Hạnh phúc", "BỘ TƯ PHÁP CỘNG HÒA … VIỆT NAM"), or "KT. X" with "PHÓ X" under it:
+    its pieces; None for any other line. The Quốc hiệu is found by its letters (any tone marks, spacing, "Ð")."""
+    if "NAM" not in text:
+        m = _KT_AND_DEPUTY.match(text.strip()) if text.lstrip().startswith("KT") else None
+        return [m["authority"], m["deputy"]] if m else None
+    where = [(k, letters_of(ch)) for k, ch in enumerate(text)]
+    letters = "".join(got for _k, got in where)
+    start = letters.find(_QH)
+    if start < 0 or letters == _QH:
+        return None
+    spots = [k for k, got in where for _ in got]  # the text index of each letter
+    qh_from, qh_to = spots[start], spots[start + len(_QH) - 1] + 1
+    before, title, after = text[:qh_from].strip(), text[qh_from:qh_to].strip(), text[qh_to:].strip()
+    if letters[start + len(_QH):] not in ("", _TN) or (before and not is_upper(before)):
+        return None
+    return [piece for piece in (before, title, after) if piece]
 
 
 def _page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:

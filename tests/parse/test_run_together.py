@@ -1,0 +1,77 @@
+"""Lines printed one under the other but run together in one paragraph, as a .docx made from a PDF (pdf2docx and
+the online converters) joins each text block: "CỘNG HÒA … VIỆT NAMĐộc lập - Tự do - Hạnh phúc" is the Quốc hiệu
+and the Tiêu ngữ, not a line of text (it drew Thiếu Quốc hiệu, Thiếu tên loại, Thiếu ngày tháng)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx.enum.section import WD_SECTION
+
+from vbhc.check import evaluate
+from vbhc.model import LineKind
+from vbhc.parse import parse_file, parse_text
+from vbhc.parse.classify import classify_text, run_together
+
+QH, TN = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    (QH + TN, [QH, TN]),
+    (f"{QH}\t{TN}", [QH, TN]),
+    (f"{QH.replace('HÒA', 'HOÀ')} Ðộc lập - Tự do - Hạnh phúc ",
+     [QH.replace("HÒA", "HOÀ"), "Ðộc lập - Tự do - Hạnh phúc"]),
+    (f"BỘ TƯ PHÁP {QH}", ["BỘ TƯ PHÁP", QH]),
+    (f"THỦ TƯỚNG CHÍNH PHỦ\t{QH}", ["THỦ TƯỚNG CHÍNH PHỦ", QH]),
+    ("KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG", ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
+])
+def test_run_together_lines_are_cut(text: str, pieces: list[str]) -> None:
+    assert run_together(text) == pieces
+
+
+@pytest.mark.parametrize("text", [
+    QH, TN, "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam bảo đảm quyền con người",
+    f"Thực hiện Hiến pháp nước {QH} năm 2013", f"{QH} và các nước láng giềng", "KT. CHỦ TỊCH",
+    "KT. GIÁM ĐỐC PHÓ CHỦ TỊCH",
+])
+def test_other_lines_are_left_whole(text: str) -> None:
+    assert run_together(text) is None
+
+
+HEADER = ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", QH + TN, "Số:      /KH-UBND", "Lâm Đồng, ngày    tháng 12 năm 2025"]
+BODY = ["KẾ HOẠCH", "Cải cách hành chính nhà nước năm 2026", "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao chất lượng cải cách hành chính./.", "Nơi nhận:", "- UBND các huyện;", "- Lưu: VT.",
+        "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
+MISSING = {"ND30.QuocHieu.Thieu", "ND30.TieuNgu.Thieu", "ND30.TenLoai.Thieu", "ND30.NgayThang.Thieu",
+           "ND30.SoKyHieu.Thieu", "ND30.ChuKy.KyThay"}
+
+
+def test_a_text_with_run_together_lines_reads_its_header() -> None:
+    parsed = parse_text("\n".join(HEADER + BODY))
+    doc = parsed.documents[0]
+    assert doc.doc_type == "Kế hoạch" and doc.national_title == QH and doc.motto == TN
+    assert not MISSING & {f.rule for f in evaluate(parsed).findings}
+
+
+def test_a_docx_laid_out_like_a_converted_pdf(tmp_path: Path) -> None:
+    # pdf2docx's layout: the header's columns as sections of two text columns, each block's lines in one paragraph
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph(HEADER[0])
+    d.add_section(WD_SECTION.CONTINUOUS)
+    d.sections[-1]._sectPr.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="2" w:space="0"/>'))
+    for text in HEADER[1:] + BODY:
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "kh.docx"))
+    parsed = parse_file(tmp_path / "kh.docx")
+    assert [ln.kind for ln in parsed.documents[0].lines[1:3]] == [LineKind.QUOC_HIEU, LineKind.TIEU_NGU]
+    assert not MISSING & {f.rule for f in evaluate(parsed).findings}
+
+
+def test_the_pieces_are_what_the_classifier_says_they_are() -> None:
+    kinds = [classify_text(piece)[0] for piece in run_together(QH + TN) or []]
+    assert kinds == [LineKind.QUOC_HIEU, LineKind.TIEU_NGU]
