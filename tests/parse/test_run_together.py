@@ -75,3 +75,28 @@ def test_a_docx_laid_out_like_a_converted_pdf(tmp_path: Path) -> None:
 def test_the_pieces_are_what_the_classifier_says_they_are() -> None:
     kinds = [classify_text(piece)[0] for piece in run_together(QH + TN) or []]
     assert kinds == [LineKind.QUOC_HIEU, LineKind.TIEU_NGU]
+
+
+def _docx(tmp_path: Path, lines: list[str]) -> Path:
+    import docx
+
+    d = docx.Document()
+    for text in lines:
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "kh.docx"))
+    return tmp_path / "kh.docx"
+
+
+@pytest.mark.parametrize(("line", "severity"), [(QH + TN, "error"), (f"{QH} {TN}", "warning"),
+                                                (f"{QH}\t{TN}", "warning")])
+def test_a_tieu_ngu_in_the_quoc_hieus_paragraph_is_told(tmp_path: Path, line: str, severity: str) -> None:
+    # glued, Word cannot break the line between them ("VIỆT NAMĐộc lập"); after a space it breaks there only when
+    # the cell is narrow enough
+    parsed = parse_file(_docx(tmp_path, [HEADER[0], line, *HEADER[2:], *BODY]))
+    told = [f for f in evaluate(parsed).findings if f.rule == "ND30.TieuNgu.DuoiQuocHieu"]
+    assert [(f.severity, f.quote) for f in told] == [(severity, TN)]
+
+
+def test_a_tieu_ngu_on_its_own_line_is_not_told(tmp_path: Path) -> None:
+    parsed = parse_file(_docx(tmp_path, [HEADER[0], QH, TN, *HEADER[2:], *BODY]))
+    assert "ND30.TieuNgu.DuoiQuocHieu" not in {f.rule for f in evaluate(parsed).findings}

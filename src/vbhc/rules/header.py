@@ -65,6 +65,21 @@ def tieu_ngu_thieu(ctx: Context) -> Iterator[Finding]:
                           at=ln, part=HEADER, data={"expected": nd30.TIEU_NGU})
 
 
+@rule("ND30.TieuNgu.DuoiQuocHieu", severity="warning", source=source(f"{PL1}, mục II.1.b"),
+      summary="Tiêu ngữ nằm ở dòng riêng, dưới Quốc hiệu", applies_to_appendix=False)
+def tieu_ngu_duoi_quoc_hieu(ctx: Context) -> Iterator[Finding]:
+    """Tiêu ngữ được trình bày ở dòng dưới Quốc hiệu (Phụ lục I, mục II.1.b). Viết liền sau Quốc hiệu trong cùng
+    một đoạn (tệp .docx chuyển từ PDF thường như vậy), Tiêu ngữ chỉ xuống dòng nhờ độ rộng của ô hay cột: là
+    cảnh báo; không có cả dấu cách ở giữa (“VIỆT NAMĐộc lập”) thì Word không thể ngắt dòng đúng chỗ: là lỗi."""
+    qh, tn = first(ctx, Role.QUOC_HIEU), first(ctx, Role.TIEU_NGU)
+    if qh is None or tn is None or qh.index != tn.index:
+        return
+    glued = not ctx.doc.blocks[qh.index].text.split(qh.text, 1)[-1][:1].isspace()
+    how = "viết dính liền ngay sau Quốc hiệu, không có dấu cách" if glued else "nằm chung một đoạn với Quốc hiệu"
+    yield ctx.finding(f"Tiêu ngữ {how}; cần xuống dòng (Enter) để Tiêu ngữ nằm ở dòng riêng, dưới Quốc hiệu.",
+                      at=tn, severity="error" if glued else None, data={"glued": glued})
+
+
 _DASHES = rx.compile(r"\s*[-–—‐‑]\s*")
 
 
