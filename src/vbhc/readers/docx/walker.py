@@ -8,6 +8,7 @@ converted to Unicode per run, before runs are joined.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -163,6 +164,7 @@ class Walker:
         self.page = 1
         self.rendered_breaks = 0
         self._drawing: list[etree._Element] = []  # the paragraph's shown runs that draw (a text box, perhaps)
+        self._boxes = 0  # how deep in text boxes the walk is (a box's "8" labels a diagram: no page number)
         self.legacy_fonts: dict[str, int] = {}
         self.legacy_encodings: dict[str, int] = {}
         self._legacy_cache: dict[int, _Legacy] = {}
@@ -275,7 +277,10 @@ class Walker:
         elif self._tabbed and ctx[1] is None and not label.text:
             segments = self._closing_area(segments, fmt)
         self._tabbed = False
+        start = len(self.blocks)
         self._emit(segments, label, pstyle, ctx, lambda: self._label_rpr(ctx[0], fmt.psid, ppr_el, label.level))
+        if len(self.blocks) == start + 1 and ctx[1] is None and not label.text and not self._boxes:
+            _mark_page_number(self.blocks[start])
         if self._drawing:
             drawing, self._drawing = self._drawing, []
             self._text_boxes(drawing)
@@ -288,9 +293,11 @@ class Walker:
         to text; a box's own lines do not end the header area (a "DỰ THẢO" box beside the header is no body
         line)."""
         header_area = self.header_area
+        self._boxes += 1
         for r in drawing:
             for box in text_boxes(r):
                 self.walk(box, BODY)
+        self._boxes -= 1
         self.header_area = header_area
 
     def _format(self, tstyle: str | None, ppr_el: etree._Element | None) -> _Format:
@@ -534,6 +541,16 @@ def runs(parent: etree._Element) -> Iterator[etree._Element]:
 
 
 # -- tables -------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*")
+
+
+def _mark_page_number(block: Block) -> None:
+    """A body paragraph (not in a table or a text box) that is a page number alone ("2", "- 2 -"), as a .docx made
+    from a PDF keeps each page's number in the text: part "header", as the PDF and text readers mark one."""
+    if len(block.text) <= 9 and _PAGE_NUMBER.fullmatch(block.text):
+        block.part = "header"
+
 
 def _frame(tbl: etree._Element) -> etree._Element | None:
     """The cell of a one-cell table that frames the document (`headertabs.holds_quoc_hieu`): its content is
