@@ -25,18 +25,22 @@ QH, TN = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
     (f"BỘ TƯ PHÁP {QH}", ["BỘ TƯ PHÁP", QH]),
     (f"THỦ TƯỚNG CHÍNH PHỦ\t{QH}", ["THỦ TƯỚNG CHÍNH PHỦ", QH]),
     ("KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG", ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]),
+    ("Số:  /UBND-NCKSTTHC V/v gia hạn thời gian tổ chức", ["Số:  /UBND-NCKSTTHC", "V/v gia hạn thời gian tổ chức"]),
+    ("Số: 3310/KH-STC Nghệ An, ngày 29 tháng 7 năm 2025", ["Số: 3310/KH-STC", "Nghệ An, ngày 29 tháng 7 năm 2025"]),
+    ("Nghệ An, ngày 29 tháng 7 năm 2025 KẾ HOẠCH", ["Nghệ An, ngày 29 tháng 7 năm 2025", "KẾ HOẠCH"]),
 ])
 def test_run_together_lines_are_cut(text: str, pieces: list[str]) -> None:
-    assert run_together(text) == pieces
+    assert run_together(text, classify_text(text)[0]) == pieces
 
 
 @pytest.mark.parametrize("text", [
     QH, TN, "Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam bảo đảm quyền con người",
     f"Thực hiện Hiến pháp nước {QH} năm 2013", f"{QH} và các nước láng giềng", "KT. CHỦ TỊCH",
-    "KT. GIÁM ĐỐC PHÓ CHỦ TỊCH",
+    "KT. GIÁM ĐỐC PHÓ CHỦ TỊCH", "Số: 15/KH-UBND ngày 10/7/2025 của Ủy ban nhân dân tỉnh",
+    "Hà Nội, ngày 05 tháng 3 năm 2025 Bộ trưởng đã ký ban hành", "Số: 15/KH-UBND",
 ])
 def test_other_lines_are_left_whole(text: str) -> None:
-    assert run_together(text) is None
+    assert run_together(text, classify_text(text)[0]) is None
 
 
 HEADER = ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", QH + TN, "Số:      /KH-UBND", "Lâm Đồng, ngày    tháng 12 năm 2025"]
@@ -73,7 +77,7 @@ def test_a_docx_laid_out_like_a_converted_pdf(tmp_path: Path) -> None:
 
 
 def test_the_pieces_are_what_the_classifier_says_they_are() -> None:
-    kinds = [classify_text(piece)[0] for piece in run_together(QH + TN) or []]
+    kinds = [classify_text(piece)[0] for piece in run_together(QH + TN, LineKind.TEXT) or []]
     assert kinds == [LineKind.QUOC_HIEU, LineKind.TIEU_NGU]
 
 
@@ -100,3 +104,25 @@ def test_a_tieu_ngu_in_the_quoc_hieus_paragraph_is_told(tmp_path: Path, line: st
 def test_a_tieu_ngu_on_its_own_line_is_not_told(tmp_path: Path) -> None:
     parsed = parse_file(_docx(tmp_path, [HEADER[0], QH, TN, *HEADER[2:], *BODY]))
     assert "ND30.TieuNgu.DuoiQuocHieu" not in {f.rule for f in evaluate(parsed).findings}
+
+
+def test_a_vv_whose_lines_are_breaks_of_one_paragraph_is_whole(tmp_path: Path) -> None:
+    # the converter keeps a block's printed lines as line breaks of one paragraph, the left column before the right
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN")
+    run = d.add_paragraph().add_run("Số:      /UBND-NCKSTTHC V/v gia hạn thời gian tổ chức")
+    for line in ("Đại hội của Hiệp hội Doanh", "nghiệp tỉnh"):
+        run.add_break()
+        run.add_text(line)
+    for text in (QH + TN, "Bình Thuận, ngày      tháng 02 năm 2025", "Kính gửi: Sở Kế hoạch và Đầu tư.",
+                 "Ủy ban nhân dân tỉnh thống nhất gia hạn./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                 "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Hồng Hải"):
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "cv.docx"))
+    parsed = parse_file(tmp_path / "cv.docx")
+    [doc] = parsed.documents
+    assert doc.doc_type == "Công văn"
+    assert doc.title == "gia hạn thời gian tổ chức Đại hội của Hiệp hội Doanh nghiệp tỉnh"
+    assert not MISSING & {f.rule for f in evaluate(parsed).findings}

@@ -96,7 +96,7 @@ def classify(blocks: list[Block]) -> list[Line]:
         if block.part != "body" or not block.text.strip():
             continue
         kind, fields = classify_text(block.text)
-        pieces = run_together(block.text) if kind in _RUN_TOGETHER_KINDS else None
+        pieces = run_together(block.text, kind) if kind in _RUN_TOGETHER_KINDS else None
         for piece in pieces or [block.text.strip()]:
             k, f = classify_text(piece) if pieces else (kind, fields)
             lines.append(Line(index=i, kind=k, fields=f, text=piece))
@@ -110,19 +110,44 @@ def classify(blocks: list[Block]) -> list[Line]:
 _OWN_HEADER = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
 
 
-_RUN_TOGETHER_KINDS = (LineKind.TEXT, LineKind.CAPS, LineKind.AUTHORITY)
-# "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG": the signing authority and the deputy's position under it
-_KT_AND_DEPUTY = rx.compile(r"^(?P<authority>KT\.\s*(?P<head>\S.*?))\s+(?P<deputy>PHÓ\s+(?P=head))\s*$")
+# Two components printed one under the other, run together in one paragraph: the kind the whole line reads as, a
+# pattern that cuts it in two, and what its first and second pieces must read as for the cut to stand (None: the
+# pattern is enough).
+_CUTS: tuple[tuple[LineKind, re.Pattern[str], tuple[LineKind, ...] | None, tuple[LineKind, ...] | None], ...] = (
+    # "Số: /UBND-NCKSTTHC V/v gia hạn …", "Số: 3310/KH-STC Nghệ An, ngày …"
+    (LineKind.SO_KY_HIEU, rx.compile(r"^(?P<first>Số\b.*?/\S+)\s+(?P<second>\S.*)$"), None,
+     (LineKind.VV, LineKind.PLACE_DATE)),
+    # "Nghệ An, ngày 29 tháng 7 năm 2025 KẾ HOẠCH"
+    (LineKind.TEXT, rx.compile(r"^(?P<first>[^,]{2,40},\s*ngày\b.*?\bnăm\s+\d{4})\s+(?P<second>\S.*)$"),
+     (LineKind.PLACE_DATE,), (LineKind.TYPE_NAME,)),
+    # "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG": the signing authority and the deputy's position under it
+    (LineKind.AUTHORITY, rx.compile(r"^(?P<first>KT\.\s*(?P<head>\S.*?))\s+(?P<second>PHÓ\s+(?P=head))\s*$"), None,
+     None),
+)
+_RUN_TOGETHER_KINDS = {LineKind.TEXT, LineKind.CAPS, *(row[0] for row in _CUTS)}
 
 
-def run_together(text: str) -> list[str] | None:
+def run_together(text: str, kind: LineKind) -> list[str] | None:
     """A paragraph that holds lines printed one under the other, run together (a .docx made from a PDF joins each
-    block's lines): the Quốc hiệu with the agency in capitals before it and the Tiêu ngữ after it ("CỘNG HÒA …
-    VIỆT NAMĐộc lập - Tự do - Hạnh phúc", "BỘ TƯ PHÁP CỘNG HÒA … VIỆT NAM"), or "KT. X" with "PHÓ X" under it:
-    its pieces; None for any other line. The Quốc hiệu is found by its letters (any tone marks, spacing, "Ð")."""
-    if "NAM" not in text:
-        m = _KT_AND_DEPUTY.match(text.strip()) if text.lstrip().startswith("KT") else None
-        return [m["authority"], m["deputy"]] if m else None
+    block's lines), read as `kind`: its pieces; None for any other line. The Quốc hiệu with the agency in
+    capitals before it and the Tiêu ngữ after it ("CỘNG HÒA … VIỆT NAMĐộc lập - Tự do - Hạnh phúc", "BỘ TƯ PHÁP
+    CỘNG HÒA … VIỆT NAM"), found by its letters (any tone marks, spacing, "Ð"); the pairs of `_CUTS`."""
+    if "NAM" in text and kind in (LineKind.TEXT, LineKind.CAPS):
+        return _around_quoc_hieu(text)
+    if kind == LineKind.TEXT and not ("ngày" in text and "năm" in text):
+        return None
+    for whole, pattern, first_kinds, second_kinds in _CUTS:
+        m = pattern.match(text.strip()) if kind == whole else None
+        if m is None:
+            continue
+        first, second = m["first"].strip(), m["second"].strip()
+        if (first_kinds is None or classify_text(first)[0] in first_kinds) and (
+                second_kinds is None or classify_text(second)[0] in second_kinds):
+            return [first, second]
+    return None
+
+
+def _around_quoc_hieu(text: str) -> list[str] | None:
     where = [(k, letters_of(ch)) for k, ch in enumerate(text)]
     letters = "".join(got for _k, got in where)
     start = letters.find(_QH)

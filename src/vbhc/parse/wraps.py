@@ -122,18 +122,27 @@ _NEAR_LINES = 4  # how far back a number waits for its symbol: the Quốc hiệu
 def _text_piece_of(out: list[Line], line: Line, blocks: list[Block]) -> int | None:
     """In text with no columns, the line `line` completes: the one right before it (a place-date's next
     piece, "Số: 779" and its "/QĐ-UBND", a V/v's next source line when it opens with a capital, which
-    the builder would not take: "V/v đề nghị hướng dẫn hợp nhất" / "Đoàn Luật sư khi …"), or a "Số:" a
+    the builder would not take: "V/v đề nghị hướng dẫn hợp nhất" / "Đoàn Luật sư khi …", and any next line of
+    the V/v's own Word paragraph), or a "Số:" a
     few lines up with only the Quốc hiệu and Tiêu ngữ between (the two columns printed one after the other)."""
     before = out[-1] if out and blocks[out[-1].index].column is None else None
     if before is None:
         return None
-    if _completes_date(before, line) or _completes_number(before, line) or (
-            _continues_vv(before, line) and line.text[:1].isupper() and _next_source_line(blocks, before, line)):
+    vv_goes_on = _continues_vv(before, line) and (
+        (line.text[:1].isupper() and _next_source_line(blocks, before, line)) or _same_paragraph(blocks, before, line))
+    if _completes_date(before, line) or _completes_number(before, line) or vv_goes_on:
         return len(out) - 1
     for at in range(len(out) - 1, max(-1, len(out) - 2 - _NEAR_LINES), -1):
         if out[at].kind not in _BETWEEN_NUMBER_AND_SYMBOL:
             return at if _completes_number(out[at], line) else None
     return None
+
+
+def _same_paragraph(blocks: list[Block], before: Line, line: Line) -> bool:
+    """`line` is the next line of `before`'s Word paragraph (a line break in it: a .docx made from a PDF keeps a
+    V/v's printed lines so)."""
+    last, here = blocks[(before.more or (before.index,))[-1]].location, blocks[line.index].location
+    return here.paragraph is not None and here.paragraph == last.paragraph
 
 
 def _next_source_line(blocks: list[Block], before: Line, line: Line) -> bool:
