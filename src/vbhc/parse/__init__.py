@@ -1,17 +1,19 @@
-"""Parse: classify every block, then build the documents over the classified lines."""
+"""Parse: classify every block, settle what the printed page adds (`pages`), join the header's wraps, then build the
+documents over the lines."""
 
 from __future__ import annotations
 
 import os
 
 from vbhc.model import ParsedFile, Source
+from vbhc.parse import pages
 from vbhc.parse.build import build_documents
 from vbhc.parse.classify import classify
 from vbhc.parse.wraps import join_header_wraps
 
 
 def parse_source(source: Source) -> ParsedFile:
-    lines = join_header_wraps(classify(source.blocks), source.blocks)
+    lines = join_header_wraps(pages.settle(classify(source.blocks), source.blocks), source.blocks)
     return ParsedFile(source=source, documents=build_documents(source, lines))
 
 

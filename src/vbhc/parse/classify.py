@@ -1,5 +1,6 @@
-"""First pass: say what each block is from its own text; only the lines of a digital signature's stamp and of
-the agency's contacts are judged by their neighbours (`mark_digital_signatures`, `mark_contacts`)."""
+"""First pass: say what each block is from its own text (a block that runs printed lines together is cut into them:
+`run_together`); only the lines of a digital signature's stamp and of the agency's contacts are judged by their
+neighbours (`mark_digital_signatures`, `mark_contacts`)."""
 
 from __future__ import annotations
 
@@ -89,8 +90,8 @@ def classify_text(text: str, rows: list[Row] | None = None) -> tuple[LineKind, F
 
 
 def classify(blocks: list[Block]) -> list[Line]:
-    """One Line per body block, in order; page headers and footers are left out, but for a page header that
-    holds the document's header (`_page_header_lines`)."""
+    """One Line per body block (or per piece of a block that runs lines together), in order; page headers and
+    footers are left out (`pages` takes back a page header that holds the document's header)."""
     lines = []
     for i, block in enumerate(blocks):
         if block.part != "body" or not block.text.strip():
@@ -100,14 +101,9 @@ def classify(blocks: list[Block]) -> list[Line]:
         for piece in pieces or [block.text.strip()]:
             k, f = classify_text(piece) if pieces else (kind, fields)
             lines.append(Line(index=i, kind=k, fields=f, text=piece))
-    lines[:0] = _page_header_lines(blocks, lines)
-    lines = _without_running_header(lines, blocks)
     mark_digital_signatures(lines, blocks)
     mark_contacts(lines)
     return lines
-
-
-_OWN_HEADER = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
 
 
 # Two components printed one under the other, run together in one paragraph: the kind the whole line reads as, a
@@ -133,7 +129,9 @@ def run_together(text: str, kind: LineKind) -> list[str] | None:
     capitals before it and the Tiêu ngữ after it ("CỘNG HÒA … VIỆT NAMĐộc lập - Tự do - Hạnh phúc", "BỘ TƯ PHÁP
     CỘNG HÒA … VIỆT NAM"), found by its letters (any tone marks, spacing, "Ð"); the pairs of `_CUTS`."""
     if "NAM" in text and kind in (LineKind.TEXT, LineKind.CAPS):
-        return _around_quoc_hieu(text)
+        pieces = _around_quoc_hieu(text)
+        if pieces:
+            return pieces
     if kind == LineKind.TEXT and not ("ngày" in text and "năm" in text):
         return None
     for whole, pattern, first_kinds, second_kinds in _CUTS:
@@ -159,61 +157,6 @@ def _around_quoc_hieu(text: str) -> list[str] | None:
     if letters[start + len(_QH):] not in ("", _TN) or (before and not is_upper(before)):
         return None
     return [piece for piece in (before, title, after) if piece]
-
-
-def _page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:
-    """The lines of the page header printed above the body (the blocks of part "header" before the first of the
-    body) when they hold the Quốc hiệu or the Tiêu ngữ and the body before its first type name holds neither:
-    a template that puts the header in Word's page header still shows it atop page 1."""
-    top = []
-    for i, block in enumerate(blocks):
-        if block.part == "body":
-            break
-        if block.part == "header" and block.text.strip():
-            kind, fields = classify_text(block.text)
-            top.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
-    if not any(ln.kind in _OWN_HEADER for ln in top):
-        return []
-    for ln in body:
-        if ln.kind in _OWN_HEADER:
-            return []
-        if ln.kind == LineKind.TYPE_NAME:
-            break
-    return top
-
-
-# A line right under a copy of the header that begins a document of its own: the copy is that document's header.
-_OPENS_DOCUMENT = (LineKind.TYPE_NAME, LineKind.VV, LineKind.KINH_GUI, LineKind.SO_KY_HIEU, LineKind.PLACE_DATE)
-
-
-def _without_running_header(lines: list[Line], blocks: list[Block]) -> list[Line]:
-    """The lines less the header printed again atop every later page (a Word page header that holds the header,
-    printed to PDF): the first lines of page 1 repeated, line for line, at the top of every other page (a page
-    number before them aside), holding the Quốc hiệu or the Tiêu ngữ but no type name, and followed by no line
-    that opens a document of its own. Anything else (a file of several documents of one agency) is kept."""
-    pages: dict[int, list[int]] = {}
-    for k, ln in enumerate(lines):
-        page = blocks[ln.index].location.page
-        if page is None:
-            return lines
-        if ln.kind != LineKind.PAGE_NUMBER or page in pages:  # a page number atop its page is passed over
-            pages.setdefault(page, []).append(k)
-    if len(pages) < 2:
-        return lines
-    first, *later = sorted(pages)
-    top = [lines[k].text for k in pages[first]]
-    dropped: set[int] = set()
-    for page in later:
-        ks = pages[page]
-        n = 0
-        while n < min(len(ks), len(top)) and lines[ks[n]].text == top[n]:
-            n += 1
-        copy = [lines[k].kind for k in ks[:n]]
-        after = lines[ks[n]].kind if n < len(ks) else None
-        if not set(copy) & set(_OWN_HEADER) or LineKind.TYPE_NAME in copy or after in _OPENS_DOCUMENT:
-            return lines
-        dropped.update(ks[:n])
-    return [ln for k, ln in enumerate(lines) if k not in dropped]
 
 
 def mark_contacts(lines: list[Line]) -> None:
