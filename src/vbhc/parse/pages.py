@@ -12,7 +12,8 @@ _OWN_HEADER = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
 
 def settle(lines: list[Line], blocks: list[Block]) -> list[Line]:
     """`lines` with the page header's lines before them where they hold the header, less the running header."""
-    return without_running_header(page_header_lines(blocks, lines) + lines, blocks)
+    top = page_header_lines(blocks, lines)
+    return without_running_header(top + lines if top else lines, blocks)
 
 
 def page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:
