@@ -86,3 +86,45 @@ def test_a_lower_case_line_after_a_sentence_s_end_or_a_capital_is_its_own():
                   "Các cơ quan phối hợp thực hiện"], set())
     assert [n.text for n in doc.nodes() if n.kind == "paragraph"] == ["trong đó ưu tiên cấp xã",
                                                                       "Các cơ quan phối hợp thực hiện"]
+
+
+def _pasted(tmp_path: Path, name: str) -> Path:
+    """A sub-plan of corpus/eval as a text copied from a PDF into Word: a paragraph per printed line of 88
+    characters (some lines then begin with a capital inside their sentence: "… điều hành" / "VNPT Ioffice …")."""
+    import textwrap
+
+    import docx
+
+    d = docx.Document()
+    text = (Path(__file__).parents[2] / "corpus" / "eval" / f"{name}.txt").read_text(encoding="utf-8")
+    for paragraph in text.splitlines():
+        for line in textwrap.wrap(paragraph, 88):
+            d.add_paragraph(line)
+    d.save(str(tmp_path / f"{name}.docx"))
+    return tmp_path / f"{name}.docx"
+
+
+def _plan_findings(path: Path) -> list[tuple[str, str]]:
+    from vbhc.check import run_rules
+    from vbhc.profile import from_parent
+
+    parent = Path(__file__).parents[2] / "corpus" / "nghe-an-2025" / "qd-2228-ubnd-2025-ke-hoach-cchc.txt"
+    found, _ = run_rules(parse_file(path), profile=from_parent(parent), scopes=("plan",))
+    return sorted((f.rule, f.severity) for f in found)
+
+
+def test_a_text_pasted_a_printed_line_a_paragraph_reads_as_its_text(tmp_path: Path):
+    # the areas and targets the plan rules find are those of the text itself: before, xa-yen-thanh lost 4 areas
+    # (its tasks' first lines read as headings) and phuong-thanh-vinh a target
+    for name in ("xa-yen-thanh-thieu-kinh-phi", "phuong-thanh-vinh-ngat-dong"):
+        txt = Path(__file__).parents[2] / "corpus" / "eval" / f"{name}.txt"
+        assert _plan_findings(_pasted(tmp_path, name)) == _plan_findings(txt)
+
+
+def test_an_ordinary_docx_has_no_printed_width():
+    from vbhc.parse.build import printed_width
+    from vbhc.parse.classify import classify
+    from vbhc.readers import read
+
+    source = read(Path(__file__).parents[2] / "corpus" / "eval" / "so-tai-chinh-bang-nhiem-vu.docx")
+    assert printed_width(source, classify(source.blocks)) is None

@@ -83,8 +83,9 @@ def _rank(line: Line) -> int:
 class _DocBuilder:
     """Builds one Document: one handler per state; `feed_all` stops where the next document begins."""
 
-    def __init__(self, source: Source, layout_tables: set[int]):
+    def __init__(self, source: Source, layout_tables: set[int], width: int | None = None):
         self.layout_tables = layout_tables
+        self.width = width  # characters of a printed line, when the file holds one a paragraph (`printed_width`)
         self.doc = Document(page_setup=source.page_setup, blocks=source.blocks)
         self.blocks: list[Block] = source.blocks
         self.pending: list[Line] = []  # every line of the file; the builder is at `pos`
@@ -439,7 +440,8 @@ class _DocBuilder:
             return False
         text = self.text(line).strip()
         same_paragraph = block.location.paragraph is not None and block.location.paragraph == before.location.paragraph
-        wrapped = text[:1].islower() and not _ENDS_SENTENCE.search(self.text(prev))
+        ran_on = text[:1].islower() or (self.width is not None and len(self.text(prev)) >= FULL_LINE * self.width)
+        wrapped = ran_on and not _ENDS_SENTENCE.search(self.text(prev))
         if node.text is None and wrapped and node.heading is not None and len(node.blocks) == 1:
             node.text, node.heading = node.heading, None  # a clause's first line, read as its title
         if node.text is None or not (same_paragraph or wrapped):
@@ -764,12 +766,38 @@ def layout_tables(source: Source, lines: list[Line]) -> set[int]:
     return {t for t, ks in kinds.items() if ks & LAYOUT_KINDS and (t in borderless or columns[t] <= 2)}
 
 
+# A .docx that holds a text copied from a PDF, a paragraph per printed line: enough plain lines to tell, nine in ten
+# of them no longer than one printed line of body text (≈ 90 characters at 13–14 pt across 145–165 mm; a form's
+# short lines, 40 in Phụ lục IV, are no such text), and many of them that long.
+PASTED_MIN_LINES = 20
+PASTED_WIDTH = range(60, 121)
+FULL_LINE = 0.8  # a line this long of the printed width ran to the margin: its sentence goes on below it
+
+
+def printed_width(source: Source, lines: list[Line]) -> int | None:
+    """The characters of a printed line when the .docx holds one per paragraph (a text copied from a PDF into
+    Word): then a line that ran to the margin without ending its sentence goes on in the next, whatever its first
+    letter ("… phần mềm quản lý văn bản và điều hành" / "VNPT Ioffice …"). None for any other file: its
+    paragraphs hold many printed lines each."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.kind == K.TEXT and _own_paragraph(source.blocks[ln.index]))
+    if len(lengths) < PASTED_MIN_LINES:
+        return None
+    width = lengths[len(lengths) * 9 // 10]
+    long = sum(1 for n in lengths if n >= FULL_LINE * width)
+    return width if width in PASTED_WIDTH and long * 5 >= len(lengths) * 2 else None
+
+
+def _own_paragraph(block: Block) -> bool:
+    return block.location.paragraph is not None and block.table is None and block.column is None
+
+
 def build_documents(source: Source, lines: list[Line]) -> list[Document]:
     documents: list[Document] = []
     layout = layout_tables(source, lines)
+    width = printed_width(source, lines)
     i = 0
     while i < len(lines):
-        builder = _DocBuilder(source, layout)
+        builder = _DocBuilder(source, layout, width)
         nxt = builder.feed_all(lines, i)
         documents.append(builder.doc)
         if nxt <= i:
