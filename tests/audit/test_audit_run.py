@@ -173,6 +173,44 @@ def test_workers_that_cannot_start_stop_the_audit_with_one_message(tmp_path):
     assert len(lines) == 1  # the header: nothing was checked, the journal is whole for --resume
 
 
+@pytest.mark.parametrize("broken_at", ["handing out", "after"])
+def test_a_pool_broken_before_its_files_reach_a_worker_ends_the_audit(tmp_path, monkeypatch, broken_at):
+    # pebble breaks its pool when every worker dies before any file was acknowledged; files still queued then never
+    # finish (a full run of the suite once hung here for good), and handing out more raises its RuntimeError
+    import threading
+
+    from pebble import ProcessPool
+    from pebble.pool.base_pool import PoolStatus
+
+    from vbhc.audit.pool import BROKEN_MESSAGE
+
+    root = plans(tmp_path / "nop", "a.txt", "b.txt", "c.txt")
+    handed = []
+    schedule = ProcessPool.schedule
+
+    def breaking(self, *args, **kwargs):
+        future = schedule(self, *args, **kwargs)
+        handed.append(future)
+        if len(handed) == (1 if broken_at == "handing out" else 3):
+            self._context.status = PoolStatus.ERROR  # as pebble's pool manager leaves it then
+        return future
+
+    monkeypatch.setattr(ProcessPool, "schedule", breaking)
+    raised: list[BaseException] = []
+
+    def audit() -> None:
+        try:
+            run_audit(root, jobs=2, journal=tmp_path / "j.jsonl", check=BrokenStart(os.getpid()))
+        except BaseException as exc:  # noqa: BLE001 - what the audit raised is the test's
+            raised.append(exc)
+
+    running = threading.Thread(target=audit, daemon=True)
+    running.start()
+    running.join(60)
+    assert not running.is_alive(), "the audit waits for files no worker will ever check"
+    assert [str(e) for e in raised] == [BROKEN_MESSAGE] and isinstance(raised[0], AuditError)
+
+
 def test_workers_stopped_behind_the_caller_are_all_gone_after_wait(tmp_path):
     """`vbhc audit` builds its result and reports while the workers stop (wait=False)."""
     folder = plans(tmp_path / "nop", "a.txt", "b.txt", "c.txt")

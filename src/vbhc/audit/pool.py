@@ -38,6 +38,10 @@ CRASH_MESSAGE = "tiến trình kiểm tra bị dừng bất thường"
 BROKEN_MESSAGE = ("các tiến trình kiểm tra dừng bất thường, không kiểm tra tiếp được; kết quả đã có nằm trong nhật ký, "
                   "chạy lại với --resume để làm tiếp")
 
+# How often the audit looks whether the pool still stands while no file finishes: workers that all die as they
+# start break pebble's pool, and the files still queued then never finish.
+WATCH_SECONDS = 2.0
+
 # How long a kind of file takes to check, in rank: a .doc, .odt or .rtf goes through LibreOffice (≈1 s), a
 # PDF's text is drawn page by page, a .docx is read from its XML, a .txt is read as it is.
 COST_RANK = {".doc": 3, ".odt": 3, ".rtf": 3, ".pdf": 2, ".docx": 1, ".txt": 0}
@@ -122,11 +126,21 @@ def run(tasks: list[Task], *, jobs: int, timeout: float, on_row: OnRow,
     pool = ProcessPool(max_workers=jobs, initializer=worker.start, initargs=(check, config, profile, view),
                        context=context())
     try:
-        futures: dict[Future[tuple[str, float, PlanView | None]], Task] = {
-            pool.schedule(worker.check_one, (t.path, t.rel), timeout=timeout): t for t in longest_first(tasks)}
-        for future in as_completed(futures):
-            task = futures[future]
-            on_row(task, _outcome(future, task, timeout))
+        try:
+            futures: dict[Future[tuple[str, float, PlanView | None]], Task] = {
+                pool.schedule(worker.check_one, (t.path, t.rel), timeout=timeout): t for t in longest_first(tasks)}
+        except RuntimeError as exc:  # the pool broke while the files were handed out
+            raise AuditError(BROKEN_MESSAGE) from exc
+        pending = set(futures)
+        while pending:
+            try:
+                for future in as_completed(pending, timeout=WATCH_SECONDS):
+                    pending.discard(future)
+                    task = futures[future]
+                    on_row(task, _outcome(future, task, timeout))
+            except TimeoutError:
+                if not pool.active:  # broken before these files reached a worker: pebble never ends them
+                    raise AuditError(BROKEN_MESSAGE) from None
     except BaseException:
         pool.stop()
         pool.join()
