@@ -779,7 +779,10 @@ def printed_width(source: Source, lines: list[Line]) -> int | None:
     Word): then a line that ran to the margin without ending its sentence goes on in the next, whatever its first
     letter ("… phần mềm quản lý văn bản và điều hành" / "VNPT Ioffice …"). None for any other file: its
     paragraphs hold many printed lines each."""
-    lengths = sorted(len(ln.text) for ln in lines if ln.kind == K.TEXT and _own_paragraph(source.blocks[ln.index]))
+    plain = [ln for ln in lines if ln.kind == K.TEXT]
+    if len(plain) < PASTED_MIN_LINES or sum(len(ln.text) > PASTED_WIDTH.stop for ln in plain) * 10 > len(plain):
+        return None  # most files: their paragraphs run over many printed lines
+    lengths = sorted(len(ln.text) for ln in plain if _own_paragraph(source.blocks[ln.index]))
     if len(lengths) < PASTED_MIN_LINES:
         return None
     width = lengths[len(lengths) * 9 // 10]
