@@ -164,7 +164,7 @@ class Walker:
         self.page = 1
         self.rendered_breaks = 0
         self._drawing: list[etree._Element] = []  # the paragraph's shown runs that draw (a text box, perhaps)
-        self._boxes = 0  # how deep in text boxes the walk is (a box's "8" labels a diagram: no page number)
+        self._box_depth = 0  # how deep in text boxes the walk is (a box's "8" labels a diagram: no page number)
         self.legacy_fonts: dict[str, int] = {}
         self.legacy_encodings: dict[str, int] = {}
         self._legacy_cache: dict[int, _Legacy] = {}
@@ -279,7 +279,7 @@ class Walker:
         self._tabbed = False
         start = len(self.blocks)
         self._emit(segments, label, pstyle, ctx, lambda: self._label_rpr(ctx[0], fmt.psid, ppr_el, label.level))
-        if len(self.blocks) == start + 1 and ctx[1] is None and not label.text and not self._boxes:
+        if len(self.blocks) == start + 1 and ctx[1] is None and not label.text and not self._box_depth:
             _mark_page_number(self.blocks[start])
         if self._drawing:
             drawing, self._drawing = self._drawing, []
@@ -293,11 +293,11 @@ class Walker:
         to text; a box's own lines do not end the header area (a "DỰ THẢO" box beside the header is no body
         line)."""
         header_area = self.header_area
-        self._boxes += 1
+        self._box_depth += 1
         for r in drawing:
             for box in text_boxes(r):
                 self.walk(box, BODY)
-        self._boxes -= 1
+        self._box_depth -= 1
         self.header_area = header_area
 
     def _format(self, tstyle: str | None, ppr_el: etree._Element | None) -> _Format:
