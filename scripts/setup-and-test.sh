@@ -4,9 +4,9 @@
 # 1. What some tests need beyond Python, installed when it can be: LibreOffice Writer and the
 #    Liberation fonts with Vietnamese letters (.docx → PDF, .doc), LibreOffice Calc (the audit's
 #    .xlsx printed to PDF: how many pages), Chromium (the audit's HTML report in a browser),
-#    poppler-utils (PDF tools). On Debian/Ubuntu through apt-get, as root
-#    or through sudo when sudo works without a password; otherwise nothing is installed and the
-#    tests that need these skip, each saying why.
+#    poppler-utils (PDF tools), ghostscript (a PDF printed again through PostScript). On Debian/Ubuntu
+#    through apt-get, as root or through sudo when sudo works without a password; otherwise nothing is
+#    installed and the tests that need these skip, each saying why.
 # 2. A virtual environment in .venv with vbhc and its test tools.
 # 3. ruff and mypy over the code, then the whole test suite (under 15 minutes on 2 cores).
 #
@@ -24,6 +24,7 @@ NEEDS=(
   "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf|fonts-liberation2"
   "chromium|chromium"
   "pdftotext|poppler-utils"
+  "ps2pdf|ghostscript"
 )
 
 present() {

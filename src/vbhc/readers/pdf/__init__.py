@@ -41,6 +41,9 @@ MSG_SCAN = ("tệp PDF là bản quét ảnh, không có lớp văn bản đọc
             "trước khi đọc cấu trúc")
 MSG_ENCRYPTED = "tệp PDF được mã hóa bằng mật khẩu; hãy gỡ mật khẩu rồi kiểm tra lại"
 MSG_BROKEN = "tệp PDF bị hỏng hoặc không đầy đủ"
+MSG_UNDECODABLE = ("chữ trong tệp PDF không giải mã được: phông chữ của tệp thiếu bảng mã Unicode (thường do in ra PDF "
+                   "qua máy in ảo hay trình điều khiển PostScript), nên không đọc được nội dung; hãy xuất lại PDF từ "
+                   "tệp gốc (Word: Lưu thành PDF) hoặc gửi tệp .docx")
 NOTE_MARGINS = (
     "lề trang của PDF là ước lượng từ vùng có chữ (mép chữ ngoài cùng trên mọi trang), "
     "không phải lề khai báo trong tệp gốc"
@@ -49,7 +52,7 @@ PT_TO_MM = 25.4 / 72
 
 _PDFIUM = threading.Lock()
 
-__all__ = ["MSG_BROKEN", "MSG_ENCRYPTED", "MSG_SCAN", "read_pdf"]
+__all__ = ["MSG_BROKEN", "MSG_ENCRYPTED", "MSG_SCAN", "MSG_UNDECODABLE", "read_pdf"]
 
 
 def _timeout_reason(seconds: float) -> str:
@@ -144,6 +147,8 @@ def _assemble(path: Path, pages: list[pdf_chars.PageData], truncated: bool) -> S
         lines = []
     if not lines and not verdict.scanned:
         raise InputError(str(path), MSG_BROKEN if truncated else MSG_SCAN)
+    if not verdict.scanned and scan.undecodable(pages, lines):
+        raise InputError(str(path), MSG_UNDECODABLE)
     notes_out = _notes(pages, truncated, verdict)
     page_numbers = layout.mark_page_numbers(lines, sizes)
     notes.mark_margin_stamps(lines, sizes)

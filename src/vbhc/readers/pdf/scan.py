@@ -24,6 +24,8 @@ INVISIBLE_SHARE = 0.5  # text this much invisible is an OCR layer
 MARKED_SHARE = 0.3  # Vietnamese prose: 60–75% of its words carry a Vietnamese letter or tone mark
 SYLLABLE_SHARE = 0.75  # … and nearly all are well-formed syllables
 MIN_WORDS = 5
+UNMAPPED_SHARE = 0.02  # glyphs with no Unicode value: none in a PDF saved from Word or LibreOffice, 7–65 % in one
+                       # printed again through PostScript (the set's PDFs so printed)
 
 _WORD = rx.compile(r"[^\W\d_]+")
 _VIETNAMESE = rx.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
@@ -47,6 +49,17 @@ def reads_vietnamese(text: str) -> bool:
         return False
     marked = sum(1 for w in words if _VIETNAMESE.search(w)) / len(words)
     return marked >= MARKED_SHARE and legacy.syllable_rate(text) >= SYLLABLE_SHARE
+
+
+def undecodable(pages: list[Any], lines: list[Any]) -> bool:
+    """A text layer drawn in fonts without a Unicode map (a PDF printed again through a PostScript driver keeps
+    only glyph numbers: "&{QJ WiF F§L FiFK" for "Công tác cải cách"): many glyphs PDFium could not map, or some
+    and the text as a whole does not read as Vietnamese. Every layout finding on it would be false."""
+    unmapped = sum(p.unmapped for p in pages)
+    if not unmapped:
+        return False
+    total = sum(len(p.chars) for p in pages)
+    return unmapped >= UNMAPPED_SHARE * total or not reads_vietnamese("\n".join(ln.text for ln in lines))
 
 
 def judge(pages: list[Any], lines: list[Any]) -> Verdict:
