@@ -29,6 +29,7 @@ from vbhc.parse.patterns import (
 from vbhc.textnorm import fold, is_upper, letters_of
 
 _LETTERS_ONLY = rx.compile(r"[^a-z]")
+MOTTO_KINDS = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)  # the lines that head every document: its own header
 _QH = _LETTERS_ONLY.sub("", fold(QUOC_HIEU))
 _TN = _LETTERS_ONLY.sub("", fold(TIEU_NGU))
 

@@ -5,9 +5,7 @@ page header printed to PDF) is left out. Run after `classify`, before the header
 from __future__ import annotations
 
 from vbhc.model import Block, Line, LineKind
-from vbhc.parse.classify import classify_text
-
-_OWN_HEADER = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
+from vbhc.parse.classify import MOTTO_KINDS, classify_text
 
 
 def settle(lines: list[Line], blocks: list[Block]) -> list[Line]:
@@ -27,10 +25,10 @@ def page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:
         if block.part == "header" and block.text.strip():
             kind, fields = classify_text(block.text)
             top.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
-    if not any(ln.kind in _OWN_HEADER for ln in top):
+    if not any(ln.kind in MOTTO_KINDS for ln in top):
         return []
     for ln in body:
-        if ln.kind in _OWN_HEADER:
+        if ln.kind in MOTTO_KINDS:
             return []
         if ln.kind == LineKind.TYPE_NAME:
             break
@@ -65,7 +63,7 @@ def without_running_header(lines: list[Line], blocks: list[Block]) -> list[Line]
             n += 1
         copy = [lines[k].kind for k in ks[:n]]
         after = lines[ks[n]].kind if n < len(ks) else None
-        if not set(copy) & set(_OWN_HEADER) or LineKind.TYPE_NAME in copy or after in _OPENS_DOCUMENT:
+        if not set(copy) & set(MOTTO_KINDS) or LineKind.TYPE_NAME in copy or after in _OPENS_DOCUMENT:
             return lines
         dropped.update(ks[:n])
     return [ln for k, ln in enumerate(lines) if k not in dropped]

@@ -22,7 +22,7 @@ import regex as re
 
 from vbhc import rx
 from vbhc.model import Block, Line, LineKind, RestField
-from vbhc.parse.classify import classify_text
+from vbhc.parse.classify import MOTTO_KINDS, classify_text
 
 # The start of a place-date whose rest is on the next line: "Lâm Đồng, ngày", "Hà Nội, ngày 5 tháng".
 _DATE_START = rx.compile(r"^\p{L}[\p{L} .'’-]{0,50}?,?\s*ngày(?:\s*[\d.…]*)?(?:\s*tháng(?:\s*[\d.…]*)?)?\s*$", re.I)
@@ -58,13 +58,10 @@ def _glued(open_line: Line, line: Line) -> str:
     return f"{head}{' ' if head.endswith(':') else ''}{line.text.lstrip()}"
 
 
-_MOTTOS = (LineKind.QUOC_HIEU, LineKind.TIEU_NGU)
-
-
 def _completes_motto(open_line: Line, line: Line) -> bool:
     """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM": a Quốc hiệu (or Tiêu ngữ) the cell was too narrow for."""
     return open_line.kind in (LineKind.TEXT, LineKind.CAPS) and line.kind in (LineKind.TEXT, LineKind.CAPS) \
-        and classify_text(f"{open_line.text} {line.text}")[0] in _MOTTOS
+        and classify_text(f"{open_line.text} {line.text}")[0] in MOTTO_KINDS
 
 
 def _join(open_line: Line, line: Line) -> Line:
