@@ -387,6 +387,7 @@ class Document:
     digital_signature: list[str] = field(default_factory=list)  # the lines a signing tool drew: "Ký bởi: …"
     contact: list[str] = field(default_factory=list)  # the agency's address and contacts, as printed (ô số 13)
     copy_form: str | None = None  # "SAO Y": this document is the part a copy adds under the original
+    header_again: list[int] = field(default_factory=list)  # later pages its header was printed again atop (no lines)
 
     def nodes(self):
         for node in self.body:

@@ -34,7 +34,7 @@ def test_a_header_printed_atop_every_page_is_read_once() -> None:
     parsed = parse_source(_pages(HEADER + OPENING + _items(1, 5), HEADER + _items(6, 5),
                                  ["3", *HEADER, *_items(11, 3), *CLOSING]))
     [doc] = parsed.documents
-    assert doc.doc_type == "Kế hoạch" and doc.number_raw == "Số: 15/KH-UBND"
+    assert doc.doc_type == "Kế hoạch" and doc.number_raw == "Số: 15/KH-UBND" and doc.header_again == [2, 3]
     texts = [ln.text for ln in doc.lines]
     assert texts.count(HEADER[2]) == 1 and len([t for t in texts if t[:1].isdigit() and ". " in t]) == 13
 
@@ -44,6 +44,7 @@ def test_documents_of_one_agency_in_one_file_are_kept() -> None:
     parsed = parse_source(_pages(HEADER + OPENING + _items(1, 3) + CLOSING,
                                  other + ["Điều 1. Thành lập Tổ."] + CLOSING))
     assert [d.doc_type for d in parsed.documents] == ["Kế hoạch", "Quyết định"]
+    assert parsed.documents[0].header_again == []
 
 
 def test_drafts_alike_to_the_type_name_are_kept() -> None:
@@ -89,5 +90,8 @@ def test_a_word_page_header_printed_to_pdf(tmp_path: Path) -> None:
     parsed = parse_file(tmp_path / "ke-hoach.pdf")
     assert parsed.source.pages is not None and parsed.source.pages >= 2
     assert [doc.doc_type for doc in parsed.documents] == ["Kế hoạch"]
+    findings = evaluate(parsed).findings
     missing = {"ND30.QuocHieu.Thieu", "ND30.TieuNgu.Thieu", "ND30.CoQuan.Thieu", "ND30.TenLoai.Thieu"}
-    assert not missing & {f.rule for f in evaluate(parsed).findings}
+    assert not missing & {f.rule for f in findings}
+    [told] = [f for f in findings if f.rule == "ND30.Trang.DauTrang"]  # the officer is told what the page shows
+    assert told.severity == "warning" and told.data["pages"] == list(range(2, parsed.source.pages + 1))

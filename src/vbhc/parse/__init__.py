@@ -13,8 +13,10 @@ from vbhc.parse.wraps import join_header_wraps
 
 
 def parse_source(source: Source) -> ParsedFile:
-    lines = join_header_wraps(pages.settle(classify(source.blocks), source.blocks), source.blocks)
-    return ParsedFile(source=source, documents=build_documents(source, lines))
+    lines, again = pages.settle(classify(source.blocks), source.blocks)
+    documents = build_documents(source, join_header_wraps(lines, source.blocks))
+    documents[0].header_again = again
+    return ParsedFile(source=source, documents=documents)
 
 
 def parse_text(text: str, path: str = "<text>") -> ParsedFile:

@@ -8,8 +8,9 @@ from vbhc.model import Block, Line, LineKind
 from vbhc.parse.classify import MOTTO_KINDS, classify_text
 
 
-def settle(lines: list[Line], blocks: list[Block]) -> list[Line]:
-    """`lines` with the page header's lines before them where they hold the header, less the running header."""
+def settle(lines: list[Line], blocks: list[Block]) -> tuple[list[Line], list[int]]:
+    """`lines` with the page header's lines before them where they hold the header, less the running header; and
+    the pages that running header was printed again on."""
     top = page_header_lines(blocks, lines)
     return without_running_header(top + lines if top else lines, blocks)
 
@@ -39,20 +40,21 @@ def page_header_lines(blocks: list[Block], body: list[Line]) -> list[Line]:
 _OPENS_DOCUMENT = (LineKind.TYPE_NAME, LineKind.VV, LineKind.KINH_GUI, LineKind.SO_KY_HIEU, LineKind.PLACE_DATE)
 
 
-def without_running_header(lines: list[Line], blocks: list[Block]) -> list[Line]:
+def without_running_header(lines: list[Line], blocks: list[Block]) -> tuple[list[Line], list[int]]:
     """The lines less the header printed again atop every later page (a Word page header that holds the header,
-    printed to PDF): the first lines of page 1 repeated, line for line, at the top of every other page (a page
-    number before them aside), holding the Quốc hiệu or the Tiêu ngữ but no type name, and followed by no line
-    that opens a document of its own. Anything else (a file of several documents of one agency) is kept."""
+    printed to PDF), and those pages: the first lines of page 1 repeated, line for line, at the top of every
+    other page (a page number before them aside), holding the Quốc hiệu or the Tiêu ngữ but no type name, and
+    followed by no line that opens a document of its own. Anything else (a file of several documents of one
+    agency) is kept whole."""
     pages: dict[int, list[int]] = {}
     for k, ln in enumerate(lines):
         page = blocks[ln.index].location.page
         if page is None:
-            return lines
+            return lines, []
         if ln.kind != LineKind.PAGE_NUMBER or page in pages:  # a page number atop its page is passed over
             pages.setdefault(page, []).append(k)
     if len(pages) < 2:
-        return lines
+        return lines, []
     first, *later = sorted(pages)
     top = [lines[k].text for k in pages[first]]
     dropped: set[int] = set()
@@ -64,6 +66,6 @@ def without_running_header(lines: list[Line], blocks: list[Block]) -> list[Line]
         copy = [lines[k].kind for k in ks[:n]]
         after = lines[ks[n]].kind if n < len(ks) else None
         if not set(copy) & set(MOTTO_KINDS) or LineKind.TYPE_NAME in copy or after in _OPENS_DOCUMENT:
-            return lines
+            return lines, []
         dropped.update(ks[:n])
-    return [ln for k, ln in enumerate(lines) if k not in dropped]
+    return [ln for k, ln in enumerate(lines) if k not in dropped], later

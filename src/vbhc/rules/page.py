@@ -132,7 +132,7 @@ def le_trang(ctx: Context) -> Iterator[Finding]:
 
 
 def _spans(numbers: list[int]) -> str:
-    """Section numbers as officers write them: "2, 3, 5–19"."""
+    """Section or page numbers as officers write them: "2, 3, 5–19"."""
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n == runs[-1][-1] + 1:
@@ -241,8 +241,16 @@ def dau_trang(ctx: Context) -> Iterator[Finding]:
     danh và thời gian) được trình bày trong vùng văn bản của trang đầu, theo sơ đồ bố trí (Phụ lục I, Phần I,
     mục I.6 và mục IV). Đặt trong đầu trang (Header) của Word, chúng nằm ở lề trên, in lại ở mọi trang nếu
     trang đầu không có đầu trang riêng, và dễ mất khi văn bản được chuyển định dạng hay đưa vào hệ thống quản
-    lý văn bản. In ra vẫn đọc được nên đây là cảnh báo."""
+    lý văn bản. Với PDF: phần đầu văn bản được in lại ở đầu mọi trang sau. In ra vẫn đọc được nên đây là cảnh
+    báo."""
     setup = _setup(ctx)
+    if setup is not None and ctx.doc.header_again:  # a PDF: the page header printed, on every page
+        again = ctx.doc.header_again
+        first = next((ln for ln in ctx.doc.lines if ln.role in ROLE_PART), None)
+        yield ctx.finding(f"Phần đầu văn bản được in lại ở đầu {'trang' if len(again) == 1 else 'các trang'} "
+                          f"{_spans(again)}; chỉ trang đầu có phần đầu văn bản (thường do khi soạn, phần này được đặt "
+                          "trong đầu trang (Header) của Word).", at=first, data={"pages": again, "every_page": True})
+        return
     blocks = ctx.parsed.source.blocks
     lines = [ln for ln in ctx.doc.lines if blocks[ln.index].part == "header"]
     if setup is None or not lines:
