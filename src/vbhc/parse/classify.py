@@ -99,8 +99,11 @@ def classify(blocks: list[Block]) -> list[Line]:
             continue
         kind, fields = classify_text(block.text)
         pieces = run_together(block.text, kind) if kind in _RUN_TOGETHER_KINDS else None
-        for piece in pieces or [block.text.strip()]:
-            k, f = classify_text(piece) if pieces else (kind, fields)
+        if pieces is None:
+            lines.append(Line(index=i, kind=kind, fields=fields, text=block.text.strip()))
+            continue
+        for piece in pieces:
+            k, f = classify_text(piece)
             lines.append(Line(index=i, kind=k, fields=f, text=piece))
     mark_digital_signatures(lines, blocks)
     mark_contacts(lines)
@@ -121,7 +124,10 @@ _CUTS: tuple[tuple[LineKind, re.Pattern[str], tuple[LineKind, ...] | None, tuple
     (LineKind.AUTHORITY, rx.compile(r"^(?P<first>KT\.\s*(?P<head>\S.*?))\s+(?P<second>PHÓ\s+(?P=head))\s*$"), None,
      None),
 )
-_RUN_TOGETHER_KINDS = {LineKind.TEXT, LineKind.CAPS, *(row[0] for row in _CUTS)}
+_CUTS_OF: dict[LineKind, list[tuple[re.Pattern[str], tuple[LineKind, ...] | None, tuple[LineKind, ...] | None]]] = {}
+for _whole, _pattern, _first, _second in _CUTS:
+    _CUTS_OF.setdefault(_whole, []).append((_pattern, _first, _second))
+_RUN_TOGETHER_KINDS = {LineKind.TEXT, LineKind.CAPS, *_CUTS_OF}
 
 
 def run_together(text: str, kind: LineKind) -> list[str] | None:
@@ -133,10 +139,11 @@ def run_together(text: str, kind: LineKind) -> list[str] | None:
         pieces = _around_quoc_hieu(text)
         if pieces:
             return pieces
-    if kind == LineKind.TEXT and not ("ngày" in text and "năm" in text):
+    cuts = _CUTS_OF.get(kind)
+    if cuts is None or (kind == LineKind.TEXT and not ("ngày" in text and "năm" in text)):
         return None
-    for whole, pattern, first_kinds, second_kinds in _CUTS:
-        m = pattern.match(text.strip()) if kind == whole else None
+    for pattern, first_kinds, second_kinds in cuts:
+        m = pattern.match(text.strip())
         if m is None:
             continue
         first, second = m["first"].strip(), m["second"].strip()
