@@ -310,10 +310,18 @@ def lines_to_blocks(text: str, *, markdown: bool = True) -> list[Block]:
         return legal_site_blocks(text)
     if markdown and is_pandoc(text):  # pandoc's markdown of a Word file: grid tables, escapes, line breaks
         return pandoc_blocks(text)
-    if markdown and _HAS_TAG.search(text):
+    if markdown:
+        text = inline_html_as_marks(text)
+    return _Assembler(_visible_lines(text, markdown), marks=markdown and bool(_MARK.search(text))).run()
+
+
+def inline_html_as_marks(text: str) -> str:
+    """Converters' inline HTML as the Markdown marks it stands for (`_TAGS_AS_MARKS`): "<b>TỜ TRÌNH</b>" is
+    "**TỜ TRÌNH**", a paragraph's or a span's tags are dropped; text without such a tag is returned as it is."""
+    if _HAS_TAG.search(text):
         for tag, mark in _TAGS_AS_MARKS:
             text = tag.sub(mark, text)
-    return _Assembler(_visible_lines(text, markdown), marks=markdown and bool(_MARK.search(text))).run()
+    return text
 
 
 def _tail(pieces: list[str]) -> str:
