@@ -1,13 +1,21 @@
 """Shared paths for the test suite: the repository root, the corpus and its gold annotations, and
-the shared folder beside the project (`shared_corpus`: the decree and its Phụ lục, read in place)."""
+the shared folder beside the project (`shared_corpus`: the decree and its Phụ lục, read in place); and the
+property tests' profile."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from shared_corpus import DECREE, ND30, PHU_LUC_DOCX, SHARED, needs, params  # noqa: F401  (re-exported)
+
+# The property tests draw the same examples every run (a suite that passed passes again: CI lands what it tested);
+# VBHC_FUZZ_RANDOM=1 draws new ones, as the long runs by hand do (bench/README.md).
+settings.register_profile("vbhc", derandomize=os.environ.get("VBHC_FUZZ_RANDOM") != "1")
+settings.load_profile("vbhc")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -2,7 +2,8 @@
 and never lose text, whatever they are given.
 
 What "loses no text" means, honestly: the text reader changes the *arrangement* of text, never
-its characters. It removes Markdown emphasis marks (`*`, `**`, `***`, `__`) and heading marks
+its characters. It reads converters' inline HTML as the marks it stands for ("<b>" as `**`, "<p>" dropped:
+`inline_html_as_marks`), removes Markdown emphasis marks (`*`, `**`, `***`, `__`) and heading marks
 (`#`), table pipes and rules (`|`, `---`, `:`), the " / " between two paragraphs of one table
 cell, and the backslash of pandoc's escapes and hard line breaks (a text whose lines end in `\\`
 is read as pandoc's Markdown); it splits a line holding two header columns at a blank, rejoins a
