@@ -15,17 +15,12 @@ from collections.abc import Iterator
 from vbhc import fixes, nd30
 from vbhc.model import PageSetup
 from vbhc.nd30 import source
-from vbhc.rules import Context, Finding, editable, rule
+from vbhc.rules import Context, Finding, rule
 from vbhc.rules._location import ROLE_PART
 
 PL1 = "Phụ lục I, Phần I"
 PAGE = "định dạng trang (Layout › Page Setup)"
 PAGE_NUMBER = "số trang (đầu trang)"
-
-
-def _is_docx(ctx: Context) -> bool:
-    """Only a .docx can be fixed: its page setup is what `vbhc fix` edits."""
-    return editable(ctx.parsed)
 
 
 def _setup(ctx: Context) -> PageSetup | None:
@@ -62,7 +57,7 @@ def kho_giay(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(f"Khổ giấy là {found}; cần khổ A4 (210 × 297 mm).", part=PAGE,
                           data={"found": {"width_mm": setup.width_mm, "height_mm": setup.height_mm,
                                           "paper": setup.paper}, "expected": "A4"},
-                          fix=fixes.page("paper", "A4", setup.paper or found) if _is_docx(ctx) else None)
+                          fix=fixes.page("paper", "A4", setup.paper or found))
     by_paper: dict[str, list[int]] = {}
     for number, later in _later_sections(ctx):
         if later.paper != "A4":
@@ -90,7 +85,7 @@ def chieu_giay(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("Trang đầu trình bày theo chiều rộng (giấy ngang); văn bản cần trình bày theo chiều dài "
                           "khổ A4, trừ trang có bảng biểu.", part=PAGE,
                           data={"found": "landscape", "expected": "portrait"},
-                          fix=fixes.page("orientation", "portrait", "landscape") if _is_docx(ctx) else None)
+                          fix=fixes.page("orientation", "portrait", "landscape"))
 
 
 _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
@@ -170,7 +165,7 @@ def so_trang_dau(ctx: Context) -> Iterator[Finding]:
     if shown:
         # "Different First Page" hides the page number on page 1 when page 1 has no header of its own
         fix = fixes.page("different_first_page", True, False) \
-            if _is_docx(ctx) and not setup.different_first_page else None
+            if not setup.different_first_page else None
         yield ctx.finding("Số trang hiển thị ở trang thứ nhất; không đánh số trang đầu (trong Word: chọn “Different "
                           "First Page” và để trống đầu trang của trang 1).", part=PAGE_NUMBER,
                           data={"found": shown[0]}, fix=fix)
@@ -216,7 +211,7 @@ def co_chu_so_trang(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(f"Số trang cỡ chữ {size:g}; cần cỡ {nd30.PAGE_NUMBER_SIZE.low:g}–"
                               f"{nd30.PAGE_NUMBER_SIZE.high:g}.", part=PAGE_NUMBER,
                               data={"found": size, "expected": [13, 14]},
-                              fix=fixes.page_number("size_pt", wanted, size) if _is_docx(ctx) else None)
+                              fix=fixes.page_number("size_pt", wanted, size))
             return
 
 
@@ -231,7 +226,7 @@ def danh_so_trang(ctx: Context) -> Iterator[Finding]:
         return
     yield ctx.finding(f"Văn bản có {pages} trang nhưng không đánh số trang; cần số trang canh giữa ở lề trên, "
                       "từ trang thứ hai.", part=PAGE_NUMBER, data={"pages": pages},
-                      fix=fixes.page("page_number", True, False) if _is_docx(ctx) else None)
+                      fix=fixes.page("page_number", True, False))
 
 
 @rule("ND30.Trang.DauTrang", severity="warning", source=source(f"{PL1}, mục I.6 và mục IV"), needs=["page_setup"],
